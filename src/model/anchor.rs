@@ -1,0 +1,172 @@
+//! Finding quotes in the article, tolerant only of the differences copy-paste introduces.
+
+use std::ops::RangeInclusive;
+
+use super::TextRange;
+
+/// The article text with its paragraph boundaries.
+#[derive(Clone, Debug, Default)]
+pub struct Article {
+    /// Full text as loaded.
+    pub text: String,
+    /// Byte ranges of paragraphs (blocks separated by blank lines), trimmed, in order.
+    pub paragraphs: Vec<TextRange>,
+}
+
+/// Where a quote was found.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Anchor {
+    /// Byte range in [`Article::text`]; always on char boundaries.
+    pub range: TextRange,
+    /// 1-based paragraph numbers the quote spans (usually one).
+    pub paragraphs: RangeInclusive<usize>,
+}
+
+impl Anchor {
+    /// The 1-based paragraph the quote starts in.
+    pub fn paragraph(&self) -> usize {
+        *self.paragraphs.start()
+    }
+}
+
+impl Article {
+    /// Splits `text` into paragraphs at blank lines.
+    pub fn new(text: String) -> Self {
+        let mut paragraphs = Vec::new();
+        let mut start: Option<usize> = None;
+        let mut end = 0;
+        let mut offset = 0;
+        for line in text.split_inclusive('\n') {
+            let blank = line.trim().is_empty();
+            if blank {
+                if let Some(s) = start.take() {
+                    paragraphs.push(s..end);
+                }
+            } else {
+                let lead = line.len() - line.trim_start().len();
+                if start.is_none() {
+                    start = Some(offset + lead);
+                }
+                end = offset + line.trim_end().len();
+            }
+            offset += line.len();
+        }
+        if let Some(s) = start {
+            paragraphs.push(s..end);
+        }
+        Self { text, paragraphs }
+    }
+
+    /// The 1-based number of the paragraph containing byte `offset` (or the next one after it).
+    pub fn paragraph_at(&self, offset: usize) -> usize {
+        let idx = self.paragraphs.partition_point(|p| p.end <= offset);
+        (idx + 1).min(self.paragraphs.len().max(1))
+    }
+
+    /// Finds `quote` in the text, ignoring whitespace-run and quote-mark-style differences.
+    pub fn find(&self, quote: &str) -> Option<Anchor> {
+        let (hay, map) = normalize_with_map(&self.text);
+        let (needle, _) = normalize_with_map(quote);
+        let needle = needle.trim();
+        if needle.is_empty() {
+            return None;
+        }
+        let at = hay.find(needle)?;
+        let last = at + needle.len() - 1;
+        let start = map[at];
+        // The last normalised byte maps into the original char it came from; extend to its end.
+        let last_orig = map[last];
+        let end = last_orig
+            + self.text[last_orig..]
+                .chars()
+                .next()
+                .map_or(0, char::len_utf8);
+        Some(Anchor {
+            range: start..end,
+            paragraphs: self.paragraph_at(start)..=self.paragraph_at(end.saturating_sub(1)),
+        })
+    }
+}
+
+/// Folds the differences that copy-paste introduces: whitespace runs (including non-breaking
+/// spaces) become one space and curly quotes/apostrophes become straight ones. Nothing else
+/// is folded, so a quote that matches is the author's wording.
+pub fn normalize_for_match(s: &str) -> String {
+    normalize_with_map(s).0
+}
+
+/// Like [`normalize_for_match`], also returning for each output byte the input byte it came from.
+fn normalize_with_map(s: &str) -> (String, Vec<usize>) {
+    let mut out = String::with_capacity(s.len());
+    let mut map = Vec::with_capacity(s.len());
+    let mut in_space = false;
+    for (i, c) in s.char_indices() {
+        let folded = if c.is_whitespace() {
+            if in_space {
+                continue;
+            }
+            in_space = true;
+            ' '
+        } else {
+            in_space = false;
+            match c {
+                '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' => '\'',
+                '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' => '"',
+                other => other,
+            }
+        };
+        let before = out.len();
+        out.push(folded);
+        map.extend(std::iter::repeat_n(i, out.len() - before));
+    }
+    (out, map)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn article() -> Article {
+        Article::new(
+            "Title\n\n  First para with\u{a0}a  “quoted” word.\nSame para.\n\n\nIt’s the second.\n"
+                .to_owned(),
+        )
+    }
+
+    #[test]
+    fn paragraphs_split_at_blank_lines() {
+        let a = article();
+        let texts: Vec<&str> = a.paragraphs.iter().map(|r| &a.text[r.clone()]).collect();
+        assert_eq!(
+            texts,
+            [
+                "Title",
+                "First para with\u{a0}a  “quoted” word.\nSame para.",
+                "It’s the second."
+            ]
+        );
+    }
+
+    #[test]
+    fn tolerates_whitespace_and_curly_quotes_only() {
+        let a = article();
+        let anchor = a.find("with a \"quoted\" word. Same").expect("found");
+        assert_eq!(anchor.paragraph(), 2);
+        assert_eq!(
+            &a.text[anchor.range.clone()],
+            "with\u{a0}a  “quoted” word.\nSame"
+        );
+        assert_eq!(a.find("It's the second.").map(|x| x.paragraph()), Some(3));
+        // Case and wording differences are not tolerated: evidence must be verbatim.
+        assert!(a.find("it's the second.").is_none());
+        assert!(a.find("First paragraph").is_none());
+        assert!(a.find("   ").is_none());
+    }
+
+    #[test]
+    fn anchor_ends_on_char_boundary_after_multibyte_char() {
+        let a = Article::new("Beijing is “win-win”.".to_owned());
+        let anchor = a.find("\"win-win\"").expect("found");
+        assert_eq!(&a.text[anchor.range], "“win-win”");
+    }
+}

@@ -1,0 +1,214 @@
+//! Errors for datasets the user hands us: each names the file, where in it, and what to do.
+
+use std::fmt::Write as _;
+
+/// Why a dataset could not be loaded. Shown to users as is (with `{err}`).
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    /// The file could not be opened or read.
+    #[error("{file}: cannot read the file: {source}. Check the path and that you may read it.")]
+    Io {
+        /// File as the user named it.
+        file: String,
+        /// Underlying I/O error.
+        #[source]
+        source: std::io::Error,
+    },
+    /// Refused before reading it whole, to keep memory bounded.
+    #[error(
+        "{file}: the file is {size} bytes, over relmap's limit of {limit} bytes. Split the dataset or trim the article text."
+    )]
+    TooLarge {
+        /// File as the user named it.
+        file: String,
+        /// Its size in bytes.
+        size: u64,
+        /// The cap in bytes.
+        limit: u64,
+    },
+    /// Nothing in the file.
+    #[error(
+        "{file}: the file is empty. A relmap dataset is a JSON object that starts with {{\"format\": \"relmap/1\", …}}."
+    )]
+    Empty {
+        /// File as the user named it.
+        file: String,
+    },
+    /// Not text.
+    #[error("{file}: this is not UTF-8 text (bad byte at offset {offset}). Save the file as UTF-8.")]
+    NotUtf8 {
+        /// File as the user named it.
+        file: String,
+        /// Byte offset of the first invalid byte.
+        offset: usize,
+    },
+    /// Malformed JSON or CSV.
+    #[error("{file}:{line}:{column}: {message}")]
+    Syntax {
+        /// File as the user named it.
+        file: String,
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+        /// What the parser expected.
+        message: String,
+    },
+    /// Well-formed JSON with a missing field or a value of the wrong type.
+    #[error("{file}: {path}: {message}")]
+    Schema {
+        /// File as the user named it.
+        file: String,
+        /// JSON path of the bad value, e.g. `relations[3].source`.
+        path: String,
+        /// What was wrong.
+        message: String,
+    },
+    /// A `format` this version does not read.
+    #[error(
+        "{file}: format {found:?} is not supported; this version of relmap reads \"relmap/1\", node-link JSON and CSV edge lists."
+    )]
+    UnsupportedFormat {
+        /// File as the user named it.
+        file: String,
+        /// The value of `format`.
+        found: String,
+    },
+    /// The data parsed but breaks the rules; every problem found is listed.
+    #[error("{}", render_problems(file, problems))]
+    Invalid {
+        /// File as the user named it.
+        file: String,
+        /// All problems, in file order.
+        problems: Vec<Problem>,
+    },
+}
+
+impl LoadError {
+    /// The individual problems, one line each, for lists in the UI and `relmap check`.
+    pub fn lines(&self) -> Vec<String> {
+        match self {
+            Self::Invalid { file, problems } => problems
+                .iter()
+                .map(|p| format!("{file}: {p}"))
+                .collect(),
+            other => vec![other.to_string()],
+        }
+    }
+}
+
+fn render_problems(file: &str, problems: &[Problem]) -> String {
+    let mut out = String::new();
+    for (i, p) in problems.iter().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        let _ = write!(out, "{file}: {p}");
+    }
+    out
+}
+
+/// One validation problem at one place in the dataset.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{location}: {kind}")]
+pub struct Problem {
+    /// JSON path plus the id where known, e.g. `relations[4] ("cn-kz-trade")`.
+    pub location: String,
+    /// What is wrong there.
+    pub kind: ProblemKind,
+}
+
+/// The kinds of validation problem.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ProblemKind {
+    /// Two actors share an id.
+    #[error("duplicate actor id {id:?} (first used by {first}); give each actor its own id")]
+    DuplicateActorId {
+        /// The repeated id.
+        id: String,
+        /// Path of the first actor with it.
+        first: String,
+    },
+    /// Two relations share an id.
+    #[error("duplicate relation id {id:?} (first used by {first}); give each relation its own id")]
+    DuplicateRelationId {
+        /// The repeated id.
+        id: String,
+        /// Path of the first relation with it.
+        first: String,
+    },
+    /// A relation endpoint names no actor.
+    #[error("{field} {id:?} names no actor; use one of the ids listed under \"actors\"")]
+    UnknownActor {
+        /// `source` or `target`.
+        field: &'static str,
+        /// The dangling id.
+        id: String,
+    },
+    /// A relation from an actor to itself.
+    #[error("relation joins {id:?} to itself; a relation needs two different actors")]
+    SelfRelation {
+        /// The actor id.
+        id: String,
+    },
+    /// A required text field is blank.
+    #[error("{field} is empty")]
+    EmptyField {
+        /// Field name.
+        field: &'static str,
+    },
+    /// A relmap/1 relation without evidence.
+    #[error("relation has no passages; quote at least one sentence of the article that states it")]
+    NoPassages,
+    /// The quote is not in the article.
+    #[error(
+        "quote not found in article: \"{start}\"; copy the words exactly (only spacing and quote-mark style may differ)"
+    )]
+    QuoteNotFound {
+        /// The quote's first words.
+        start: String,
+    },
+    /// `text_file` escapes the dataset's folder.
+    #[error(
+        "text_file {path:?} is refused: it must be a relative path inside the dataset's own folder"
+    )]
+    TextFileOutside {
+        /// The path as written.
+        path: String,
+    },
+    /// `text_file` cannot be read.
+    #[error("text_file {path:?} cannot be read: {reason}")]
+    TextFileUnreadable {
+        /// The path as written.
+        path: String,
+        /// Why.
+        reason: String,
+    },
+    /// Neither `text` nor `text_file`.
+    #[error("the article is missing: give \"text\" (inline) or \"text_file\" (a file beside the dataset)")]
+    NoArticle,
+    /// Both `text` and `text_file`.
+    #[error("give either \"text\" or \"text_file\", not both")]
+    BothArticles,
+    /// A position that is not a finite number.
+    #[error("position must be two finite numbers")]
+    NonFinitePosition,
+    /// A weight that is not a positive finite number.
+    #[error("weight {value} must be a positive finite number")]
+    BadWeight {
+        /// The value as read.
+        value: String,
+    },
+    /// A date that is not `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    #[error("date {value:?} must be YYYY, YYYY-MM or YYYY-MM-DD")]
+    BadDate {
+        /// The value as written.
+        value: String,
+    },
+    /// A tone that is not one of the known words.
+    #[error("tone {value:?} must be cooperation, tension or mixed")]
+    BadTone {
+        /// The value as written.
+        value: String,
+    },
+}

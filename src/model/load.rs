@@ -1,0 +1,207 @@
+//! Reading dataset files: size cap, UTF-8, JSON syntax, schema, then validation.
+
+use std::io::Read as _;
+use std::path::{Component, Path};
+
+use super::error::{LoadError, ProblemKind};
+use super::raw::RawDataset;
+use super::validate::validate;
+use super::{Dataset, Origin};
+
+/// Largest dataset or article file relmap reads (64 MiB); larger files are refused unread.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// How the loader finds the article named by `text_file`.
+pub(super) enum TextFiles<'a> {
+    /// Relative to this folder (the dataset's own).
+    Dir(&'a Path),
+    /// From a fixed table (the built-in dataset).
+    Embedded(&'a [(&'a str, &'a str)]),
+    /// Not available: the dataset came from memory.
+    None,
+}
+
+impl TextFiles<'_> {
+    pub(super) fn read(&self, rel: &str) -> Result<String, ProblemKind> {
+        let outside = || ProblemKind::TextFileOutside {
+            path: rel.to_owned(),
+        };
+        let path = Path::new(rel);
+        let plain = !rel.trim().is_empty()
+            && path
+                .components()
+                .all(|c| matches!(c, Component::Normal(_) | Component::CurDir));
+        if !plain {
+            return Err(outside());
+        }
+        let unreadable = |reason: String| ProblemKind::TextFileUnreadable {
+            path: rel.to_owned(),
+            reason,
+        };
+        match self {
+            Self::Dir(base) => {
+                let base = if base.as_os_str().is_empty() {
+                    Path::new(".")
+                } else {
+                    base
+                };
+                let full = base.join(path);
+                let (base_real, full_real) =
+                    match (std::fs::canonicalize(base), std::fs::canonicalize(&full)) {
+                        (Ok(b), Ok(f)) => (b, f),
+                        (_, Err(e)) | (Err(e), _) => return Err(unreadable(e.to_string())),
+                    };
+                // A symlink inside the folder may still point elsewhere.
+                if !full_real.starts_with(&base_real) {
+                    return Err(outside());
+                }
+                let bytes = read_capped(&full_real, rel).map_err(|e| unreadable(e.to_string()))?;
+                String::from_utf8(bytes)
+                    .map_err(|e| unreadable(format!("not UTF-8 text ({})", e.utf8_error())))
+            }
+            Self::Embedded(files) => files
+                .iter()
+                .find(|(name, _)| *name == rel)
+                .map(|(_, text)| (*text).to_owned())
+                .ok_or_else(|| unreadable("no such embedded file".to_owned())),
+            Self::None => Err(unreadable(
+                "the dataset was not loaded from a folder; inline the article as \"text\"".to_owned(),
+            )),
+        }
+    }
+}
+
+/// Reads at most [`MAX_FILE_BYTES`], refusing larger files before reading them whole.
+pub(crate) fn read_capped(path: &Path, file: &str) -> Result<Vec<u8>, LoadError> {
+    let io = |source| LoadError::Io {
+        file: file.to_owned(),
+        source,
+    };
+    let handle = std::fs::File::open(path).map_err(io)?;
+    let meta = handle.metadata().map_err(io)?;
+    if meta.is_dir() {
+        return Err(io(std::io::Error::other("it is a folder, not a file")));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(LoadError::TooLarge {
+            file: file.to_owned(),
+            size: meta.len(),
+            limit: MAX_FILE_BYTES,
+        });
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    // Devices and pipes report no length: the `take` still bounds what we read.
+    handle
+        .take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(LoadError::TooLarge {
+            file: file.to_owned(),
+            size: bytes.len() as u64,
+            limit: MAX_FILE_BYTES,
+        });
+    }
+    Ok(bytes)
+}
+
+/// Checks the bytes are non-empty UTF-8 text; strips a UTF-8 byte-order mark.
+pub(crate) fn decode(bytes: Vec<u8>, file: &str) -> Result<String, LoadError> {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(LoadError::Empty {
+            file: file.to_owned(),
+        });
+    }
+    let mut text = String::from_utf8(bytes).map_err(|e| LoadError::NotUtf8 {
+        file: file.to_owned(),
+        offset: e.utf8_error().valid_up_to(),
+    })?;
+    if text.starts_with('\u{feff}') {
+        text.drain(..'\u{feff}'.len_utf8());
+    }
+    Ok(text)
+}
+
+/// Loads and validates a dataset file. The error names the file as `path` spells it.
+pub fn load_path(path: &Path) -> Result<Dataset, LoadError> {
+    let file = path.display().to_string();
+    let text = decode(read_capped(path, &file)?, &file)?;
+    let base = path.parent().unwrap_or(Path::new("."));
+    parse(
+        &text,
+        &file,
+        &TextFiles::Dir(base),
+        Origin::File(path.to_path_buf()),
+    )
+}
+
+/// Loads a dataset from text; `name` is used in messages. `text_file` is refused (no folder).
+pub fn load_str(text: &str, name: &str) -> Result<Dataset, LoadError> {
+    if text.trim().is_empty() {
+        return Err(LoadError::Empty {
+            file: name.to_owned(),
+        });
+    }
+    parse(text, name, &TextFiles::None, Origin::Memory(name.to_owned()))
+}
+
+pub(super) fn parse(
+    text: &str,
+    file: &str,
+    files: &TextFiles<'_>,
+    origin: Origin,
+) -> Result<Dataset, LoadError> {
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| json_syntax(&e, file))?;
+    match value.get("format") {
+        Some(serde_json::Value::String(f)) if f == "relmap/1" => {}
+        Some(serde_json::Value::String(f)) => {
+            return Err(LoadError::UnsupportedFormat {
+                file: file.to_owned(),
+                found: f.clone(),
+            });
+        }
+        Some(_) => {
+            return Err(LoadError::Schema {
+                file: file.to_owned(),
+                path: "format".to_owned(),
+                message: "must be the string \"relmap/1\"".to_owned(),
+            });
+        }
+        None => {
+            return Err(LoadError::Schema {
+                file: file.to_owned(),
+                path: "format".to_owned(),
+                message: "missing field; a relmap dataset starts with \"format\": \"relmap/1\""
+                    .to_owned(),
+            });
+        }
+    }
+    let raw: RawDataset = serde_path_to_error::deserialize(value).map_err(|e| {
+        let path = e.path().to_string();
+        LoadError::Schema {
+            file: file.to_owned(),
+            path: if path == "." { "(top level)".to_owned() } else { path },
+            message: e.into_inner().to_string(),
+        }
+    })?;
+    validate(raw, files, origin).map_err(|problems| LoadError::Invalid {
+        file: file.to_owned(),
+        problems,
+    })
+}
+
+/// A JSON syntax error with its line and column.
+pub(crate) fn json_syntax(e: &serde_json::Error, file: &str) -> LoadError {
+    // serde_json appends " at line L column C"; we print the location first instead.
+    let message = e.to_string();
+    let message = message
+        .rsplit_once(" at line ")
+        .map_or(message.as_str(), |(m, _)| m)
+        .to_owned();
+    LoadError::Syntax {
+        file: file.to_owned(),
+        line: e.line(),
+        column: e.column(),
+        message: format!("invalid JSON: {message}"),
+    }
+}

@@ -1,0 +1,349 @@
+//! The evidence dataset: actors, relations and the verbatim passages that support them.
+//!
+//! Nothing here knows about egui: the model is plain data that the loader validates once,
+//! so every later stage (layout, scene, export) can trust it.
+
+mod anchor;
+mod builtin;
+mod date;
+mod error;
+mod load;
+mod raw;
+mod validate;
+
+use std::ops::Range;
+use std::path::PathBuf;
+
+pub use anchor::{Anchor, Article, normalize_for_match};
+pub use builtin::{BUILTIN_NAME, builtin};
+pub use date::PassageDate;
+pub use error::{LoadError, Problem, ProblemKind};
+pub use load::{MAX_FILE_BYTES, load_path, load_str};
+
+/// A validated dataset, ready to lay out and draw.
+#[derive(Clone, Debug)]
+pub struct Dataset {
+    /// Human title, shown in the window title and on exports.
+    pub title: String,
+    /// Bibliographic data of the article the evidence is quoted from.
+    pub source: Source,
+    /// The article text, split into paragraphs, that passages are anchored in.
+    pub article: Article,
+    /// Actors in file order; relations refer to them by index.
+    pub actors: Vec<Actor>,
+    /// Relations in file order.
+    pub relations: Vec<Relation>,
+    /// Where the dataset came from, for titles, error messages and persistence keys.
+    pub origin: Origin,
+}
+
+/// Where a dataset was loaded from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Origin {
+    /// The map compiled into the binary.
+    Builtin,
+    /// A file on disk.
+    File(PathBuf),
+    /// Text handed to the loader directly (tests, paste).
+    Memory(String),
+}
+
+impl Origin {
+    /// A short name for messages: the file name, or "built-in map".
+    pub fn display_name(&self) -> String {
+        match self {
+            Self::Builtin => BUILTIN_NAME.to_owned(),
+            Self::File(path) => path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_else(|| path.display().to_string()),
+            Self::Memory(name) => name.clone(),
+        }
+    }
+
+    /// A stable key identifying the dataset, used to persist its layout separately.
+    pub fn key(&self) -> String {
+        match self {
+            Self::Builtin => "builtin".to_owned(),
+            Self::File(path) => {
+                let abs = std::fs::canonicalize(path).unwrap_or_else(|_| path.clone());
+                format!("file:{}", abs.display())
+            }
+            Self::Memory(name) => format!("memory:{name}"),
+        }
+    }
+}
+
+/// Bibliographic data for the source article.
+#[derive(Clone, Debug, Default)]
+pub struct Source {
+    /// Article title.
+    pub title: String,
+    /// Author, if known.
+    pub author: Option<String>,
+    /// Publication date, if known.
+    pub date: Option<PassageDate>,
+    /// Section or outlet, if known.
+    pub section: Option<String>,
+    /// Where the article was published, if known (shown, never fetched).
+    pub url: Option<String>,
+}
+
+impl Source {
+    /// "Richard Weitz, “Title”, 1 March 2012": the line printed under figures and citations.
+    pub fn citation(&self) -> String {
+        let mut parts = Vec::new();
+        if let Some(author) = &self.author {
+            parts.push(author.clone());
+        }
+        parts.push(format!("“{}”", self.title));
+        if let Some(date) = &self.date {
+            parts.push(date.long());
+        }
+        parts.join(", ")
+    }
+}
+
+/// What sort of actor a node stands for; decides its shape.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ActorKind {
+    /// A state: drawn as a circle.
+    State,
+    /// An international organisation: drawn as a rounded square.
+    Organization,
+    /// Anything else the dataset names (group, territory, person…): drawn as a generic shape.
+    Other(String),
+}
+
+impl ActorKind {
+    /// Parses the dataset's `kind` string; unknown kinds are kept, not refused.
+    pub fn parse(s: &str) -> Self {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "state" | "country" => Self::State,
+            "organization" | "organisation" | "org" => Self::Organization,
+            other => Self::Other(other.to_owned()),
+        }
+    }
+
+    /// The word shown to users.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::State => "state",
+            Self::Organization => "organization",
+            Self::Other(s) => s,
+        }
+    }
+}
+
+/// One actor (node) of the map.
+#[derive(Clone, Debug)]
+pub struct Actor {
+    /// Stable id used by relations and persisted layouts.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// Shape class.
+    pub kind: ActorKind,
+    /// Other names the article uses for the actor.
+    pub aliases: Vec<String>,
+    /// Names in the actor's own languages.
+    pub native_names: Vec<String>,
+    /// Secondary actors are hidden until the user asks for them.
+    pub secondary: bool,
+    /// Suggested position in the unit square (x right, y down), if the dataset gives one.
+    pub position: Option<[f32; 2]>,
+}
+
+/// The policy field a relation belongs to; decides its colour.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Dimension {
+    /// Military, police, terrorism.
+    Security,
+    /// Trade, investment, infrastructure.
+    Economy,
+    /// Oil, gas, pipelines.
+    Energy,
+    /// Political alignment, diplomatic support.
+    Diplomacy,
+    /// People, culture, language.
+    Society,
+    /// Any other field: drawn in a neutral colour.
+    Other(String),
+}
+
+impl Dimension {
+    /// The five dimensions with their own colours, in legend order.
+    pub const KNOWN: [Dimension; 5] = [
+        Self::Security,
+        Self::Economy,
+        Self::Energy,
+        Self::Diplomacy,
+        Self::Society,
+    ];
+
+    /// Parses a dataset string; unknown strings are kept as [`Dimension::Other`].
+    pub fn parse(s: &str) -> Self {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "security" => Self::Security,
+            "economy" | "economic" | "trade" => Self::Economy,
+            "energy" => Self::Energy,
+            "diplomacy" | "diplomatic" | "politics" | "political" => Self::Diplomacy,
+            "society" | "social" | "culture" => Self::Society,
+            other => Self::Other(other.to_owned()),
+        }
+    }
+
+    /// The word shown to users.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Security => "security",
+            Self::Economy => "economy",
+            Self::Energy => "energy",
+            Self::Diplomacy => "diplomacy",
+            Self::Society => "society",
+            Self::Other(s) => s,
+        }
+    }
+}
+
+/// The character of a relation; decides its line style.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Tone {
+    /// Working together: solid line.
+    Cooperation,
+    /// Friction or rivalry: dashed line.
+    Tension,
+    /// Both at once: dash-dot line.
+    Mixed,
+    /// The dataset does not say (imported edge lists): plain line.
+    Unspecified,
+}
+
+impl Tone {
+    /// Tones in legend order.
+    pub const ALL: [Tone; 4] = [
+        Self::Cooperation,
+        Self::Tension,
+        Self::Mixed,
+        Self::Unspecified,
+    ];
+
+    /// Parses a dataset string; `None` for anything that is not a tone.
+    pub fn parse(s: &str) -> Option<Self> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "cooperation" | "cooperative" | "positive" => Some(Self::Cooperation),
+            "tension" | "conflict" | "negative" => Some(Self::Tension),
+            "mixed" | "ambivalent" => Some(Self::Mixed),
+            "" | "unspecified" | "unknown" | "neutral" => Some(Self::Unspecified),
+            _ => None,
+        }
+    }
+
+    /// The word shown to users.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Cooperation => "cooperation",
+            Self::Tension => "tension",
+            Self::Mixed => "mixed",
+            Self::Unspecified => "unspecified",
+        }
+    }
+}
+
+/// One relationship (edge) between two actors, with its evidence.
+#[derive(Clone, Debug)]
+pub struct Relation {
+    /// Stable id, used by `--select` and persisted selections.
+    pub id: String,
+    /// Index into [`Dataset::actors`].
+    pub source: usize,
+    /// Index into [`Dataset::actors`]; never equal to `source`.
+    pub target: usize,
+    /// Short description shown on hover and in the side panel.
+    pub label: String,
+    /// Policy field.
+    pub dimension: Dimension,
+    /// Character.
+    pub tone: Tone,
+    /// Whether the relation points from `source` to `target`.
+    pub directed: bool,
+    /// Relative strength from imported data (`weight`/`value`), 1 when not given.
+    pub weight: f32,
+    /// Verbatim evidence; may be empty only for imported edge lists ("no evidence").
+    pub passages: Vec<Passage>,
+}
+
+/// A verbatim quote supporting a relation, anchored in the article.
+#[derive(Clone, Debug)]
+pub struct Passage {
+    /// The quote as written in the dataset.
+    pub quote: String,
+    /// When the quoted fact holds, if the dataset says.
+    pub date: Option<PassageDate>,
+    /// Optional analyst note.
+    pub note: Option<String>,
+    /// Where the quote sits in the article; `None` only for imports that carry no article.
+    pub anchor: Option<Anchor>,
+}
+
+/// Byte range of a passage within [`Article::text`].
+pub type TextRange = Range<usize>;
+
+impl Dataset {
+    /// Index of the actor with this id.
+    pub fn actor_index(&self, id: &str) -> Option<usize> {
+        self.actors.iter().position(|a| a.id == id)
+    }
+
+    /// Index of the relation with this id.
+    pub fn relation_index(&self, id: &str) -> Option<usize> {
+        self.relations.iter().position(|r| r.id == id)
+    }
+
+    /// Number of passages over all relations.
+    pub fn passage_count(&self) -> usize {
+        self.relations.iter().map(|r| r.passages.len()).sum()
+    }
+
+    /// Number of relations touching each actor, indexed like [`Dataset::actors`].
+    pub fn degrees(&self) -> Vec<usize> {
+        let mut degree = vec![0; self.actors.len()];
+        for r in &self.relations {
+            degree[r.source] += 1;
+            degree[r.target] += 1;
+        }
+        degree
+    }
+
+    /// "China — Kazakhstan" (or "Russia → China" when directed).
+    pub fn relation_endpoints(&self, relation: &Relation) -> String {
+        let arrow = if relation.directed { "→" } else { "—" };
+        format!(
+            "{} {arrow} {}",
+            self.actors[relation.source].name, self.actors[relation.target].name
+        )
+    }
+
+    /// Paragraph numbers (1-based) cited by at least one passage, sorted and unique.
+    pub fn cited_paragraphs(&self) -> Vec<usize> {
+        let mut cited: Vec<usize> = self
+            .relations
+            .iter()
+            .flat_map(|r| &r.passages)
+            .filter_map(|p| p.anchor.as_ref())
+            .flat_map(|a| a.paragraphs.clone())
+            .collect();
+        cited.sort_unstable();
+        cited.dedup();
+        cited
+    }
+
+    /// Share of article paragraphs cited by at least one passage, in `0..=1`.
+    pub fn coverage(&self) -> f32 {
+        let total = self.article.paragraphs.len();
+        if total == 0 {
+            return 0.0;
+        }
+        self.cited_paragraphs().len() as f32 / total as f32
+    }
+}

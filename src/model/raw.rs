@@ -1,0 +1,80 @@
+//! The relmap/1 file format exactly as written on disk, before validation.
+
+use serde::Deserialize;
+
+/// Top level of a relmap/1 file.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawDataset {
+    #[allow(dead_code)] // checked on the untyped value before this struct is read
+    pub format: String,
+    #[serde(default)]
+    pub title: Option<String>,
+    pub source: RawSource,
+    pub actors: Vec<RawActor>,
+    pub relations: Vec<RawRelation>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawSource {
+    #[serde(default)]
+    pub title: Option<String>,
+    #[serde(default)]
+    pub author: Option<String>,
+    #[serde(default)]
+    pub date: Option<String>,
+    #[serde(default)]
+    pub section: Option<String>,
+    #[serde(default)]
+    pub url: Option<String>,
+    #[serde(default)]
+    pub text: Option<String>,
+    #[serde(default)]
+    pub text_file: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawActor {
+    pub id: String,
+    pub name: String,
+    pub kind: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    #[serde(default)]
+    pub native_names: Vec<String>,
+    #[serde(default)]
+    pub secondary: bool,
+    #[serde(default)]
+    pub position: Option<[f64; 2]>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawRelation {
+    pub id: String,
+    pub source: String,
+    pub target: String,
+    #[serde(default)]
+    pub label: Option<String>,
+    #[serde(default)]
+    pub dimension: Option<String>,
+    #[serde(default)]
+    pub tone: Option<String>,
+    #[serde(default)]
+    pub directed: bool,
+    #[serde(default)]
+    pub weight: Option<f64>,
+    pub passages: Vec<RawPassage>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawPassage {
+    pub quote: String,
+    #[serde(default)]
+    pub date: Option<String>,
+    #[serde(default)]
+    pub note: Option<String>,
+}

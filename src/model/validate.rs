@@ -1,0 +1,273 @@
+//! Turns a parsed relmap/1 file into a [`Dataset`], collecting every problem at once.
+
+use std::collections::BTreeMap;
+
+use super::error::{Problem, ProblemKind};
+use super::load::TextFiles;
+use super::raw::{RawActor, RawDataset, RawRelation};
+use super::{
+    Actor, ActorKind, Article, Dataset, Dimension, Origin, Passage, PassageDate, Relation, Source,
+    Tone,
+};
+
+/// How many words of a missing quote to show in its error.
+const QUOTE_PREVIEW_WORDS: usize = 8;
+
+pub(super) fn validate(
+    raw: RawDataset,
+    files: &TextFiles<'_>,
+    origin: Origin,
+) -> Result<Dataset, Vec<Problem>> {
+    let mut problems = Vec::new();
+    let mut report = |location: String, kind: ProblemKind| problems.push(Problem { location, kind });
+
+    let article_text = match (&raw.source.text, &raw.source.text_file) {
+        (Some(_), Some(_)) => {
+            report("source".to_owned(), ProblemKind::BothArticles);
+            None
+        }
+        (Some(text), None) => Some(text.clone()),
+        (None, Some(rel)) => match files.read(rel) {
+            Ok(text) => Some(text),
+            Err(kind) => {
+                report("source.text_file".to_owned(), kind);
+                None
+            }
+        },
+        (None, None) => {
+            report("source".to_owned(), ProblemKind::NoArticle);
+            None
+        }
+    };
+    let article = Article::new(article_text.unwrap_or_default());
+    let date = parse_date(raw.source.date.as_deref(), "source.date", &mut report);
+    let source = Source {
+        title: raw
+            .source
+            .title
+            .clone()
+            .filter(|t| !t.trim().is_empty())
+            .unwrap_or_else(|| "Untitled article".to_owned()),
+        author: raw.source.author.clone().filter(|a| !a.trim().is_empty()),
+        date,
+        section: raw.source.section.clone().filter(|s| !s.trim().is_empty()),
+        url: raw.source.url.clone().filter(|s| !s.trim().is_empty()),
+    };
+
+    let mut actor_ids: BTreeMap<String, usize> = BTreeMap::new();
+    let mut actors = Vec::with_capacity(raw.actors.len());
+    for (i, a) in raw.actors.into_iter().enumerate() {
+        let location = format!("actors[{i}] ({:?})", a.id);
+        if let Some(kind) = actor_problem(&a, &actor_ids) {
+            report(location.clone(), kind);
+        }
+        if a.name.trim().is_empty() {
+            report(location.clone(), ProblemKind::EmptyField { field: "name" });
+        }
+        let position = a.position.and_then(|[x, y]| {
+            let (x, y) = (x as f32, y as f32);
+            if x.is_finite() && y.is_finite() {
+                Some([x, y])
+            } else {
+                report(location.clone(), ProblemKind::NonFinitePosition);
+                None
+            }
+        });
+        actor_ids.entry(a.id.clone()).or_insert(i);
+        actors.push(Actor {
+            id: a.id,
+            name: a.name.trim().to_owned(),
+            kind: ActorKind::parse(&a.kind),
+            aliases: a.aliases,
+            native_names: a.native_names,
+            secondary: a.secondary,
+            position,
+        });
+    }
+
+    let mut relation_ids: BTreeMap<String, usize> = BTreeMap::new();
+    let mut relations = Vec::with_capacity(raw.relations.len());
+    for (i, r) in raw.relations.into_iter().enumerate() {
+        let location = format!("relations[{i}] ({:?})", r.id);
+        if r.id.trim().is_empty() {
+            report(location.clone(), ProblemKind::EmptyField { field: "id" });
+        } else if let Some(&first) = relation_ids.get(&r.id) {
+            report(
+                location.clone(),
+                ProblemKind::DuplicateRelationId {
+                    id: r.id.clone(),
+                    first: format!("relations[{first}]"),
+                },
+            );
+        } else {
+            relation_ids.insert(r.id.clone(), i);
+        }
+        if let Some(rel) = relation(r, &location, &actor_ids, &article, &mut report) {
+            relations.push(rel);
+        }
+    }
+
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    Ok(Dataset {
+        title: raw
+            .title
+            .filter(|t| !t.trim().is_empty())
+            .unwrap_or_else(|| source.title.clone()),
+        source,
+        article,
+        actors,
+        relations,
+        origin,
+    })
+}
+
+fn actor_problem(a: &RawActor, seen: &BTreeMap<String, usize>) -> Option<ProblemKind> {
+    if a.id.trim().is_empty() {
+        return Some(ProblemKind::EmptyField { field: "id" });
+    }
+    seen.get(&a.id)
+        .map(|&first| ProblemKind::DuplicateActorId {
+            id: a.id.clone(),
+            first: format!("actors[{first}]"),
+        })
+}
+
+fn relation(
+    r: RawRelation,
+    location: &str,
+    actor_ids: &BTreeMap<String, usize>,
+    article: &Article,
+    report: &mut impl FnMut(String, ProblemKind),
+) -> Option<Relation> {
+    let mut endpoint = |field: &'static str, id: &str| {
+        let found = actor_ids.get(id).copied();
+        if found.is_none() {
+            report(
+                format!("{location}.{field}"),
+                ProblemKind::UnknownActor {
+                    field,
+                    id: id.to_owned(),
+                },
+            );
+        }
+        found
+    };
+    let source = endpoint("source", &r.source);
+    let target = endpoint("target", &r.target);
+    if r.source == r.target {
+        report(
+            location.to_owned(),
+            ProblemKind::SelfRelation {
+                id: r.source.clone(),
+            },
+        );
+    }
+    let tone = match r.tone.as_deref().map(Tone::parse) {
+        None => Tone::Unspecified,
+        Some(Some(t)) => t,
+        Some(None) => {
+            report(
+                format!("{location}.tone"),
+                ProblemKind::BadTone {
+                    value: r.tone.clone().unwrap_or_default(),
+                },
+            );
+            Tone::Unspecified
+        }
+    };
+    let weight = match r.weight {
+        None => 1.0,
+        Some(w) if w.is_finite() && w > 0.0 && (w as f32).is_finite() => w as f32,
+        Some(w) => {
+            report(
+                format!("{location}.weight"),
+                ProblemKind::BadWeight {
+                    value: w.to_string(),
+                },
+            );
+            1.0
+        }
+    };
+    if r.passages.is_empty() {
+        report(location.to_owned(), ProblemKind::NoPassages);
+    }
+    let mut passages = Vec::with_capacity(r.passages.len());
+    for (j, p) in r.passages.into_iter().enumerate() {
+        let at = format!("{location}.passages[{j}]");
+        if p.quote.trim().is_empty() {
+            report(at.clone(), ProblemKind::EmptyField { field: "quote" });
+            continue;
+        }
+        let date = parse_date(p.date.as_deref(), &format!("{at}.date"), report);
+        let anchor = article.find(&p.quote);
+        if anchor.is_none() && !article.text.is_empty() {
+            report(
+                at.clone(),
+                ProblemKind::QuoteNotFound {
+                    start: quote_preview(&p.quote),
+                },
+            );
+        }
+        passages.push(Passage {
+            quote: p.quote,
+            date,
+            note: p.note.filter(|n| !n.trim().is_empty()),
+            anchor,
+        });
+    }
+    Some(Relation {
+        id: r.id,
+        source: source?,
+        target: target?,
+        label: r
+            .label
+            .filter(|l| !l.trim().is_empty())
+            .unwrap_or_else(|| "(unlabelled)".to_owned()),
+        dimension: r
+            .dimension
+            .as_deref()
+            .map_or(Dimension::Other("unspecified".to_owned()), Dimension::parse),
+        tone,
+        directed: r.directed,
+        weight,
+        passages,
+    })
+}
+
+fn parse_date(
+    value: Option<&str>,
+    location: &str,
+    report: &mut impl FnMut(String, ProblemKind),
+) -> Option<PassageDate> {
+    let value = value?;
+    let parsed = PassageDate::parse(value);
+    if parsed.is_none() {
+        report(
+            location.to_owned(),
+            ProblemKind::BadDate {
+                value: value.to_owned(),
+            },
+        );
+    }
+    parsed
+}
+
+/// The first words of a quote, ending in "…" when cut.
+pub(crate) fn quote_preview(quote: &str) -> String {
+    let words: Vec<&str> = quote.split_whitespace().collect();
+    let mut out = words
+        .iter()
+        .take(QUOTE_PREVIEW_WORDS)
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" ");
+    if out.chars().count() > 80 {
+        out = out.chars().take(80).collect();
+    }
+    if words.len() > QUOTE_PREVIEW_WORDS || out.len() < quote.trim().len() {
+        out.push('…');
+    }
+    out
+}
