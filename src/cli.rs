@@ -27,6 +27,106 @@ pub enum Command {
         /// Dataset file; the built-in map if omitted.
         file: Option<PathBuf>,
     },
+    /// Write the map as a briefing figure (PNG or SVG, chosen by the extension), no display needed.
+    Export(ExportArgs),
+}
+
+/// Options of `relmap export`.
+#[derive(Debug, clap::Args)]
+pub struct ExportArgs {
+    /// Dataset file; the built-in map if omitted.
+    pub dataset: Option<PathBuf>,
+    /// Output file: *.png or *.svg.
+    #[arg(long, short)]
+    pub out: PathBuf,
+    /// PNG pixel scale.
+    #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u8).range(1..=3))]
+    pub scale: u8,
+    /// Colours.
+    #[arg(long, value_enum, default_value_t = ThemeArg::Light)]
+    pub theme: ThemeArg,
+    /// Leave the background transparent.
+    #[arg(long)]
+    pub transparent: bool,
+    /// Highlight this relation (by id) and print its passages under the figure.
+    #[arg(long, value_name = "RELATION_ID")]
+    pub select: Option<String>,
+    /// Figure size at 1× in pixels, e.g. 1600x900; natural size if omitted.
+    #[arg(long, value_name = "WxH", value_parser = parse_size)]
+    pub size: Option<(u32, u32)>,
+    /// Include secondary actors (hidden by default, as in the app).
+    #[arg(long)]
+    pub secondary: bool,
+}
+
+/// `--theme` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ThemeArg {
+    /// White background, print colours.
+    Light,
+    /// Dark background.
+    Dark,
+}
+
+fn parse_size(s: &str) -> Result<(u32, u32), String> {
+    let (w, h) = s
+        .split_once(['x', 'X', '×'])
+        .ok_or_else(|| format!("{s:?} is not WIDTHxHEIGHT, e.g. 1600x900"))?;
+    let parse = |v: &str| {
+        v.trim()
+            .parse::<u32>()
+            .ok()
+            .filter(|n| (64..=16_384).contains(n))
+            .ok_or_else(|| format!("{v:?} must be a whole number of pixels from 64 to 16384"))
+    };
+    Ok((parse(w)?, parse(h)?))
+}
+
+/// Runs `relmap export`; returns the line to print on success.
+pub fn export(args: &ExportArgs) -> anyhow::Result<String> {
+    use anyhow::Context as _;
+
+    use crate::app::{AppState, Command as MapCommand};
+    use crate::export::{self, ExportOptions, PictureFormat};
+    use crate::scene::{Selection, Theme};
+
+    let format = PictureFormat::from_path(&args.out).with_context(|| {
+        format!("{}: unknown picture format; name the output *.png or *.svg", args.out.display())
+    })?;
+    let dataset = load_dataset(args.dataset.as_deref())?;
+    let mut state = AppState::new(dataset);
+    state.apply(MapCommand::SetShowSecondary(args.secondary));
+    if let Some(id) = &args.select {
+        let r = state.dataset.relation_index(id).with_context(|| {
+            let ids: Vec<&str> = state.dataset.relations.iter().map(|r| r.id.as_str()).collect();
+            format!("--select {id:?}: no relation has this id; choose one of: {}", ids.join(", "))
+        })?;
+        if !state.visible_relations()[r] {
+            anyhow::bail!("--select {id:?}: this relation joins a secondary actor; add --secondary to show it");
+        }
+        state.apply(MapCommand::Select(Selection::Relation(r)));
+    }
+    let opts = ExportOptions {
+        theme: match args.theme {
+            ThemeArg::Light => Theme::Light,
+            ThemeArg::Dark => Theme::Dark,
+        },
+        transparent: args.transparent,
+        scale: args.scale,
+        size: args.size,
+        with_selection: true,
+    };
+    let figure = export::figure_for(&state, &opts);
+    export::export_to_file(&figure, &args.out, args.scale)?;
+    let size = match format {
+        PictureFormat::Png => format!(
+            "{}×{} px",
+            figure.width * u32::from(args.scale),
+            figure.height * u32::from(args.scale)
+        ),
+        PictureFormat::Svg => format!("{}×{}", figure.width, figure.height),
+    };
+    Ok(format!("wrote {} ({size})", args.out.display()))
 }
 
 /// Loads `file`, or the built-in dataset when `None`.

@@ -5,3 +5,32 @@
 
 pub mod model;
 pub mod cli;
+pub mod layout;
+pub mod fonts;
+pub mod scene;
+pub mod render;
+pub mod app;
+pub mod atomic;
+pub mod export;
+pub mod ui;
+
+/// Opens the app window on `file` (or the built-in map) and runs until it is closed.
+pub fn run_app(file: Option<&std::path::Path>) -> anyhow::Result<()> {
+    let dataset = cli::load_dataset(file)?;
+    let title = format!("relmap — {}", dataset.title);
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title(title)
+            .with_app_id("relmap")
+            .with_inner_size([1280.0, 800.0])
+            .with_min_inner_size([640.0, 420.0]),
+        renderer: eframe::Renderer::Glow,
+        ..Default::default()
+    };
+    eframe::run_native(
+        "relmap",
+        options,
+        Box::new(move |cc| Ok(Box::new(app::RelmapApp::new(cc, dataset)))),
+    )
+    .map_err(|e| anyhow::anyhow!("could not open the window: {e}"))
+}

@@ -1,5 +1,8 @@
 //! The `relmap` binary: parses the command line and hands over to the library.
 
+// A double-clicked app must not open a console window on Windows.
+#![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
+
 use std::process::ExitCode;
 
 use clap::Parser as _;
@@ -7,7 +10,15 @@ use relmap::cli::{self, Cli, Command};
 
 fn main() -> ExitCode {
     env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn")).init();
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => {
+            // Help and --version are not errors; everything else exits 1 with clap's message.
+            let code = if err.use_stderr() { 1 } else { 0 };
+            let _ = err.print();
+            return ExitCode::from(code);
+        }
+    };
     match cli.command {
         Some(Command::Check { file }) => {
             let (report, ok) = cli::check(file.as_deref());
@@ -19,9 +30,22 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         }
-        None => {
-            eprintln!("the app is not built yet");
-            ExitCode::FAILURE
-        }
+        Some(Command::Export(args)) => match cli::export(&args) {
+            Ok(line) => {
+                println!("{line}");
+                ExitCode::SUCCESS
+            }
+            Err(err) => {
+                eprintln!("relmap export: {err:#}");
+                ExitCode::FAILURE
+            }
+        },
+        None => match relmap::run_app(cli.file.as_deref()) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(err) => {
+                eprintln!("relmap: {err:#}");
+                ExitCode::FAILURE
+            }
+        },
     }
 }

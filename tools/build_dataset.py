@@ -20,21 +20,21 @@ def actor(id, name, kind, aliases=(), native=(), secondary=False, position=None)
 
 ACTORS = [
     actor("china", "China", "state", ["PRC", "Beijing", "Chinese", "Sino-"],
-          ["中国", "中华人民共和国"], position=[0.30, 0.30]),
+          ["中国", "中华人民共和国"], position=[0.12, 0.42]),
     actor("kazakhstan", "Kazakhstan", "state", ["Astana", "Kazakhstani", "Kazakhstanis"],
-          ["Қазақстан", "Казахстан"], position=[0.62, 0.50]),
-    actor("russia", "Russia", "state", ["Russian", "Russians"], ["Россия"], position=[0.30, 0.80]),
+          ["Қазақстан", "Казахстан"], position=[0.72, 0.42]),
+    actor("russia", "Russia", "state", ["Russian", "Russians"], ["Россия"], position=[0.30, 0.98]),
     actor("united-states", "United States", "state", ["Washington", "American", "U.S."],
-          ["United States of America"], position=[0.95, 0.12]),
+          ["United States of America"], position=[0.95, 0.98]),
     actor("sco", "SCO", "organization", ["Shanghai Cooperation Organization"],
-          ["上海合作组织", "Шанхайская организация сотрудничества"], position=[0.95, 0.88]),
-    actor("india", "India", "state", [], ["भारत"], secondary=True, position=[0.0, 0.10]),
-    actor("belarus", "Belarus", "state", [], ["Беларусь"], secondary=True, position=[0.62, 1.0]),
+          ["上海合作组织", "Шанхайская организация сотрудничества"], position=[0.42, -0.1]),
+    actor("india", "India", "state", [], [], secondary=True, position=[-0.12, 0.05]),
+    actor("belarus", "Belarus", "state", [], ["Беларусь"], secondary=True, position=[0.62, 1.25]),
     actor("wto", "WTO", "organization", ["World Trade Organization"], secondary=True,
-          position=[1.2, 0.5]),
-    actor("taiwan", "Taiwan", "territory", [], ["臺灣"], secondary=True, position=[0.0, 0.45]),
+          position=[1.08, 0.2]),
+    actor("taiwan", "Taiwan", "territory", [], ["臺灣"], secondary=True, position=[-0.15, 0.8]),
     actor("uighur-nationalists", "Uighur nationalists", "group",
-          ["Uighurs", "East Turkestan Islamic Movement"], secondary=True, position=[0.55, 0.0]),
+          ["Uighurs", "East Turkestan Islamic Movement"], secondary=True, position=[0.42, 0.2]),
 ]
 
 def rel(id, source, target, label, dimension, tone, passages, directed=False):

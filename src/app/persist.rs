@@ -1,0 +1,157 @@
+//! What survives a restart: app settings, and each dataset's layout under its own key.
+//!
+//! Stored as JSON strings in eframe's storage. Anything unreadable, from another version or
+//! not matching the dataset is ignored (and logged): never a crash, never a half-applied state.
+
+use std::collections::BTreeMap;
+
+use egui::Pos2;
+use serde::{Deserialize, Serialize};
+
+use super::state::AppState;
+use super::view::View;
+use crate::scene::Theme;
+
+const SETTINGS_KEY: &str = "relmap.settings";
+const LAYOUT_PREFIX: &str = "relmap.layout.";
+const VERSION: u32 = 1;
+
+/// App-wide preferences.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Settings {
+    /// Format version; other versions are ignored.
+    pub version: u32,
+    /// Explicit theme, or `None` to follow the system.
+    pub theme: Option<Theme>,
+    /// Secondary actors shown.
+    pub show_secondary: bool,
+    /// Legend shown.
+    pub show_legend: bool,
+    /// Evidence panel open.
+    pub side_panel_open: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            version: VERSION,
+            theme: None,
+            show_secondary: false,
+            show_legend: true,
+            side_panel_open: true,
+        }
+    }
+}
+
+/// One actor's saved place.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SavedActor {
+    /// Position in world units.
+    pub pos: [f32; 2],
+    /// Pinned by the user.
+    pub pinned: bool,
+}
+
+/// A dataset's saved layout, keyed by actor id so it survives reordering.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SavedLayout {
+    /// Format version; other versions are ignored.
+    pub version: u32,
+    /// Actor id → place.
+    pub actors: BTreeMap<String, SavedActor>,
+    /// Pan and zoom.
+    pub view: View,
+}
+
+impl SavedLayout {
+    /// Captures the layout of `state`.
+    pub fn capture(state: &AppState) -> Self {
+        let actors = state
+            .dataset
+            .actors
+            .iter()
+            .zip(&state.positions)
+            .zip(&state.pinned)
+            .filter(|((_, p), _)| p.x.is_finite() && p.y.is_finite())
+            .map(|((a, p), pinned)| {
+                (
+                    a.id.clone(),
+                    SavedActor {
+                        pos: [p.x, p.y],
+                        pinned: *pinned,
+                    },
+                )
+            })
+            .collect();
+        Self {
+            version: VERSION,
+            actors,
+            view: state.view,
+        }
+    }
+
+    /// Applies the saved places that still match actors of the dataset; returns how many did.
+    /// Unknown ids, non-finite numbers and other versions are skipped.
+    pub fn restore(&self, state: &mut AppState) -> usize {
+        if self.version != VERSION {
+            log::info!("ignoring saved layout of version {}", self.version);
+            return 0;
+        }
+        let mut applied = 0;
+        for (i, actor) in state.dataset.actors.iter().enumerate() {
+            if let Some(saved) = self.actors.get(&actor.id)
+                && saved.pos.iter().all(|v| v.is_finite())
+            {
+                state.positions[i] = Pos2::new(saved.pos[0], saved.pos[1]);
+                state.pinned[i] = saved.pinned;
+                applied += 1;
+            }
+        }
+        if applied > 0 && self.view.is_sane() {
+            state.view = self.view;
+            state.fit_pending = false;
+        }
+        applied
+    }
+}
+
+/// The storage key of a dataset's layout.
+pub fn layout_key(origin_key: &str) -> String {
+    format!("{LAYOUT_PREFIX}{origin_key}")
+}
+
+/// Reads settings; defaults if missing or unreadable.
+pub fn load_settings(storage: Option<&dyn eframe::Storage>) -> Settings {
+    storage
+        .and_then(|s| s.get_string(SETTINGS_KEY))
+        .and_then(|json| match serde_json::from_str::<Settings>(&json) {
+            Ok(s) if s.version == VERSION => Some(s),
+            Ok(s) => {
+                log::info!("ignoring settings of version {}", s.version);
+                None
+            }
+            Err(e) => {
+                log::warn!("ignoring unreadable settings: {e}");
+                None
+            }
+        })
+        .unwrap_or_default()
+}
+
+/// Reads a dataset's saved layout, if any and readable.
+pub fn load_layout(storage: Option<&dyn eframe::Storage>, origin_key: &str) -> Option<SavedLayout> {
+    let json = storage?.get_string(&layout_key(origin_key))?;
+    serde_json::from_str(&json)
+        .map_err(|e| log::warn!("ignoring unreadable saved layout: {e}"))
+        .ok()
+}
+
+/// Writes settings and the layout of `state`.
+pub fn save(storage: &mut dyn eframe::Storage, settings: &Settings, state: &AppState) {
+    if let Ok(json) = serde_json::to_string(settings) {
+        storage.set_string(SETTINGS_KEY, json);
+    }
+    if let Ok(json) = serde_json::to_string(&SavedLayout::capture(state)) {
+        storage.set_string(&layout_key(&state.dataset.origin.key()), json);
+    }
+}

@@ -1,0 +1,387 @@
+//! Everything the app shows, and the one place it changes: [`AppState::apply`].
+
+use egui::{Pos2, Rect, Vec2};
+
+use super::view::View;
+use crate::layout;
+use crate::model::Dataset;
+use crate::scene::{self, Hit, Scene, SceneInput, Selection, Style, Theme};
+
+/// How many edits Ctrl+Z can undo.
+const UNDO_DEPTH: usize = 200;
+
+/// A state change requested by the UI. UI code reads [`AppState`] and emits these.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Command {
+    /// Select an actor or relation, or clear with [`Selection::None`].
+    Select(Selection),
+    /// The pointer is now over this (or nothing).
+    Hover(Option<Hit>),
+    /// A node drag begins.
+    StartDrag(usize),
+    /// The dragged node moves to a world position.
+    DragTo(Pos2),
+    /// The drag ends; the node stays pinned where dropped.
+    EndDrag,
+    /// Release a pinned node (its position stays).
+    Unpin(usize),
+    /// Release every pinned node.
+    UnpinAll,
+    /// Undo the last move.
+    Undo,
+    /// Redo the last undone move.
+    Redo,
+    /// Pan by a screen-space delta.
+    Pan(Vec2),
+    /// Zoom by a factor around a screen point of the canvas.
+    Zoom {
+        /// Multiplier (>1 zooms in).
+        factor: f32,
+        /// Screen point that stays fixed.
+        anchor: Pos2,
+        /// The canvas rectangle.
+        canvas: Rect,
+    },
+    /// Fit the whole map into the canvas on the next frame.
+    Fit,
+    /// Fit now, knowing the canvas rectangle.
+    FitTo(Rect),
+    /// Return every actor to its default position and unpin all (undoable).
+    ResetLayout,
+    /// Switch theme.
+    SetTheme(Theme),
+    /// Show or hide secondary actors.
+    SetShowSecondary(bool),
+    /// Show or hide the legend on the canvas.
+    SetShowLegend(bool),
+    /// Show or hide the evidence side panel.
+    SetSidePanel(bool),
+    /// Open the article scrolled to a relation's passage, highlighted.
+    ShowInArticle {
+        /// Relation index.
+        relation: usize,
+        /// Passage index within the relation.
+        passage: usize,
+    },
+    /// Open or close the article window.
+    SetArticleOpen(bool),
+    /// The article view has scrolled to its focused passage.
+    ArticleScrolled,
+}
+
+/// One node's move, reversible.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Move {
+    actor: usize,
+    from: Pos2,
+    to: Pos2,
+    pinned_before: bool,
+    pinned_after: bool,
+}
+
+/// The passage the article view should show.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ArticleFocus {
+    /// Relation index.
+    pub relation: usize,
+    /// Passage index within the relation.
+    pub passage: usize,
+    /// Set when the view should scroll to the passage on its next frame.
+    pub scroll_pending: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Drag {
+    actor: usize,
+    from: Pos2,
+    pinned_before: bool,
+}
+
+/// The state of one open map.
+pub struct AppState {
+    /// The dataset shown.
+    pub dataset: Dataset,
+    /// Actor positions in world units, indexed like `dataset.actors`.
+    pub positions: Vec<Pos2>,
+    /// The layout "Reset layout" returns to.
+    pub default_positions: Vec<Pos2>,
+    /// Which actors the user pinned by dragging.
+    pub pinned: Vec<bool>,
+    /// Current selection.
+    pub selection: Selection,
+    /// What the pointer is over.
+    pub hovered: Option<Hit>,
+    /// Pan and zoom.
+    pub view: View,
+    /// Fit the view on the next frame (the canvas size is known only while painting).
+    pub fit_pending: bool,
+    /// Colour theme.
+    pub theme: Theme,
+    /// Whether secondary actors are shown.
+    pub show_secondary: bool,
+    /// Whether the legend is drawn on the canvas.
+    pub show_legend: bool,
+    /// Whether the evidence side panel is open.
+    pub side_panel_open: bool,
+    /// Whether the article window is open.
+    pub article_open: bool,
+    /// The passage highlighted in the article window.
+    pub article_focus: Option<ArticleFocus>,
+    drag: Option<Drag>,
+    undo: Vec<Vec<Move>>,
+    redo: Vec<Vec<Move>>,
+}
+
+impl AppState {
+    /// A fresh state for `dataset` with its default layout, fitted to the window.
+    pub fn new(dataset: Dataset) -> Self {
+        let default_positions = layout::default_positions(&dataset, 0);
+        let n = dataset.actors.len();
+        Self {
+            positions: default_positions.clone(),
+            default_positions,
+            pinned: vec![false; n],
+            dataset,
+            selection: Selection::None,
+            hovered: None,
+            view: View::default(),
+            fit_pending: true,
+            theme: Theme::Light,
+            show_secondary: false,
+            show_legend: true,
+            side_panel_open: true,
+            article_open: false,
+            article_focus: None,
+            drag: None,
+            undo: Vec::new(),
+            redo: Vec::new(),
+        }
+    }
+
+    /// Which actors are drawn.
+    pub fn visible_actors(&self) -> Vec<bool> {
+        self.dataset
+            .actors
+            .iter()
+            .map(|a| self.show_secondary || !a.secondary)
+            .collect()
+    }
+
+    /// Which relations are drawn (both ends visible).
+    pub fn visible_relations(&self) -> Vec<bool> {
+        let actors = self.visible_actors();
+        self.dataset
+            .relations
+            .iter()
+            .map(|r| actors[r.source] && actors[r.target])
+            .collect()
+    }
+
+    /// The scene for the current state, as the canvas paints it.
+    pub fn scene(&self, style: &Style) -> Scene {
+        self.scene_with(style, self.selection, self.hovered)
+    }
+
+    /// The scene as exported: the selection highlight, but no hover.
+    pub fn scene_without_hover(&self, style: &Style) -> Scene {
+        self.scene_with(style, self.selection, None)
+    }
+
+    /// The scene with a given selection and hover.
+    pub fn scene_with(&self, style: &Style, selection: Selection, hovered: Option<Hit>) -> Scene {
+        let visible_actors = self.visible_actors();
+        let visible_relations = self.visible_relations();
+        scene::build(&SceneInput {
+            dataset: &self.dataset,
+            positions: &self.positions,
+            visible_actors: &visible_actors,
+            visible_relations: &visible_relations,
+            pinned: &self.pinned,
+            selection,
+            hovered,
+            style,
+        })
+    }
+
+    /// Where the dragged node was when the drag began.
+    pub fn drag_from(&self) -> Option<Pos2> {
+        self.drag.map(|d| d.from)
+    }
+
+    /// The node being dragged, if any.
+    pub fn dragged(&self) -> Option<usize> {
+        self.drag.map(|d| d.actor)
+    }
+
+    /// Whether there is a move to undo / redo.
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    /// Whether there is an undone move to redo.
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    /// Applies one command. This is the only place state changes.
+    pub fn apply(&mut self, command: Command) {
+        match command {
+            Command::Select(sel) => self.selection = self.valid_selection(sel),
+            Command::Hover(hit) => self.hovered = hit,
+            Command::StartDrag(actor) => {
+                if let Some(&from) = self.positions.get(actor) {
+                    self.drag = Some(Drag {
+                        actor,
+                        from,
+                        pinned_before: self.pinned[actor],
+                    });
+                }
+            }
+            Command::DragTo(pos) => {
+                if let Some(drag) = self.drag
+                    && pos.x.is_finite()
+                    && pos.y.is_finite()
+                {
+                    self.positions[drag.actor] = pos;
+                    self.pinned[drag.actor] = true;
+                }
+            }
+            Command::EndDrag => {
+                if let Some(drag) = self.drag.take() {
+                    let to = self.positions[drag.actor];
+                    if to != drag.from {
+                        self.record(vec![Move {
+                            actor: drag.actor,
+                            from: drag.from,
+                            to,
+                            pinned_before: drag.pinned_before,
+                            pinned_after: true,
+                        }]);
+                    } else {
+                        self.pinned[drag.actor] = drag.pinned_before;
+                    }
+                }
+            }
+            Command::Unpin(actor) => {
+                if self.pinned.get(actor).copied().unwrap_or(false) {
+                    let at = self.positions[actor];
+                    self.commit(vec![self.move_of(actor, at, false)]);
+                }
+            }
+            Command::UnpinAll => {
+                let moves = (0..self.pinned.len())
+                    .filter(|&a| self.pinned[a])
+                    .map(|a| self.move_of(a, self.positions[a], false))
+                    .collect();
+                self.commit(moves);
+            }
+            Command::ResetLayout => {
+                let moves = (0..self.positions.len())
+                    .filter(|&a| self.pinned[a] || self.positions[a] != self.default_positions[a])
+                    .map(|a| self.move_of(a, self.default_positions[a], false))
+                    .collect();
+                self.commit(moves);
+                self.fit_pending = true;
+            }
+            Command::Undo => {
+                if let Some(edit) = self.undo.pop() {
+                    for m in edit.iter().rev() {
+                        self.positions[m.actor] = m.from;
+                        self.pinned[m.actor] = m.pinned_before;
+                    }
+                    self.redo.push(edit);
+                }
+            }
+            Command::Redo => {
+                if let Some(edit) = self.redo.pop() {
+                    for m in &edit {
+                        self.positions[m.actor] = m.to;
+                        self.pinned[m.actor] = m.pinned_after;
+                    }
+                    self.undo.push(edit);
+                }
+            }
+            Command::Pan(delta) => self.view.pan(delta),
+            Command::Zoom {
+                factor,
+                anchor,
+                canvas,
+            } => self.view.zoom_at(factor, anchor, canvas),
+            Command::Fit => self.fit_pending = true,
+            Command::FitTo(canvas) => {
+                let bounds = self.scene(&Style::for_theme(self.theme)).bounds;
+                self.view = View::fit(bounds, canvas);
+                self.fit_pending = false;
+            }
+            Command::SetTheme(theme) => self.theme = theme,
+            Command::SetShowSecondary(show) => {
+                self.show_secondary = show;
+                self.selection = self.valid_selection(self.selection);
+                self.hovered = None;
+            }
+            Command::SetShowLegend(show) => self.show_legend = show,
+            Command::SetSidePanel(open) => self.side_panel_open = open,
+            Command::ShowInArticle { relation, passage } => {
+                let exists = self
+                    .dataset
+                    .relations
+                    .get(relation)
+                    .is_some_and(|r| passage < r.passages.len());
+                if exists {
+                    self.article_open = true;
+                    self.article_focus = Some(ArticleFocus {
+                        relation,
+                        passage,
+                        scroll_pending: true,
+                    });
+                }
+            }
+            Command::SetArticleOpen(open) => self.article_open = open,
+            Command::ArticleScrolled => {
+                if let Some(focus) = &mut self.article_focus {
+                    focus.scroll_pending = false;
+                }
+            }
+        }
+    }
+
+    fn move_of(&self, actor: usize, to: Pos2, pinned_after: bool) -> Move {
+        Move {
+            actor,
+            from: self.positions[actor],
+            to,
+            pinned_before: self.pinned[actor],
+            pinned_after,
+        }
+    }
+
+    /// Applies `moves` and records them as one undoable edit.
+    fn commit(&mut self, moves: Vec<Move>) {
+        for m in &moves {
+            self.positions[m.actor] = m.to;
+            self.pinned[m.actor] = m.pinned_after;
+        }
+        self.record(moves);
+    }
+
+    fn record(&mut self, moves: Vec<Move>) {
+        if moves.is_empty() {
+            return;
+        }
+        self.undo.push(moves);
+        if self.undo.len() > UNDO_DEPTH {
+            self.undo.remove(0);
+        }
+        self.redo.clear();
+    }
+
+    /// `sel` if it names something currently shown, else no selection.
+    fn valid_selection(&self, sel: Selection) -> Selection {
+        let ok = match sel {
+            Selection::None => true,
+            Selection::Actor(a) => self.visible_actors().get(a).copied().unwrap_or(false),
+            Selection::Relation(r) => self.visible_relations().get(r).copied().unwrap_or(false),
+        };
+        if ok { sel } else { Selection::None }
+    }
+}

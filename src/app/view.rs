@@ -1,0 +1,94 @@
+//! The app-owned view transform: which part of the world the canvas shows, at what zoom.
+
+use egui::emath::TSTransform;
+use egui::{Pos2, Rect, Vec2};
+use serde::{Deserialize, Serialize};
+
+/// Zoom limits, in screen points per world unit.
+pub const ZOOM_RANGE: std::ops::RangeInclusive<f32> = 0.02..=20.0;
+
+/// Pan and zoom of the canvas. Persisted, so a restart shows the same view.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct View {
+    /// World point shown at the centre of the canvas.
+    pub center_in_world: Pos2,
+    /// Screen points per world unit.
+    pub zoom: f32,
+}
+
+impl Default for View {
+    fn default() -> Self {
+        Self {
+            center_in_world: crate::layout::WORLD.center(),
+            zoom: 1.0,
+        }
+    }
+}
+
+impl View {
+    /// The transform from world units to screen points for a canvas occupying `canvas`.
+    pub fn screen_from_world(&self, canvas: Rect) -> TSTransform {
+        TSTransform::new(
+            canvas.center().to_vec2() - self.center_in_world.to_vec2() * self.zoom,
+            self.zoom,
+        )
+    }
+
+    /// A view showing all of `bounds` inside `canvas` with a margin.
+    pub fn fit(bounds: Rect, canvas: Rect) -> Self {
+        let margin = 24.0;
+        let avail = (canvas.size() - Vec2::splat(2.0 * margin)).max(Vec2::splat(1.0));
+        let size = bounds.size().max(Vec2::splat(1.0));
+        let zoom = (avail.x / size.x).min(avail.y / size.y);
+        Self {
+            center_in_world: bounds.center(),
+            zoom: zoom.clamp(*ZOOM_RANGE.start(), *ZOOM_RANGE.end()),
+        }
+    }
+
+    /// Moves the view by a screen-space drag `delta`.
+    pub fn pan(&mut self, delta_screen: Vec2) {
+        self.center_in_world -= delta_screen / self.zoom;
+    }
+
+    /// Zooms by `factor`, keeping the world point under `anchor_screen` where it is.
+    pub fn zoom_at(&mut self, factor: f32, anchor_screen: Pos2, canvas: Rect) {
+        let before = self.screen_from_world(canvas).inverse() * anchor_screen;
+        self.zoom = (self.zoom * factor).clamp(*ZOOM_RANGE.start(), *ZOOM_RANGE.end());
+        let after = self.screen_from_world(canvas).inverse() * anchor_screen;
+        self.center_in_world += before - after;
+    }
+
+    /// Whether every number is finite and the zoom in range (persisted views are checked).
+    pub fn is_sane(&self) -> bool {
+        self.center_in_world.x.is_finite()
+            && self.center_in_world.y.is_finite()
+            && ZOOM_RANGE.contains(&self.zoom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn zoom_keeps_the_anchor_fixed() {
+        let canvas = Rect::from_min_size(Pos2::ZERO, Vec2::new(800.0, 600.0));
+        let mut v = View::default();
+        let anchor = Pos2::new(100.0, 500.0);
+        let world_before = v.screen_from_world(canvas).inverse() * anchor;
+        v.zoom_at(2.0, anchor, canvas);
+        let world_after = v.screen_from_world(canvas).inverse() * anchor;
+        assert!((world_before - world_after).length() < 1e-3);
+        assert_eq!(v.zoom, 2.0);
+    }
+
+    #[test]
+    fn fit_shows_the_whole_bounds() {
+        let canvas = Rect::from_min_size(Pos2::new(0.0, 30.0), Vec2::new(800.0, 600.0));
+        let bounds = Rect::from_min_max(Pos2::new(-500.0, 0.0), Pos2::new(1500.0, 100.0));
+        let v = View::fit(bounds, canvas);
+        let t = v.screen_from_world(canvas);
+        assert!(canvas.contains_rect(t * bounds));
+    }
+}

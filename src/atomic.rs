@@ -1,0 +1,51 @@
+//! Atomic file writes: a failed write never destroys the file that was there.
+
+use std::io::Write as _;
+use std::path::Path;
+
+/// Writes `bytes` to `path` via a temporary file in the same folder, flushed to disk, then
+/// renamed over the target. On any error the previous file (if any) is untouched.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".relmap-")
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn replaces_content_and_leaves_no_temp_files() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("out.txt");
+        write_atomic(&path, b"one").expect("write");
+        write_atomic(&path, b"two").expect("write");
+        assert_eq!(std::fs::read(&path).expect("read"), b"two");
+        let names: Vec<_> = std::fs::read_dir(dir.path()).expect("ls").collect();
+        assert_eq!(names.len(), 1);
+    }
+
+    #[test]
+    fn a_failed_write_keeps_the_old_file() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("out.txt");
+        std::fs::write(&path, b"precious").expect("seed");
+        // The target is a directory's child that cannot be created: rename onto a directory fails.
+        let blocked = dir.path().join("sub");
+        std::fs::create_dir(&blocked).expect("mkdir");
+        assert!(write_atomic(&blocked, b"new").is_err());
+        // A missing folder fails before anything is touched.
+        assert!(write_atomic(&dir.path().join("missing/out.txt"), b"x").is_err());
+        assert_eq!(std::fs::read(&path).expect("read"), b"precious");
+    }
+}

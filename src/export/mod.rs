@@ -1,0 +1,149 @@
+//! Briefing figures: the Scene drawn as SVG (title, legend, source line, optional evidence
+//! card), rasterised to PNG with resvg and the embedded fonts, written atomically.
+
+mod figure;
+mod png;
+mod svg;
+
+pub use figure::{Figure, FigureOptions};
+pub use png::{save_color_image, svg_to_png, svg_to_rgba};
+pub use svg::{escape_xml, figure_svg};
+
+use std::path::{Path, PathBuf};
+
+use crate::app::AppState;
+use crate::atomic::write_atomic;
+use crate::scene::{Selection, Style, Theme};
+
+/// Why an export failed. Shown to users as is.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    /// The output name has no extension we can write.
+    #[error("{path}: unknown picture format; name the file *.png or *.svg")]
+    UnknownFormat {
+        /// The path given.
+        path: PathBuf,
+    },
+    /// Writing failed; any existing file there is untouched.
+    #[error("{path}: could not save ({source}); any existing file there is unchanged. Check the folder exists and you may write to it.")]
+    Write {
+        /// The path given.
+        path: PathBuf,
+        /// Underlying error.
+        #[source]
+        source: std::io::Error,
+    },
+    /// The SVG could not be rasterised (a bug: we wrote that SVG).
+    #[error("could not render the PNG: {0}")]
+    Render(String),
+}
+
+/// Output picture formats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PictureFormat {
+    /// Scalable vector graphics.
+    Svg,
+    /// Portable network graphics at a scale.
+    Png,
+}
+
+impl PictureFormat {
+    /// The format named by a path's extension (case-insensitive).
+    pub fn from_path(path: &Path) -> Option<Self> {
+        match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
+            "svg" => Some(Self::Svg),
+            "png" => Some(Self::Png),
+            _ => None,
+        }
+    }
+}
+
+/// Everything that decides how an export looks, besides the map state.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExportOptions {
+    /// Colours (light by default: print-friendly).
+    pub theme: Theme,
+    /// Leave the background transparent.
+    pub transparent: bool,
+    /// PNG pixel scale, 1–3.
+    pub scale: u8,
+    /// Figure size at 1×, in pixels; natural size if `None`.
+    pub size: Option<(u32, u32)>,
+    /// Draw the selection highlight and, for a selected relation, its evidence card.
+    pub with_selection: bool,
+}
+
+impl Default for ExportOptions {
+    fn default() -> Self {
+        Self {
+            theme: Theme::Light,
+            transparent: false,
+            scale: 2,
+            size: None,
+            with_selection: true,
+        }
+    }
+}
+
+/// Builds the figure for the map exactly as `state` shows it (positions, filters, selection).
+pub fn figure_for(state: &AppState, opts: &ExportOptions) -> Figure {
+    let style = Style::for_theme(opts.theme);
+    let mut scene = if opts.with_selection {
+        state.scene_without_hover(&style)
+    } else {
+        state.scene_with(&style, Selection::None, None)
+    };
+    if opts.transparent {
+        scene.background = egui::Color32::TRANSPARENT;
+    }
+    let relation = match (opts.with_selection, state.selection) {
+        (true, Selection::Relation(r)) => Some(r),
+        _ => None,
+    };
+    Figure::new(
+        &state.dataset,
+        scene,
+        &style,
+        &FigureOptions {
+            size: opts.size,
+            evidence_for: relation,
+        },
+    )
+}
+
+/// Renders `figure` in the format `path` names and writes it atomically.
+pub fn export_to_file(figure: &Figure, path: &Path, scale: u8) -> Result<(), ExportError> {
+    let format = PictureFormat::from_path(path).ok_or_else(|| ExportError::UnknownFormat {
+        path: path.to_path_buf(),
+    })?;
+    let bytes = render(figure, format, scale)?;
+    write_atomic(path, &bytes).map_err(|source| ExportError::Write {
+        path: path.to_path_buf(),
+        source,
+    })
+}
+
+/// Renders `figure` to bytes in `format`.
+pub fn render(figure: &Figure, format: PictureFormat, scale: u8) -> Result<Vec<u8>, ExportError> {
+    let svg = figure_svg(figure);
+    match format {
+        PictureFormat::Svg => Ok(svg.into_bytes()),
+        PictureFormat::Png => svg_to_png(&svg, scale).map(|(bytes, _, _)| bytes),
+    }
+}
+
+/// A default file name: the dataset title as a slug plus today's date.
+pub fn default_file_name(title: &str, extension: &str) -> String {
+    let slug: String = title
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c.to_ascii_lowercase() } else { '-' })
+        .collect();
+    let slug = slug
+        .split('-')
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    let slug = if slug.is_empty() { "relmap".to_owned() } else { slug };
+    let today = jiff::Zoned::now().date();
+    format!("{slug}-{today}.{extension}")
+}

@@ -1,0 +1,219 @@
+//! Writing a [`Figure`] as SVG: the scene's own shapes, in figure coordinates.
+
+use std::fmt::Write as _;
+
+use egui::{Color32, Pos2};
+
+use super::figure::{Anchor, Decoration, Figure};
+use crate::fonts::{CJK_FAMILY, LABEL_FAMILY, ascent};
+use crate::render::pin_mark;
+use crate::scene::{Dash, EdgeShape, NodeForm, NodeShape};
+
+/// Escapes text for XML content and attribute values; characters XML 1.0 forbids become U+FFFD.
+pub fn escape_xml(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\t' | '\n' | '\r' => out.push(' '),
+            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => out.push('\u{FFFD}'),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// `#rrggbb` and an opacity in `0..=1` for a colour.
+fn paint(c: Color32) -> (String, f32) {
+    let [r, g, b, a] = c.to_srgba_unmultiplied();
+    (format!("#{r:02x}{g:02x}{b:02x}"), f32::from(a) / 255.0)
+}
+
+fn fill_attr(c: Color32) -> String {
+    let (hex, a) = paint(c);
+    if a >= 1.0 { format!(r#"fill="{hex}""#) } else { format!(r#"fill="{hex}" fill-opacity="{a:.3}""#) }
+}
+
+fn stroke_attr(c: Color32, width: f32) -> String {
+    let (hex, a) = paint(c);
+    let mut s = format!(r#"stroke="{hex}" stroke-width="{width:.2}""#);
+    if a < 1.0 {
+        let _ = write!(s, r#" stroke-opacity="{a:.3}""#);
+    }
+    s
+}
+
+fn dash_attr(dash: Dash, width: f32) -> String {
+    let pattern = dash.pattern(width);
+    if pattern.is_empty() {
+        String::new()
+    } else {
+        let list: Vec<String> = pattern.iter().map(|l| format!("{l:.2}")).collect();
+        format!(r#" stroke-dasharray="{}""#, list.join(" "))
+    }
+}
+
+fn pt(p: Pos2) -> String {
+    format!("{:.2} {:.2}", p.x, p.y)
+}
+
+fn font_family() -> String {
+    format!("{LABEL_FAMILY}, {CJK_FAMILY}, sans-serif")
+}
+
+/// The figure as a standalone SVG document. Same figure, same bytes.
+pub fn figure_svg(fig: &Figure) -> String {
+    let mut s = String::with_capacity(16 * 1024);
+    let (w, h) = (fig.width, fig.height);
+    let _ = writeln!(
+        s,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family="{}">"#,
+        escape_xml(&font_family())
+    );
+    if fig.scene.background.a() > 0 {
+        let _ = writeln!(s, r#"<rect class="background" x="0" y="0" width="{w}" height="{h}" {}/>"#, fill_attr(fig.scene.background));
+    }
+    let t = fig.figure_from_world;
+    let _ = writeln!(
+        s,
+        r#"<g class="map" transform="translate({:.3} {:.3}) scale({:.5})">"#,
+        t.translation.x, t.translation.y, t.scaling
+    );
+    for e in &fig.scene.edges {
+        edge(&mut s, e);
+    }
+    for n in &fig.scene.nodes {
+        node(&mut s, n);
+    }
+    for n in &fig.scene.nodes {
+        label(&mut s, n);
+    }
+    s.push_str("</g>\n");
+    for d in &fig.decorations {
+        decoration(&mut s, d);
+    }
+    s.push_str("</svg>\n");
+    s
+}
+
+fn edge(s: &mut String, e: &EdgeShape) {
+    let c = &e.curve;
+    let d = if c.is_straight() {
+        format!("M {} L {}", pt(c.from), pt(c.to))
+    } else {
+        format!("M {} Q {} {}", pt(c.from), pt(c.ctrl), pt(c.to))
+    };
+    let _ = writeln!(
+        s,
+        r#"<path class="relation" data-relation="{}" d="{d}" fill="none" {}{}><title>{}</title></path>"#,
+        e.relation,
+        stroke_attr(e.color, e.width),
+        dash_attr(e.dash, e.width),
+        escape_xml(&e.accessible)
+    );
+    if let Some([a, b, c]) = e.arrow {
+        let _ = writeln!(s, r#"<path class="arrow" d="M {} L {} L {} Z" {}/>"#, pt(a), pt(b), pt(c), fill_attr(e.color));
+    }
+}
+
+fn node(s: &mut String, n: &NodeShape) {
+    let style = format!("{} {}", fill_attr(n.fill), stroke_attr(n.stroke, n.stroke_width));
+    let (c, r) = (n.center, n.radius);
+    match n.form {
+        NodeForm::Circle => {
+            let _ = writeln!(s, r#"<circle class="actor" cx="{:.2}" cy="{:.2}" r="{r:.2}" {style}/>"#, c.x, c.y);
+        }
+        NodeForm::RoundedSquare => {
+            let rx = (r * NodeForm::CORNER).round();
+            let _ = writeln!(
+                s,
+                r#"<rect class="actor" x="{:.2}" y="{:.2}" width="{:.2}" height="{:.2}" rx="{rx:.2}" {style}/>"#,
+                c.x - r,
+                c.y - r,
+                2.0 * r,
+                2.0 * r
+            );
+        }
+        NodeForm::Diamond => {
+            let _ = writeln!(
+                s,
+                r#"<path class="actor" d="M {:.2} {:.2} L {:.2} {:.2} L {:.2} {:.2} L {:.2} {:.2} Z" {style}/>"#,
+                c.x,
+                c.y - r,
+                c.x + r,
+                c.y,
+                c.x,
+                c.y + r,
+                c.x - r,
+                c.y
+            );
+        }
+    }
+    if let Some(pin) = n.pin {
+        let (at, pr) = pin_mark(n);
+        let _ = writeln!(
+            s,
+            r##"<circle class="pin" cx="{:.2}" cy="{:.2}" r="{pr:.2}" {} stroke="#ffffff" stroke-width="1.5"/>"##,
+            at.x,
+            at.y,
+            fill_attr(pin)
+        );
+    }
+}
+
+fn label(s: &mut String, n: &NodeShape) {
+    let l = &n.label;
+    let _ = writeln!(
+        s,
+        r#"<rect class="label-plate" x="{:.2}" y="{:.2}" width="{:.2}" height="{:.2}" rx="3" {}/>"#,
+        l.rect.min.x,
+        l.rect.min.y,
+        l.rect.width(),
+        l.rect.height(),
+        fill_attr(l.plate)
+    );
+    let baseline = l.rect.top() + 0.12 * l.size + ascent(l.size);
+    let _ = writeln!(
+        s,
+        r#"<text class="label" x="{:.2}" y="{:.2}" font-size="{:.2}" text-anchor="middle" {}>{}</text>"#,
+        l.rect.center().x,
+        baseline,
+        l.size,
+        fill_attr(l.color),
+        escape_xml(&l.text)
+    );
+}
+
+fn decoration(s: &mut String, d: &Decoration) {
+    match d {
+        Decoration::Text { text, pos, size, color, anchor } => {
+            let anchor = match anchor {
+                Anchor::Start => "start",
+                Anchor::Middle => "middle",
+            };
+            let _ = writeln!(
+                s,
+                r#"<text x="{:.2}" y="{:.2}" font-size="{size:.2}" text-anchor="{anchor}" {}>{}</text>"#,
+                pos.x,
+                pos.y,
+                fill_attr(*color),
+                escape_xml(text)
+            );
+        }
+        Decoration::Line { a, b, color, width, dash } => {
+            let _ = writeln!(
+                s,
+                r#"<path class="legend-sample" d="M {} L {}" fill="none" {}{}/>"#,
+                pt(*a),
+                pt(*b),
+                stroke_attr(*color, *width),
+                dash_attr(*dash, *width)
+            );
+        }
+    }
+}
+

@@ -1,0 +1,177 @@
+//! The map as plain shapes in world coordinates, built from (model, positions, view state,
+//! style). The screen painter, the SVG/PNG exporters and hit-testing all read this one Scene.
+
+mod build;
+mod geometry;
+mod hit;
+mod style;
+
+pub use build::{SceneInput, build};
+pub use geometry::{Curve, NodeForm, distance_to_polyline};
+pub use hit::{HIT_SLOP_PX, Hit};
+pub use style::{Style, Theme, lerp};
+
+use egui::{Color32, Pos2, Rect};
+
+use crate::model::{Dimension, Tone};
+
+/// What the user has selected.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum Selection {
+    /// Nothing.
+    #[default]
+    None,
+    /// An actor, by index.
+    Actor(usize),
+    /// A relation, by index.
+    Relation(usize),
+}
+
+/// How strongly a shape is drawn.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Emphasis {
+    /// Outside the selection: faded.
+    Dimmed,
+    /// Ordinary.
+    Normal,
+    /// Selected, hovered, or touching the selected actor.
+    Highlighted,
+}
+
+/// Line pattern of a relation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Dash {
+    /// Cooperation.
+    Solid,
+    /// Tension.
+    Dashed,
+    /// Mixed.
+    DashDot,
+    /// No evidence (imported relations without passages).
+    Dotted,
+}
+
+impl Dash {
+    /// Alternating dash and gap lengths for a line of width `w`; empty for solid lines.
+    pub fn pattern(self, w: f32) -> Vec<f32> {
+        let u = w.max(1.0);
+        match self {
+            Self::Solid => vec![],
+            Self::Dashed => vec![4.0 * u + 4.0, 2.5 * u + 3.0],
+            Self::DashDot => vec![4.0 * u + 4.0, 1.5 * u + 3.0, u + 1.0, 1.5 * u + 3.0],
+            Self::Dotted => vec![u + 1.0, 2.0 * u + 2.0],
+        }
+    }
+
+    /// The pattern used for a tone.
+    pub fn for_tone(tone: Tone) -> Self {
+        match tone {
+            Tone::Cooperation | Tone::Unspecified => Self::Solid,
+            Tone::Tension => Self::Dashed,
+            Tone::Mixed => Self::DashDot,
+        }
+    }
+}
+
+/// A text label with the opaque-ish plate behind it that keeps it readable over lines.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Label {
+    /// The text.
+    pub text: String,
+    /// Baseline-independent box: text is centred in it horizontally, top-aligned.
+    pub rect: Rect,
+    /// Font size in world units.
+    pub size: f32,
+    /// Text colour.
+    pub color: Color32,
+    /// Plate colour (translucent background).
+    pub plate: Color32,
+}
+
+/// One actor.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NodeShape {
+    /// Index into the dataset's actors.
+    pub actor: usize,
+    /// Centre in world units.
+    pub center: Pos2,
+    /// Radius (half side for squares) in world units.
+    pub radius: f32,
+    /// Outline.
+    pub form: NodeForm,
+    /// Fill colour.
+    pub fill: Color32,
+    /// Outline colour.
+    pub stroke: Color32,
+    /// Outline width in world units.
+    pub stroke_width: f32,
+    /// Colour of the pin mark if the user has pinned the node by dragging it.
+    pub pin: Option<Color32>,
+    /// How strongly to draw it.
+    pub emphasis: Emphasis,
+    /// Name label under the node.
+    pub label: Label,
+    /// Text for screen readers and UI tests.
+    pub accessible: String,
+}
+
+/// One relation.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EdgeShape {
+    /// Index into the dataset's relations.
+    pub relation: usize,
+    /// The drawn curve, ending at node borders.
+    pub curve: Curve,
+    /// [`EdgeShape::curve`] flattened, for egui and hit-testing.
+    pub polyline: Vec<Pos2>,
+    /// Line width in world units.
+    pub width: f32,
+    /// Line colour (the dimension's).
+    pub color: Color32,
+    /// Line pattern (the tone's).
+    pub dash: Dash,
+    /// Arrow head triangle (tip first) for directed relations.
+    pub arrow: Option<[Pos2; 3]>,
+    /// How strongly to draw it.
+    pub emphasis: Emphasis,
+    /// Text for screen readers and UI tests.
+    pub accessible: String,
+}
+
+/// One legend entry, listing only what is actually drawn.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Legend {
+    /// Dimensions shown, in legend order, with their colours.
+    pub dimensions: Vec<(Dimension, Color32)>,
+    /// Tones shown, in legend order, with their patterns.
+    pub tones: Vec<(Tone, Dash)>,
+    /// Whether any relation without evidence is shown.
+    pub no_evidence: bool,
+}
+
+/// The whole map as shapes, in paint order (edges, then nodes, then labels).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Scene {
+    /// Relations, faded ones first so highlighted ones paint on top.
+    pub edges: Vec<EdgeShape>,
+    /// Actors.
+    pub nodes: Vec<NodeShape>,
+    /// What the legend should list.
+    pub legend: Legend,
+    /// Union of everything drawn, in world units.
+    pub bounds: Rect,
+    /// Background colour.
+    pub background: Color32,
+}
+
+impl Scene {
+    /// The node shape of actor `actor`, if drawn.
+    pub fn node(&self, actor: usize) -> Option<&NodeShape> {
+        self.nodes.iter().find(|n| n.actor == actor)
+    }
+
+    /// The edge shape of relation `relation`, if drawn.
+    pub fn edge(&self, relation: usize) -> Option<&EdgeShape> {
+        self.edges.iter().find(|e| e.relation == relation)
+    }
+}

@@ -1,0 +1,187 @@
+//! The map canvas: paints the scene and turns pointer input into commands.
+
+use egui::{CursorIcon, Id, Pos2, Rect, Sense, Vec2, WidgetInfo};
+
+use super::Action;
+use super::legend::paint_legend;
+use crate::app::{AppState, Command};
+use crate::model::Dataset;
+use crate::render::paint_scene;
+use crate::scene::{HIT_SLOP_PX, Hit, Scene, Selection, Style};
+
+/// Id of the canvas widget (tests use it to find the canvas rectangle).
+pub const CANVAS_ID: &str = "relmap-canvas";
+/// Side of the accessibility target placed on each relation's midpoint, in points.
+const EDGE_TARGET_PX: f32 = 8.0;
+/// Scroll points per e-fold of zoom.
+const SCROLL_ZOOM_SPEED: f32 = 1.0 / 400.0;
+
+/// Paints the canvas and returns what the user did on it.
+pub fn canvas(ui: &mut egui::Ui, state: &AppState, style: &Style) -> Vec<Action> {
+    let mut actions = Vec::new();
+    let id = Id::unique(CANVAS_ID);
+    let rect = ui.available_rect_before_wrap();
+    let response = ui.interact(rect, id, Sense::click_and_drag());
+    ui.advance_cursor_after_rect(rect);
+
+    if state.fit_pending {
+        actions.push(Command::FitTo(rect).into());
+    }
+    let t = state.view.screen_from_world(rect);
+    let world_from_screen = t.inverse();
+    let scene = state.scene(style);
+    let painter = ui.painter_at(rect);
+    painter.rect_filled(rect, 0.0, scene.background);
+    paint_scene(&painter, &scene, t);
+    if state.show_legend {
+        paint_legend(&painter, rect, &scene, style);
+    }
+    expose_accessibility(ui, &scene, t, id);
+
+    let slop = HIT_SLOP_PX / state.view.zoom;
+    let hit_at = |p: Pos2| scene.hit(world_from_screen * p, slop);
+
+    // Hover (not while dragging: the dragged thing keeps its highlight).
+    let pointer = ui.input(|i| i.pointer.hover_pos()).filter(|p| rect.contains(*p));
+    let hover = if state.dragged().is_some() {
+        state.hovered
+    } else {
+        pointer.and_then(hit_at)
+    };
+    if hover != state.hovered {
+        actions.push(Command::Hover(hover).into());
+    }
+
+    // Dragging a node moves it; dragging the background pans.
+    if response.drag_started() {
+        let origin = ui.input(|i| i.pointer.press_origin()).unwrap_or(rect.center());
+        if let Some(Hit::Node(actor)) = hit_at(origin) {
+            actions.push(Command::StartDrag(actor).into());
+        }
+    }
+    if response.dragged() {
+        match (state.dragged(), state.drag_from()) {
+            (Some(_), Some(from)) => {
+                let origin = ui.input(|i| i.pointer.press_origin());
+                if let (Some(origin), Some(now)) = (origin, response.interact_pointer_pos()) {
+                    let delta_world = (now - origin) / state.view.zoom;
+                    actions.push(Command::DragTo(from + delta_world).into());
+                }
+            }
+            _ => {
+                let delta = response.drag_delta();
+                if delta != Vec2::ZERO {
+                    actions.push(Command::Pan(delta).into());
+                }
+            }
+        }
+    }
+    if response.drag_stopped() && state.dragged().is_some() {
+        actions.push(Command::EndDrag.into());
+    }
+
+    if response.double_clicked() {
+        match response.interact_pointer_pos().and_then(hit_at) {
+            Some(Hit::Node(actor)) => actions.push(Command::Unpin(actor).into()),
+            Some(Hit::Edge(_)) => {}
+            None => actions.push(Command::Fit.into()),
+        }
+    } else if response.clicked() {
+        let sel = match response.interact_pointer_pos().and_then(hit_at) {
+            Some(Hit::Node(a)) => Selection::Actor(a),
+            Some(Hit::Edge(r)) => Selection::Relation(r),
+            None => Selection::None,
+        };
+        actions.push(Command::Select(sel).into());
+    }
+
+    // Zoom toward the pointer: scroll wheel, Ctrl+scroll or pinch.
+    if let Some(anchor) = pointer {
+        let (scroll, pinch) = ui.input(|i| (i.smooth_scroll_delta, i.zoom_delta()));
+        let factor = pinch * (scroll.y * SCROLL_ZOOM_SPEED).exp();
+        if (factor - 1.0).abs() > 1e-4 {
+            actions.push(
+                Command::Zoom {
+                    factor,
+                    anchor,
+                    canvas: rect,
+                }
+                .into(),
+            );
+        }
+    }
+
+    let cursor = match (state.dragged(), hover) {
+        (Some(_), _) => Some(CursorIcon::Grabbing),
+        (None, Some(Hit::Node(_))) => Some(CursorIcon::Grab),
+        (None, Some(Hit::Edge(_))) => Some(CursorIcon::PointingHand),
+        _ => None,
+    };
+    if let Some(cursor) = cursor {
+        ui.ctx().set_cursor_icon(cursor);
+    }
+    if let Some(hit) = hover.filter(|_| state.dragged().is_none()) {
+        response.on_hover_ui_at_pointer(|ui| tooltip(ui, &state.dataset, hit, state));
+    }
+    actions
+}
+
+/// Gives every node and relation an accessible, clickable-by-position widget, so screen
+/// readers (and UI tests) can find "China — Kazakhstan: Energy investment…, 5 passages".
+fn expose_accessibility(ui: &egui::Ui, scene: &Scene, t: egui::emath::TSTransform, id: Id) {
+    let clip = ui.clip_rect();
+    for e in &scene.edges {
+        let mid = t * e.curve.point(0.5);
+        let r = Rect::from_center_size(mid, Vec2::splat(EDGE_TARGET_PX));
+        if clip.contains(mid) {
+            let label = e.accessible.clone();
+            ui.interact(r, id.with(("edge", e.relation)), Sense::hover())
+                .widget_info(|| WidgetInfo::labeled(egui::Role::Button, true, label.clone()));
+        }
+    }
+    for n in &scene.nodes {
+        let c = t * n.center;
+        if clip.contains(c) {
+            let r = Rect::from_center_size(c, Vec2::splat(n.radius * t.scaling));
+            let label = n.accessible.clone();
+            ui.interact(r, id.with(("node", n.actor)), Sense::hover())
+                .widget_info(|| WidgetInfo::labeled(egui::Role::Button, true, label.clone()));
+        }
+    }
+}
+
+fn tooltip(ui: &mut egui::Ui, d: &Dataset, hit: Hit, state: &AppState) {
+    match hit {
+        Hit::Edge(r) => {
+            let rel = &d.relations[r];
+            ui.strong(d.relation_endpoints(rel));
+            ui.label(&rel.label);
+            let n = rel.passages.len();
+            ui.label(
+                egui::RichText::new(format!(
+                    "{} · {} · {}",
+                    rel.dimension.as_str(),
+                    rel.tone.as_str(),
+                    if n == 0 {
+                        "no evidence".to_owned()
+                    } else {
+                        format!("{n} passage{}", if n == 1 { "" } else { "s" })
+                    }
+                ))
+                .weak(),
+            );
+            ui.label(egui::RichText::new("Click to read the evidence").italics().weak());
+        }
+        Hit::Node(a) => {
+            let actor = &d.actors[a];
+            ui.strong(&actor.name);
+            let degree = d.degrees()[a];
+            ui.label(format!("{} · {degree} relations", actor.kind.as_str()));
+            if state.pinned.get(a).copied().unwrap_or(false) {
+                ui.label(egui::RichText::new("Pinned · double-click to unpin").weak());
+            } else {
+                ui.label(egui::RichText::new("Drag to move · click to select").weak());
+            }
+        }
+    }
+}

@@ -1,0 +1,247 @@
+//! The evidence panel: what the selection is, and the verbatim passages behind it.
+
+use egui::{Color32, CornerRadius, Frame, Margin, RichText, Stroke};
+
+use super::{Action, citation_text};
+use crate::app::{AppState, Command};
+use crate::model::{Dataset, Relation};
+use crate::scene::{Selection, Style};
+
+/// Fills the side panel for the current selection.
+pub fn side_panel(ui: &mut egui::Ui, state: &AppState, style: &Style) -> Vec<Action> {
+    let mut actions = Vec::new();
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| match state.selection {
+            Selection::Relation(r) => relation_view(ui, &state.dataset, r, style, &mut actions),
+            Selection::Actor(a) => actor_view(ui, state, a, style, &mut actions),
+            Selection::None => guide(ui, &state.dataset),
+        });
+    actions
+}
+
+fn badge(ui: &mut egui::Ui, text: &str, fill: Color32, text_color: Color32) {
+    Frame::new()
+        .fill(fill)
+        .corner_radius(CornerRadius::same(8))
+        .inner_margin(Margin::symmetric(7, 2))
+        .show(ui, |ui| {
+            ui.label(RichText::new(text).color(text_color).size(12.0));
+        });
+}
+
+fn relation_view(
+    ui: &mut egui::Ui,
+    d: &Dataset,
+    r: usize,
+    style: &Style,
+    actions: &mut Vec<Action>,
+) {
+    let Some(rel) = d.relations.get(r) else {
+        return;
+    };
+    ui.heading(d.relation_endpoints(rel));
+    ui.label(RichText::new(&rel.label).size(15.0));
+    ui.add_space(4.0);
+    let color = style.dimension_color(&rel.dimension);
+    ui.horizontal_wrapped(|ui| {
+        badge(ui, rel.dimension.as_str(), color, Color32::WHITE);
+        badge(
+            ui,
+            rel.tone.as_str(),
+            ui.visuals().widgets.inactive.bg_fill,
+            ui.visuals().text_color(),
+        );
+        if rel.directed {
+            badge(
+                ui,
+                "directed",
+                ui.visuals().widgets.inactive.bg_fill,
+                ui.visuals().text_color(),
+            );
+        }
+    });
+    ui.add_space(6.0);
+    if rel.passages.is_empty() {
+        ui.label(
+            RichText::new(
+                "No evidence: this relation was imported without passages. \
+                 Nothing in the source supports it yet.",
+            )
+            .italics(),
+        );
+        return;
+    }
+    let n = rel.passages.len();
+    ui.label(RichText::new(format!("{n} passage{} from the article", if n == 1 { "" } else { "s" })).weak());
+    ui.add_space(4.0);
+    for (i, p) in rel.passages.iter().enumerate() {
+        passage_block(ui, d, rel, r, i, color, actions);
+        let _ = p;
+        ui.add_space(8.0);
+    }
+}
+
+fn passage_block(
+    ui: &mut egui::Ui,
+    d: &Dataset,
+    rel: &Relation,
+    r: usize,
+    i: usize,
+    color: Color32,
+    actions: &mut Vec<Action>,
+) {
+    let p = &rel.passages[i];
+    Frame::new()
+        .stroke(Stroke::NONE)
+        .inner_margin(Margin {
+            left: 10,
+            right: 4,
+            top: 4,
+            bottom: 4,
+        })
+        .show(ui, |ui| {
+            let top = ui.cursor().top();
+            ui.add(egui::Label::new(RichText::new(format!("“{}”", p.quote.trim())).italics()).wrap());
+            let mut meta = Vec::new();
+            if let Some(anchor) = &p.anchor {
+                meta.push(format!("¶ {}", anchor.paragraph()));
+            }
+            if let Some(date) = &p.date {
+                meta.push(date.to_string());
+            }
+            if !meta.is_empty() {
+                ui.label(RichText::new(meta.join(" · ")).weak().size(12.0));
+            }
+            if let Some(note) = &p.note {
+                ui.label(RichText::new(format!("Note: {note}")).size(12.0));
+            }
+            ui.horizontal(|ui| {
+                let can_show = p.anchor.is_some();
+                if ui
+                    .add_enabled(can_show, egui::Button::new("Show in article").small())
+                    .on_hover_text("Open the article scrolled to this passage, highlighted")
+                    .clicked()
+                {
+                    actions.push(Command::ShowInArticle { relation: r, passage: i }.into());
+                }
+                if ui
+                    .add(egui::Button::new("Copy").small())
+                    .on_hover_text("Copy the quote with its citation (author, title, date, paragraph)")
+                    .clicked()
+                    && let Some(text) = citation_text(d, r, i)
+                {
+                    actions.push(Action::CopyText(text));
+                }
+            });
+            // The coloured rule on the left marks a block quote in the relation's colour.
+            let bottom = ui.min_rect().bottom();
+            let x = ui.min_rect().left() - 7.0;
+            ui.painter().line_segment(
+                [egui::pos2(x, top), egui::pos2(x, bottom)],
+                Stroke::new(3.0, color),
+            );
+        });
+}
+
+fn actor_view(
+    ui: &mut egui::Ui,
+    state: &AppState,
+    a: usize,
+    style: &Style,
+    actions: &mut Vec<Action>,
+) {
+    let d = &state.dataset;
+    let Some(actor) = d.actors.get(a) else {
+        return;
+    };
+    ui.heading(&actor.name);
+    ui.label(RichText::new(actor.kind.as_str()).weak());
+    if !actor.aliases.is_empty() {
+        ui.label(format!("Also called: {}", actor.aliases.join(", ")));
+    }
+    if !actor.native_names.is_empty() {
+        ui.label(format!("Native names: {}", actor.native_names.join(" · ")));
+    }
+    if state.pinned.get(a).copied().unwrap_or(false)
+        && ui
+            .button("Unpin")
+            .on_hover_text("Let this actor return to the automatic layout (double-click it on the map)")
+            .clicked()
+    {
+        actions.push(Command::Unpin(a).into());
+    }
+    ui.add_space(8.0);
+    let visible = state.visible_relations();
+    let rels: Vec<usize> = (0..d.relations.len())
+        .filter(|&r| d.relations[r].source == a || d.relations[r].target == a)
+        .collect();
+    ui.strong(format!("Relations ({})", rels.len()));
+    for r in rels {
+        let rel = &d.relations[r];
+        let other = if rel.source == a { rel.target } else { rel.source };
+        let n = rel.passages.len();
+        let text = format!("{} · {} ({n})", d.actors[other].name, rel.label);
+        let color = style.dimension_color(&rel.dimension);
+        ui.horizontal(|ui| {
+            let (dot, _) = ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
+            ui.painter().circle_filled(dot.center(), 4.0, color);
+            let response = ui.add_enabled(visible[r], egui::Button::selectable(false, text).wrap());
+            let response = if visible[r] {
+                response.on_hover_text(format!("{} · {} · {n} passages", rel.dimension.as_str(), rel.tone.as_str()))
+            } else {
+                response.on_disabled_hover_text("Hidden: View → Show secondary actors")
+            };
+            if response.clicked() {
+                actions.push(Command::Select(Selection::Relation(r)).into());
+            }
+        });
+    }
+}
+
+fn guide(ui: &mut egui::Ui, d: &Dataset) {
+    ui.heading("Evidence");
+    ui.label(
+        "Click a line on the map to read the passages of the article that support it. \
+         Click an actor to list its relations.",
+    );
+    ui.add_space(6.0);
+    for (key, what) in [
+        ("Colour", "policy field (see legend)"),
+        ("Solid / dashed / dash-dot", "cooperation / tension / mixed"),
+        ("Width", "number of passages"),
+        ("Drag", "move an actor (it stays pinned)"),
+    ] {
+        ui.horizontal_wrapped(|ui| {
+            ui.strong(key);
+            ui.label(what);
+        });
+    }
+    ui.add_space(10.0);
+    ui.separator();
+    ui.strong("Source");
+    ui.label(format!("“{}”", d.source.title));
+    if let Some(author) = &d.source.author {
+        ui.label(author);
+    }
+    let mut meta = Vec::new();
+    if let Some(date) = &d.source.date {
+        meta.push(date.long());
+    }
+    if let Some(section) = &d.source.section {
+        meta.push(section.clone());
+    }
+    if !meta.is_empty() {
+        ui.label(RichText::new(meta.join(" · ")).weak());
+    }
+    let cited = d.cited_paragraphs().len();
+    ui.label(
+        RichText::new(format!(
+            "{} relations, {} passages; {cited} of {} paragraphs cited",
+            d.relations.len(),
+            d.passage_count(),
+            d.article.paragraphs.len()
+        ))
+        .weak(),
+    );
+}
