@@ -91,18 +91,31 @@ pub fn export(args: &ExportArgs) -> anyhow::Result<String> {
     use crate::scene::{Selection, Theme};
 
     let format = PictureFormat::from_path(&args.out).with_context(|| {
-        format!("{}: unknown picture format; name the output *.png or *.svg", args.out.display())
+        format!(
+            "{}: unknown picture format; name the output *.png or *.svg",
+            args.out.display()
+        )
     })?;
     let dataset = load_dataset(args.dataset.as_deref())?;
     let mut state = AppState::new(dataset);
     state.apply(MapCommand::SetShowSecondary(args.secondary));
     if let Some(id) = &args.select {
         let r = state.dataset.relation_index(id).with_context(|| {
-            let ids: Vec<&str> = state.dataset.relations.iter().map(|r| r.id.as_str()).collect();
-            format!("--select {id:?}: no relation has this id; choose one of: {}", ids.join(", "))
+            let ids: Vec<&str> = state
+                .dataset
+                .relations
+                .iter()
+                .map(|r| r.id.as_str())
+                .collect();
+            format!(
+                "--select {id:?}: no relation has this id; choose one of: {}",
+                ids.join(", ")
+            )
         })?;
         if !state.visible_relations()[r] {
-            anyhow::bail!("--select {id:?}: this relation joins a secondary actor; add --secondary to show it");
+            anyhow::bail!(
+                "--select {id:?}: this relation joins a secondary actor; add --secondary to show it"
+            );
         }
         state.apply(MapCommand::Select(Selection::Relation(r)));
     }
@@ -177,8 +190,17 @@ pub fn summary(d: &Dataset) -> String {
         "  coverage: {cited}/{total} article paragraphs cited ({:.0} %)",
         d.coverage() * 100.0
     );
-    let id_width = d.relations.iter().map(|r| r.id.chars().count()).max().unwrap_or(0);
-    let ends: Vec<String> = d.relations.iter().map(|r| d.relation_endpoints(r)).collect();
+    let id_width = d
+        .relations
+        .iter()
+        .map(|r| r.id.chars().count())
+        .max()
+        .unwrap_or(0);
+    let ends: Vec<String> = d
+        .relations
+        .iter()
+        .map(|r| d.relation_endpoints(r))
+        .collect();
     let end_width = ends.iter().map(|e| e.chars().count()).max().unwrap_or(0);
     for (r, ends) in d.relations.iter().zip(&ends) {
         let n = r.passages.len();

@@ -10,16 +10,26 @@ pub const LABEL_FAMILY: &str = "Ubuntu";
 pub const CJK_FONT: &[u8] = include_bytes!("../assets/fonts/DroidSansFallback-subset.ttf");
 /// Family name of [`CJK_FONT`].
 pub const CJK_FAMILY: &str = "Droid Sans Fallback";
+/// Arrows and UI symbols (→, ↶, ☀, ▸) that the other fonts lack (subset of DejaVu Sans).
+pub const SYMBOL_FONT: &[u8] = include_bytes!("../assets/fonts/DejaVuSans-symbols.ttf");
+/// Family name of [`SYMBOL_FONT`].
+pub const SYMBOL_FAMILY: &str = "DejaVu Sans";
 
-/// Registers the CJK font as a fallback behind egui's defaults, so every name renders.
+/// Registers the CJK and symbol fonts as fallbacks behind egui's defaults, so every name
+/// and arrow renders.
 pub fn install(ctx: &egui::Context) {
     let mut defs = egui::FontDefinitions::default();
-    defs.font_data.insert(
-        "cjk".to_owned(),
-        std::sync::Arc::new(egui::FontData::from_static(CJK_FONT)),
-    );
-    for family in [egui::FontFamily::Proportional, egui::FontFamily::Monospace] {
-        defs.families.entry(family).or_default().push("cjk".to_owned());
+    for (name, bytes) in [("cjk", CJK_FONT), ("symbols", SYMBOL_FONT)] {
+        defs.font_data.insert(
+            name.to_owned(),
+            std::sync::Arc::new(egui::FontData::from_static(bytes)),
+        );
+        for family in [egui::FontFamily::Proportional, egui::FontFamily::Monospace] {
+            defs.families
+                .entry(family)
+                .or_default()
+                .push(name.to_owned());
+        }
     }
     ctx.set_fonts(defs);
 }
@@ -27,6 +37,7 @@ pub fn install(ctx: &egui::Context) {
 struct Faces {
     label: Option<ttf_parser::Face<'static>>,
     cjk: Option<ttf_parser::Face<'static>>,
+    symbols: Option<ttf_parser::Face<'static>>,
 }
 
 fn faces() -> &'static Faces {
@@ -34,6 +45,7 @@ fn faces() -> &'static Faces {
     FACES.get_or_init(|| Faces {
         label: ttf_parser::Face::parse(LABEL_FONT, 0).ok(),
         cjk: ttf_parser::Face::parse(CJK_FONT, 0).ok(),
+        symbols: ttf_parser::Face::parse(SYMBOL_FONT, 0).ok(),
     })
 }
 
@@ -53,6 +65,7 @@ pub fn text_width(text: &str, size: f32) -> f32 {
                 .as_ref()
                 .and_then(|f| advance(f, c))
                 .or_else(|| faces.cjk.as_ref().and_then(|f| advance(f, c)))
+                .or_else(|| faces.symbols.as_ref().and_then(|f| advance(f, c)))
                 .unwrap_or(0.6)
         })
         .sum::<f32>()
@@ -75,6 +88,9 @@ mod tests {
         let china = text_width("China", 10.0);
         assert!(china > 15.0 && china < 40.0, "{china}");
         let zh = text_width("中国", 10.0);
-        assert!((zh - 20.0).abs() < 2.0, "CJK glyphs are about one em wide: {zh}");
+        assert!(
+            (zh - 20.0).abs() < 2.0,
+            "CJK glyphs are about one em wide: {zh}"
+        );
     }
 }

@@ -3,15 +3,15 @@
 //! Data flows one way: dataset file → [`model`] → [`layout`] (positions) → [`scene`] (plain
 //! shapes in world coordinates) → painters ([`render`] for the screen, [`export`] for SVG/PNG).
 
-pub mod model;
-pub mod cli;
-pub mod layout;
-pub mod fonts;
-pub mod scene;
-pub mod render;
 pub mod app;
 pub mod atomic;
+pub mod cli;
 pub mod export;
+pub mod fonts;
+pub mod layout;
+pub mod model;
+pub mod render;
+pub mod scene;
 pub mod ui;
 
 /// Opens the app window on `file` (or the built-in map) and runs until it is closed.

@@ -137,8 +137,9 @@ impl Jobs {
     /// Paints toasts in the bottom-right corner; errors stay until clicked.
     pub fn show_toasts(&mut self, ctx: &egui::Context) {
         let now = Instant::now();
-        self.toasts
-            .retain(|t| t.kind == ToastKind::Error || now.duration_since(t.shown_at) < TOAST_LIFETIME);
+        self.toasts.retain(|t| {
+            t.kind == ToastKind::Error || now.duration_since(t.shown_at) < TOAST_LIFETIME
+        });
         if self.toasts.is_empty() {
             return;
         }
@@ -155,7 +156,11 @@ impl Jobs {
                     };
                     egui::Frame::popup(ui.style()).show(ui, |ui| {
                         ui.set_max_width(420.0);
-                        let r = ui.add(egui::Label::new(egui::RichText::new(&t.text).color(color)).wrap().sense(egui::Sense::click()));
+                        let r = ui.add(
+                            egui::Label::new(egui::RichText::new(&t.text).color(color))
+                                .wrap()
+                                .sense(egui::Sense::click()),
+                        );
                         if r.on_hover_text("Click to dismiss").clicked() {
                             dismiss = Some(i);
                         }

@@ -78,14 +78,25 @@ impl RelmapApp {
     /// menu does once the save dialog returns. Returns at once; a toast reports the outcome.
     pub fn export_to(&mut self, path: PathBuf, scale: u8) {
         if PictureFormat::from_path(&path).is_none() {
-            self.jobs.toast(ToastKind::Error, format!("{}: name the file *.png or *.svg", path.display()));
+            self.jobs.toast(
+                ToastKind::Error,
+                format!("{}: name the file *.png or *.svg", path.display()),
+            );
             return;
         }
-        let figure = export::figure_for(&self.state, &ExportOptions { scale, ..Default::default() });
-        self.jobs.spawn(move || match export::export_to_file(&figure, &path, scale) {
-            Ok(()) => JobOutcome::Saved(path),
-            Err(e) => JobOutcome::Failed(format!("{e:#}")),
-        });
+        let figure = export::figure_for(
+            &self.state,
+            &ExportOptions {
+                scale,
+                ..Default::default()
+            },
+        );
+        self.jobs.spawn(
+            move || match export::export_to_file(&figure, &path, scale) {
+                Ok(()) => JobOutcome::Saved(path),
+                Err(e) => JobOutcome::Failed(format!("{e:#}")),
+            },
+        );
     }
 
     /// Waits for background exports to finish (tests and shutdown).
@@ -105,7 +116,8 @@ impl RelmapApp {
             }
             Action::CopyText(text) => {
                 ctx.copy_text(text);
-                self.jobs.toast(ToastKind::Info, "Passage and citation copied".to_owned());
+                self.jobs
+                    .toast(ToastKind::Info, "Passage and citation copied".to_owned());
             }
             Action::ExportSvg => self.ask_and_export("svg", 1),
             Action::ExportPng(scale) => self.ask_and_export("png", scale),
@@ -120,23 +132,29 @@ impl RelmapApp {
                 });
             }
             Action::Screenshot => {
-                let name = export::default_file_name(&format!("{} window", self.state.dataset.title), "png");
+                let name = export::default_file_name(
+                    &format!("{} window", self.state.dataset.title),
+                    "png",
+                );
                 if let Some(path) = save_dialog(&name, "png") {
                     let sender = self.jobs.sender();
                     let repaint = ctx.clone();
-                    ctx.send_viewport_cmd(egui::ViewportCommand::Screenshot(egui::ScreenshotCallback::new(
-                        move |image| {
+                    ctx.send_viewport_cmd(egui::ViewportCommand::Screenshot(
+                        egui::ScreenshotCallback::new(move |image| {
                             let outcome = match export::save_color_image(&image, &path) {
                                 Ok(()) => JobOutcome::Saved(path),
                                 Err(e) => JobOutcome::Failed(format!("{e:#}")),
                             };
                             let _ = sender.send(outcome);
                             repaint.request_repaint();
-                        },
-                    )));
+                        }),
+                    ));
                     self.jobs.expect_one();
                 } else {
-                    self.jobs.toast(ToastKind::Info, "Screenshot cancelled; nothing was saved".to_owned());
+                    self.jobs.toast(
+                        ToastKind::Info,
+                        "Screenshot cancelled; nothing was saved".to_owned(),
+                    );
                 }
             }
             Action::FollowSystemTheme => {
@@ -153,7 +171,10 @@ impl RelmapApp {
         let name = export::default_file_name(&self.state.dataset.title, extension);
         match save_dialog(&name, extension) {
             Some(path) => self.export_to(path, scale),
-            None => self.jobs.toast(ToastKind::Info, "Export cancelled; nothing was saved".to_owned()),
+            None => self.jobs.toast(
+                ToastKind::Info,
+                "Export cancelled; nothing was saved".to_owned(),
+            ),
         }
     }
 
@@ -228,7 +249,10 @@ impl RelmapApp {
         for outcome in self.jobs.poll() {
             if let JobOutcome::Copied(image) = outcome {
                 ctx.copy_image(image);
-                self.jobs.toast(ToastKind::Success, "Map image copied to the clipboard".to_owned());
+                self.jobs.toast(
+                    ToastKind::Success,
+                    "Map image copied to the clipboard".to_owned(),
+                );
             }
         }
         if self.jobs.busy() {

@@ -318,6 +318,8 @@ impl AppState {
                 self.show_secondary = show;
                 self.selection = self.valid_selection(self.selection);
                 self.hovered = None;
+                // Newly shown actors may lie outside the view: show the whole map again.
+                self.fit_pending = true;
             }
             Command::SetShowLegend(show) => self.show_legend = show,
             Command::SetSidePanel(open) => self.side_panel_open = open,

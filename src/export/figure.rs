@@ -114,7 +114,9 @@ impl Figure {
             .evidence_for
             .and_then(|r| evidence_card(d, r, content_w));
         let card_h = card.as_ref().map_or(0.0, |(head, lines)| {
-            10.0 + head.len() as f32 * 19.0 + lines.iter().map(|l| l.len()).sum::<usize>() as f32 * 17.0 + lines.len() as f32 * 4.0
+            10.0 + head.len() as f32 * 19.0
+                + lines.iter().map(|l| l.len()).sum::<usize>() as f32 * 17.0
+                + lines.len() as f32 * 4.0
         });
         let footer_h = 12.0 + legend_h + 8.0 + source_lines.len() as f32 * 17.0 + card_h + PAD;
 
@@ -127,14 +129,19 @@ impl Figure {
             Some((_, h)) => {
                 let h = h.max(1) as f32;
                 let avail = (h - map_top - footer_h).max(1.0);
-                let zoom = (content_w / world.width().max(1.0)).min(avail / world.height().max(1.0));
+                let zoom =
+                    (content_w / world.width().max(1.0)).min(avail / world.height().max(1.0));
                 (zoom, h)
             }
         };
         let map_w = world.width() * zoom;
         let map_h = world.height() * zoom;
-        let map_rect = Rect::from_min_size(Pos2::new(PAD + (content_w - map_w) / 2.0, map_top), Vec2::new(map_w, map_h));
-        let figure_from_world = TSTransform::new(map_rect.min.to_vec2() - world.min.to_vec2() * zoom, zoom);
+        let map_rect = Rect::from_min_size(
+            Pos2::new(PAD + (content_w - map_w) / 2.0, map_top),
+            Vec2::new(map_w, map_h),
+        );
+        let figure_from_world =
+            TSTransform::new(map_rect.min.to_vec2() - world.min.to_vec2() * zoom, zoom);
 
         // Legend rows; `y` is the top of the next block, baselines sit 13–14 px below it.
         let mut y = map_rect.bottom() + 12.0;
@@ -142,7 +149,12 @@ impl Figure {
             let baseline = y + 14.0;
             for item in row {
                 match item {
-                    LegendItem::Sample { x, color, dash, label } => {
+                    LegendItem::Sample {
+                        x,
+                        color,
+                        dash,
+                        label,
+                    } => {
                         decorations.push(Decoration::Line {
                             a: Pos2::new(PAD + x, baseline - 4.5),
                             b: Pos2::new(PAD + x + 28.0, baseline - 4.5),
@@ -236,7 +248,12 @@ fn legend_rows(scene: &Scene, style: &Style, width: f32) -> Vec<Vec<LegendItem>>
             rows.push(std::mem::take(&mut row));
             x = 0.0;
         }
-        row.push(LegendItem::Sample { x, color, dash, label });
+        row.push(LegendItem::Sample {
+            x,
+            color,
+            dash,
+            label,
+        });
         x += w;
     }
     if !row.is_empty() {
@@ -248,7 +265,11 @@ fn legend_rows(scene: &Scene, style: &Style, width: f32) -> Vec<Vec<LegendItem>>
 /// The evidence card: a heading and each passage as numbered, wrapped lines.
 fn evidence_card(d: &Dataset, r: usize, width: f32) -> Option<(Vec<String>, Vec<Vec<String>>)> {
     let rel = d.relations.get(r)?;
-    let head = wrap(&format!("{}: {}", d.relation_endpoints(rel), rel.label), 14.0, width);
+    let head = wrap(
+        &format!("{}: {}", d.relation_endpoints(rel), rel.label),
+        14.0,
+        width,
+    );
     let passages = rel
         .passages
         .iter()
@@ -261,8 +282,16 @@ fn evidence_card(d: &Dataset, r: usize, width: f32) -> Option<(Vec<String>, Vec<
             if let Some(date) = &p.date {
                 where_.push(date.to_string());
             }
-            let suffix = if where_.is_empty() { String::new() } else { format!(" ({})", where_.join(", ")) };
-            wrap(&format!("[{}] “{}”{suffix}", i + 1, p.quote.trim()), CARD_SIZE, width)
+            let suffix = if where_.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", where_.join(", "))
+            };
+            wrap(
+                &format!("[{}] “{}”{suffix}", i + 1, p.quote.trim()),
+                CARD_SIZE,
+                width,
+            )
         })
         .collect();
     Some((head, passages))
@@ -273,7 +302,11 @@ pub(crate) fn wrap(text: &str, size: f32, width: f32) -> Vec<String> {
     let mut lines = Vec::new();
     let mut line = String::new();
     for word in text.split_whitespace() {
-        let candidate = if line.is_empty() { word.to_owned() } else { format!("{line} {word}") };
+        let candidate = if line.is_empty() {
+            word.to_owned()
+        } else {
+            format!("{line} {word}")
+        };
         if text_width(&candidate, size) <= width || line.is_empty() {
             line = candidate;
         } else {

@@ -25,7 +25,9 @@ pub enum ExportError {
         path: PathBuf,
     },
     /// Writing failed; any existing file there is untouched.
-    #[error("{path}: could not save ({source}); any existing file there is unchanged. Check the folder exists and you may write to it.")]
+    #[error(
+        "{path}: could not save ({source}); any existing file there is unchanged. Check the folder exists and you may write to it."
+    )]
     Write {
         /// The path given.
         path: PathBuf,
@@ -136,14 +138,24 @@ pub fn render(figure: &Figure, format: PictureFormat, scale: u8) -> Result<Vec<u
 pub fn default_file_name(title: &str, extension: &str) -> String {
     let slug: String = title
         .chars()
-        .map(|c| if c.is_alphanumeric() { c.to_ascii_lowercase() } else { '-' })
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
         .collect();
     let slug = slug
         .split('-')
         .filter(|s| !s.is_empty())
         .collect::<Vec<_>>()
         .join("-");
-    let slug = if slug.is_empty() { "relmap".to_owned() } else { slug };
+    let slug = if slug.is_empty() {
+        "relmap".to_owned()
+    } else {
+        slug
+    };
     let today = jiff::Zoned::now().date();
     format!("{slug}-{today}.{extension}")
 }

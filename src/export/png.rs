@@ -3,7 +3,7 @@
 use std::sync::{Arc, OnceLock};
 
 use super::ExportError;
-use crate::fonts::{CJK_FONT, LABEL_FAMILY, LABEL_FONT};
+use crate::fonts::{CJK_FONT, LABEL_FAMILY, LABEL_FONT, SYMBOL_FONT};
 
 fn fontdb() -> Arc<resvg::usvg::fontdb::Database> {
     static DB: OnceLock<Arc<resvg::usvg::fontdb::Database>> = OnceLock::new();
@@ -11,6 +11,7 @@ fn fontdb() -> Arc<resvg::usvg::fontdb::Database> {
         let mut db = resvg::usvg::fontdb::Database::new();
         db.load_font_data(LABEL_FONT.to_vec());
         db.load_font_data(CJK_FONT.to_vec());
+        db.load_font_data(SYMBOL_FONT.to_vec());
         db.set_sans_serif_family(LABEL_FAMILY);
         Arc::new(db)
     })
@@ -25,7 +26,8 @@ pub fn svg_to_png(svg: &str, scale: u8) -> Result<(Vec<u8>, u32, u32), ExportErr
         fontdb: fontdb(),
         ..Default::default()
     };
-    let tree = resvg::usvg::Tree::from_str(svg, &options).map_err(|e| ExportError::Render(e.to_string()))?;
+    let tree = resvg::usvg::Tree::from_str(svg, &options)
+        .map_err(|e| ExportError::Render(e.to_string()))?;
     let size = tree.size().to_int_size();
     let (w, h) = (
         (size.width() as f32 * scale).round() as u32,
@@ -33,29 +35,44 @@ pub fn svg_to_png(svg: &str, scale: u8) -> Result<(Vec<u8>, u32, u32), ExportErr
     );
     let mut pixmap = resvg::tiny_skia::Pixmap::new(w, h)
         .ok_or_else(|| ExportError::Render(format!("cannot allocate a {w}×{h} image")))?;
-    resvg::render(&tree, resvg::tiny_skia::Transform::from_scale(scale, scale), &mut pixmap.as_mut());
-    let bytes = pixmap.encode_png().map_err(|e| ExportError::Render(e.to_string()))?;
+    resvg::render(
+        &tree,
+        resvg::tiny_skia::Transform::from_scale(scale, scale),
+        &mut pixmap.as_mut(),
+    );
+    let bytes = pixmap
+        .encode_png()
+        .map_err(|e| ExportError::Render(e.to_string()))?;
     Ok((bytes, w, h))
 }
 
 /// Renders `svg` at `scale` to an egui image (for the clipboard).
 pub fn svg_to_rgba(svg: &str, scale: u8) -> Result<egui::ColorImage, ExportError> {
     let (png, _, _) = svg_to_png(svg, scale)?;
-    let pixmap = resvg::tiny_skia::Pixmap::decode_png(&png).map_err(|e| ExportError::Render(e.to_string()))?;
+    let pixmap = resvg::tiny_skia::Pixmap::decode_png(&png)
+        .map_err(|e| ExportError::Render(e.to_string()))?;
     let size = [pixmap.width() as usize, pixmap.height() as usize];
     // tiny-skia and egui both store premultiplied RGBA.
-    Ok(egui::ColorImage::from_rgba_premultiplied(size, pixmap.data()))
+    Ok(egui::ColorImage::from_rgba_premultiplied(
+        size,
+        pixmap.data(),
+    ))
 }
 
 /// Saves a window screenshot as PNG, atomically.
-pub fn save_color_image(image: &egui::ColorImage, path: &std::path::Path) -> Result<(), ExportError> {
+pub fn save_color_image(
+    image: &egui::ColorImage,
+    path: &std::path::Path,
+) -> Result<(), ExportError> {
     let [w, h] = image.size;
     let data: Vec<u8> = image.pixels.iter().flat_map(|c| c.to_array()).collect();
     let size = resvg::tiny_skia::IntSize::from_wh(w as u32, h as u32)
         .ok_or_else(|| ExportError::Render("empty screenshot".to_owned()))?;
     let pixmap = resvg::tiny_skia::Pixmap::from_vec(data, size)
         .ok_or_else(|| ExportError::Render("bad screenshot size".to_owned()))?;
-    let bytes = pixmap.encode_png().map_err(|e| ExportError::Render(e.to_string()))?;
+    let bytes = pixmap
+        .encode_png()
+        .map_err(|e| ExportError::Render(e.to_string()))?;
     crate::atomic::write_atomic(path, &bytes).map_err(|source| ExportError::Write {
         path: path.to_path_buf(),
         source,

@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 use egui::{Color32, Pos2};
 
 use super::figure::{Anchor, Decoration, Figure};
-use crate::fonts::{CJK_FAMILY, LABEL_FAMILY, ascent};
+use crate::fonts::{CJK_FAMILY, LABEL_FAMILY, SYMBOL_FAMILY, ascent};
 use crate::render::pin_mark;
 use crate::scene::{Dash, EdgeShape, NodeForm, NodeShape};
 
@@ -35,7 +35,11 @@ fn paint(c: Color32) -> (String, f32) {
 
 fn fill_attr(c: Color32) -> String {
     let (hex, a) = paint(c);
-    if a >= 1.0 { format!(r#"fill="{hex}""#) } else { format!(r#"fill="{hex}" fill-opacity="{a:.3}""#) }
+    if a >= 1.0 {
+        format!(r#"fill="{hex}""#)
+    } else {
+        format!(r#"fill="{hex}" fill-opacity="{a:.3}""#)
+    }
 }
 
 fn stroke_attr(c: Color32, width: f32) -> String {
@@ -62,7 +66,7 @@ fn pt(p: Pos2) -> String {
 }
 
 fn font_family() -> String {
-    format!("{LABEL_FAMILY}, {CJK_FAMILY}, sans-serif")
+    format!("{LABEL_FAMILY}, {CJK_FAMILY}, {SYMBOL_FAMILY}, sans-serif")
 }
 
 /// The figure as a standalone SVG document. Same figure, same bytes.
@@ -75,7 +79,11 @@ pub fn figure_svg(fig: &Figure) -> String {
         escape_xml(&font_family())
     );
     if fig.scene.background.a() > 0 {
-        let _ = writeln!(s, r#"<rect class="background" x="0" y="0" width="{w}" height="{h}" {}/>"#, fill_attr(fig.scene.background));
+        let _ = writeln!(
+            s,
+            r#"<rect class="background" x="0" y="0" width="{w}" height="{h}" {}/>"#,
+            fill_attr(fig.scene.background)
+        );
     }
     let t = fig.figure_from_world;
     let _ = writeln!(
@@ -116,16 +124,31 @@ fn edge(s: &mut String, e: &EdgeShape) {
         escape_xml(&e.accessible)
     );
     if let Some([a, b, c]) = e.arrow {
-        let _ = writeln!(s, r#"<path class="arrow" d="M {} L {} L {} Z" {}/>"#, pt(a), pt(b), pt(c), fill_attr(e.color));
+        let _ = writeln!(
+            s,
+            r#"<path class="arrow" d="M {} L {} L {} Z" {}/>"#,
+            pt(a),
+            pt(b),
+            pt(c),
+            fill_attr(e.color)
+        );
     }
 }
 
 fn node(s: &mut String, n: &NodeShape) {
-    let style = format!("{} {}", fill_attr(n.fill), stroke_attr(n.stroke, n.stroke_width));
+    let style = format!(
+        "{} {}",
+        fill_attr(n.fill),
+        stroke_attr(n.stroke, n.stroke_width)
+    );
     let (c, r) = (n.center, n.radius);
     match n.form {
         NodeForm::Circle => {
-            let _ = writeln!(s, r#"<circle class="actor" cx="{:.2}" cy="{:.2}" r="{r:.2}" {style}/>"#, c.x, c.y);
+            let _ = writeln!(
+                s,
+                r#"<circle class="actor" cx="{:.2}" cy="{:.2}" r="{r:.2}" {style}/>"#,
+                c.x, c.y
+            );
         }
         NodeForm::RoundedSquare => {
             let rx = (r * NodeForm::CORNER).round();
@@ -190,7 +213,13 @@ fn label(s: &mut String, n: &NodeShape) {
 
 fn decoration(s: &mut String, d: &Decoration) {
     match d {
-        Decoration::Text { text, pos, size, color, anchor } => {
+        Decoration::Text {
+            text,
+            pos,
+            size,
+            color,
+            anchor,
+        } => {
             let anchor = match anchor {
                 Anchor::Start => "start",
                 Anchor::Middle => "middle",
@@ -204,7 +233,13 @@ fn decoration(s: &mut String, d: &Decoration) {
                 escape_xml(text)
             );
         }
-        Decoration::Line { a, b, color, width, dash } => {
+        Decoration::Line {
+            a,
+            b,
+            color,
+            width,
+            dash,
+        } => {
             let _ = writeln!(
                 s,
                 r#"<path class="legend-sample" d="M {} L {}" fill="none" {}{}/>"#,
@@ -216,4 +251,3 @@ fn decoration(s: &mut String, d: &Decoration) {
         }
     }
 }
-

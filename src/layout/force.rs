@@ -76,7 +76,12 @@ pub struct Simulation {
 impl Simulation {
     /// Starts from `initial` positions (non-finite ones are replaced by a spiral placement).
     /// `links` are node index pairs; duplicates and self-loops are ignored.
-    pub fn new(initial: Vec<Pos2>, links: &[(usize, usize)], radius: Vec<f32>, params: ForceParams) -> Self {
+    pub fn new(
+        initial: Vec<Pos2>,
+        links: &[(usize, usize)],
+        radius: Vec<f32>,
+        params: ForceParams,
+    ) -> Self {
         let n = initial.len();
         let mut pos = initial;
         for (i, p) in pos.iter_mut().enumerate() {
@@ -126,7 +131,8 @@ impl Simulation {
     /// Places `n` nodes on a sunflower spiral around `params.center`, as d3 does, with a seeded
     /// rotation so different seeds give different (but reproducible) layouts.
     pub fn spiral_start(n: usize, seed: u64, params: &ForceParams) -> Vec<Pos2> {
-        let rotation = (seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as f32 / (1u64 << 24) as f32
+        let rotation = (seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as f32
+            / (1u64 << 24) as f32
             * std::f32::consts::TAU;
         (0..n)
             .map(|i| {
@@ -253,7 +259,8 @@ impl Simulation {
         }
         let cell = 2.0 * max_r;
         let key = |p: Pos2| ((p.x / cell).floor() as i64, (p.y / cell).floor() as i64);
-        let mut grid: std::collections::HashMap<(i64, i64), Vec<usize>> = std::collections::HashMap::new();
+        let mut grid: std::collections::HashMap<(i64, i64), Vec<usize>> =
+            std::collections::HashMap::new();
         for (i, p) in self.pos.iter().enumerate() {
             grid.entry(key(*p)).or_default().push(i);
         }
@@ -261,7 +268,9 @@ impl Simulation {
             let (cx, cy) = key(self.pos[i]);
             for gx in cx - 1..=cx + 1 {
                 for gy in cy - 1..=cy + 1 {
-                    let Some(bucket) = grid.get(&(gx, gy)) else { continue };
+                    let Some(bucket) = grid.get(&(gx, gy)) else {
+                        continue;
+                    };
                     for &j in bucket {
                         if j <= i {
                             continue;
@@ -286,7 +295,9 @@ impl Simulation {
     }
 
     fn apply_centering(&mut self) {
-        let free: Vec<usize> = (0..self.pos.len()).filter(|&i| self.fixed[i].is_none()).collect();
+        let free: Vec<usize> = (0..self.pos.len())
+            .filter(|&i| self.fixed[i].is_none())
+            .collect();
         // With pinned nodes the user has chosen where things are: do not drag the map around.
         if free.is_empty() || free.len() != self.pos.len() {
             return;

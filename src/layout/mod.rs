@@ -76,7 +76,8 @@ mod tests {
     #[test]
     fn degenerate_graphs_stay_finite() {
         let params = ForceParams::readable(Pos2::ZERO);
-        let cases: Vec<(Vec<Pos2>, Vec<(usize, usize)>)> = vec![
+        type Case = (Vec<Pos2>, Vec<(usize, usize)>);
+        let cases: Vec<Case> = vec![
             (vec![], vec![]),
             (vec![Pos2::ZERO], vec![(0, 0)]),
             (vec![Pos2::new(3.0, 3.0); 50], vec![(0, 1), (1, 1), (2, 3)]),

@@ -93,22 +93,23 @@ impl QuadTree {
         }
         let first = self.cells.len();
         self.cells[cell].first_child = first as u32;
-        for q in 0..4 {
+        for (start, count) in bounds.iter().zip(counts) {
             self.cells.push(Cell {
                 mass_center: Pos2::ZERO,
                 mass: 0.0,
                 size: half,
                 first_child: u32::MAX,
-                start: bounds[q] as u32,
-                end: (bounds[q] + counts[q]) as u32,
+                start: *start as u32,
+                end: (start + count) as u32,
             });
         }
         let mut mass = 0.0;
         let mut weighted = Vec2::ZERO;
-        for q in 0..4 {
+        for (q, count) in counts.iter().enumerate() {
             let child = first + q;
-            if counts[q] > 0 {
-                let child_origin = origin + Vec2::new((q & 1) as f32 * half, (q >> 1) as f32 * half);
+            if *count > 0 {
+                let child_origin =
+                    origin + Vec2::new((q & 1) as f32 * half, (q >> 1) as f32 * half);
                 self.split(child, points, child_origin, depth + 1);
                 let c = self.cells[child];
                 mass += c.mass;
@@ -172,7 +173,8 @@ impl QuadTree {
 /// A tiny deterministic offset separating two coincident points (never zero, antisymmetric).
 pub(crate) fn jiggle(a: usize, b: usize) -> Vec2 {
     let (lo, hi, sign) = if a < b { (a, b, 1.0) } else { (b, a, -1.0) };
-    let h = (lo as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ (hi as u64).wrapping_mul(0xC2B2_AE3D_27D4_EB4F);
+    let h = (lo as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+        ^ (hi as u64).wrapping_mul(0xC2B2_AE3D_27D4_EB4F);
     let angle = (h % 6283) as f32 / 1000.0;
     Vec2::angled(angle) * (1e-3 * sign)
 }
@@ -197,17 +199,26 @@ mod tests {
         let points: Vec<Pos2> = (0..500)
             .map(|i| {
                 let t = i as f32 * 0.37;
-                Pos2::new(t.cos() * (i as f32).sqrt() * 10.0, t.sin() * (i as f32).sqrt() * 10.0)
+                Pos2::new(
+                    t.cos() * (i as f32).sqrt() * 10.0,
+                    t.sin() * (i as f32).sqrt() * 10.0,
+                )
             })
             .collect();
         let tree = QuadTree::build(&points);
         for i in [0, 17, 250, 499] {
             let a = tree.force_on(points[i], i, &points, -30.0, 0.9);
             let e = exact(points[i], i, &points, -30.0);
-            assert!((a - e).length() <= 0.15 * e.length() + 1e-3, "{i}: {a:?} vs {e:?}");
+            assert!(
+                (a - e).length() <= 0.15 * e.length() + 1e-3,
+                "{i}: {a:?} vs {e:?}"
+            );
             // theta = 0 is exact.
             let z = tree.force_on(points[i], i, &points, -30.0, 0.0);
-            assert!((z - e).length() <= 1e-3 * e.length().max(1.0), "{z:?} vs {e:?}");
+            assert!(
+                (z - e).length() <= 1e-3 * e.length().max(1.0),
+                "{z:?} vs {e:?}"
+            );
         }
     }
 

@@ -48,7 +48,11 @@ impl PassageDate {
             }
         };
         let month = two_digits(12)?;
-        let day = if month.is_some() { two_digits(31)? } else { None };
+        let day = if month.is_some() {
+            two_digits(31)?
+        } else {
+            None
+        };
         if parts.next().is_some() {
             return None;
         }
@@ -92,17 +96,30 @@ mod tests {
     #[test]
     fn parses_the_three_precisions_and_round_trips() {
         for s in ["2012", "2010-09", "2012-03-01"] {
-            assert_eq!(PassageDate::parse(s).map(|d| d.to_string()).as_deref(), Some(s));
+            assert_eq!(
+                PassageDate::parse(s).map(|d| d.to_string()).as_deref(),
+                Some(s)
+            );
         }
         assert_eq!(
-            PassageDate::parse("2012-03-01").map(|d| d.long()).as_deref(),
+            PassageDate::parse("2012-03-01")
+                .map(|d| d.long())
+                .as_deref(),
             Some("1 March 2012")
         );
     }
 
     #[test]
     fn refuses_malformed_dates() {
-        for s in ["", "12", "2012-13", "2012-3", "2012-03-32", "2012-03-01-02", "soon"] {
+        for s in [
+            "",
+            "12",
+            "2012-13",
+            "2012-3",
+            "2012-03-32",
+            "2012-03-01-02",
+            "soon",
+        ] {
             assert_eq!(PassageDate::parse(s), None, "{s}");
         }
     }

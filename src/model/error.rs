@@ -35,7 +35,9 @@ pub enum LoadError {
         file: String,
     },
     /// Not text.
-    #[error("{file}: this is not UTF-8 text (bad byte at offset {offset}). Save the file as UTF-8.")]
+    #[error(
+        "{file}: this is not UTF-8 text (bad byte at offset {offset}). Save the file as UTF-8."
+    )]
     NotUtf8 {
         /// File as the user named it.
         file: String,
@@ -88,10 +90,9 @@ impl LoadError {
     /// The individual problems, one line each, for lists in the UI and `relmap check`.
     pub fn lines(&self) -> Vec<String> {
         match self {
-            Self::Invalid { file, problems } => problems
-                .iter()
-                .map(|p| format!("{file}: {p}"))
-                .collect(),
+            Self::Invalid { file, problems } => {
+                problems.iter().map(|p| format!("{file}: {p}")).collect()
+            }
             other => vec![other.to_string()],
         }
     }
@@ -185,7 +186,9 @@ pub enum ProblemKind {
         reason: String,
     },
     /// Neither `text` nor `text_file`.
-    #[error("the article is missing: give \"text\" (inline) or \"text_file\" (a file beside the dataset)")]
+    #[error(
+        "the article is missing: give \"text\" (inline) or \"text_file\" (a file beside the dataset)"
+    )]
     NoArticle,
     /// Both `text` and `text_file`.
     #[error("give either \"text\" or \"text_file\", not both")]

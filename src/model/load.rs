@@ -65,7 +65,8 @@ impl TextFiles<'_> {
                 .map(|(_, text)| (*text).to_owned())
                 .ok_or_else(|| unreadable("no such embedded file".to_owned())),
             Self::None => Err(unreadable(
-                "the dataset was not loaded from a folder; inline the article as \"text\"".to_owned(),
+                "the dataset was not loaded from a folder; inline the article as \"text\""
+                    .to_owned(),
             )),
         }
     }
@@ -142,7 +143,12 @@ pub fn load_str(text: &str, name: &str) -> Result<Dataset, LoadError> {
             file: name.to_owned(),
         });
     }
-    parse(text, name, &TextFiles::None, Origin::Memory(name.to_owned()))
+    parse(
+        text,
+        name,
+        &TextFiles::None,
+        Origin::Memory(name.to_owned()),
+    )
 }
 
 pub(super) fn parse(
@@ -180,7 +186,11 @@ pub(super) fn parse(
         let path = e.path().to_string();
         LoadError::Schema {
             file: file.to_owned(),
-            path: if path == "." { "(top level)".to_owned() } else { path },
+            path: if path == "." {
+                "(top level)".to_owned()
+            } else {
+                path
+            },
             message: e.into_inner().to_string(),
         }
     })?;

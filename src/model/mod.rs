@@ -347,3 +347,6 @@ impl Dataset {
         self.cited_paragraphs().len() as f32 / total as f32
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -19,7 +19,8 @@ pub(super) fn validate(
     origin: Origin,
 ) -> Result<Dataset, Vec<Problem>> {
     let mut problems = Vec::new();
-    let mut report = |location: String, kind: ProblemKind| problems.push(Problem { location, kind });
+    let mut report =
+        |location: String, kind: ProblemKind| problems.push(Problem { location, kind });
 
     let article_text = match (&raw.source.text, &raw.source.text_file) {
         (Some(_), Some(_)) => {
@@ -127,11 +128,10 @@ fn actor_problem(a: &RawActor, seen: &BTreeMap<String, usize>) -> Option<Problem
     if a.id.trim().is_empty() {
         return Some(ProblemKind::EmptyField { field: "id" });
     }
-    seen.get(&a.id)
-        .map(|&first| ProblemKind::DuplicateActorId {
-            id: a.id.clone(),
-            first: format!("actors[{first}]"),
-        })
+    seen.get(&a.id).map(|&first| ProblemKind::DuplicateActorId {
+        id: a.id.clone(),
+        first: format!("actors[{first}]"),
+    })
 }
 
 fn relation(

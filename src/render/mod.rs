@@ -1,7 +1,9 @@
 //! Painting a [`Scene`] with egui, through a world→screen transform.
 
 use egui::emath::TSTransform;
-use egui::{Align2, Color32, CornerRadius, FontId, Painter, Pos2, Rect, Shape, Stroke, StrokeKind, Vec2};
+use egui::{
+    Align2, Color32, CornerRadius, FontId, Painter, Pos2, Rect, Shape, Stroke, StrokeKind, Vec2,
+};
 
 use crate::scene::{Dash, EdgeShape, NodeForm, NodeShape, Scene};
 
@@ -19,7 +21,9 @@ pub fn paint_scene(painter: &Painter, scene: &Scene, screen_from_world: TSTransf
         }
     }
     for node in &scene.nodes {
-        if world_clip.expand(node.radius).contains(node.center) || world_clip.intersects(node.label.rect) {
+        if world_clip.expand(node.radius).contains(node.center)
+            || world_clip.intersects(node.label.rect)
+        {
             node_shapes(node, screen_from_world, &mut shapes);
         }
     }
@@ -42,7 +46,12 @@ fn edge_shapes(edge: &EdgeShape, t: TSTransform, out: &mut Vec<Shape>) {
     let points: Vec<Pos2> = edge.polyline.iter().map(|p| t * *p).collect();
     let width = edge.width * t.scaling;
     let stroke = Stroke::new(width, edge.color);
-    let pattern: Vec<f32> = edge.dash.pattern(edge.width).iter().map(|l| l * t.scaling).collect();
+    let pattern: Vec<f32> = edge
+        .dash
+        .pattern(edge.width)
+        .iter()
+        .map(|l| l * t.scaling)
+        .collect();
     if edge.dash == Dash::Solid || pattern.is_empty() {
         out.push(Shape::line(points, stroke));
     } else {
@@ -70,7 +79,11 @@ fn node_shapes(node: &NodeShape, t: TSTransform, out: &mut Vec<Shape>) {
             CornerRadius::same(corner(r)),
             node.fill,
         )),
-        NodeForm::Diamond => out.push(Shape::convex_polygon(diamond(c, r), node.fill, Stroke::NONE)),
+        NodeForm::Diamond => out.push(Shape::convex_polygon(
+            diamond(c, r),
+            node.fill,
+            Stroke::NONE,
+        )),
     }
     match node.form {
         NodeForm::Circle => out.push(Shape::circle_stroke(c, r, stroke)),
@@ -119,7 +132,11 @@ fn paint_label(painter: &Painter, node: &NodeShape, t: TSTransform) {
         return;
     }
     let rect = t * node.label.rect;
-    painter.rect_filled(rect, CornerRadius::same(corner(3.0 * t.scaling)), node.label.plate);
+    painter.rect_filled(
+        rect,
+        CornerRadius::same(corner(3.0 * t.scaling)),
+        node.label.plate,
+    );
     painter.text(
         rect.center_top() + Vec2::new(0.0, 0.12 * size),
         Align2::CENTER_TOP,

@@ -49,6 +49,9 @@ impl SceneInput<'_> {
     }
 }
 
+/// Emphasis of a shape given its index.
+type EmphasisFn<'a> = Box<dyn Fn(usize) -> Emphasis + 'a>;
+
 /// Builds the scene. Deterministic: the same input gives the same shapes in the same order.
 pub fn build(input: &SceneInput<'_>) -> Scene {
     let d = input.dataset;
@@ -62,44 +65,52 @@ pub fn build(input: &SceneInput<'_>) -> Scene {
     };
 
     // Emphasis from the selection (hover is applied on top).
-    let (edge_focus, node_focus): (Box<dyn Fn(usize) -> Emphasis>, Box<dyn Fn(usize) -> Emphasis>) =
-        match input.selection {
-            Selection::None => (Box::new(|_| Emphasis::Normal), Box::new(|_| Emphasis::Normal)),
-            Selection::Relation(sel) => (
-                Box::new(move |r| if r == sel { Emphasis::Highlighted } else { Emphasis::Dimmed }),
-                Box::new(move |a| {
-                    let rel = d.relations.get(sel);
-                    if rel.is_some_and(|rel| rel.source == a || rel.target == a) {
-                        Emphasis::Normal
-                    } else {
-                        Emphasis::Dimmed
-                    }
-                }),
-            ),
-            Selection::Actor(sel) => (
-                Box::new(move |r| {
-                    let rel = &d.relations[r];
-                    if rel.source == sel || rel.target == sel {
-                        Emphasis::Highlighted
-                    } else {
-                        Emphasis::Dimmed
-                    }
-                }),
-                Box::new(move |a| {
-                    let neighbour = a == sel
-                        || d.relations.iter().any(|r| {
-                            (r.source == sel && r.target == a) || (r.target == sel && r.source == a)
-                        });
-                    if a == sel {
-                        Emphasis::Highlighted
-                    } else if neighbour {
-                        Emphasis::Normal
-                    } else {
-                        Emphasis::Dimmed
-                    }
-                }),
-            ),
-        };
+    let (edge_focus, node_focus): (EmphasisFn<'_>, EmphasisFn<'_>) = match input.selection {
+        Selection::None => (
+            Box::new(|_| Emphasis::Normal),
+            Box::new(|_| Emphasis::Normal),
+        ),
+        Selection::Relation(sel) => (
+            Box::new(move |r| {
+                if r == sel {
+                    Emphasis::Highlighted
+                } else {
+                    Emphasis::Dimmed
+                }
+            }),
+            Box::new(move |a| {
+                let rel = d.relations.get(sel);
+                if rel.is_some_and(|rel| rel.source == a || rel.target == a) {
+                    Emphasis::Normal
+                } else {
+                    Emphasis::Dimmed
+                }
+            }),
+        ),
+        Selection::Actor(sel) => (
+            Box::new(move |r| {
+                let rel = &d.relations[r];
+                if rel.source == sel || rel.target == sel {
+                    Emphasis::Highlighted
+                } else {
+                    Emphasis::Dimmed
+                }
+            }),
+            Box::new(move |a| {
+                let neighbour = a == sel
+                    || d.relations.iter().any(|r| {
+                        (r.source == sel && r.target == a) || (r.target == sel && r.source == a)
+                    });
+                if a == sel {
+                    Emphasis::Highlighted
+                } else if neighbour {
+                    Emphasis::Normal
+                } else {
+                    Emphasis::Dimmed
+                }
+            }),
+        ),
+    };
 
     // Group shown relations by unordered actor pair so parallel ones fan out as arcs.
     let mut pairs: BTreeMap<(usize, usize), Vec<usize>> = BTreeMap::new();
@@ -132,7 +143,9 @@ pub fn build(input: &SceneInput<'_>) -> Scene {
             if input.hovered == Some(Hit::Edge(r)) {
                 emphasis = Emphasis::Highlighted;
             }
-            edges.push(edge_shape(input, r, src, tgt, ctrl, form, radius, emphasis, style));
+            edges.push(edge_shape(
+                input, r, src, tgt, ctrl, form, radius, emphasis, style,
+            ));
         }
     }
     // Faded first, highlighted last, so the focus paints on top; stable within each group.
@@ -154,7 +167,13 @@ pub fn build(input: &SceneInput<'_>) -> Scene {
             ActorKind::Organization => style.organization_fill,
             ActorKind::Other(_) => style.other_fill,
         };
-        let faded = |c| if emphasis == Emphasis::Dimmed { style.dim(c) } else { c };
+        let faded = |c| {
+            if emphasis == Emphasis::Dimmed {
+                style.dim(c)
+            } else {
+                c
+            }
+        };
         let selected = input.selection == Selection::Actor(a);
         let text = display_name(&actor.name);
         let size = style.label_size;
@@ -177,8 +196,16 @@ pub fn build(input: &SceneInput<'_>) -> Scene {
             radius: r,
             form: form(a),
             fill: faded(fill),
-            stroke: if selected { style.highlight } else { faded(style.node_stroke) },
-            stroke_width: if selected || emphasis == Emphasis::Highlighted { 3.0 } else { 1.6 },
+            stroke: if selected {
+                style.highlight
+            } else {
+                faded(style.node_stroke)
+            },
+            stroke_width: if selected || emphasis == Emphasis::Highlighted {
+                3.0
+            } else {
+                1.6
+            },
             pin: input
                 .pinned
                 .get(a)
@@ -257,7 +284,7 @@ fn edge_shape(
             let half = dir.rot90() * (len * 0.45);
             arrow = Some([to, base + half, base - half]);
             // Stop the line inside the arrow head so its end does not poke out of the tip.
-            to = to - dir * (len * 0.6);
+            to -= dir * (len * 0.6);
         }
     }
     let curve = Curve { from, ctrl, to };
@@ -316,7 +343,9 @@ fn legend(input: &SceneInput<'_>, edges: &[EdgeShape]) -> Legend {
 fn bounds(nodes: &[NodeShape], edges: &[EdgeShape]) -> Rect {
     let mut b = Rect::NOTHING;
     for n in nodes {
-        b = b.union(NodeForm::bounds(n.center, n.radius)).union(n.label.rect);
+        b = b
+            .union(NodeForm::bounds(n.center, n.radius))
+            .union(n.label.rect);
     }
     for e in edges {
         for p in &e.polyline {
@@ -344,4 +373,3 @@ pub(crate) fn display_name(name: &str) -> String {
         s
     }
 }
-

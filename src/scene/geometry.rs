@@ -18,7 +18,9 @@ impl Curve {
     /// The point at parameter `t` in `0..=1`.
     pub fn point(&self, t: f32) -> Pos2 {
         let u = 1.0 - t;
-        (self.from.to_vec2() * (u * u) + self.ctrl.to_vec2() * (2.0 * u * t) + self.to.to_vec2() * (t * t))
+        (self.from.to_vec2() * (u * u)
+            + self.ctrl.to_vec2() * (2.0 * u * t)
+            + self.to.to_vec2() * (t * t))
             .to_pos2()
     }
 

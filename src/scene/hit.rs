@@ -31,13 +31,17 @@ impl Scene {
         }
         let mut best: Option<(f32, usize)> = None;
         for e in &self.edges {
-            if far_from_bounds(&e.polyline, pos_in_world, e.width / 2.0 + slop + e.width * 4.0) {
+            if far_from_bounds(
+                &e.polyline,
+                pos_in_world,
+                e.width / 2.0 + slop + e.width * 4.0,
+            ) {
                 continue;
             }
             let d = distance_to_polyline(pos_in_world, &e.polyline) - e.width / 2.0;
-            let near_arrow = e.arrow.is_some_and(|[tip, a, b]| {
-                triangle_contains([tip, a, b], pos_in_world)
-            });
+            let near_arrow = e
+                .arrow
+                .is_some_and(|[tip, a, b]| triangle_contains([tip, a, b], pos_in_world));
             let d = if near_arrow { 0.0 } else { d };
             if d <= slop && best.is_none_or(|(bd, _)| d <= bd) {
                 best = Some((d, e.relation));

@@ -27,7 +27,9 @@ pub fn article_window(ctx: &egui::Context, state: &AppState, style: &Style) -> V
         let color = style.dimension_color(&rel.dimension);
         for (i, p) in rel.passages.iter().enumerate() {
             if let Some(anchor) = &p.anchor {
-                let strong = focus.is_some_and(|f| f.relation == relation.unwrap_or(usize::MAX) && f.passage == i);
+                let strong = focus.is_some_and(|f| {
+                    f.relation == relation.unwrap_or(usize::MAX) && f.passage == i
+                });
                 marks.push((anchor.range.clone(), color, strong));
             }
         }
@@ -44,62 +46,78 @@ pub fn article_window(ctx: &egui::Context, state: &AppState, style: &Style) -> V
                 ui.label(RichText::new(format!("{author} · {date}")).weak());
             }
             if let Some(rel) = relation.and_then(|r| d.relations.get(r)) {
-                ui.label(format!("Highlighted: {} — {}", d.relation_endpoints(rel), rel.label));
+                ui.label(format!(
+                    "Highlighted: {} — {}",
+                    d.relation_endpoints(rel),
+                    rel.label
+                ));
             }
             ui.separator();
-            egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
-                let text = &d.article.text;
-                let font = FontId::proportional(15.0);
-                for (k, para) in d.article.paragraphs.iter().enumerate() {
-                    let mut job = LayoutJob::default();
-                    job.wrap.max_width = ui.available_width() - 36.0;
-                    let mut cursor = para.start;
-                    let mut in_para: Vec<&(TextRange, Color32, bool)> = marks
-                        .iter()
-                        .filter(|(r, _, _)| r.start < para.end && r.end > para.start)
-                        .collect();
-                    in_para.sort_by_key(|(r, _, _)| r.start);
-                    let plain = TextFormat {
-                        font_id: font.clone(),
-                        color: ui.visuals().text_color(),
-                        ..Default::default()
-                    };
-                    let mut is_focus = false;
-                    for (range, color, strong) in in_para {
-                        let start = range.start.max(cursor);
-                        let end = range.end.min(para.end);
-                        if start >= end {
-                            continue;
+            egui::ScrollArea::vertical()
+                .auto_shrink([false, false])
+                .show(ui, |ui| {
+                    let text = &d.article.text;
+                    let font = FontId::proportional(15.0);
+                    for (k, para) in d.article.paragraphs.iter().enumerate() {
+                        let mut job = LayoutJob::default();
+                        job.wrap.max_width = ui.available_width() - 36.0;
+                        let mut cursor = para.start;
+                        let mut in_para: Vec<&(TextRange, Color32, bool)> = marks
+                            .iter()
+                            .filter(|(r, _, _)| r.start < para.end && r.end > para.start)
+                            .collect();
+                        in_para.sort_by_key(|(r, _, _)| r.start);
+                        let plain = TextFormat {
+                            font_id: font.clone(),
+                            color: ui.visuals().text_color(),
+                            ..Default::default()
+                        };
+                        let mut is_focus = false;
+                        for (range, color, strong) in in_para {
+                            let start = range.start.max(cursor);
+                            let end = range.end.min(para.end);
+                            if start >= end {
+                                continue;
+                            }
+                            job.append(&text[cursor..start], 0.0, plain.clone());
+                            let bg = if *strong {
+                                color.gamma_multiply(0.45)
+                            } else {
+                                color.gamma_multiply(0.18)
+                            };
+                            job.append(
+                                &text[start..end],
+                                0.0,
+                                TextFormat {
+                                    background: bg,
+                                    underline: if *strong {
+                                        egui::Stroke::new(2.0, *color)
+                                    } else {
+                                        egui::Stroke::NONE
+                                    },
+                                    ..plain.clone()
+                                },
+                            );
+                            is_focus |= *strong;
+                            cursor = end;
                         }
-                        job.append(&text[cursor..start], 0.0, plain.clone());
-                        let bg = if *strong { color.gamma_multiply(0.45) } else { color.gamma_multiply(0.18) };
-                        job.append(
-                            &text[start..end],
-                            0.0,
-                            TextFormat {
-                                background: bg,
-                                underline: if *strong { egui::Stroke::new(2.0, *color) } else { egui::Stroke::NONE },
-                                ..plain.clone()
-                            },
-                        );
-                        is_focus |= *strong;
-                        cursor = end;
+                        job.append(&text[cursor..para.end], 0.0, plain.clone());
+                        ui.horizontal_top(|ui| {
+                            ui.add_sized(
+                                [28.0, 18.0],
+                                egui::Label::new(
+                                    RichText::new(format!("¶{}", k + 1)).weak().size(11.0),
+                                ),
+                            );
+                            let response = ui.add(egui::Label::new(job).wrap());
+                            if is_focus && focus.is_some_and(|f| f.scroll_pending) {
+                                response.scroll_to_me(Some(Align::Center));
+                                actions.push(Command::ArticleScrolled.into());
+                            }
+                        });
+                        ui.add_space(6.0);
                     }
-                    job.append(&text[cursor..para.end], 0.0, plain.clone());
-                    ui.horizontal_top(|ui| {
-                        ui.add_sized(
-                            [28.0, 18.0],
-                            egui::Label::new(RichText::new(format!("¶{}", k + 1)).weak().size(11.0)),
-                        );
-                        let response = ui.add(egui::Label::new(job).wrap());
-                        if is_focus && focus.is_some_and(|f| f.scroll_pending) {
-                            response.scroll_to_me(Some(Align::Center));
-                            actions.push(Command::ArticleScrolled.into());
-                        }
-                    });
-                    ui.add_space(6.0);
-                }
-            });
+                });
         });
     if !open {
         actions.push(Command::SetArticleOpen(false).into());

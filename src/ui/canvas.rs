@@ -9,8 +9,10 @@ use crate::model::Dataset;
 use crate::render::paint_scene;
 use crate::scene::{HIT_SLOP_PX, Hit, Scene, Selection, Style};
 
-/// Id of the canvas widget (tests use it to find the canvas rectangle).
+/// Id of the canvas widget.
 pub const CANVAS_ID: &str = "relmap-canvas";
+/// Accessible name of the canvas (tests use it to find the canvas rectangle).
+pub const CANVAS_LABEL: &str = "Relationship map";
 /// Side of the accessibility target placed on each relation's midpoint, in points.
 const EDGE_TARGET_PX: f32 = 8.0;
 /// Scroll points per e-fold of zoom.
@@ -22,6 +24,7 @@ pub fn canvas(ui: &mut egui::Ui, state: &AppState, style: &Style) -> Vec<Action>
     let id = Id::unique(CANVAS_ID);
     let rect = ui.available_rect_before_wrap();
     let response = ui.interact(rect, id, Sense::click_and_drag());
+    response.widget_info(|| WidgetInfo::labeled(egui::Role::Canvas, true, CANVAS_LABEL));
     ui.advance_cursor_after_rect(rect);
 
     if state.fit_pending {
@@ -42,7 +45,9 @@ pub fn canvas(ui: &mut egui::Ui, state: &AppState, style: &Style) -> Vec<Action>
     let hit_at = |p: Pos2| scene.hit(world_from_screen * p, slop);
 
     // Hover (not while dragging: the dragged thing keeps its highlight).
-    let pointer = ui.input(|i| i.pointer.hover_pos()).filter(|p| rect.contains(*p));
+    let pointer = ui
+        .input(|i| i.pointer.hover_pos())
+        .filter(|p| rect.contains(*p));
     let hover = if state.dragged().is_some() {
         state.hovered
     } else {
@@ -54,7 +59,9 @@ pub fn canvas(ui: &mut egui::Ui, state: &AppState, style: &Style) -> Vec<Action>
 
     // Dragging a node moves it; dragging the background pans.
     if response.drag_started() {
-        let origin = ui.input(|i| i.pointer.press_origin()).unwrap_or(rect.center());
+        let origin = ui
+            .input(|i| i.pointer.press_origin())
+            .unwrap_or(rect.center());
         if let Some(Hit::Node(actor)) = hit_at(origin) {
             actions.push(Command::StartDrag(actor).into());
         }
@@ -63,9 +70,14 @@ pub fn canvas(ui: &mut egui::Ui, state: &AppState, style: &Style) -> Vec<Action>
         match (state.dragged(), state.drag_from()) {
             (Some(_), Some(from)) => {
                 let origin = ui.input(|i| i.pointer.press_origin());
-                if let (Some(origin), Some(now)) = (origin, response.interact_pointer_pos()) {
-                    let delta_world = (now - origin) / state.view.zoom;
-                    actions.push(Command::DragTo(from + delta_world).into());
+                if let (Some(origin), Some(now), Some(actor)) =
+                    (origin, response.interact_pointer_pos(), state.dragged())
+                {
+                    let to = from + (now - origin) / state.view.zoom;
+                    // Holding still emits nothing, so the app can go idle mid-drag.
+                    if state.positions.get(actor) != Some(&to) {
+                        actions.push(Command::DragTo(to).into());
+                    }
                 }
             }
             _ => {
@@ -170,7 +182,11 @@ fn tooltip(ui: &mut egui::Ui, d: &Dataset, hit: Hit, state: &AppState) {
                 ))
                 .weak(),
             );
-            ui.label(egui::RichText::new("Click to read the evidence").italics().weak());
+            ui.label(
+                egui::RichText::new("Click to read the evidence")
+                    .italics()
+                    .weak(),
+            );
         }
         Hit::Node(a) => {
             let actor = &d.actors[a];

@@ -33,9 +33,21 @@ pub fn paint_legend(painter: &Painter, canvas: Rect, scene: &Scene, style: &Styl
         } else {
             let dashes: Vec<f32> = pattern.iter().step_by(2).copied().collect();
             let gaps: Vec<f32> = pattern.iter().skip(1).step_by(2).copied().collect();
-            painter.extend(Shape::dashed_line_with_offset(&[a, b], stroke, &dashes, &gaps, 0.0));
+            painter.extend(Shape::dashed_line_with_offset(
+                &[a, b],
+                stroke,
+                &dashes,
+                &gaps,
+                0.0,
+            ));
         }
-        painter.text(b + Vec2::new(10.0, 0.0), Align2::LEFT_CENTER, label, font.clone(), style.text);
+        painter.text(
+            b + Vec2::new(10.0, 0.0),
+            Align2::LEFT_CENTER,
+            label,
+            font.clone(),
+            style.text,
+        );
         y += row_h;
     };
     for (dim, color) in &legend.dimensions {

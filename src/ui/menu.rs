@@ -9,27 +9,92 @@ use crate::scene::Theme;
 /// Paints the menu bar and returns what was chosen.
 pub fn top_bar(ui: &mut egui::Ui, state: &AppState, follows_system: bool) -> Vec<Action> {
     let mut actions = Vec::new();
-    let item = |ui: &mut egui::Ui, label: &str, shortcut: &str, tip: &str, action: Action, actions: &mut Vec<Action>| {
+    let item = |ui: &mut egui::Ui,
+                label: &str,
+                shortcut: &str,
+                tip: &str,
+                action: Action,
+                actions: &mut Vec<Action>| {
         let button = Button::new(label).shortcut_text(shortcut);
         let response = ui.add(button);
-        let response = if tip.is_empty() { response } else { response.on_hover_text(tip) };
+        let response = if tip.is_empty() {
+            response
+        } else {
+            response.on_hover_text(tip)
+        };
         if response.clicked() {
             actions.push(action);
         }
     };
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
-            item(ui, "Export PNG 1×…", "", "Save the map as a PNG at screen resolution", Action::ExportPng(1), &mut actions);
-            item(ui, "Export PNG 2×…", "Ctrl+E", "Save the map as a sharp PNG for slides", Action::ExportPng(2), &mut actions);
-            item(ui, "Export PNG 3×…", "", "Save the map as a PNG for print", Action::ExportPng(3), &mut actions);
-            item(ui, "Export SVG…", "", "Save the map as a scalable vector figure", Action::ExportSvg, &mut actions);
-            item(ui, "Copy image", "Ctrl+Shift+C", "Put the map (2×) on the clipboard", Action::CopyImage, &mut actions);
-            item(ui, "Save window screenshot…", "", "Exactly what you see, panels included", Action::Screenshot, &mut actions);
+            item(
+                ui,
+                "Export PNG 1×…",
+                "",
+                "Save the map as a PNG at screen resolution",
+                Action::ExportPng(1),
+                &mut actions,
+            );
+            item(
+                ui,
+                "Export PNG 2×…",
+                "Ctrl+E",
+                "Save the map as a sharp PNG for slides",
+                Action::ExportPng(2),
+                &mut actions,
+            );
+            item(
+                ui,
+                "Export PNG 3×…",
+                "",
+                "Save the map as a PNG for print",
+                Action::ExportPng(3),
+                &mut actions,
+            );
+            item(
+                ui,
+                "Export SVG…",
+                "",
+                "Save the map as a scalable vector figure",
+                Action::ExportSvg,
+                &mut actions,
+            );
+            item(
+                ui,
+                "Copy image",
+                "Ctrl+Shift+C",
+                "Put the map (2×) on the clipboard",
+                Action::CopyImage,
+                &mut actions,
+            );
+            item(
+                ui,
+                "Save window screenshot…",
+                "",
+                "Exactly what you see, panels included",
+                Action::Screenshot,
+                &mut actions,
+            );
             ui.separator();
-            item(ui, "Quit", "Ctrl+Q", "Close relmap (your layout is saved)", Action::Quit, &mut actions);
+            item(
+                ui,
+                "Quit",
+                "Ctrl+Q",
+                "Close relmap (your layout is saved)",
+                Action::Quit,
+                &mut actions,
+            );
         });
         ui.menu_button("View", |ui| {
-            item(ui, "Fit to window", "F", "Show the whole map", Command::Fit.into(), &mut actions);
+            item(
+                ui,
+                "Fit to window",
+                "F",
+                "Show the whole map",
+                Command::Fit.into(),
+                &mut actions,
+            );
             item(
                 ui,
                 "Reset layout",
@@ -71,37 +136,72 @@ pub fn top_bar(ui: &mut egui::Ui, state: &AppState, follows_system: bool) -> Vec
             if ui.radio(follows_system, "Theme: follow system").clicked() {
                 actions.push(Action::FollowSystemTheme);
             }
-            if ui.radio(!follows_system && state.theme == Theme::Light, "Theme: light").clicked() {
+            if ui
+                .radio(
+                    !follows_system && state.theme == Theme::Light,
+                    "Theme: light",
+                )
+                .clicked()
+            {
                 actions.push(Command::SetTheme(Theme::Light).into());
             }
-            if ui.radio(!follows_system && state.theme == Theme::Dark, "Theme: dark").clicked() {
+            if ui
+                .radio(!follows_system && state.theme == Theme::Dark, "Theme: dark")
+                .clicked()
+            {
                 actions.push(Command::SetTheme(Theme::Dark).into());
             }
         });
         ui.menu_button("Help", |ui| {
-            item(ui, "Keyboard shortcuts", "", "", Action::ToggleShortcuts, &mut actions);
-            item(ui, "About relmap", "", "", Action::ToggleAbout, &mut actions);
+            item(
+                ui,
+                "Keyboard shortcuts",
+                "",
+                "",
+                Action::ToggleShortcuts,
+                &mut actions,
+            );
+            item(
+                ui,
+                "About relmap",
+                "",
+                "",
+                Action::ToggleAbout,
+                &mut actions,
+            );
         });
         ui.add_enabled_ui(state.can_undo(), |ui| {
-            if ui.button("⟲").on_hover_text("Undo move (Ctrl+Z)").clicked() {
+            if ui.button("↶").on_hover_text("Undo move (Ctrl+Z)").clicked() {
                 actions.push(Command::Undo.into());
             }
         });
         ui.add_enabled_ui(state.can_redo(), |ui| {
-            if ui.button("⟳").on_hover_text("Redo move (Ctrl+Shift+Z)").clicked() {
+            if ui
+                .button("↷")
+                .on_hover_text("Redo move (Ctrl+Shift+Z)")
+                .clicked()
+            {
                 actions.push(Command::Redo.into());
             }
         });
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             let (icon, next, tip) = match state.theme {
-                Theme::Light => ("🌙", Theme::Dark, "Switch to the dark theme"),
+                Theme::Light => ("☾", Theme::Dark, "Switch to the dark theme"),
                 Theme::Dark => ("☀", Theme::Light, "Switch to the light theme"),
             };
             if ui.button(RichText::new(icon)).on_hover_text(tip).clicked() {
                 actions.push(Command::SetTheme(next).into());
             }
-            let panel_label = if state.side_panel_open { "Hide evidence ▸" } else { "◂ Evidence" };
-            if ui.button(panel_label).on_hover_text("Show or hide the evidence panel").clicked() {
+            let panel_label = if state.side_panel_open {
+                "Hide evidence ▸"
+            } else {
+                "◂ Evidence"
+            };
+            if ui
+                .button(panel_label)
+                .on_hover_text("Show or hide the evidence panel")
+                .clicked()
+            {
                 actions.push(Command::SetSidePanel(!state.side_panel_open).into());
             }
         });

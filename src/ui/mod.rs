@@ -9,7 +9,7 @@ mod side_panel;
 mod status;
 
 pub use article::article_window;
-pub use canvas::{CANVAS_ID, canvas};
+pub use canvas::{CANVAS_ID, CANVAS_LABEL, canvas};
 pub use menu::top_bar;
 pub use side_panel::side_panel;
 pub use status::status_bar;
@@ -78,4 +78,3 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
     ("Ctrl+E", "Export PNG (2×)"),
     ("Ctrl+Q", "Quit"),
 ];
-

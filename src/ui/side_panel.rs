@@ -73,7 +73,13 @@ fn relation_view(
         return;
     }
     let n = rel.passages.len();
-    ui.label(RichText::new(format!("{n} passage{} from the article", if n == 1 { "" } else { "s" })).weak());
+    ui.label(
+        RichText::new(format!(
+            "{n} passage{} from the article",
+            if n == 1 { "" } else { "s" }
+        ))
+        .weak(),
+    );
     ui.add_space(4.0);
     for (i, p) in rel.passages.iter().enumerate() {
         passage_block(ui, d, rel, r, i, color, actions);
@@ -102,7 +108,9 @@ fn passage_block(
         })
         .show(ui, |ui| {
             let top = ui.cursor().top();
-            ui.add(egui::Label::new(RichText::new(format!("“{}”", p.quote.trim())).italics()).wrap());
+            ui.add(
+                egui::Label::new(RichText::new(format!("“{}”", p.quote.trim())).italics()).wrap(),
+            );
             let mut meta = Vec::new();
             if let Some(anchor) = &p.anchor {
                 meta.push(format!("¶ {}", anchor.paragraph()));
@@ -123,11 +131,19 @@ fn passage_block(
                     .on_hover_text("Open the article scrolled to this passage, highlighted")
                     .clicked()
                 {
-                    actions.push(Command::ShowInArticle { relation: r, passage: i }.into());
+                    actions.push(
+                        Command::ShowInArticle {
+                            relation: r,
+                            passage: i,
+                        }
+                        .into(),
+                    );
                 }
                 if ui
                     .add(egui::Button::new("Copy").small())
-                    .on_hover_text("Copy the quote with its citation (author, title, date, paragraph)")
+                    .on_hover_text(
+                        "Copy the quote with its citation (author, title, date, paragraph)",
+                    )
                     .clicked()
                     && let Some(text) = citation_text(d, r, i)
                 {
@@ -166,7 +182,9 @@ fn actor_view(
     if state.pinned.get(a).copied().unwrap_or(false)
         && ui
             .button("Unpin")
-            .on_hover_text("Let this actor return to the automatic layout (double-click it on the map)")
+            .on_hover_text(
+                "Let this actor return to the automatic layout (double-click it on the map)",
+            )
             .clicked()
     {
         actions.push(Command::Unpin(a).into());
@@ -179,7 +197,11 @@ fn actor_view(
     ui.strong(format!("Relations ({})", rels.len()));
     for r in rels {
         let rel = &d.relations[r];
-        let other = if rel.source == a { rel.target } else { rel.source };
+        let other = if rel.source == a {
+            rel.target
+        } else {
+            rel.source
+        };
         let n = rel.passages.len();
         let text = format!("{} · {} ({n})", d.actors[other].name, rel.label);
         let color = style.dimension_color(&rel.dimension);
@@ -188,7 +210,11 @@ fn actor_view(
             ui.painter().circle_filled(dot.center(), 4.0, color);
             let response = ui.add_enabled(visible[r], egui::Button::selectable(false, text).wrap());
             let response = if visible[r] {
-                response.on_hover_text(format!("{} · {} · {n} passages", rel.dimension.as_str(), rel.tone.as_str()))
+                response.on_hover_text(format!(
+                    "{} · {} · {n} passages",
+                    rel.dimension.as_str(),
+                    rel.tone.as_str()
+                ))
             } else {
                 response.on_disabled_hover_text("Hidden: View → Show secondary actors")
             };

@@ -1,0 +1,282 @@
+//! One small fixture per refusal: each asserts the message names the problem and its place.
+
+use super::*;
+
+const ARTICLE: &str =
+    "Title\n\nChina and Kazakhstan signed a “win-win” pipeline deal.\n\nRussia objected.\n";
+
+fn dataset(actors: &str, relations: &str) -> String {
+    format!(
+        r#"{{"format": "relmap/1", "title": "T",
+            "source": {{"title": "A", "text": {article}}},
+            "actors": [{actors}], "relations": [{relations}]}}"#,
+        article = serde_json::to_string(ARTICLE).expect("json")
+    )
+}
+
+const CN: &str = r#"{"id": "cn", "name": "China", "kind": "state"}"#;
+const KZ: &str = r#"{"id": "kz", "name": "Kazakhstan", "kind": "state"}"#;
+
+fn rel(id: &str, source: &str, target: &str, quote: &str) -> String {
+    format!(
+        r#"{{"id": "{id}", "source": "{source}", "target": "{target}", "label": "L",
+            "dimension": "energy", "tone": "cooperation",
+            "passages": [{{"quote": {}}}]}}"#,
+        serde_json::to_string(quote).expect("json")
+    )
+}
+
+fn err(text: &str) -> String {
+    match load_str(text, "t.relmap.json") {
+        Ok(_) => panic!("expected a refusal"),
+        Err(e) => e.to_string(),
+    }
+}
+
+fn assert_names(text: &str, parts: &[&str]) {
+    let msg = err(text);
+    for p in parts {
+        assert!(msg.contains(p), "{p:?} not in {msg:?}");
+    }
+}
+
+#[test]
+fn a_valid_dataset_loads_and_anchors_its_quotes() {
+    let d = load_str(
+        &dataset(
+            &format!("{CN},{KZ}"),
+            &rel("r", "cn", "kz", "signed a \"win-win\"  pipeline deal"),
+        ),
+        "t",
+    )
+    .expect("valid");
+    let a = d.relations[0].passages[0]
+        .anchor
+        .as_ref()
+        .expect("anchored");
+    assert_eq!(a.paragraph(), 2);
+    assert_eq!(
+        &d.article.text[a.range.clone()],
+        "signed a “win-win” pipeline deal"
+    );
+}
+
+#[test]
+fn malformed_json_gives_line_and_column() {
+    assert_names(
+        "{\n  \"format\": \"relmap/1\",\n  oops\n}",
+        &["t.relmap.json:3:3:", "invalid JSON"],
+    );
+}
+
+#[test]
+fn wrong_type_gives_the_json_path() {
+    let text = dataset(
+        &format!("{CN},{KZ}"),
+        &rel("r", "cn", "kz", "Russia objected."),
+    )
+    .replace("\"label\": \"L\"", "\"label\": 5");
+    assert_names(&text, &["relations[0].label", "invalid type"]);
+    let missing = dataset(CN, "").replace(r#""kind": "state""#, r#""kinds": "state""#);
+    assert_names(&missing, &["actors[0]"]);
+}
+
+#[test]
+fn unknown_format_version_is_refused() {
+    assert_names(
+        &dataset(CN, "").replace("relmap/1", "relmap/9"),
+        &["\"relmap/9\"", "not supported"],
+    );
+    assert_names(r#"{"actors": []}"#, &["format", "missing"]);
+}
+
+#[test]
+fn duplicate_ids_are_refused() {
+    assert_names(
+        &dataset(&format!("{CN},{CN},{KZ}"), ""),
+        &[
+            "actors[1] (\"cn\")",
+            "duplicate actor id \"cn\"",
+            "actors[0]",
+        ],
+    );
+    let two = format!(
+        "{},{}",
+        rel("r", "cn", "kz", "Russia objected."),
+        rel("r", "kz", "cn", "Russia objected.")
+    );
+    assert_names(
+        &dataset(&format!("{CN},{KZ}"), &two),
+        &["relations[1] (\"r\")", "duplicate relation id \"r\""],
+    );
+}
+
+#[test]
+fn dangling_endpoints_are_refused() {
+    assert_names(
+        &dataset(CN, &rel("r", "cn", "kaz", "Russia objected.")),
+        &["relations[0] (\"r\").target", "\"kaz\" names no actor"],
+    );
+}
+
+#[test]
+fn self_relations_are_refused() {
+    assert_names(
+        &dataset(CN, &rel("r", "cn", "cn", "Russia objected.")),
+        &["relations[0] (\"r\")", "to itself"],
+    );
+}
+
+#[test]
+fn empty_names_are_refused() {
+    assert_names(
+        &dataset(r#"{"id": "cn", "name": "  ", "kind": "state"}"#, ""),
+        &["actors[0] (\"cn\")", "name is empty"],
+    );
+}
+
+#[test]
+fn quotes_not_in_the_article_name_relation_and_first_words() {
+    let msg = err(&dataset(
+        &format!("{CN},{KZ}"),
+        &rel(
+            "cn-kz-trade",
+            "cn",
+            "kz",
+            "China has been Kazakhstan’s second-largest trade partner since 2009 and more",
+        ),
+    ));
+    assert!(msg.contains("t.relmap.json: relations[0] (\"cn-kz-trade\").passages[0]: quote not found in article: \"China has been Kazakhstan’s second-largest trade partner since"), "{msg}");
+}
+
+#[test]
+fn all_problems_are_reported_at_once() {
+    let rels = format!(
+        "{},{}",
+        rel("a", "cn", "xx", "Russia objected."),
+        rel("b", "cn", "kz", "not there")
+    );
+    let e = load_str(&dataset(&format!("{CN},{KZ}"), &rels), "t").expect_err("invalid");
+    assert_eq!(e.lines().len(), 2, "{e}");
+}
+
+#[test]
+fn text_file_outside_the_folder_is_refused() {
+    let dir = tempfile::tempdir().expect("tmp");
+    for bad in ["/etc/passwd", "../secret.txt", "sub/../../x.txt", ""] {
+        let text = dataset(CN, "").replace(
+            &format!(
+                r#""text": {}"#,
+                serde_json::to_string(ARTICLE).expect("json")
+            ),
+            &format!(
+                r#""text_file": {}"#,
+                serde_json::to_string(bad).expect("json")
+            ),
+        );
+        let path = dir.path().join("d.relmap.json");
+        std::fs::write(&path, text).expect("write");
+        let msg = load_path(&path).expect_err("refused").to_string();
+        assert!(
+            msg.contains("source.text_file") && msg.contains("inside the dataset's own folder"),
+            "{bad}: {msg}"
+        );
+    }
+}
+
+#[test]
+fn missing_text_file_is_refused_and_a_present_one_loads() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let text = dataset(
+        &format!("{CN},{KZ}"),
+        &rel("r", "cn", "kz", "Russia objected."),
+    )
+    .replace(
+        &format!(
+            r#""text": {}"#,
+            serde_json::to_string(ARTICLE).expect("json")
+        ),
+        r#""text_file": "article.txt""#,
+    );
+    let path = dir.path().join("d.relmap.json");
+    std::fs::write(&path, &text).expect("write");
+    let msg = load_path(&path).expect_err("missing").to_string();
+    assert!(
+        msg.contains("text_file \"article.txt\" cannot be read"),
+        "{msg}"
+    );
+    std::fs::write(dir.path().join("article.txt"), ARTICLE).expect("write");
+    let d = load_path(&path).expect("loads");
+    assert_eq!(
+        d.relations[0].passages[0]
+            .anchor
+            .as_ref()
+            .map(Anchor::paragraph),
+        Some(3)
+    );
+}
+
+#[test]
+fn non_finite_positions_are_refused() {
+    // JSON has no NaN; a huge number overflows f32 and is caught.
+    let a = r#"{"id": "cn", "name": "China", "kind": "state", "position": [1e300, 0.5]}"#;
+    assert_names(
+        &dataset(a, ""),
+        &["actors[0] (\"cn\")", "position must be two finite numbers"],
+    );
+    // Numbers beyond f64 are a parse error with a location.
+    let a = r#"{"id": "cn", "name": "China", "kind": "state", "position": [1e999, 0.5]}"#;
+    assert_names(&dataset(a, ""), &["t.relmap.json:"]);
+}
+
+#[test]
+fn hostile_bytes_never_panic_and_are_named() {
+    assert_names("", &["empty"]);
+    assert_names("   \n", &["empty"]);
+    let dir = tempfile::tempdir().expect("tmp");
+    let path = dir.path().join("bin.json");
+    std::fs::write(&path, [0xff, 0xfe, 0x00, 0x41]).expect("write");
+    assert!(
+        load_path(&path)
+            .expect_err("binary")
+            .to_string()
+            .contains("not UTF-8")
+    );
+    let deep = "[".repeat(100_000);
+    assert_names(&deep, &["t.relmap.json:1:"]);
+    let deep_obj = format!("{}{}", "{\"a\":".repeat(50_000), "}".repeat(50_000));
+    assert_names(&deep_obj, &["recursion limit"]);
+}
+
+#[test]
+fn files_over_the_cap_are_refused_unread() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let path = dir.path().join("huge.json");
+    let f = std::fs::File::create(&path).expect("create");
+    f.set_len(MAX_FILE_BYTES + 1).expect("sparse file");
+    let msg = load_path(&path).expect_err("too large").to_string();
+    assert!(msg.contains("over relmap's limit"), "{msg}");
+}
+
+#[test]
+fn relations_need_evidence_and_valid_dates_and_tones() {
+    let no_passages = rel("r", "cn", "kz", "Russia objected.")
+        .replace(r#"[{"quote": "Russia objected."}]"#, "[]");
+    assert_names(
+        &dataset(&format!("{CN},{KZ}"), &no_passages),
+        &["relations[0] (\"r\")", "no passages"],
+    );
+    let bad_date = rel("r", "cn", "kz", "Russia objected.").replace(
+        r#""quote": "Russia objected.""#,
+        r#""quote": "Russia objected.", "date": "March 2012""#,
+    );
+    assert_names(
+        &dataset(&format!("{CN},{KZ}"), &bad_date),
+        &["passages[0].date", "YYYY"],
+    );
+    let bad_tone = rel("r", "cn", "kz", "Russia objected.").replace("cooperation", "friendly");
+    assert_names(
+        &dataset(&format!("{CN},{KZ}"), &bad_tone),
+        &["relations[0] (\"r\").tone", "\"friendly\""],
+    );
+}

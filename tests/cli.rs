@@ -1,0 +1,159 @@
+//! The built binary, run as a user would: from another folder, with a fresh HOME.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn relmap(args: &[&str], cwd: &Path) -> Output {
+    let home = tempfile::tempdir().expect("home");
+    Command::new(env!("CARGO_BIN_EXE_relmap"))
+        .args(args)
+        .current_dir(cwd)
+        .env("HOME", home.path())
+        .env("XDG_DATA_HOME", home.path().join("data"))
+        .env("XDG_CONFIG_HOME", home.path().join("config"))
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .output()
+        .expect("run relmap")
+}
+
+fn asset(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("assets")
+        .join(name)
+}
+
+fn text(o: &Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    )
+}
+
+#[test]
+fn check_passes_on_the_shipped_dataset_from_any_folder() {
+    let elsewhere = tempfile::tempdir().expect("cwd");
+    let o = relmap(
+        &[
+            "check",
+            asset("china-kazakhstan.relmap.json")
+                .to_str()
+                .expect("utf8"),
+        ],
+        elsewhere.path(),
+    );
+    assert!(o.status.success(), "{}", text(&o));
+    let out = text(&o);
+    assert!(out.contains("China–Kazakhstan partnership (2012)"));
+    assert!(out.contains("cn-kz-energy"));
+    assert!(out.contains("coverage: 12/15"), "{out}");
+    // No argument: the built-in copy, found with no files beside the binary.
+    let o = relmap(&["check"], elsewhere.path());
+    assert!(o.status.success(), "{}", text(&o));
+    assert!(text(&o).contains("(built-in)"));
+}
+
+#[test]
+fn check_lists_every_problem_and_exits_1() {
+    let dir = tempfile::tempdir().expect("dir");
+    let good = std::fs::read_to_string(asset("china-kazakhstan.relmap.json")).expect("read");
+    let bad = good
+        .replacen("\"target\": \"kazakhstan\"", "\"target\": \"kazakstan\"", 1)
+        .replacen(
+            "Major oil and gas pipelines link the two countries.",
+            "Major pipelines link them.",
+            1,
+        );
+    std::fs::write(
+        dir.path().join("china-kazakhstan.txt"),
+        std::fs::read(asset("china-kazakhstan.txt")).expect("txt"),
+    )
+    .expect("write");
+    std::fs::write(dir.path().join("bad.relmap.json"), bad).expect("write");
+    let o = relmap(&["check", "bad.relmap.json"], dir.path());
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o));
+    let out = text(&o);
+    assert!(out.contains("bad.relmap.json: relations[0] (\"cn-kz-diplomacy\").target: target \"kazakstan\" names no actor"), "{out}");
+    assert!(
+        out.contains("quote not found in article: \"Major pipelines link them.\""),
+        "{out}"
+    );
+    assert!(out.contains("2 problems found"), "{out}");
+}
+
+#[test]
+fn check_never_panics_on_garbage() {
+    let dir = tempfile::tempdir().expect("dir");
+    let cases: Vec<(&str, Vec<u8>)> = vec![
+        ("empty.json", vec![]),
+        ("binary.json", vec![0, 159, 146, 150, 255]),
+        ("deep.json", "[".repeat(200_000).into_bytes()),
+        (
+            "truncated.json",
+            b"{\"format\": \"relmap/1\", \"actors\": [".to_vec(),
+        ),
+    ];
+    for (name, bytes) in cases {
+        std::fs::write(dir.path().join(name), bytes).expect("write");
+        let o = relmap(&["check", name], dir.path());
+        assert_eq!(o.status.code(), Some(1), "{name}: {}", text(&o));
+        assert!(text(&o).contains(name), "{name}: {}", text(&o));
+    }
+    let o = relmap(&["check", "no-such-file.json"], dir.path());
+    assert_eq!(o.status.code(), Some(1));
+    assert!(text(&o).contains("cannot read the file"), "{}", text(&o));
+}
+
+#[test]
+fn export_writes_svg_and_png_headless_and_scale_doubles_pixels() {
+    let dir = tempfile::tempdir().expect("dir");
+    for args in [
+        vec!["export", "--out", "map.svg"],
+        vec!["export", "--out", "map1.png", "--scale", "1"],
+        vec!["export", "--out", "map2.png", "--scale", "2"],
+    ] {
+        let o = relmap(&args, dir.path());
+        assert!(o.status.success(), "{args:?}: {}", text(&o));
+    }
+    let dims = |name: &str| {
+        let bytes = std::fs::read(dir.path().join(name)).expect("png");
+        assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n");
+        let w = u32::from_be_bytes(bytes[16..20].try_into().expect("w"));
+        let h = u32::from_be_bytes(bytes[20..24].try_into().expect("h"));
+        (w, h)
+    };
+    let (w1, h1) = dims("map1.png");
+    assert_eq!(dims("map2.png"), (2 * w1, 2 * h1));
+    let svg = std::fs::read_to_string(dir.path().join("map.svg")).expect("svg");
+    assert!(svg.contains(&format!("width=\"{w1}\" height=\"{h1}\"")));
+}
+
+#[test]
+fn export_refuses_bad_arguments_with_exit_1() {
+    let dir = tempfile::tempdir().expect("dir");
+    for (args, expect) in [
+        (
+            vec!["export", "--out", "map.gif"],
+            "name the output *.png or *.svg",
+        ),
+        (vec!["export", "--out", "m.png", "--scale", "4"], "--scale"),
+        (
+            vec!["export", "--out", "m.png", "--select", "nope"],
+            "no relation has this id",
+        ),
+        (
+            vec!["export", "--out", "m.png", "--size", "big"],
+            "WIDTHxHEIGHT",
+        ),
+        (
+            vec!["export", "--out", "missing-dir/m.png"],
+            "could not save",
+        ),
+    ] {
+        let o = relmap(&args, dir.path());
+        assert_eq!(o.status.code(), Some(1), "{args:?}: {}", text(&o));
+        assert!(text(&o).contains(expect), "{args:?}: {}", text(&o));
+    }
+}

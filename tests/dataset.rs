@@ -1,0 +1,105 @@
+//! The shipped China–Kazakhstan dataset, loaded from `assets/` as users would.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
+
+use std::path::Path;
+
+use relmap::model::{self, Dimension};
+
+fn shipped() -> model::Dataset {
+    model::load_path(Path::new("assets/china-kazakhstan.relmap.json"))
+        .expect("shipped dataset loads")
+}
+
+#[test]
+fn shipped_dataset_loads_with_every_quote_anchored() {
+    let d = shipped();
+    assert!(
+        d.passage_count() >= 60,
+        "cite widely: {} passages",
+        d.passage_count()
+    );
+    for r in &d.relations {
+        assert!(!r.passages.is_empty(), "{} has no evidence", r.id);
+        for p in &r.passages {
+            let a = p
+                .anchor
+                .as_ref()
+                .unwrap_or_else(|| panic!("{}: unanchored {:?}", r.id, p.quote));
+            // The anchored text is the quote up to whitespace and quote-mark style.
+            assert_eq!(
+                model::normalize_for_match(&d.article.text[a.range.clone()]),
+                model::normalize_for_match(p.quote.trim()),
+                "{}",
+                r.id
+            );
+        }
+    }
+}
+
+#[test]
+fn built_in_copy_matches_the_files_in_assets() {
+    let from_disk = shipped();
+    let builtin = model::builtin().expect("built-in loads");
+    assert_eq!(builtin.relations.len(), from_disk.relations.len());
+    assert_eq!(builtin.article.text, from_disk.article.text);
+}
+
+#[test]
+fn every_core_actor_has_relations_and_the_five_are_there() {
+    let d = shipped();
+    let degrees = d.degrees();
+    let core: Vec<&str> = d
+        .actors
+        .iter()
+        .filter(|a| !a.secondary)
+        .map(|a| a.name.as_str())
+        .collect();
+    assert_eq!(
+        core,
+        ["China", "Kazakhstan", "Russia", "United States", "SCO"]
+    );
+    for (a, actor) in d.actors.iter().enumerate() {
+        assert!(degrees[a] > 0, "{} has no relation", actor.name);
+    }
+}
+
+#[test]
+fn china_kazakhstan_is_many_stranded() {
+    let d = shipped();
+    let (cn, kz) = (
+        d.actor_index("china").expect("china"),
+        d.actor_index("kazakhstan").expect("kz"),
+    );
+    let dims: std::collections::BTreeSet<&Dimension> = d
+        .relations
+        .iter()
+        .filter(|r| (r.source, r.target) == (cn, kz) || (r.source, r.target) == (kz, cn))
+        .map(|r| &r.dimension)
+        .collect();
+    assert_eq!(dims.len(), 5, "one strand per dimension: {dims:?}");
+}
+
+#[test]
+fn every_body_paragraph_is_cited() {
+    let d = shipped();
+    let cited = d.cited_paragraphs();
+    let n = d.article.paragraphs.len();
+    // Paragraphs 1–2 are title and date, the last is the author note; all others speak of relations.
+    for p in 3..n {
+        assert!(cited.contains(&p), "paragraph {p} is not cited");
+    }
+}
+
+#[test]
+fn article_text_has_no_web_page_chrome() {
+    let d = shipped();
+    for chrome in ["You might also like", "Back to Top", "Language :"] {
+        assert!(!d.article.text.contains(chrome), "{chrome}");
+    }
+    assert!(
+        d.article
+            .text
+            .starts_with("The Underappreciated China-Kazakhstan Partnership")
+    );
+    assert!(d.article.text.contains("Richard Weitz is a Senior Fellow"));
+}

@@ -1,0 +1,102 @@
+//! Random damage to the shipped dataset must never panic the loader.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
+
+use proptest::prelude::*;
+
+fn shipped() -> String {
+    std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/assets/china-kazakhstan.relmap.json"
+    ))
+    .expect("read")
+    .replace(
+        r#""text_file": "china-kazakhstan.txt""#,
+        &format!(
+            r#""text": {}"#,
+            serde_json::to_string(include_str!("../assets/china-kazakhstan.txt")).expect("json")
+        ),
+    )
+}
+
+#[derive(Debug, Clone)]
+enum Damage {
+    Truncate(usize),
+    DeleteChar(usize),
+    InsertChar(usize, char),
+    ReplaceByte(usize, u8),
+    SwapRanges(usize, usize, usize),
+}
+
+fn damage() -> impl Strategy<Value = Damage> {
+    prop_oneof![
+        any::<usize>().prop_map(Damage::Truncate),
+        any::<usize>().prop_map(Damage::DeleteChar),
+        (
+            any::<usize>(),
+            prop_oneof![
+                Just('{'),
+                Just('}'),
+                Just('"'),
+                Just(','),
+                Just('['),
+                Just(':'),
+                Just('1'),
+                Just('\\'),
+                any::<char>()
+            ]
+        )
+            .prop_map(|(i, c)| Damage::InsertChar(i, c)),
+        (any::<usize>(), any::<u8>()).prop_map(|(i, b)| Damage::ReplaceByte(i, b)),
+        (any::<usize>(), any::<usize>(), 1usize..200)
+            .prop_map(|(a, b, n)| Damage::SwapRanges(a, b, n)),
+    ]
+}
+
+fn apply(mut bytes: Vec<u8>, d: &Damage) -> Vec<u8> {
+    let n = bytes.len().max(1);
+    match *d {
+        Damage::Truncate(i) => bytes.truncate(i % n),
+        Damage::DeleteChar(i) => {
+            if !bytes.is_empty() {
+                bytes.remove(i % n);
+            }
+        }
+        Damage::InsertChar(i, c) => {
+            let mut buf = [0; 4];
+            let at = i % n;
+            bytes.splice(at..at, c.encode_utf8(&mut buf).bytes());
+        }
+        Damage::ReplaceByte(i, b) => {
+            if !bytes.is_empty() {
+                bytes[i % n] = b;
+            }
+        }
+        Damage::SwapRanges(a, b, len) => {
+            let (a, b) = (a % n, b % n);
+            if a + len <= bytes.len() && b + len <= bytes.len() && (a + len <= b || b + len <= a) {
+                for k in 0..len {
+                    bytes.swap(a + k, b + k);
+                }
+            }
+        }
+    }
+    bytes
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2_000, .. ProptestConfig::default() })]
+
+    #[test]
+    fn damaged_datasets_never_panic(damages in proptest::collection::vec(damage(), 1..6)) {
+        let mut bytes = shipped().into_bytes();
+        for d in &damages {
+            bytes = apply(bytes, d);
+        }
+        if let Ok(text) = String::from_utf8(bytes) {
+            match relmap::model::load_str(&text, "fuzz.relmap.json") {
+                Ok(d) => prop_assert!(!d.actors.is_empty() || d.relations.is_empty()),
+                Err(e) => prop_assert!(!e.to_string().is_empty()),
+            }
+        }
+    }
+}

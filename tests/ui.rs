@@ -1,0 +1,222 @@
+//! UI tests on the real app state with the built-in dataset, driven like a user would.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
+
+use egui::{Key, Modifiers, Vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use relmap::app::{AppState, RelmapApp};
+use relmap::model;
+use relmap::scene::Selection;
+
+fn harness() -> Harness<'static, RelmapApp> {
+    let state = AppState::new(model::builtin().expect("built-in dataset"));
+    let mut h = Harness::builder()
+        .with_size(Vec2::new(1280.0, 800.0))
+        .with_context_setup(relmap::fonts::install)
+        .build_ui_state(
+            |ui, app: &mut RelmapApp| app.frame_ui(ui),
+            RelmapApp::from_state(state),
+        );
+    h.run();
+    h
+}
+
+fn actor(h: &Harness<'_, RelmapApp>, id: &str) -> usize {
+    h.state().state().dataset.actor_index(id).expect("actor")
+}
+
+fn relation(h: &Harness<'_, RelmapApp>, id: &str) -> usize {
+    h.state()
+        .state()
+        .dataset
+        .relation_index(id)
+        .expect("relation")
+}
+
+#[test]
+fn clicking_a_relation_shows_its_passages() {
+    let mut h = harness();
+    h.get_by_label("China — Kazakhstan: Energy investment and pipelines, 5 passages")
+        .click();
+    h.run();
+    assert_eq!(
+        h.state().state().selection,
+        Selection::Relation(relation(&h, "cn-kz-energy"))
+    );
+    h.get_by_label_contains("Major oil and gas pipelines link the two countries.");
+    h.get_by_label_contains("Chinese energy firms have invested billions of dollars");
+    assert_eq!(h.get_all_by_label("Show in article").count(), 5);
+}
+
+#[test]
+fn parallel_arcs_are_each_clickable() {
+    let mut h = harness();
+    for (label, id) in [
+        (
+            "China — Kazakhstan: Counter-terrorism, defence and law-enforcement cooperation, 8 passages",
+            "cn-kz-security",
+        ),
+        (
+            "China — Kazakhstan: Impediments to bilateral commerce, 4 passages",
+            "cn-kz-trade-barriers",
+        ),
+        (
+            "Russia → Kazakhstan: Presses for tighter controls on the Chinese border, 1 passage",
+            "ru-kz-border-pressure",
+        ),
+    ] {
+        h.get_by_label(label).click();
+        h.run();
+        assert_eq!(
+            h.state().state().selection,
+            Selection::Relation(relation(&h, id)),
+            "{label}"
+        );
+    }
+}
+
+#[test]
+fn clicking_a_node_lists_its_relations_and_one_can_be_opened() {
+    let mut h = harness();
+    h.get_by_label_contains("SCO (organization)").click();
+    h.run();
+    assert_eq!(
+        h.state().state().selection,
+        Selection::Actor(actor(&h, "sco"))
+    );
+    h.get_by_label("Relations (2)");
+    h.get_by_label("Also called: Shanghai Cooperation Organization");
+    h.get_by_label("Kazakhstan · Founding member; hosted Peace Mission 2010 (2)")
+        .click();
+    h.run();
+    assert_eq!(
+        h.state().state().selection,
+        Selection::Relation(relation(&h, "kz-sco"))
+    );
+    h.get_by_label_contains("“Peace Mission 2010,” occurred in September 2010");
+}
+
+#[test]
+fn esc_and_empty_canvas_clear_the_selection() {
+    let mut h = harness();
+    h.get_by_label_contains("China — SCO").click();
+    h.run();
+    assert_ne!(h.state().state().selection, Selection::None);
+    h.key_press(Key::Escape);
+    h.run();
+    assert_eq!(h.state().state().selection, Selection::None);
+    h.get_by_label_contains("China — SCO").click();
+    h.run();
+    // A point far from every shape: the canvas's top-left corner.
+    let empty = h.get_by_label(relmap::ui::CANVAS_LABEL).rect().left_top() + Vec2::new(12.0, 12.0);
+    h.hover_at(empty);
+    h.run();
+    h.drag_at(empty);
+    h.drop_at(empty);
+    h.run();
+    assert_eq!(h.state().state().selection, Selection::None);
+}
+
+#[test]
+fn dragging_a_node_moves_and_pins_it_and_undo_restores_it() {
+    let mut h = harness();
+    let ru = actor(&h, "russia");
+    let before = h.state().state().positions[ru];
+    let zoom = h.state().state().view.zoom;
+    let start = h.get_by_label_contains("Russia (state)").rect().center();
+    let delta = Vec2::new(90.0, -60.0);
+    h.hover_at(start);
+    h.run();
+    h.drag_at(start);
+    h.run();
+    for k in 1..=5 {
+        h.hover_at(start + delta * (k as f32 / 5.0));
+        h.run();
+    }
+    h.drop_at(start + delta);
+    h.run();
+    let state = h.state().state();
+    let moved = state.positions[ru] - before;
+    assert!(
+        (moved - delta / zoom).length() < 2.0 / zoom,
+        "moved {moved:?}, wanted {:?}",
+        delta / zoom
+    );
+    assert!(state.pinned[ru], "a dropped node stays pinned");
+    assert_eq!(state.selection, Selection::None, "a drag is not a click");
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().state().positions[ru], before);
+    assert!(!h.state().state().pinned[ru]);
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    h.run();
+    assert!(h.state().state().pinned[ru]);
+    assert_ne!(h.state().state().positions[ru], before);
+}
+
+#[test]
+fn dragging_the_background_pans_and_f_fits_again() {
+    let mut h = harness();
+    let fitted = h.state().state().view;
+    let canvas = h.get_by_label(relmap::ui::CANVAS_LABEL).rect();
+    // The top-left corner of the fitted map is empty background.
+    let canvas_point = canvas.left_top() + Vec2::new(12.0, 12.0);
+    let world = fitted.screen_from_world(canvas).inverse() * canvas_point;
+    let scene = h.state().state().scene(&relmap::scene::Style::for_theme(
+        relmap::scene::Theme::Light,
+    ));
+    assert_eq!(
+        scene.hit(world, 5.0 / fitted.zoom),
+        None,
+        "test point must be background"
+    );
+    h.hover_at(canvas_point);
+    h.run();
+    h.drag_at(canvas_point);
+    h.run();
+    h.hover_at(canvas_point + Vec2::new(0.0, 100.0));
+    h.run();
+    h.drop_at(canvas_point + Vec2::new(0.0, 100.0));
+    h.run();
+    let panned = h.state().state().view;
+    let shift = (fitted.center_in_world - panned.center_in_world) * fitted.zoom;
+    assert!(
+        (shift - Vec2::new(0.0, 100.0)).length() < 1.0,
+        "panned by {shift:?}"
+    );
+    h.key_press(Key::F);
+    h.run();
+    assert_eq!(h.state().state().view, fitted);
+}
+
+#[test]
+fn show_in_article_opens_the_text_at_the_passage() {
+    let mut h = harness();
+    h.get_by_label("China — Kazakhstan: Energy investment and pipelines, 5 passages")
+        .click();
+    h.run();
+    h.get_all_by_label("Show in article")
+        .nth(4)
+        .expect("fifth passage")
+        .click();
+    h.run();
+    let state = h.state().state();
+    assert!(state.article_open);
+    let focus = state.article_focus.expect("focus");
+    assert_eq!(focus.passage, 4);
+    assert!(!focus.scroll_pending, "the article scrolled to the passage");
+    h.get_by_label_contains("Highlighted: China — Kazakhstan — Energy investment and pipelines");
+}
+
+#[test]
+fn secondary_actors_are_hidden_until_asked_for() {
+    let mut h = harness();
+    assert!(h.query_by_label_contains("India (state)").is_none());
+    h.get_by_label("View").click();
+    h.run();
+    h.get_by_label("Show secondary actors").click();
+    h.run();
+    h.get_by_label_contains("India (state)");
+    h.get_by_label_contains("Uighur nationalists (group)");
+}
