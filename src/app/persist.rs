@@ -155,3 +155,75 @@ pub fn save(storage: &mut dyn eframe::Storage, settings: &Settings, state: &AppS
         storage.set_string(&layout_key(&state.dataset.origin.key()), json);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::Command;
+
+    fn state() -> AppState {
+        AppState::new(crate::model::builtin().expect("built-in"))
+    }
+
+    #[test]
+    fn layout_round_trips_by_actor_id() {
+        let mut s = state();
+        s.apply(Command::StartDrag(2));
+        s.apply(Command::DragTo(Pos2::new(-40.0, 77.0)));
+        s.apply(Command::EndDrag);
+        let json = serde_json::to_string(&SavedLayout::capture(&s)).expect("json");
+        let mut fresh = state();
+        let saved: SavedLayout = serde_json::from_str(&json).expect("parse");
+        assert_eq!(saved.restore(&mut fresh), fresh.dataset.actors.len());
+        assert_eq!(fresh.positions[2], Pos2::new(-40.0, 77.0));
+        assert!(fresh.pinned[2]);
+    }
+
+    #[test]
+    fn outdated_or_foreign_layouts_are_ignored_or_reconciled() {
+        let mut s = state();
+        let before = s.positions.clone();
+        let mut saved = SavedLayout::capture(&s);
+        saved.actors.clear();
+        saved.actors.insert(
+            "atlantis".into(),
+            SavedActor {
+                pos: [1.0, 2.0],
+                pinned: true,
+            },
+        );
+        saved.actors.insert(
+            "china".into(),
+            SavedActor {
+                pos: [f32::NAN, 2.0],
+                pinned: true,
+            },
+        );
+        assert_eq!(saved.restore(&mut s), 0);
+        assert_eq!(s.positions, before);
+        saved.version = 99;
+        saved.actors.insert(
+            "russia".into(),
+            SavedActor {
+                pos: [1.0, 2.0],
+                pinned: true,
+            },
+        );
+        assert_eq!(saved.restore(&mut s), 0, "other versions are ignored");
+    }
+
+    #[test]
+    fn corrupt_storage_gives_defaults() {
+        struct Corrupt;
+        impl eframe::Storage for Corrupt {
+            fn get_string(&self, _key: &str) -> Option<String> {
+                Some("{not json".into())
+            }
+            fn set_string(&mut self, _key: &str, _value: String) {}
+            fn remove_string(&mut self, _key: &str) {}
+            fn flush(&mut self) {}
+        }
+        assert_eq!(load_settings(Some(&Corrupt)), Settings::default());
+        assert!(load_layout(Some(&Corrupt), "builtin").is_none());
+    }
+}

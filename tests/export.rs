@@ -1,0 +1,231 @@
+//! Briefing exports from the real built-in map: SVG structure, escaping, determinism, PNG pixels.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
+
+use relmap::app::{AppState, Command};
+use relmap::export::{self, ExportOptions, PictureFormat};
+use relmap::model;
+use relmap::scene::{Selection, Style, Theme};
+
+fn state() -> AppState {
+    AppState::new(model::builtin().expect("built-in"))
+}
+
+fn svg_of(state: &AppState, opts: &ExportOptions) -> String {
+    export::figure_svg(&export::figure_for(state, opts))
+}
+
+#[test]
+fn svg_is_well_formed_and_has_labels_paths_legend_and_source() {
+    let s = state();
+    let svg = svg_of(&s, &ExportOptions::default());
+    let doc = roxmltree::Document::parse(&svg).expect("well-formed XML");
+    let texts: Vec<String> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("text"))
+        .filter_map(|n| n.text().map(str::to_owned))
+        .collect();
+    let visible = s.visible_actors();
+    for (a, actor) in s.dataset.actors.iter().enumerate() {
+        assert_eq!(texts.contains(&actor.name), visible[a], "{}", actor.name);
+    }
+    let paths = doc
+        .descendants()
+        .filter(|n| n.attribute("class") == Some("relation"))
+        .count();
+    let shown = s.visible_relations().iter().filter(|v| **v).count();
+    assert_eq!(paths, shown);
+    for legend in [
+        "security",
+        "economy",
+        "energy",
+        "diplomacy",
+        "society",
+        "cooperation",
+        "tension",
+        "mixed",
+    ] {
+        assert!(texts.iter().any(|t| t == legend), "legend lacks {legend}");
+    }
+    assert!(
+        texts
+            .iter()
+            .any(|t| t == "China–Kazakhstan partnership (2012)")
+    );
+    assert!(
+        texts.iter().any(|t| t.starts_with("Source: Richard Weitz, “The Underappreciated China-Kazakhstan Partnership”, 1 March 2012")),
+        "{texts:?}"
+    );
+}
+
+#[test]
+fn hidden_things_are_absent_from_the_export() {
+    let mut s = state();
+    let hidden_before = svg_of(&s, &ExportOptions::default());
+    assert!(!hidden_before.contains(">India<"));
+    s.apply(Command::SetShowSecondary(true));
+    let shown = svg_of(&s, &ExportOptions::default());
+    assert!(shown.contains(">India<"));
+}
+
+#[test]
+fn selected_relation_gets_an_evidence_card() {
+    let mut s = state();
+    let r = s.dataset.relation_index("cn-kz-energy").expect("relation");
+    s.apply(Command::Select(Selection::Relation(r)));
+    let svg = svg_of(&s, &ExportOptions::default());
+    assert!(svg.contains("China — Kazakhstan: Energy investment and pipelines"));
+    assert!(
+        svg.contains("[5] “Major oil and gas pipelines link the two countries.” (¶ 10, 2012)"),
+        "{svg}"
+    );
+    let plain = svg_of(
+        &s,
+        &ExportOptions {
+            with_selection: false,
+            ..Default::default()
+        },
+    );
+    assert!(!plain.contains("[5] “Major oil"));
+}
+
+#[test]
+fn hostile_text_is_escaped() {
+    let mut d = model::builtin().expect("built-in");
+    d.title = "<script>alert('x')</script> & \"co\"".to_owned();
+    d.actors[0].name = "A<B>&\"C\"\u{1}".to_owned();
+    let s = AppState::new(d);
+    let svg = svg_of(&s, &ExportOptions::default());
+    let doc = roxmltree::Document::parse(&svg).expect("still well-formed");
+    assert!(!svg.contains("<script>"));
+    let texts: Vec<&str> = doc.descendants().filter_map(|n| n.text()).collect();
+    assert!(texts.contains(&"<script>alert('x')</script> & \"co\""));
+    assert!(texts.contains(&"A<B>&\"C\"\u{FFFD}"));
+}
+
+#[test]
+fn same_inputs_give_identical_bytes() {
+    for format in [PictureFormat::Svg, PictureFormat::Png] {
+        let a = export::render(
+            &export::figure_for(&state(), &ExportOptions::default()),
+            format,
+            1,
+        )
+        .expect("render");
+        let b = export::render(
+            &export::figure_for(&state(), &ExportOptions::default()),
+            format,
+            1,
+        )
+        .expect("render");
+        assert!(a == b, "{format:?} differs between runs");
+    }
+}
+
+fn png_size(bytes: &[u8]) -> (u32, u32) {
+    (
+        u32::from_be_bytes(bytes[16..20].try_into().expect("w")),
+        u32::from_be_bytes(bytes[20..24].try_into().expect("h")),
+    )
+}
+
+#[test]
+fn png_scale_and_node_colours() {
+    let s = state();
+    let opts = ExportOptions::default();
+    let figure = export::figure_for(&s, &opts);
+    let svg = export::figure_svg(&figure);
+    let (one, w1, h1) = export::svg_to_png(&svg, 1).expect("1x");
+    assert_eq!(png_size(&one), (figure.width, figure.height));
+    assert_eq!((w1, h1), (figure.width, figure.height));
+    for scale in [2u8, 3] {
+        let (bytes, w, h) = export::svg_to_png(&svg, scale).expect("png");
+        assert_eq!((w, h), (w1 * u32::from(scale), h1 * u32::from(scale)));
+        assert_eq!(png_size(&bytes), (w, h));
+    }
+    // Pixels at node centres carry the node fill; the background is white.
+    let image = export::svg_to_rgba(&svg, 2).expect("rgba");
+    let style = Style::for_theme(Theme::Light);
+    let at = |p: egui::Pos2| {
+        let q = figure.figure_from_world * p;
+        image.pixels[(q.y * 2.0) as usize * image.size[0] + (q.x * 2.0) as usize]
+    };
+    for node in &figure.scene.nodes {
+        let px = at(node.center);
+        let fill = node.fill;
+        let close = (i32::from(px.r()) - i32::from(fill.r())).abs() <= 3
+            && (i32::from(px.g()) - i32::from(fill.g())).abs() <= 3
+            && (i32::from(px.b()) - i32::from(fill.b())).abs() <= 3;
+        assert!(close, "{}: {px:?} vs {fill:?}", node.label.text);
+    }
+    assert_eq!(image.pixels[5 * image.size[0] + 5], style.background);
+    let non_white = image
+        .pixels
+        .iter()
+        .filter(|p| **p != egui::Color32::WHITE)
+        .count();
+    assert!(non_white > image.pixels.len() / 50, "not blank");
+}
+
+#[test]
+fn dark_and_transparent_backgrounds() {
+    let s = state();
+    let dark = export::figure_for(
+        &s,
+        &ExportOptions {
+            theme: Theme::Dark,
+            ..Default::default()
+        },
+    );
+    let image = export::svg_to_rgba(&export::figure_svg(&dark), 1).expect("dark");
+    assert_eq!(image.pixels[0], Style::for_theme(Theme::Dark).background);
+    let clear = export::figure_for(
+        &s,
+        &ExportOptions {
+            transparent: true,
+            ..Default::default()
+        },
+    );
+    let image = export::svg_to_rgba(&export::figure_svg(&clear), 1).expect("transparent");
+    assert_eq!(image.pixels[0].a(), 0);
+}
+
+#[test]
+fn a_failed_export_leaves_the_existing_file() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let target = dir.path().join("map.svg");
+    std::fs::write(&target, "old").expect("seed");
+    let figure = export::figure_for(&state(), &ExportOptions::default());
+    // A directory where the file should be: the rename fails, the old file elsewhere is kept.
+    let blocked = dir.path().join("blocked.svg");
+    std::fs::create_dir(&blocked).expect("mkdir");
+    assert!(export::export_to_file(&figure, &blocked, 1).is_err());
+    assert!(export::export_to_file(&figure, &dir.path().join("nope/map.svg"), 1).is_err());
+    assert_eq!(std::fs::read_to_string(&target).expect("read"), "old");
+    export::export_to_file(&figure, &target, 1).expect("write");
+    assert!(
+        std::fs::read_to_string(&target)
+            .expect("read")
+            .starts_with("<svg")
+    );
+}
+
+#[test]
+fn in_app_export_writes_the_file_and_reports_it() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let mut app = relmap::app::RelmapApp::from_state(state());
+    let path = dir.path().join("from-app.png");
+    app.export_to(path.clone(), 2);
+    app.wait_for_jobs();
+    assert!(path.exists());
+    assert!(
+        app.toasts().iter().any(|t| t.text.contains("from-app.png")),
+        "toast names the file"
+    );
+    app.export_to(dir.path().join("missing/x.png"), 1);
+    app.wait_for_jobs();
+    assert!(
+        app.toasts()
+            .iter()
+            .any(|t| t.text.contains("could not save"))
+    );
+}
