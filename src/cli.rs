@@ -12,7 +12,8 @@ use crate::model::{self, Dataset, LoadError};
 #[derive(Debug, Parser)]
 #[command(name = "relmap", version, args_conflicts_with_subcommands = true)]
 pub struct Cli {
-    /// Dataset to open in the app (relmap/1 JSON); the built-in China–Kazakhstan map if omitted.
+    /// Dataset to open in the app (relmap/1 JSON, node-link JSON or CSV edge list); the
+    /// built-in China–Kazakhstan map if omitted.
     pub file: Option<PathBuf>,
     /// What to do instead of opening the app.
     #[command(subcommand)]
@@ -29,6 +30,37 @@ pub enum Command {
     },
     /// Write the map as a briefing figure (PNG or SVG, chosen by the extension), no display needed.
     Export(ExportArgs),
+    /// Install relmap for this user: binary, icon, launcher entry and *.relmap.json file type.
+    InstallDesktop {
+        /// Install under this folder instead of ~/.local.
+        #[arg(long)]
+        prefix: Option<PathBuf>,
+    },
+}
+
+/// Runs `relmap install-desktop`; returns the report to print.
+pub fn install_desktop(prefix: Option<PathBuf>) -> anyhow::Result<String> {
+    use anyhow::Context as _;
+    let prefix = prefix
+        .or_else(crate::desktop::default_prefix)
+        .context("no home folder found; pass --prefix")?;
+    let binary = std::env::current_exe().context("finding the relmap binary")?;
+    let files = crate::desktop::install(&prefix, &binary)?;
+    let mut out = format!("Installed relmap under {}:\n", prefix.display());
+    for f in files {
+        let _ = writeln!(out, "  {}", f.display());
+    }
+    out.push_str("relmap now appears in your applications menu; *.relmap.json files open with it.");
+    if !std::env::var_os("PATH")
+        .is_some_and(|p| std::env::split_paths(&p).any(|d| d == prefix.join("bin")))
+    {
+        let _ = write!(
+            out,
+            "\nTo run it from a terminal too, add {} to your PATH.",
+            prefix.join("bin").display()
+        );
+    }
+    Ok(out)
 }
 
 /// Options of `relmap export`.
@@ -185,11 +217,15 @@ pub fn summary(d: &Dataset) -> String {
     let _ = writeln!(out, "  passages: {}", d.passage_count());
     let cited = d.cited_paragraphs().len();
     let total = d.article.paragraphs.len();
-    let _ = writeln!(
-        out,
-        "  coverage: {cited}/{total} article paragraphs cited ({:.0} %)",
-        d.coverage() * 100.0
-    );
+    if total > 0 {
+        let _ = writeln!(
+            out,
+            "  coverage: {cited}/{total} article paragraphs cited ({:.0} %)",
+            d.coverage() * 100.0
+        );
+    } else {
+        let _ = writeln!(out, "  coverage: no article (imported graph)");
+    }
     let id_width = d
         .relations
         .iter()
@@ -214,6 +250,18 @@ pub fn summary(d: &Dataset) -> String {
             if n == 1 { "" } else { "s" }
         );
     }
-    out.push_str("OK: every quote was found in the article.");
+    for note in &d.notes {
+        let _ = writeln!(out, "  note: {note}");
+    }
+    let without = d.relations.iter().filter(|r| r.passages.is_empty()).count();
+    if without > 0 {
+        let _ = write!(
+            out,
+            "OK: {without} of {} relations have no evidence (imported without passages; drawn as \"no evidence\").",
+            d.relations.len()
+        );
+    } else {
+        out.push_str("OK: every quote was found in the article.");
+    }
     out
 }

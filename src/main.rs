@@ -9,7 +9,6 @@ use clap::Parser as _;
 use relmap::cli::{self, Cli, Command};
 
 fn main() -> ExitCode {
-    env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn")).init();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(err) => {
@@ -19,7 +18,21 @@ fn main() -> ExitCode {
             return ExitCode::from(code);
         }
     };
+    if cli.command.is_some() {
+        // Headless commands report on the terminal only; the app also keeps a log file.
+        relmap::logging::init(None);
+    }
     match cli.command {
+        Some(Command::InstallDesktop { prefix }) => match cli::install_desktop(prefix) {
+            Ok(report) => {
+                println!("{report}");
+                ExitCode::SUCCESS
+            }
+            Err(err) => {
+                eprintln!("relmap install-desktop: {err:#}");
+                ExitCode::FAILURE
+            }
+        },
         Some(Command::Check { file }) => {
             let (report, ok) = cli::check(file.as_deref());
             if ok {
@@ -43,7 +56,14 @@ fn main() -> ExitCode {
         None => match relmap::run_app(cli.file.as_deref()) {
             Ok(()) => ExitCode::SUCCESS,
             Err(err) => {
+                // Double-clicked apps have no console: say it in a dialog too.
+                log::error!("{err:#}");
                 eprintln!("relmap: {err:#}");
+                let _ = rfd::MessageDialog::new()
+                    .set_level(rfd::MessageLevel::Error)
+                    .set_title("relmap could not start")
+                    .set_description(format!("{err:#}"))
+                    .show();
                 ExitCode::FAILURE
             }
         },

@@ -15,6 +15,8 @@ use crate::scene::Theme;
 const SETTINGS_KEY: &str = "relmap.settings";
 const LAYOUT_PREFIX: &str = "relmap.layout.";
 const VERSION: u32 = 1;
+/// How many recently opened files File → Open recent lists.
+pub const RECENT_MAX: usize = 8;
 
 /// App-wide preferences.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -29,6 +31,9 @@ pub struct Settings {
     pub show_legend: bool,
     /// Evidence panel open.
     pub side_panel_open: bool,
+    /// Recently opened files, newest first.
+    #[serde(default)]
+    pub recent: Vec<std::path::PathBuf>,
 }
 
 impl Default for Settings {
@@ -39,6 +44,7 @@ impl Default for Settings {
             show_secondary: false,
             show_legend: true,
             side_panel_open: true,
+            recent: Vec::new(),
         }
     }
 }
@@ -151,8 +157,17 @@ pub fn save(storage: &mut dyn eframe::Storage, settings: &Settings, state: &AppS
     if let Ok(json) = serde_json::to_string(settings) {
         storage.set_string(SETTINGS_KEY, json);
     }
-    if let Ok(json) = serde_json::to_string(&SavedLayout::capture(state)) {
-        storage.set_string(&layout_key(&state.dataset.origin.key()), json);
+    save_layout(
+        storage,
+        &state.dataset.origin.key(),
+        &SavedLayout::capture(state),
+    );
+}
+
+/// Writes one dataset's layout under its key.
+pub fn save_layout(storage: &mut dyn eframe::Storage, origin_key: &str, layout: &SavedLayout) {
+    if let Ok(json) = serde_json::to_string(layout) {
+        storage.set_string(&layout_key(origin_key), json);
     }
 }
 

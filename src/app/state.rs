@@ -135,8 +135,15 @@ pub struct AppState {
 impl AppState {
     /// A fresh state for `dataset` with its default layout, fitted to the window.
     pub fn new(dataset: Dataset) -> Self {
-        let default_positions = layout::default_positions(&dataset, 0);
+        let positions = layout::default_positions(&dataset, 0);
+        Self::with_layout(dataset, positions)
+    }
+
+    /// A fresh state for `dataset` whose default layout was computed elsewhere (off the UI
+    /// thread for large files). `default_positions` must be indexed like the actors.
+    pub fn with_layout(dataset: Dataset, mut default_positions: Vec<Pos2>) -> Self {
         let n = dataset.actors.len();
+        default_positions.resize(n, layout::WORLD.center());
         Self {
             positions: default_positions.clone(),
             default_positions,

@@ -27,6 +27,16 @@ pub fn node_radius(degree: usize) -> f32 {
 /// Actors with a dataset `position` are placed there and held; the others are laid out by the
 /// force simulation around them, starting from a spiral rotated by `seed`.
 pub fn default_positions(dataset: &Dataset, seed: u64) -> Vec<Pos2> {
+    default_positions_with_progress(dataset, seed, &mut |_| {})
+}
+
+/// [`default_positions`], reporting progress in `0..=1` as the simulation cools (for large
+/// imports laid out off the UI thread).
+pub fn default_positions_with_progress(
+    dataset: &Dataset,
+    seed: u64,
+    progress: &mut dyn FnMut(f32),
+) -> Vec<Pos2> {
     let n = dataset.actors.len();
     let to_world = |[x, y]: [f32; 2]| WORLD.min + Vec2::new(x * WORLD.width(), y * WORLD.height());
     let given: Vec<Option<Pos2>> = dataset
@@ -57,7 +67,16 @@ pub fn default_positions(dataset: &Dataset, seed: u64) -> Vec<Pos2> {
             sim.fix(i, *g);
         }
     }
-    sim.run(MAX_TICKS);
+    let alpha_min = ForceParams::readable(Pos2::ZERO).alpha_min.ln();
+    for _ in 0..MAX_TICKS {
+        if sim.settled() {
+            break;
+        }
+        sim.tick();
+        // Alpha decays geometrically: its logarithm moves linearly from 0 to ln(alpha_min).
+        progress((sim.alpha().ln() / alpha_min).clamp(0.0, 1.0));
+    }
+    progress(1.0);
     sim.positions().to_vec()
 }
 

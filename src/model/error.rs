@@ -139,7 +139,9 @@ pub enum ProblemKind {
         first: String,
     },
     /// A relation endpoint names no actor.
-    #[error("{field} {id:?} names no actor; use one of the ids listed under \"actors\"")]
+    #[error(
+        "{field} {id:?} names no actor; use one of the actor ids (listed under \"actors\", or \"nodes\" in node-link files)"
+    )]
     UnknownActor {
         /// `source` or `target`.
         field: &'static str,

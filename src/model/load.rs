@@ -151,13 +151,23 @@ pub fn load_str(text: &str, name: &str) -> Result<Dataset, LoadError> {
     )
 }
 
+/// Reads any supported format: CSV by extension (or when the text is not JSON), node-link JSON
+/// when the object has `nodes` and no `format`, else relmap/1.
 pub(super) fn parse(
     text: &str,
     file: &str,
     files: &TextFiles<'_>,
     origin: Origin,
 ) -> Result<Dataset, LoadError> {
+    let lower = file.to_ascii_lowercase();
+    let first = text.trim_start().chars().next();
+    if lower.ends_with(".csv") || lower.ends_with(".tsv") || !matches!(first, Some('{' | '[')) {
+        return super::import::parse_csv(text, file, origin);
+    }
     let value: serde_json::Value = serde_json::from_str(text).map_err(|e| json_syntax(&e, file))?;
+    if value.get("format").is_none() && value.get("nodes").is_some() {
+        return super::import::parse_nodelink(&value, file, origin);
+    }
     match value.get("format") {
         Some(serde_json::Value::String(f)) if f == "relmap/1" => {}
         Some(serde_json::Value::String(f)) => {

@@ -7,6 +7,7 @@ mod anchor;
 mod builtin;
 mod date;
 mod error;
+mod import;
 mod load;
 mod raw;
 mod validate;
@@ -35,6 +36,8 @@ pub struct Dataset {
     pub relations: Vec<Relation>,
     /// Where the dataset came from, for titles, error messages and persistence keys.
     pub origin: Origin,
+    /// Things the loader adjusted and the user should know (e.g. skipped self-loops).
+    pub notes: Vec<String>,
 }
 
 /// Where a dataset was loaded from.
@@ -113,6 +116,8 @@ pub enum ActorKind {
     Organization,
     /// Anything else the dataset names (group, territory, person…): drawn as a generic shape.
     Other(String),
+    /// Imported graphs that do not say: drawn as a circle.
+    Unspecified,
 }
 
 impl ActorKind {
@@ -121,6 +126,7 @@ impl ActorKind {
         match s.trim().to_ascii_lowercase().as_str() {
             "state" | "country" => Self::State,
             "organization" | "organisation" | "org" => Self::Organization,
+            "" => Self::Unspecified,
             other => Self::Other(other.to_owned()),
         }
     }
@@ -131,6 +137,7 @@ impl ActorKind {
             Self::State => "state",
             Self::Organization => "organization",
             Self::Other(s) => s,
+            Self::Unspecified => "actor",
         }
     }
 }

@@ -121,6 +121,7 @@ pub(super) fn validate(
         actors,
         relations,
         origin,
+        notes: Vec::new(),
     })
 }
 

@@ -59,7 +59,7 @@ pub fn build(input: &SceneInput<'_>) -> Scene {
     let degrees = d.degrees();
     let radius = |a: usize| node_radius(degrees[a]);
     let form = |a: usize| match d.actors[a].kind {
-        ActorKind::State => NodeForm::Circle,
+        ActorKind::State | ActorKind::Unspecified => NodeForm::Circle,
         ActorKind::Organization => NodeForm::RoundedSquare,
         ActorKind::Other(_) => NodeForm::Diamond,
     };
@@ -163,7 +163,7 @@ pub fn build(input: &SceneInput<'_>) -> Scene {
             emphasis = Emphasis::Highlighted;
         }
         let fill = match actor.kind {
-            ActorKind::State => style.state_fill,
+            ActorKind::State | ActorKind::Unspecified => style.state_fill,
             ActorKind::Organization => style.organization_fill,
             ActorKind::Other(_) => style.other_fill,
         };

@@ -7,7 +7,12 @@ use crate::app::{AppState, Command};
 use crate::scene::Theme;
 
 /// Paints the menu bar and returns what was chosen.
-pub fn top_bar(ui: &mut egui::Ui, state: &AppState, follows_system: bool) -> Vec<Action> {
+pub fn top_bar(
+    ui: &mut egui::Ui,
+    state: &AppState,
+    follows_system: bool,
+    recent: &[std::path::PathBuf],
+) -> Vec<Action> {
     let mut actions = Vec::new();
     let item = |ui: &mut egui::Ui,
                 label: &str,
@@ -28,6 +33,32 @@ pub fn top_bar(ui: &mut egui::Ui, state: &AppState, follows_system: bool) -> Vec
     };
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
+            item(
+                ui,
+                "Open…",
+                "Ctrl+O",
+                "Open a relmap dataset, node-link JSON or CSV edge list (or drop it on the window)",
+                Action::Open,
+                &mut actions,
+            );
+            ui.add_enabled_ui(!recent.is_empty(), |ui| {
+                ui.menu_button("Open recent", |ui| {
+                    for path in recent {
+                        let name = path.file_name().map_or_else(
+                            || path.display().to_string(),
+                            |n| n.to_string_lossy().into_owned(),
+                        );
+                        if ui
+                            .button(name)
+                            .on_hover_text(path.display().to_string())
+                            .clicked()
+                        {
+                            actions.push(Action::OpenPath(path.clone()));
+                        }
+                    }
+                });
+            });
+            ui.separator();
             item(
                 ui,
                 "Export PNG 1×…",

@@ -3,6 +3,7 @@
 
 mod article;
 mod canvas;
+mod export_dialog;
 mod legend;
 mod menu;
 mod side_panel;
@@ -10,6 +11,7 @@ mod status;
 
 pub use article::article_window;
 pub use canvas::{CANVAS_ID, CANVAS_LABEL, canvas};
+pub use export_dialog::{ExportForm, FormResult, export_form};
 pub use menu::top_bar;
 pub use side_panel::side_panel;
 pub use status::status_bar;
@@ -32,6 +34,10 @@ pub enum Action {
     CopyImage,
     /// Save a screenshot of the whole window (asks where).
     Screenshot,
+    /// Open a dataset (asks which).
+    Open,
+    /// Open this dataset file.
+    OpenPath(std::path::PathBuf),
     /// Follow the operating system's light/dark setting again.
     FollowSystemTheme,
     /// Show or hide the keyboard shortcuts window.
@@ -76,5 +82,6 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
     ("Ctrl+Z / Ctrl+Shift+Z", "Undo / redo moves"),
     ("Ctrl+Shift+C", "Copy the map image"),
     ("Ctrl+E", "Export PNG (2×)"),
+    ("Ctrl+O", "Open a dataset (or drop a file on the window)"),
     ("Ctrl+Q", "Quit"),
 ];

@@ -1,0 +1,89 @@
+//! Opening a dataset without freezing the window: read, validate and lay out on a worker
+//! thread, reporting progress; the current map stays until the new one is ready.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
+
+use egui::Pos2;
+
+use crate::model::{self, Dataset, LoadError};
+
+/// Share of the progress bar given to reading and validating; the layout fills the rest.
+const READ_SHARE: f32 = 0.15;
+
+/// What a finished load produced.
+pub type LoadResult = Result<(Dataset, Vec<Pos2>), LoadError>;
+
+/// A load in progress.
+pub struct Loading {
+    /// The file being opened.
+    pub path: PathBuf,
+    progress: Arc<AtomicU32>,
+    receiver: Receiver<LoadResult>,
+}
+
+impl Loading {
+    /// Starts loading `path` on a worker thread; `repaint` is woken when it is done.
+    pub fn start(path: PathBuf, repaint: Option<egui::Context>) -> Self {
+        let progress = Arc::new(AtomicU32::new(0));
+        let (sender, receiver) = channel();
+        let (p, file) = (progress.clone(), path.clone());
+        std::thread::spawn(move || {
+            let set = |v: f32| p.store(v.to_bits(), Ordering::Relaxed);
+            let result = model::load_path(&file).map(|dataset| {
+                set(READ_SHARE);
+                let mut last = 0.0;
+                let positions =
+                    crate::layout::default_positions_with_progress(&dataset, 0, &mut |f| {
+                        // Wake the UI only every few percent: progress bars need no more.
+                        if f - last >= 0.02 || f >= 1.0 {
+                            last = f;
+                            set(READ_SHARE + (1.0 - READ_SHARE) * f);
+                            if let Some(ctx) = &repaint {
+                                ctx.request_repaint();
+                            }
+                        }
+                    });
+                (dataset, positions)
+            });
+            let _ = sender.send(result);
+            if let Some(ctx) = repaint {
+                ctx.request_repaint();
+            }
+        });
+        Self {
+            path,
+            progress,
+            receiver,
+        }
+    }
+
+    /// Progress in `0..=1`.
+    pub fn progress(&self) -> f32 {
+        f32::from_bits(self.progress.load(Ordering::Relaxed))
+    }
+
+    /// The result, once finished.
+    pub fn try_finish(&self) -> Option<LoadResult> {
+        match self.receiver.try_recv() {
+            Ok(result) => Some(result),
+            Err(TryRecvError::Empty) => None,
+            Err(TryRecvError::Disconnected) => Some(Err(LoadError::Io {
+                file: self.path.display().to_string(),
+                source: std::io::Error::other("the loader stopped unexpectedly"),
+            })),
+        }
+    }
+
+    /// Blocks until finished (tests).
+    pub fn wait(&self) -> LoadResult {
+        self.receiver.recv().unwrap_or_else(|_| {
+            Err(LoadError::Io {
+                file: self.path.display().to_string(),
+                source: std::io::Error::other("the loader stopped unexpectedly"),
+            })
+        })
+    }
+}

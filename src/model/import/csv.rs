@@ -1,0 +1,160 @@
+//! CSV edge lists: one relation per row, endpoints found by column name.
+
+use super::{Builder, Edge, title_from};
+use crate::model::error::{LoadError, ProblemKind};
+use crate::model::{Dataset, Origin};
+
+/// Header names accepted for each end, in order of preference.
+const ENDPOINTS: [(&str, &str); 4] = [
+    ("source", "target"),
+    ("from", "to"),
+    ("origin", "destination"),
+    ("src", "dst"),
+];
+
+/// Reads a CSV (or TSV) edge list with a header row. Endpoint columns are found by name
+/// (source/target, from/to, origin/destination) or else are the first two columns; optional
+/// columns: label, dimension, tone, weight (or value), quote, directed.
+pub(in crate::model) fn parse_csv(
+    text: &str,
+    file: &str,
+    origin: Origin,
+) -> Result<Dataset, LoadError> {
+    let delimiter = if file.to_ascii_lowercase().ends_with(".tsv") {
+        b'\t'
+    } else {
+        sniff(text)
+    };
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .flexible(true)
+        .trim(csv::Trim::All)
+        .from_reader(text.as_bytes());
+    let syntax = |e: &csv::Error| {
+        let line = e.position().map_or(1, |p| p.line() as usize);
+        LoadError::Syntax {
+            file: file.to_owned(),
+            line,
+            column: 1,
+            message: format!("invalid CSV: {e}"),
+        }
+    };
+    let headers: Vec<String> = reader
+        .headers()
+        .map_err(|e| syntax(&e))?
+        .iter()
+        .map(|h| h.trim().trim_start_matches('\u{feff}').to_ascii_lowercase())
+        .collect();
+    if headers.len() < 2 {
+        return Err(LoadError::Schema {
+            file: file.to_owned(),
+            path: "line 1".to_owned(),
+            message:
+                "a CSV edge list needs a header row with at least two columns (e.g. source,target)"
+                    .to_owned(),
+        });
+    }
+    let col = |name: &str| headers.iter().position(|h| h == name);
+    let (src, dst) = ENDPOINTS
+        .iter()
+        .find_map(|(a, b)| Some((col(a)?, col(b)?)))
+        .unwrap_or((0, 1));
+    let any = |names: &[&str]| names.iter().find_map(|n| col(n));
+    let label = any(&["label", "relation", "type"]);
+    let dimension = any(&["dimension", "category"]);
+    let tone = any(&["tone", "sign"]);
+    let weight = any(&["weight", "value", "strength"]);
+    let quote = any(&["quote", "evidence", "passage"]);
+    let directed = any(&["directed"]);
+
+    let mut b = Builder::new(title_from(file));
+    for record in reader.records() {
+        let record = record.map_err(|e| syntax(&e))?;
+        let line = record.position().map_or(0, |p| p.line() as usize);
+        let location = format!("line {line}");
+        let field = |i: Option<usize>| {
+            i.and_then(|i| record.get(i))
+                .map(str::to_owned)
+                .filter(|s| !s.is_empty())
+        };
+        if record.iter().all(str::is_empty) {
+            continue;
+        }
+        let (Some(s), Some(t)) = (field(Some(src)), field(Some(dst))) else {
+            let which = if field(Some(src)).is_none() {
+                headers[src].clone()
+            } else {
+                headers[dst].clone()
+            };
+            b.problem(
+                location,
+                ProblemKind::EmptyField {
+                    field: if which.is_empty() {
+                        "endpoint"
+                    } else {
+                        leak_free(&which)
+                    },
+                },
+            );
+            continue;
+        };
+        let (source, target) = (b.actor_named(&s), b.actor_named(&t));
+        let weight_value = match field(weight) {
+            None => None,
+            Some(w) => match w.parse::<f64>() {
+                Ok(v) => Some(v),
+                Err(_) => {
+                    b.problem(
+                        format!("{location}.{}", headers[weight.unwrap_or(0)]),
+                        ProblemKind::BadWeight { value: w },
+                    );
+                    None
+                }
+            },
+        };
+        b.add_edge(
+            &location,
+            Edge {
+                id: None,
+                source,
+                target,
+                label: field(label),
+                dimension: field(dimension),
+                tone: field(tone),
+                weight: weight_value,
+                quote: field(quote),
+                directed: field(directed).is_some_and(|d| {
+                    matches!(d.to_ascii_lowercase().as_str(), "true" | "yes" | "1")
+                }),
+            },
+        );
+    }
+    b.finish(origin).map_err(|problems| LoadError::Invalid {
+        file: file.to_owned(),
+        problems,
+    })
+}
+
+/// The endpoint column names problems may mention (static, so no allocation leaks).
+fn leak_free(name: &str) -> &'static str {
+    for (a, b) in ENDPOINTS {
+        if name == a {
+            return a;
+        }
+        if name == b {
+            return b;
+        }
+    }
+    "endpoint"
+}
+
+/// Comma unless the header line has more semicolons or tabs (spreadsheet exports vary).
+fn sniff(text: &str) -> u8 {
+    let first = text.lines().next().unwrap_or("");
+    let count = |c: char| first.matches(c).count();
+    [(b',', count(',')), (b';', count(';')), (b'\t', count('\t'))]
+        .into_iter()
+        .max_by_key(|(_, n)| *n)
+        .filter(|(_, n)| *n > 0)
+        .map_or(b',', |(d, _)| d)
+}

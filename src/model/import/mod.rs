@@ -1,0 +1,228 @@
+//! Importing plain graphs (node-link JSON, CSV edge lists) as datasets without an article.
+//!
+//! Imported relations usually carry no passages: they are drawn as "no evidence" so the map
+//! never pretends a link is supported when it is not.
+
+mod csv;
+mod nodelink;
+
+pub(super) use self::csv::parse_csv;
+pub(super) use nodelink::parse_nodelink;
+
+use std::collections::BTreeMap;
+
+use super::error::{Problem, ProblemKind};
+use super::{
+    Actor, ActorKind, Article, Dataset, Dimension, Origin, Passage, Relation, Source, Tone,
+};
+
+/// Collects actors and relations from an import, checking ids as it goes.
+pub(super) struct Builder {
+    title: String,
+    actors: Vec<Actor>,
+    ids: BTreeMap<String, usize>,
+    relations: Vec<Relation>,
+    relation_ids: BTreeMap<String, usize>,
+    problems: Vec<Problem>,
+    self_loops: usize,
+}
+
+/// One imported edge before it becomes a [`Relation`].
+pub(super) struct Edge {
+    pub id: Option<String>,
+    pub source: usize,
+    pub target: usize,
+    pub label: Option<String>,
+    pub dimension: Option<String>,
+    pub tone: Option<String>,
+    pub weight: Option<f64>,
+    pub quote: Option<String>,
+    pub directed: bool,
+}
+
+impl Builder {
+    pub(super) fn new(title: String) -> Self {
+        Self {
+            title,
+            actors: Vec::new(),
+            ids: BTreeMap::new(),
+            relations: Vec::new(),
+            relation_ids: BTreeMap::new(),
+            problems: Vec::new(),
+            self_loops: 0,
+        }
+    }
+
+    pub(super) fn problem(&mut self, location: String, kind: ProblemKind) {
+        self.problems.push(Problem { location, kind });
+    }
+
+    pub(super) fn actor_index(&self, id: &str) -> Option<usize> {
+        self.ids.get(id).copied()
+    }
+
+    pub(super) fn actor_count(&self) -> usize {
+        self.actors.len()
+    }
+
+    /// Adds an actor; a repeated id is a problem at `location`.
+    pub(super) fn add_actor(
+        &mut self,
+        location: &str,
+        id: String,
+        name: Option<String>,
+        kind: Option<&str>,
+    ) {
+        if let Some(&first) = self.ids.get(&id) {
+            self.problem(
+                location.to_owned(),
+                ProblemKind::DuplicateActorId {
+                    id,
+                    first: format!("node {first}"),
+                },
+            );
+            return;
+        }
+        let name = name
+            .filter(|n| !n.trim().is_empty())
+            .unwrap_or_else(|| id.clone());
+        self.ids.insert(id.clone(), self.actors.len());
+        self.actors.push(Actor {
+            id,
+            name,
+            kind: kind.map_or(ActorKind::Unspecified, ActorKind::parse),
+            aliases: Vec::new(),
+            native_names: Vec::new(),
+            secondary: false,
+            position: None,
+        });
+    }
+
+    /// Returns the actor with `id`, adding it (named after its id) if new.
+    pub(super) fn actor_named(&mut self, id: &str) -> usize {
+        if let Some(i) = self.actor_index(id) {
+            return i;
+        }
+        self.add_actor("", id.to_owned(), None, None);
+        self.actors.len() - 1
+    }
+
+    pub(super) fn set_positions(&mut self, positions: Vec<[f32; 2]>) {
+        for (actor, p) in self.actors.iter_mut().zip(positions) {
+            actor.position = Some(p);
+        }
+    }
+
+    pub(super) fn add_edge(&mut self, location: &str, edge: Edge) {
+        if edge.source == edge.target {
+            // Self-loops carry no relationship between two actors; count them for the summary.
+            self.self_loops += 1;
+            return;
+        }
+        let id = edge.id.unwrap_or_else(|| location.to_owned());
+        if let Some(&first) = self.relation_ids.get(&id) {
+            self.problem(
+                location.to_owned(),
+                ProblemKind::DuplicateRelationId {
+                    id,
+                    first: format!("edge {first}"),
+                },
+            );
+            return;
+        }
+        let weight = match edge.weight {
+            None => 1.0,
+            Some(w) if w.is_finite() && w > 0.0 && (w as f32).is_finite() => w as f32,
+            Some(w) => {
+                self.problem(
+                    location.to_owned(),
+                    ProblemKind::BadWeight {
+                        value: w.to_string(),
+                    },
+                );
+                1.0
+            }
+        };
+        let tone = match edge.tone.as_deref().map(Tone::parse) {
+            None => Tone::Unspecified,
+            Some(Some(t)) => t,
+            Some(None) => {
+                self.problem(
+                    format!("{location}.tone"),
+                    ProblemKind::BadTone {
+                        value: edge.tone.clone().unwrap_or_default(),
+                    },
+                );
+                Tone::Unspecified
+            }
+        };
+        let passages = edge
+            .quote
+            .filter(|q| !q.trim().is_empty())
+            .map(|quote| Passage {
+                quote,
+                date: None,
+                note: None,
+                anchor: None,
+            })
+            .into_iter()
+            .collect();
+        self.relation_ids.insert(id.clone(), self.relations.len());
+        self.relations.push(Relation {
+            id,
+            source: edge.source,
+            target: edge.target,
+            label: edge
+                .label
+                .filter(|l| !l.trim().is_empty())
+                .unwrap_or_else(|| "(unlabelled)".to_owned()),
+            dimension: edge
+                .dimension
+                .as_deref()
+                .filter(|d| !d.trim().is_empty())
+                .map_or(Dimension::Other("unspecified".to_owned()), Dimension::parse),
+            tone,
+            directed: edge.directed,
+            weight,
+            passages,
+        });
+    }
+
+    pub(super) fn finish(self, origin: Origin) -> Result<Dataset, Vec<Problem>> {
+        if !self.problems.is_empty() {
+            return Err(self.problems);
+        }
+        let mut notes = Vec::new();
+        if self.self_loops > 0 {
+            notes.push(format!(
+                "{} self-loop(s) skipped: a relation needs two actors",
+                self.self_loops
+            ));
+        }
+        Ok(Dataset {
+            title: self.title.clone(),
+            source: Source {
+                title: self.title,
+                ..Default::default()
+            },
+            article: Article::default(),
+            actors: self.actors,
+            relations: self.relations,
+            origin,
+            notes,
+        })
+    }
+}
+
+/// The file stem as a title ("trade-network" for `trade-network.csv`).
+pub(super) fn title_from(file: &str) -> String {
+    let name = std::path::Path::new(file)
+        .file_name()
+        .map_or_else(|| file.to_owned(), |n| n.to_string_lossy().into_owned());
+    let stem = name.split('.').next().unwrap_or(&name);
+    if stem.is_empty() {
+        name
+    } else {
+        stem.to_owned()
+    }
+}

@@ -1,0 +1,192 @@
+//! Node-link JSON as networkx (`node_link_data`) and d3 write it.
+
+use serde_json::Value;
+
+use super::{Builder, Edge, title_from};
+use crate::model::error::{LoadError, ProblemKind};
+use crate::model::{Dataset, Origin};
+
+fn text(v: Option<&Value>) -> Option<String> {
+    match v? {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Bool(b) => Some(b.to_string()),
+        _ => None,
+    }
+}
+
+fn schema(file: &str, path: String, message: &str) -> LoadError {
+    LoadError::Schema {
+        file: file.to_owned(),
+        path,
+        message: message.to_owned(),
+    }
+}
+
+/// Reads `{"nodes": [...], "links"|"edges": [...]}`. Links name nodes by id, or by index when
+/// no node has that id (d3's default); `name`/`label`/`id` label nodes; `value`/`weight` is
+/// the strength.
+pub(in crate::model) fn parse_nodelink(
+    value: &Value,
+    file: &str,
+    origin: Origin,
+) -> Result<Dataset, LoadError> {
+    let nodes = value
+        .get("nodes")
+        .and_then(Value::as_array)
+        .ok_or_else(|| schema(file, "nodes".into(), "must be a list of nodes"))?;
+    let (links_key, links) = ["links", "edges"]
+        .iter()
+        .find_map(|k| value.get(*k).map(|v| (*k, v)))
+        .ok_or_else(|| {
+            schema(
+                file,
+                "links".into(),
+                "missing: node-link JSON lists its edges under \"links\" (or \"edges\")",
+            )
+        })?;
+    let links = links
+        .as_array()
+        .ok_or_else(|| schema(file, links_key.into(), "must be a list of links"))?;
+    let title = text(value.get("graph").and_then(|g| g.get("name")))
+        .or_else(|| text(value.get("title")))
+        .unwrap_or_else(|| title_from(file));
+    let directed = value
+        .get("directed")
+        .and_then(Value::as_bool)
+        .unwrap_or(false);
+
+    let mut b = Builder::new(title);
+    let mut positions = Vec::new();
+    for (i, node) in nodes.iter().enumerate() {
+        let location = format!("nodes[{i}]");
+        let (id, name, kind) = match node {
+            Value::Object(o) => {
+                let id = text(o.get("id"))
+                    .or_else(|| text(o.get("name")))
+                    .unwrap_or_else(|| i.to_string());
+                let name = text(o.get("label"))
+                    .or_else(|| text(o.get("name")))
+                    .or_else(|| text(o.get("title")));
+                let kind = o
+                    .get("kind")
+                    .or_else(|| o.get("type"))
+                    .and_then(Value::as_str);
+                match (
+                    o.get("x").and_then(Value::as_f64),
+                    o.get("y").and_then(Value::as_f64),
+                ) {
+                    (Some(x), Some(y)) if x.is_finite() && y.is_finite() => positions.push([x, y]),
+                    _ => {}
+                }
+                (id, name, kind)
+            }
+            Value::String(_) | Value::Number(_) => {
+                (text(Some(node)).unwrap_or_default(), None, None)
+            }
+            _ => {
+                return Err(schema(
+                    file,
+                    location,
+                    "a node must be an object with an \"id\" (or a plain id)",
+                ));
+            }
+        };
+        if id.trim().is_empty() {
+            b.problem(location, ProblemKind::EmptyField { field: "id" });
+            continue;
+        }
+        b.add_actor(&location, id, name, kind);
+    }
+    // Positions are used only when every node has one (d3 output after a simulation).
+    if positions.len() == nodes.len() && !positions.is_empty() {
+        b.set_positions(normalise(&positions));
+    }
+
+    for (i, link) in links.iter().enumerate() {
+        let location = format!("{links_key}[{i}]");
+        let Value::Object(o) = link else {
+            return Err(schema(
+                file,
+                location,
+                "a link must be an object with \"source\" and \"target\"",
+            ));
+        };
+        let mut endpoint = |field: &'static str| -> Option<usize> {
+            let v = o.get(field);
+            // d3 replaces ids by node objects once a simulation has run.
+            let v = v.and_then(|v| v.get("id").or(v.get("index"))).or(v);
+            let found = match v {
+                Some(Value::String(s)) => b.actor_index(s),
+                Some(Value::Number(n)) => b.actor_index(&n.to_string()).or_else(|| {
+                    n.as_u64()
+                        .and_then(|k| usize::try_from(k).ok())
+                        .filter(|k| *k < b.actor_count())
+                }),
+                _ => None,
+            };
+            if found.is_none() {
+                b.problem(
+                    format!("{location}.{field}"),
+                    ProblemKind::UnknownActor {
+                        field,
+                        id: v.map_or_else(
+                            || "(missing)".to_owned(),
+                            |v| text(Some(v)).unwrap_or_else(|| v.to_string()),
+                        ),
+                    },
+                );
+            }
+            found
+        };
+        let (Some(source), Some(target)) = (endpoint("source"), endpoint("target")) else {
+            continue;
+        };
+        let weight = o
+            .get("weight")
+            .or_else(|| o.get("value"))
+            .and_then(Value::as_f64);
+        b.add_edge(
+            &location,
+            Edge {
+                id: text(o.get("id"))
+                    .or_else(|| text(o.get("key")).map(|k| format!("{location}:{k}"))),
+                source,
+                target,
+                label: text(o.get("label"))
+                    .or_else(|| text(o.get("relation")))
+                    .or_else(|| text(o.get("type"))),
+                dimension: text(o.get("dimension")),
+                tone: text(o.get("tone")),
+                weight,
+                quote: text(o.get("quote")),
+                directed,
+            },
+        );
+    }
+    b.finish(origin).map_err(|problems| LoadError::Invalid {
+        file: file.to_owned(),
+        problems,
+    })
+}
+
+/// Scales arbitrary coordinates into the unit square, keeping the aspect ratio.
+fn normalise(points: &[[f64; 2]]) -> Vec<[f32; 2]> {
+    let (mut min, mut max) = ([f64::MAX; 2], [f64::MIN; 2]);
+    for p in points {
+        for k in 0..2 {
+            min[k] = min[k].min(p[k]);
+            max[k] = max[k].max(p[k]);
+        }
+    }
+    let span = (max[0] - min[0]).max(max[1] - min[1]).max(1e-9);
+    points
+        .iter()
+        .map(|p| {
+            [
+                ((p[0] - min[0]) / span) as f32,
+                ((p[1] - min[1]) / span) as f32,
+            ]
+        })
+        .collect()
+}

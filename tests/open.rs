@@ -1,0 +1,96 @@
+//! Opening other datasets from the app: bad files never replace the map you had.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
+
+use std::io::Write as _;
+use std::path::PathBuf;
+use std::time::Instant;
+
+use relmap::app::{AppState, RelmapApp};
+
+fn app() -> RelmapApp {
+    RelmapApp::from_state(AppState::new(relmap::model::builtin().expect("built-in")))
+}
+
+fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+#[test]
+fn a_broken_file_keeps_the_current_map_and_shows_the_error() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let broken = dir.path().join("broken.relmap.json");
+    std::fs::write(
+        &broken,
+        "{\n  \"format\": \"relmap/1\",\n  \"actors\": [,]\n}",
+    )
+    .expect("write");
+    let mut app = app();
+    let title = app.state().dataset.title.clone();
+    app.open_path(broken, None);
+    app.wait_for_load();
+    assert_eq!(app.state().dataset.title, title, "the map you had stays");
+    let (heading, lines) = app.error().expect("an error is shown");
+    assert!(heading.contains("broken.relmap.json"));
+    assert!(
+        lines.iter().any(|l| l.contains("broken.relmap.json:3:14")),
+        "{lines:?}"
+    );
+    assert!(
+        app.recent().is_empty(),
+        "a refused file is not a recent file"
+    );
+}
+
+#[test]
+fn opening_a_csv_replaces_the_map_and_is_remembered() {
+    let mut app = app();
+    app.open_path(fixture("trade_routes.csv"), None);
+    app.wait_for_load();
+    assert!(app.error().is_none());
+    assert_eq!(app.state().dataset.title, "trade_routes");
+    assert_eq!(app.state().dataset.relations.len(), 5);
+    assert!(app.recent()[0].ends_with("trade_routes.csv"));
+    app.open_path(fixture("networkx.json"), None);
+    app.wait_for_load();
+    assert_eq!(app.recent().len(), 2);
+    assert!(app.recent()[0].ends_with("networkx.json"));
+}
+
+#[test]
+fn a_5000_relation_csv_loads_off_the_ui_thread() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let path = dir.path().join("big.csv");
+    let mut f = std::fs::File::create(&path).expect("create");
+    writeln!(f, "source,target,weight").expect("write");
+    for i in 0..5_000u64 {
+        // A sparse random-ish graph over 2,000 actors.
+        let a = (i * 7_919) % 2_000;
+        let b = (i * 104_729 + 13) % 2_000;
+        if a != b {
+            writeln!(f, "n{a},n{b},{}", 1 + i % 5).expect("write");
+        }
+    }
+    drop(f);
+    let mut app = app();
+    let t = Instant::now();
+    app.open_path(path, None);
+    assert!(
+        t.elapsed().as_millis() < 200,
+        "open_path returns at once; the work is on a worker thread"
+    );
+    assert_eq!(
+        app.state().dataset.title,
+        "China–Kazakhstan partnership (2012)",
+        "old map shown meanwhile"
+    );
+    app.wait_for_load();
+    assert_eq!(app.state().dataset.actors.len(), 2_000);
+    assert!(
+        app.state()
+            .positions
+            .iter()
+            .all(|p| p.x.is_finite() && p.y.is_finite())
+    );
+}
