@@ -13,6 +13,7 @@ fn harness() -> Harness<'static, RelmapApp> {
     let mut h = Harness::builder()
         .with_size(Vec2::new(1280.0, 800.0))
         .with_context_setup(relmap::fonts::install)
+        .with_max_steps(12)
         .build_ui_state(
             |ui, app: &mut RelmapApp| app.frame_ui(ui),
             RelmapApp::from_state(state),
@@ -219,4 +220,91 @@ fn secondary_actors_are_hidden_until_asked_for() {
     h.run();
     h.get_by_label_contains("India (state)");
     h.get_by_label_contains("Uighur nationalists (group)");
+}
+
+#[test]
+fn typing_a_search_and_choosing_a_result_selects_the_relation() {
+    let mut h = harness();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    h.run();
+    h.get_by_role(egui::accesskit::Role::TextInput)
+        .type_text("Peace Mission");
+    h.run();
+    assert_eq!(h.state().state().search, "Peace Mission");
+    // The passage result of kz-sco (its first one is the SCO framework sentence).
+    h.get_all_by_label_contains("“Peace Mission 2010,” occurred in September 2010")
+        .next()
+        .expect("a result")
+        .click();
+    h.run();
+    let sel = h.state().state().selection;
+    let Selection::Relation(r) = sel else {
+        panic!("{sel:?}")
+    };
+    assert!(["cn-sco", "kz-sco"].contains(&h.state().state().dataset.relations[r].id.as_str()));
+    assert!(
+        h.state().state().article_open,
+        "the article opens at the passage"
+    );
+}
+
+#[test]
+fn a_dimension_filter_hides_its_relations_on_screen_and_in_exports() {
+    let mut h = harness();
+    let energy = relation(&h, "cn-kz-energy");
+    h.get_by_label("energy").click();
+    h.run();
+    let state = h.state().state();
+    assert!(!state.visible_relations()[energy]);
+    assert!(
+        h.query_by_label_contains("Energy investment and pipelines")
+            .is_none()
+    );
+    h.get_by_label_contains("hidden by filters");
+    let svg = relmap::export::figure_svg(&relmap::export::figure_for(
+        state,
+        &relmap::export::ExportOptions::default(),
+    ));
+    assert!(
+        !svg.contains("Energy investment and pipelines"),
+        "the export follows the filters"
+    );
+    assert!(svg.contains("Trade, investment and transport links"));
+    h.get_all_by_label("Clear filters")
+        .next()
+        .expect("clear")
+        .click();
+    h.run();
+    assert!(h.state().state().visible_relations()[energy]);
+}
+
+#[test]
+fn clicking_an_article_highlight_selects_its_relation() {
+    let mut h = harness();
+    h.get_by_label("View").click();
+    h.run();
+    h.get_by_label("Article").click();
+    h.run();
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(h.state().state().article_open);
+    // The highlight may wrap over two lines, so click it the way a screen reader does.
+    h.get_by_label("Chinese energy firms have invested billions of dollars in oil projects in Kazakhstan and aim to increase that total.").click_accesskit();
+    h.run();
+    assert_eq!(
+        h.state().state().selection,
+        Selection::Relation(relation(&h, "cn-kz-energy"))
+    );
+}
+
+#[test]
+fn focusing_an_actor_hides_the_rest() {
+    let mut h = harness();
+    h.get_by_label_contains("SCO (organization)").click();
+    h.run();
+    h.get_by_label("Focus: its relations").click();
+    h.run();
+    let state = h.state().state();
+    assert_eq!(state.visible_relations().iter().filter(|v| **v).count(), 2);
+    assert!(h.query_by_label_contains("Russia (state)").is_none());
 }

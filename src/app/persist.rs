@@ -115,7 +115,7 @@ impl SavedLayout {
         }
         if applied > 0 && self.view.is_sane() {
             state.view = self.view;
-            state.fit_pending = false;
+            state.auto_fit = false;
         }
         applied
     }

@@ -1,73 +1,19 @@
 //! Everything the app shows, and the one place it changes: [`AppState::apply`].
 
-use egui::{Pos2, Rect, Vec2};
+use egui::{Pos2, Rect};
 
+use super::command::Command;
+use super::filters::Filters;
 use super::view::View;
 use crate::layout;
 use crate::model::Dataset;
 use crate::scene::{self, Hit, Scene, SceneInput, Selection, Style, Theme};
 
+/// Width kept free for the legend when fitting the map to the canvas, in points.
+const LEGEND_ROOM: f32 = 170.0;
+
 /// How many edits Ctrl+Z can undo.
 const UNDO_DEPTH: usize = 200;
-
-/// A state change requested by the UI. UI code reads [`AppState`] and emits these.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Command {
-    /// Select an actor or relation, or clear with [`Selection::None`].
-    Select(Selection),
-    /// The pointer is now over this (or nothing).
-    Hover(Option<Hit>),
-    /// A node drag begins.
-    StartDrag(usize),
-    /// The dragged node moves to a world position.
-    DragTo(Pos2),
-    /// The drag ends; the node stays pinned where dropped.
-    EndDrag,
-    /// Release a pinned node (its position stays).
-    Unpin(usize),
-    /// Release every pinned node.
-    UnpinAll,
-    /// Undo the last move.
-    Undo,
-    /// Redo the last undone move.
-    Redo,
-    /// Pan by a screen-space delta.
-    Pan(Vec2),
-    /// Zoom by a factor around a screen point of the canvas.
-    Zoom {
-        /// Multiplier (>1 zooms in).
-        factor: f32,
-        /// Screen point that stays fixed.
-        anchor: Pos2,
-        /// The canvas rectangle.
-        canvas: Rect,
-    },
-    /// Fit the whole map into the canvas on the next frame.
-    Fit,
-    /// Fit now, knowing the canvas rectangle.
-    FitTo(Rect),
-    /// Return every actor to its default position and unpin all (undoable).
-    ResetLayout,
-    /// Switch theme.
-    SetTheme(Theme),
-    /// Show or hide secondary actors.
-    SetShowSecondary(bool),
-    /// Show or hide the legend on the canvas.
-    SetShowLegend(bool),
-    /// Show or hide the evidence side panel.
-    SetSidePanel(bool),
-    /// Open the article scrolled to a relation's passage, highlighted.
-    ShowInArticle {
-        /// Relation index.
-        relation: usize,
-        /// Passage index within the relation.
-        passage: usize,
-    },
-    /// Open or close the article window.
-    SetArticleOpen(bool),
-    /// The article view has scrolled to its focused passage.
-    ArticleScrolled,
-}
 
 /// One node's move, reversible.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -113,8 +59,11 @@ pub struct AppState {
     pub hovered: Option<Hit>,
     /// Pan and zoom.
     pub view: View,
-    /// Fit the view on the next frame (the canvas size is known only while painting).
-    pub fit_pending: bool,
+    /// The view follows the map: it is fitted again whenever the canvas changes size, until
+    /// the user pans or zooms. (The canvas size is known only while painting.)
+    pub auto_fit: bool,
+    /// The canvas rectangle the view was last fitted to.
+    pub fitted_for: Option<Rect>,
     /// Colour theme.
     pub theme: Theme,
     /// Whether secondary actors are shown.
@@ -127,6 +76,16 @@ pub struct AppState {
     pub article_open: bool,
     /// The passage highlighted in the article window.
     pub article_focus: Option<ArticleFocus>,
+    /// Active filters.
+    pub filters: Filters,
+    /// Search text (Ctrl+F).
+    pub search: String,
+    /// Whether the chronology strip is shown.
+    pub show_chronology: bool,
+    /// Article view: underline actor mentions.
+    pub article_underline_actors: bool,
+    /// Article view: show only uncited paragraphs.
+    pub article_uncited_only: bool,
     drag: Option<Drag>,
     undo: Vec<Vec<Move>>,
     redo: Vec<Vec<Move>>,
@@ -152,36 +111,62 @@ impl AppState {
             selection: Selection::None,
             hovered: None,
             view: View::default(),
-            fit_pending: true,
+            auto_fit: true,
+            fitted_for: None,
             theme: Theme::Light,
             show_secondary: false,
             show_legend: true,
             side_panel_open: true,
             article_open: false,
             article_focus: None,
+            filters: Filters::default(),
+            search: String::new(),
+            show_chronology: true,
+            article_underline_actors: false,
+            article_uncited_only: false,
             drag: None,
             undo: Vec::new(),
             redo: Vec::new(),
         }
     }
 
-    /// Which actors are drawn.
+    /// Which actors are drawn (secondary actors and the actor focus).
     pub fn visible_actors(&self) -> Vec<bool> {
         self.dataset
             .actors
             .iter()
-            .map(|a| self.show_secondary || !a.secondary)
+            .enumerate()
+            .map(|(i, a)| {
+                (self.show_secondary || !a.secondary) && self.filters.keeps_actor(&self.dataset, i)
+            })
             .collect()
     }
 
-    /// Which relations are drawn (both ends visible).
+    /// Which relations are drawn: both ends visible and every filter passed.
     pub fn visible_relations(&self) -> Vec<bool> {
         let actors = self.visible_actors();
         self.dataset
             .relations
             .iter()
-            .map(|r| actors[r.source] && actors[r.target])
+            .map(|r| actors[r.source] && actors[r.target] && self.filters.keeps(&self.dataset, r))
             .collect()
+    }
+
+    /// How many relations the filters (not the secondary-actor switch) hide.
+    pub fn hidden_by_filters(&self) -> usize {
+        let actors: Vec<bool> = self
+            .dataset
+            .actors
+            .iter()
+            .map(|a| self.show_secondary || !a.secondary)
+            .collect();
+        let shown_without_filters = self
+            .dataset
+            .relations
+            .iter()
+            .filter(|r| actors[r.source] && actors[r.target])
+            .count();
+        shown_without_filters - self.visible_relations().iter().filter(|v| **v).count()
     }
 
     /// The scene for the current state, as the canvas paints it.
@@ -233,7 +218,27 @@ impl AppState {
     /// Applies one command. This is the only place state changes.
     pub fn apply(&mut self, command: Command) {
         match command {
-            Command::Select(sel) => self.selection = self.valid_selection(sel),
+            Command::Select(sel) => {
+                self.selection = self.valid_selection(sel);
+                // With the article open, follow the selection to its first passage.
+                if let (Selection::Relation(r), true) = (self.selection, self.article_open)
+                    && self.dataset.relations[r]
+                        .passages
+                        .iter()
+                        .any(|p| p.anchor.is_some())
+                {
+                    let passage = self.dataset.relations[r]
+                        .passages
+                        .iter()
+                        .position(|p| p.anchor.is_some())
+                        .unwrap_or(0);
+                    self.article_focus = Some(ArticleFocus {
+                        relation: r,
+                        passage,
+                        scroll_pending: true,
+                    });
+                }
+            }
             Command::Hover(hit) => self.hovered = hit,
             Command::StartDrag(actor) => {
                 if let Some(&from) = self.positions.get(actor) {
@@ -288,7 +293,7 @@ impl AppState {
                     .map(|a| self.move_of(a, self.default_positions[a], false))
                     .collect();
                 self.commit(moves);
-                self.fit_pending = true;
+                self.refit();
             }
             Command::Undo => {
                 if let Some(edit) = self.undo.pop() {
@@ -308,17 +313,30 @@ impl AppState {
                     self.undo.push(edit);
                 }
             }
-            Command::Pan(delta) => self.view.pan(delta),
+            Command::Pan(delta) => {
+                self.view.pan(delta);
+                self.auto_fit = false;
+            }
             Command::Zoom {
                 factor,
                 anchor,
                 canvas,
-            } => self.view.zoom_at(factor, anchor, canvas),
-            Command::Fit => self.fit_pending = true,
+            } => {
+                self.view.zoom_at(factor, anchor, canvas);
+                self.auto_fit = false;
+            }
+            Command::Fit => self.refit(),
             Command::FitTo(canvas) => {
                 let bounds = self.scene(&Style::for_theme(self.theme)).bounds;
-                self.view = View::fit(bounds, canvas);
-                self.fit_pending = false;
+                // Keep the map clear of the legend in the bottom-left corner.
+                let mut room = canvas;
+                if self.show_legend && canvas.width() > 3.0 * LEGEND_ROOM {
+                    room.min.x += LEGEND_ROOM;
+                }
+                self.view = View::fit(bounds, room);
+                // The view is centred on the canvas; shift so the map sits centred in `room`.
+                self.view.center_in_world -= (room.center() - canvas.center()) / self.view.zoom;
+                self.fitted_for = Some(canvas);
             }
             Command::SetTheme(theme) => self.theme = theme,
             Command::SetShowSecondary(show) => {
@@ -326,7 +344,7 @@ impl AppState {
                 self.selection = self.valid_selection(self.selection);
                 self.hovered = None;
                 // Newly shown actors may lie outside the view: show the whole map again.
-                self.fit_pending = true;
+                self.refit();
             }
             Command::SetShowLegend(show) => self.show_legend = show,
             Command::SetSidePanel(open) => self.side_panel_open = open,
@@ -346,6 +364,43 @@ impl AppState {
                 }
             }
             Command::SetArticleOpen(open) => self.article_open = open,
+            Command::ToggleDimension(dim) => {
+                if !self.filters.hidden_dimensions.remove(&dim) {
+                    self.filters.hidden_dimensions.insert(dim);
+                }
+                self.after_filter_change();
+            }
+            Command::ToggleTone(tone) => {
+                if !self.filters.hidden_tones.remove(&tone) {
+                    self.filters.hidden_tones.insert(tone);
+                }
+                self.after_filter_change();
+            }
+            Command::SetFocus(focus) => {
+                self.filters.focus = focus.filter(|(a, _)| *a < self.dataset.actors.len());
+                self.after_filter_change();
+            }
+            Command::SetMinPassages(n) => {
+                self.filters.min_passages = n;
+                self.after_filter_change();
+            }
+            Command::SetYears(years) => {
+                self.filters.years = years.map(|(a, b)| (a.min(b), a.max(b)));
+                self.after_filter_change();
+            }
+            Command::ClearFilters => {
+                self.filters = Filters::default();
+                self.after_filter_change();
+            }
+            Command::SetSearch(text) => self.search = text,
+            Command::SetChronology(show) => self.show_chronology = show,
+            Command::SetArticleView {
+                underline_actors,
+                uncited_only,
+            } => {
+                self.article_underline_actors = underline_actors;
+                self.article_uncited_only = uncited_only;
+            }
             Command::ArticleScrolled => {
                 if let Some(focus) = &mut self.article_focus {
                     focus.scroll_pending = false;
@@ -382,6 +437,22 @@ impl AppState {
             self.undo.remove(0);
         }
         self.redo.clear();
+    }
+
+    /// Fits the view on the next frame and keeps following the canvas size.
+    fn refit(&mut self) {
+        self.auto_fit = true;
+        self.fitted_for = None;
+    }
+
+    /// Whether the canvas at `canvas` needs a (re)fit now.
+    pub fn needs_fit(&self, canvas: Rect) -> bool {
+        self.auto_fit && self.fitted_for != Some(canvas)
+    }
+
+    fn after_filter_change(&mut self) {
+        self.selection = self.valid_selection(self.selection);
+        self.hovered = None;
     }
 
     /// `sel` if it names something currently shown, else no selection.

@@ -1,12 +1,126 @@
-//! The article window: the full source text, the chosen passage highlighted and scrolled to.
+//! The article window: the full source with every cited passage highlighted in its relation's
+//! colour. Hover a highlight to see its relations, click it to select one; selecting a relation
+//! scrolls here to its passage.
 
-use egui::text::{LayoutJob, TextFormat};
-use egui::{Align, Color32, FontId, RichText};
+use std::ops::Range;
+
+use egui::{Align, RichText, Sense};
 
 use super::Action;
 use crate::app::{AppState, Command};
-use crate::model::TextRange;
+use crate::model::Dataset;
 use crate::scene::{Selection, Style};
+
+/// A run of paragraph text with the same marks.
+struct Segment {
+    range: Range<usize>,
+    /// Relations citing this text.
+    relations: Vec<usize>,
+    /// Whether this text is the focused passage.
+    focus: bool,
+    /// An actor mentioned here (underlined on demand).
+    actor: Option<usize>,
+}
+
+/// Every cited passage: (text range, relation, passage index).
+fn cited(d: &Dataset) -> Vec<(Range<usize>, usize, usize)> {
+    let mut out = Vec::new();
+    for (r, rel) in d.relations.iter().enumerate() {
+        for (p, passage) in rel.passages.iter().enumerate() {
+            if let Some(a) = &passage.anchor {
+                out.push((a.range.clone(), r, p));
+            }
+        }
+    }
+    out
+}
+
+/// Mentions of actor names, aliases and native names, as whole words.
+fn mentions(d: &Dataset, text: &str, para: &Range<usize>) -> Vec<(Range<usize>, usize)> {
+    let body = &text[para.clone()];
+    let mut out = Vec::new();
+    for (a, actor) in d.actors.iter().enumerate() {
+        for name in std::iter::once(&actor.name)
+            .chain(&actor.aliases)
+            .chain(&actor.native_names)
+        {
+            if name.chars().count() < 2 {
+                continue;
+            }
+            for (i, _) in body.match_indices(name.as_str()) {
+                let before = body[..i].chars().next_back();
+                let after = body[i + name.len()..].chars().next();
+                let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+                if boundary(before) && (boundary(after) || name.ends_with('-')) {
+                    out.push((para.start + i..para.start + i + name.len(), a));
+                }
+            }
+        }
+    }
+    out
+}
+
+fn segments(
+    state: &AppState,
+    para: &Range<usize>,
+    cites: &[(Range<usize>, usize, usize)],
+) -> Vec<Segment> {
+    let d = &state.dataset;
+    let focus = state.article_focus.and_then(|f| {
+        d.relations
+            .get(f.relation)?
+            .passages
+            .get(f.passage)?
+            .anchor
+            .as_ref()
+            .map(|a| a.range.clone())
+    });
+    let names = if state.article_underline_actors {
+        mentions(d, &d.article.text, para)
+    } else {
+        Vec::new()
+    };
+    let mut cuts = vec![para.start, para.end];
+    for (r, _, _) in cites
+        .iter()
+        .filter(|(r, _, _)| r.start < para.end && r.end > para.start)
+    {
+        cuts.extend([
+            r.start.clamp(para.start, para.end),
+            r.end.clamp(para.start, para.end),
+        ]);
+    }
+    for (r, _) in &names {
+        cuts.extend([r.start, r.end]);
+    }
+    if let Some(f) = &focus {
+        cuts.extend([
+            f.start.clamp(para.start, para.end),
+            f.end.clamp(para.start, para.end),
+        ]);
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    cuts.windows(2)
+        .filter(|w| w[0] < w[1])
+        .map(|w| {
+            let range = w[0]..w[1];
+            let covers = |r: &Range<usize>| r.start <= range.start && r.end >= range.end;
+            let mut relations: Vec<usize> = cites
+                .iter()
+                .filter(|(r, _, _)| covers(r))
+                .map(|(_, rel, _)| *rel)
+                .collect();
+            relations.dedup();
+            Segment {
+                focus: focus.as_ref().is_some_and(covers),
+                actor: names.iter().find(|(r, _)| covers(r)).map(|(_, a)| *a),
+                relations,
+                range,
+            }
+        })
+        .collect()
+}
 
 /// Shows the article window if open.
 pub fn article_window(ctx: &egui::Context, state: &AppState, style: &Style) -> Vec<Action> {
@@ -16,36 +130,60 @@ pub fn article_window(ctx: &egui::Context, state: &AppState, style: &Style) -> V
     }
     let d = &state.dataset;
     let mut open = true;
-    let focus = state.article_focus;
-    // Passages to mark: the focused one strongly, the rest of its relation lightly.
-    let relation = focus.map(|f| f.relation).or(match state.selection {
+    let selected = match state.selection {
         Selection::Relation(r) => Some(r),
         _ => None,
-    });
-    let mut marks: Vec<(TextRange, Color32, bool)> = Vec::new();
-    if let Some(rel) = relation.and_then(|r| d.relations.get(r)) {
-        let color = style.dimension_color(&rel.dimension);
-        for (i, p) in rel.passages.iter().enumerate() {
-            if let Some(anchor) = &p.anchor {
-                let strong = focus.is_some_and(|f| {
-                    f.relation == relation.unwrap_or(usize::MAX) && f.passage == i
-                });
-                marks.push((anchor.range.clone(), color, strong));
-            }
-        }
-    }
-    let title = format!("Article — {}", d.source.title);
-    egui::Window::new(title)
+    };
+    let cites = cited(d);
+    let cited_paras = d.cited_paragraphs();
+    egui::Window::new(format!("Article — {}", d.source.title))
         .id(egui::Id::unique("relmap-article"))
         .open(&mut open)
-        .default_size([560.0, 600.0])
+        .default_size([580.0, 620.0])
         .vscroll(false)
         .show(ctx, |ui| {
+            if d.article.paragraphs.is_empty() {
+                ui.label("This dataset has no article text (it was imported as a plain graph).");
+                return;
+            }
             if let Some(author) = &d.source.author {
                 let date = d.source.date.map(|x| x.long()).unwrap_or_default();
                 ui.label(RichText::new(format!("{author} · {date}")).weak());
             }
-            if let Some(rel) = relation.and_then(|r| d.relations.get(r)) {
+            ui.horizontal(|ui| {
+                let (n, m) = (cited_paras.len(), d.article.paragraphs.len());
+                ui.label(format!("Cited paragraphs {n}/{m}"));
+                ui.add(egui::ProgressBar::new(n as f32 / m.max(1) as f32).desired_width(80.0));
+                let mut uncited = state.article_uncited_only;
+                if ui
+                    .checkbox(&mut uncited, "Only uncited")
+                    .on_hover_text("Show what the map leaves out")
+                    .changed()
+                {
+                    actions.push(
+                        Command::SetArticleView {
+                            underline_actors: state.article_underline_actors,
+                            uncited_only: uncited,
+                        }
+                        .into(),
+                    );
+                }
+                let mut underline = state.article_underline_actors;
+                if ui
+                    .checkbox(&mut underline, "Underline actors")
+                    .on_hover_text("Mark every mention of an actor's name or alias")
+                    .changed()
+                {
+                    actions.push(
+                        Command::SetArticleView {
+                            underline_actors: underline,
+                            uncited_only: state.article_uncited_only,
+                        }
+                        .into(),
+                    );
+                }
+            });
+            if let Some(rel) = selected.and_then(|r| d.relations.get(r)) {
                 ui.label(format!(
                     "Highlighted: {} — {}",
                     d.relation_endpoints(rel),
@@ -56,66 +194,36 @@ pub fn article_window(ctx: &egui::Context, state: &AppState, style: &Style) -> V
             egui::ScrollArea::vertical()
                 .auto_shrink([false, false])
                 .show(ui, |ui| {
-                    let text = &d.article.text;
-                    let font = FontId::proportional(15.0);
                     for (k, para) in d.article.paragraphs.iter().enumerate() {
-                        let mut job = LayoutJob::default();
-                        job.wrap.max_width = ui.available_width() - 36.0;
-                        let mut cursor = para.start;
-                        let mut in_para: Vec<&(TextRange, Color32, bool)> = marks
-                            .iter()
-                            .filter(|(r, _, _)| r.start < para.end && r.end > para.start)
-                            .collect();
-                        in_para.sort_by_key(|(r, _, _)| r.start);
-                        let plain = TextFormat {
-                            font_id: font.clone(),
-                            color: ui.visuals().text_color(),
-                            ..Default::default()
-                        };
-                        let mut is_focus = false;
-                        for (range, color, strong) in in_para {
-                            let start = range.start.max(cursor);
-                            let end = range.end.min(para.end);
-                            if start >= end {
-                                continue;
-                            }
-                            job.append(&text[cursor..start], 0.0, plain.clone());
-                            let bg = if *strong {
-                                color.gamma_multiply(0.45)
-                            } else {
-                                color.gamma_multiply(0.18)
-                            };
-                            job.append(
-                                &text[start..end],
-                                0.0,
-                                TextFormat {
-                                    background: bg,
-                                    underline: if *strong {
-                                        egui::Stroke::new(2.0, *color)
-                                    } else {
-                                        egui::Stroke::NONE
-                                    },
-                                    ..plain.clone()
-                                },
-                            );
-                            is_focus |= *strong;
-                            cursor = end;
+                        let number = k + 1;
+                        if state.article_uncited_only && cited_paras.contains(&number) {
+                            continue;
                         }
-                        job.append(&text[cursor..para.end], 0.0, plain.clone());
                         ui.horizontal_top(|ui| {
                             ui.add_sized(
-                                [28.0, 18.0],
+                                [30.0, 18.0],
                                 egui::Label::new(
-                                    RichText::new(format!("¶{}", k + 1)).weak().size(11.0),
+                                    RichText::new(format!("¶{number}")).weak().size(11.0),
                                 ),
                             );
-                            let response = ui.add(egui::Label::new(job).wrap());
-                            if is_focus && focus.is_some_and(|f| f.scroll_pending) {
-                                response.scroll_to_me(Some(Align::Center));
-                                actions.push(Command::ArticleScrolled.into());
-                            }
+                            ui.vertical(|ui| {
+                                ui.set_max_width(ui.available_width());
+                                ui.horizontal_wrapped(|ui| {
+                                    ui.spacing_mut().item_spacing.x = 0.0;
+                                    for seg in segments(state, para, &cites) {
+                                        paint_segment(
+                                            ui,
+                                            state,
+                                            style,
+                                            &seg,
+                                            selected,
+                                            &mut actions,
+                                        );
+                                    }
+                                });
+                            });
                         });
-                        ui.add_space(6.0);
+                        ui.add_space(8.0);
                     }
                 });
         });
@@ -123,4 +231,74 @@ pub fn article_window(ctx: &egui::Context, state: &AppState, style: &Style) -> V
         actions.push(Command::SetArticleOpen(false).into());
     }
     actions
+}
+
+fn paint_segment(
+    ui: &mut egui::Ui,
+    state: &AppState,
+    style: &Style,
+    seg: &Segment,
+    selected: Option<usize>,
+    actions: &mut Vec<Action>,
+) {
+    let d = &state.dataset;
+    let mut text = RichText::new(&d.article.text[seg.range.clone()]).size(15.0);
+    if seg.actor.is_some() {
+        text = text.underline();
+    }
+    // The colour of the selected relation wins where passages overlap.
+    let main = seg
+        .relations
+        .iter()
+        .copied()
+        .find(|r| Some(*r) == selected)
+        .or_else(|| seg.relations.first().copied());
+    if let Some(r) = main {
+        let color = style.dimension_color(&d.relations[r].dimension);
+        let strength = if seg.focus {
+            0.55
+        } else if Some(r) == selected {
+            0.35
+        } else {
+            0.14
+        };
+        text = text.background_color(color.gamma_multiply(strength));
+    }
+    if seg.relations.is_empty() {
+        let response = ui.label(text);
+        if let Some(a) = seg.actor {
+            response.on_hover_text(format!(
+                "{} ({})",
+                d.actors[a].name,
+                d.actors[a].kind.as_str()
+            ));
+        }
+        return;
+    }
+    let response = ui.add(egui::Label::new(text).sense(Sense::click()));
+    if seg.focus && state.article_focus.is_some_and(|f| f.scroll_pending) {
+        response.scroll_to_me(Some(Align::Center));
+        actions.push(Command::ArticleScrolled.into());
+    }
+    let response = response.on_hover_ui(|ui| {
+        ui.set_max_width(360.0);
+        ui.label(RichText::new("Cited by").weak());
+        for r in &seg.relations {
+            let rel = &d.relations[*r];
+            ui.label(format!("{}: {}", d.relation_endpoints(rel), rel.label));
+        }
+        ui.label(RichText::new("Click to select on the map").italics().weak());
+    });
+    if response.clicked()
+        && let Some(r) = main
+    {
+        // Clicking cycles through overlapping relations when the selected one is clicked again.
+        let next = if Some(r) == selected && seg.relations.len() > 1 {
+            let i = seg.relations.iter().position(|x| *x == r).unwrap_or(0);
+            seg.relations[(i + 1) % seg.relations.len()]
+        } else {
+            r
+        };
+        actions.push(Command::Select(Selection::Relation(next)).into());
+    }
 }

@@ -3,7 +3,7 @@
 use egui::{CursorIcon, Id, Pos2, Rect, Sense, Vec2, WidgetInfo};
 
 use super::Action;
-use super::legend::paint_legend;
+use super::legend::legend;
 use crate::app::{AppState, Command};
 use crate::model::Dataset;
 use crate::render::paint_scene;
@@ -27,7 +27,7 @@ pub fn canvas(ui: &mut egui::Ui, state: &AppState, style: &Style) -> Vec<Action>
     response.widget_info(|| WidgetInfo::labeled(egui::Role::Canvas, true, CANVAS_LABEL));
     ui.advance_cursor_after_rect(rect);
 
-    if state.fit_pending {
+    if state.needs_fit(rect) {
         actions.push(Command::FitTo(rect).into());
     }
     let t = state.view.screen_from_world(rect);
@@ -37,7 +37,7 @@ pub fn canvas(ui: &mut egui::Ui, state: &AppState, style: &Style) -> Vec<Action>
     painter.rect_filled(rect, 0.0, scene.background);
     paint_scene(&painter, &scene, t);
     if state.show_legend {
-        paint_legend(&painter, rect, &scene, style);
+        actions.extend(legend(ui.ctx(), rect, state, style));
     }
     expose_accessibility(ui, &scene, t, id);
 

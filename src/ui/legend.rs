@@ -1,62 +1,160 @@
-//! The legend drawn over the canvas corner: dimensions and tones actually shown.
+//! The legend over the canvas corner. Its rows are filter chips: click a dimension or tone to
+//! hide or show it.
 
-use egui::{Align2, FontId, Painter, Pos2, Rect, Shape, Stroke, Vec2};
+use egui::{Align2, Area, Order, Pos2, Rect, Sense, Shape, Stroke, Vec2};
 
-use crate::scene::{Dash, Scene, Style};
+use super::Action;
+use crate::app::{AppState, Command};
+use crate::model::{Dimension, Tone};
+use crate::scene::{Dash, Style};
 
-/// Paints the legend in the canvas's bottom-left corner.
-pub fn paint_legend(painter: &Painter, canvas: Rect, scene: &Scene, style: &Style) {
-    let legend = &scene.legend;
-    let rows = legend.dimensions.len() + legend.tones.len() + usize::from(legend.no_evidence);
-    if rows == 0 {
-        return;
-    }
-    let row_h = 18.0;
-    let size = Vec2::new(170.0, rows as f32 * row_h + 16.0);
-    let rect = Rect::from_min_size(canvas.left_bottom() + Vec2::new(10.0, -size.y - 10.0), size);
-    painter.rect_filled(rect, 6.0, style.background.gamma_multiply(0.92));
-    painter.rect_stroke(
-        rect,
-        6.0,
-        Stroke::new(1.0, style.muted_text.gamma_multiply(0.4)),
-        egui::StrokeKind::Inside,
-    );
-    let font = FontId::proportional(13.0);
-    let mut y = rect.top() + 8.0 + row_h / 2.0;
-    let mut row = |label: &str, color, dash: Dash| {
-        let a = Pos2::new(rect.left() + 10.0, y);
-        let b = a + Vec2::new(34.0, 0.0);
-        let stroke = Stroke::new(2.5, color);
-        let pattern = dash.pattern(2.5);
-        if pattern.is_empty() {
-            painter.line_segment([a, b], stroke);
-        } else {
-            let dashes: Vec<f32> = pattern.iter().step_by(2).copied().collect();
-            let gaps: Vec<f32> = pattern.iter().skip(1).step_by(2).copied().collect();
-            painter.extend(Shape::dashed_line_with_offset(
-                &[a, b],
-                stroke,
-                &dashes,
-                &gaps,
-                0.0,
-            ));
+const ROW_H: f32 = 18.0;
+
+/// Shows the legend in the canvas's bottom-left corner; returns toggles.
+pub fn legend(ctx: &egui::Context, canvas: Rect, state: &AppState, style: &Style) -> Vec<Action> {
+    let mut actions = Vec::new();
+    let d = &state.dataset;
+    let actors = state.visible_actors();
+    let mut dims: Vec<Dimension> = Vec::new();
+    let mut tones: Vec<Tone> = Vec::new();
+    let mut no_evidence = false;
+    for r in d
+        .relations
+        .iter()
+        .filter(|r| actors[r.source] && actors[r.target])
+    {
+        if r.passages.is_empty() {
+            no_evidence = true;
+            continue;
         }
-        painter.text(
-            b + Vec2::new(10.0, 0.0),
-            Align2::LEFT_CENTER,
-            label,
-            font.clone(),
-            style.text,
+        if !dims.contains(&r.dimension) {
+            dims.push(r.dimension.clone());
+        }
+        if !tones.contains(&r.tone) {
+            tones.push(r.tone);
+        }
+    }
+    dims.sort();
+    tones.sort();
+    if dims.is_empty() && !no_evidence {
+        return actions;
+    }
+    Area::new(egui::Id::unique("relmap-legend"))
+        .order(Order::Middle)
+        .pivot(Align2::LEFT_BOTTOM)
+        .fixed_pos(canvas.left_bottom() + Vec2::new(10.0, -10.0))
+        .show(ctx, |ui| {
+            egui::Frame::popup(ui.style())
+                .fill(style.background.gamma_multiply(0.94))
+                .show(ui, |ui| {
+                    ui.spacing_mut().item_spacing.y = 0.0;
+                    for dim in &dims {
+                        let hidden = state.filters.hidden_dimensions.contains(dim);
+                        if row(
+                            ui,
+                            dim.as_str(),
+                            style.dimension_color(dim),
+                            Dash::Solid,
+                            hidden,
+                            style,
+                        )
+                        .on_hover_text(if hidden {
+                            "Hidden: click to show"
+                        } else {
+                            "Click to hide this dimension"
+                        })
+                        .clicked()
+                        {
+                            actions.push(Command::ToggleDimension(dim.clone()).into());
+                        }
+                    }
+                    for tone in &tones {
+                        let hidden = state.filters.hidden_tones.contains(tone);
+                        if row(
+                            ui,
+                            tone.as_str(),
+                            style.muted_text,
+                            Dash::for_tone(*tone),
+                            hidden,
+                            style,
+                        )
+                        .on_hover_text(if hidden {
+                            "Hidden: click to show"
+                        } else {
+                            "Click to hide this tone"
+                        })
+                        .clicked()
+                        {
+                            actions.push(Command::ToggleTone(*tone).into());
+                        }
+                    }
+                    if no_evidence {
+                        row(
+                            ui,
+                            "no evidence",
+                            style.no_evidence,
+                            Dash::Dotted,
+                            false,
+                            style,
+                        )
+                        .on_hover_text("Imported relations without passages");
+                    }
+                    if state.filters.any() {
+                        ui.add_space(4.0);
+                        if ui.small_button("Clear filters").clicked() {
+                            actions.push(Command::ClearFilters.into());
+                        }
+                    }
+                });
+        });
+    actions
+}
+
+fn row(
+    ui: &mut egui::Ui,
+    label: &str,
+    color: egui::Color32,
+    dash: Dash,
+    hidden: bool,
+    style: &Style,
+) -> egui::Response {
+    let (rect, response) = ui.allocate_exact_size(Vec2::new(150.0, ROW_H), Sense::click());
+    response.widget_info(|| egui::WidgetInfo::selected(egui::Role::CheckBox, true, !hidden, label));
+    let painter = ui.painter_at(rect);
+    if response.hovered() {
+        painter.rect_filled(rect, 3.0, ui.visuals().widgets.hovered.weak_bg_fill);
+    }
+    let color = if hidden { style.dim(color) } else { color };
+    let a = Pos2::new(rect.left() + 4.0, rect.center().y);
+    let b = a + Vec2::new(30.0, 0.0);
+    let stroke = Stroke::new(2.5, color);
+    let pattern = dash.pattern(2.5);
+    if pattern.is_empty() {
+        painter.line_segment([a, b], stroke);
+    } else {
+        let dashes: Vec<f32> = pattern.iter().step_by(2).copied().collect();
+        let gaps: Vec<f32> = pattern.iter().skip(1).step_by(2).copied().collect();
+        painter.extend(Shape::dashed_line_with_offset(
+            &[a, b],
+            stroke,
+            &dashes,
+            &gaps,
+            0.0,
+        ));
+    }
+    let text_color = if hidden { style.muted_text } else { style.text };
+    let galley = painter.text(
+        b + Vec2::new(8.0, 0.0),
+        Align2::LEFT_CENTER,
+        label,
+        egui::FontId::proportional(13.0),
+        text_color,
+    );
+    if hidden {
+        painter.line_segment(
+            [galley.left_center(), galley.right_center()],
+            Stroke::new(1.0, text_color),
         );
-        y += row_h;
-    };
-    for (dim, color) in &legend.dimensions {
-        row(dim.as_str(), *color, Dash::Solid);
     }
-    for (tone, dash) in &legend.tones {
-        row(tone.as_str(), style.muted_text, *dash);
-    }
-    if legend.no_evidence {
-        row("no evidence", style.no_evidence, Dash::Dotted);
-    }
+    response
 }

@@ -151,6 +151,14 @@ pub fn top_bar(
             {
                 actions.push(Command::SetShowSecondary(secondary).into());
             }
+            let mut chronology = state.show_chronology;
+            if ui
+                .checkbox(&mut chronology, "Chronology")
+                .on_hover_text("Dated passages on a time line, with a year filter")
+                .changed()
+            {
+                actions.push(Command::SetChronology(chronology).into());
+            }
             let mut legend = state.show_legend;
             if ui.checkbox(&mut legend, "Show legend").changed() {
                 actions.push(Command::SetShowLegend(legend).into());
@@ -162,6 +170,31 @@ pub fn top_bar(
             let mut article = state.article_open;
             if ui.checkbox(&mut article, "Article").changed() {
                 actions.push(Command::SetArticleOpen(article).into());
+            }
+            ui.separator();
+            let max_evidence = state
+                .dataset
+                .relations
+                .iter()
+                .map(|r| r.passages.len())
+                .max()
+                .unwrap_or(0);
+            let mut min = state.filters.min_passages;
+            ui.horizontal(|ui| {
+                ui.label("Minimum evidence:");
+                if ui
+                    .add(egui::Slider::new(&mut min, 0..=max_evidence.max(1)).suffix(" passages"))
+                    .on_hover_text("Hide relations backed by fewer passages")
+                    .changed()
+                {
+                    actions.push(Command::SetMinPassages(min).into());
+                }
+            });
+            if ui
+                .add_enabled(state.filters.any(), Button::new("Clear all filters"))
+                .clicked()
+            {
+                actions.push(Command::ClearFilters.into());
             }
             ui.separator();
             if ui.radio(follows_system, "Theme: follow system").clicked() {

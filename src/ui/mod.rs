@@ -3,16 +3,20 @@
 
 mod article;
 mod canvas;
+mod chronology;
 mod export_dialog;
 mod legend;
 mod menu;
+mod search_panel;
 mod side_panel;
 mod status;
 
 pub use article::article_window;
 pub use canvas::{CANVAS_ID, CANVAS_LABEL, canvas};
+pub use chronology::chronology_strip;
 pub use export_dialog::{ExportForm, FormResult, export_form};
 pub use menu::top_bar;
+pub use search_panel::{SEARCH_ID, search_panel};
 pub use side_panel::side_panel;
 pub use status::status_bar;
 
@@ -38,6 +42,8 @@ pub enum Action {
     Open,
     /// Open this dataset file.
     OpenPath(std::path::PathBuf),
+    /// Put the cursor in the search field.
+    FocusSearch,
     /// Follow the operating system's light/dark setting again.
     FollowSystemTheme,
     /// Show or hide the keyboard shortcuts window.
@@ -81,6 +87,7 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
     ("F / double-click background", "Fit the map to the window"),
     ("Ctrl+Z / Ctrl+Shift+Z", "Undo / redo moves"),
     ("Ctrl+Shift+C", "Copy the map image"),
+    ("Ctrl+F", "Search passages, relations and actors"),
     ("Ctrl+E", "Export PNG (2×)"),
     ("Ctrl+O", "Open a dataset (or drop a file on the window)"),
     ("Ctrl+Q", "Quit"),

@@ -3,7 +3,7 @@
 use egui::{Color32, CornerRadius, Frame, Margin, RichText, Stroke};
 
 use super::{Action, citation_text};
-use crate::app::{AppState, Command};
+use crate::app::{AppState, Command, FocusMode};
 use crate::model::{Dataset, Relation};
 use crate::scene::{Selection, Style};
 
@@ -173,6 +173,33 @@ fn actor_view(
     };
     ui.heading(&actor.name);
     ui.label(RichText::new(actor.kind.as_str()).weak());
+    ui.horizontal_wrapped(|ui| {
+        let focused = state.filters.focus.map(|(f, _)| f) == Some(a);
+        if focused {
+            if ui
+                .button("Show all actors")
+                .on_hover_text("Leave the focus")
+                .clicked()
+            {
+                actions.push(Command::SetFocus(None).into());
+            }
+        } else {
+            if ui
+                .button("Focus: its relations")
+                .on_hover_text("Show only this actor's relations")
+                .clicked()
+            {
+                actions.push(Command::SetFocus(Some((a, FocusMode::Relations))).into());
+            }
+            if ui
+                .button("Focus: neighbourhood")
+                .on_hover_text("Show this actor, its partners and every relation among them")
+                .clicked()
+            {
+                actions.push(Command::SetFocus(Some((a, FocusMode::Neighbourhood))).into());
+            }
+        }
+    });
     if !actor.aliases.is_empty() {
         ui.label(format!("Also called: {}", actor.aliases.join(", ")));
     }

@@ -1,9 +1,11 @@
 //! The status line: dataset, counts, hints.
 
-use crate::app::AppState;
+use super::Action;
+use crate::app::{AppState, Command};
 
-/// Paints the status line.
-pub fn status_bar(ui: &mut egui::Ui, state: &AppState) {
+/// Paints the status line; returns "clear filters" if clicked.
+pub fn status_bar(ui: &mut egui::Ui, state: &AppState) -> Vec<Action> {
+    let mut actions = Vec::new();
     ui.horizontal(|ui| {
         let d = &state.dataset;
         let actors = state.visible_actors();
@@ -18,11 +20,24 @@ pub fn status_bar(ui: &mut egui::Ui, state: &AppState) {
             d.relations.len(),
             d.passage_count()
         ));
-        let hidden = d.relations.len() - shown_rels;
-        if hidden > 0 {
+        let filtered = state.hidden_by_filters();
+        if filtered > 0 {
+            ui.label(egui::RichText::new(format!("{filtered} hidden by filters")).strong());
+            if ui
+                .small_button("Clear filters")
+                .on_hover_text("Show every relation again")
+                .clicked()
+            {
+                actions.push(Command::ClearFilters.into());
+            }
+        }
+        let secondary = d.relations.len() - shown_rels - filtered;
+        if secondary > 0 && !state.show_secondary {
             ui.label(
-                egui::RichText::new(format!("({hidden} hidden: View → Show secondary actors)"))
-                    .weak(),
+                egui::RichText::new(format!(
+                    "({secondary} with secondary actors: View → Show secondary actors)"
+                ))
+                .weak(),
             );
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
@@ -31,4 +46,5 @@ pub fn status_bar(ui: &mut egui::Ui, state: &AppState) {
             );
         });
     });
+    actions
 }

@@ -1,0 +1,125 @@
+//! Dialogs and windows around the map: errors, the open form, shortcuts, About, drop hint.
+
+use std::path::{Path, PathBuf};
+
+use super::RelmapApp;
+use crate::export::PictureFormat;
+use crate::ui::{self, Action};
+
+impl RelmapApp {
+    pub(super) fn dialogs(&mut self, ctx: &egui::Context, actions: &mut Vec<Action>) {
+        if let Some((title, lines)) = &self.error {
+            let response = egui::Modal::new(egui::Id::unique("relmap-error")).show(ctx, |ui| {
+                ui.set_max_width(640.0);
+                ui.heading(title);
+                ui.add_space(4.0);
+                egui::ScrollArea::vertical().max_height(320.0).show(ui, |ui| {
+                    for line in lines {
+                        ui.add(egui::Label::new(egui::RichText::new(line).monospace()).wrap());
+                    }
+                });
+                ui.add_space(6.0);
+                ui.label("The map you had is unchanged. Fix the file (relmap check FILE lists every problem) and open it again.");
+                ui.button("OK").clicked()
+            });
+            if response.inner || response.should_close() {
+                self.error = None;
+            }
+        }
+        if let Some(path) = &mut self.open_form {
+            let mut close = false;
+            let mut open = true;
+            egui::Window::new("Open a dataset")
+                .open(&mut open)
+                .collapsible(false)
+                .resizable(false)
+                .show(ctx, |ui| {
+                    ui.label("No system file dialog is available here. Path of the file to open:");
+                    let edit = ui.add(
+                        egui::TextEdit::singleline(path)
+                            .desired_width(420.0)
+                            .hint_text("/path/to/map.relmap.json, graph.json or edges.csv"),
+                    );
+                    ui.label(
+                        egui::RichText::new("Tip: you can also drop a file onto the window.")
+                            .weak(),
+                    );
+                    ui.horizontal(|ui| {
+                        let enter =
+                            edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                        if (ui.button("Open").clicked() || enter) && !path.trim().is_empty() {
+                            actions.push(Action::OpenPath(PathBuf::from(path.trim())));
+                            close = true;
+                        }
+                        if ui.button("Cancel").clicked() {
+                            close = true;
+                        }
+                    });
+                });
+            if close || !open {
+                self.open_form = None;
+            }
+        }
+    }
+
+    pub(super) fn windows(&mut self, ctx: &egui::Context) {
+        egui::Window::new("Keyboard shortcuts")
+            .open(&mut self.show_shortcuts)
+            .resizable(false)
+            .collapsible(false)
+            .show(ctx, |ui| {
+                egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
+                    for (keys, what) in ui::SHORTCUTS {
+                        ui.strong(*keys);
+                        ui.label(*what);
+                        ui.end_row();
+                    }
+                });
+            });
+        egui::Window::new("About relmap")
+            .open(&mut self.show_about)
+            .resizable(false)
+            .collapsible(false)
+            .show(ctx, |ui| {
+                ui.label(format!("relmap {}", env!("CARGO_PKG_VERSION")));
+                ui.label("Relationship maps where every link is backed by verbatim passages from the source.");
+                ui.label(format!("Dataset: {}", self.state.dataset.origin.display_name()));
+            });
+    }
+}
+
+pub(super) fn save_dialog(default_name: &str, extension: &str) -> Option<PathBuf> {
+    let filter = extension.to_ascii_uppercase();
+    rfd::FileDialog::new()
+        .set_title(format!("Export {filter}"))
+        .set_file_name(default_name)
+        .add_filter(filter, &[extension])
+        .save_file()
+        .map(|p| ensure_extension(&p, extension))
+}
+
+/// Adds `extension` when the user typed a name without it.
+fn ensure_extension(path: &Path, extension: &str) -> PathBuf {
+    if PictureFormat::from_path(path).is_some() {
+        path.to_path_buf()
+    } else {
+        path.with_extension(extension)
+    }
+}
+
+/// A full-window hint while files are dragged over relmap.
+pub(super) fn drop_hint(ctx: &egui::Context) {
+    let screen = ctx.content_rect();
+    let painter = ctx.layer_painter(egui::LayerId::new(
+        egui::Order::Foreground,
+        egui::Id::unique("relmap-drop"),
+    ));
+    painter.rect_filled(screen, 0.0, egui::Color32::from_black_alpha(150));
+    painter.text(
+        screen.center(),
+        egui::Align2::CENTER_CENTER,
+        "Drop a relmap dataset, node-link JSON or CSV edge list to open it",
+        egui::FontId::proportional(20.0),
+        egui::Color32::WHITE,
+    );
+}

@@ -1,0 +1,154 @@
+//! Opening datasets and exporting pictures: dialogs, background work, and their outcomes.
+
+use std::path::{Path, PathBuf};
+
+use super::dialogs::save_dialog;
+use super::{
+    AppState, JobOutcome, LoadResult, Loading, NO_DIALOG_THRESHOLD, RelmapApp, SavedLayout,
+    ToastKind, persist,
+};
+use crate::export::{self, ExportOptions, PictureFormat};
+use crate::ui;
+
+impl RelmapApp {
+    /// Exports the map to `path` (format from the extension) in the background, as the File
+    /// menu does once the save dialog returns. Returns at once; a toast reports the outcome.
+    pub fn export_to(&mut self, path: PathBuf, scale: u8) {
+        if PictureFormat::from_path(&path).is_none() {
+            self.jobs.toast(
+                ToastKind::Error,
+                format!("{}: name the file *.png or *.svg", path.display()),
+            );
+            return;
+        }
+        let figure = export::figure_for(
+            &self.state,
+            &ExportOptions {
+                scale,
+                ..Default::default()
+            },
+        );
+        self.jobs.spawn(
+            move || match export::export_to_file(&figure, &path, scale) {
+                Ok(()) => JobOutcome::Saved(path),
+                Err(e) => JobOutcome::Failed(format!("{e:#}")),
+            },
+        );
+    }
+
+    /// Starts opening `path` in the background; the current map stays until it is ready, and
+    /// stays for good if the file is refused (the error is shown instead).
+    pub fn open_path(&mut self, path: PathBuf, ctx: Option<&egui::Context>) {
+        self.loading = Some(Loading::start(path, ctx.cloned()));
+    }
+
+    /// Blocks until a pending open finishes and applies it (tests).
+    pub fn wait_for_load(&mut self) {
+        if let Some(loading) = self.loading.take() {
+            let result = loading.wait();
+            self.finish_load(&loading.path, result);
+        }
+    }
+
+    /// The error dialog's title and lines, if one is showing.
+    pub fn error(&self) -> Option<(&str, &[String])> {
+        self.error.as_ref().map(|(t, l)| (t.as_str(), l.as_slice()))
+    }
+
+    /// Shows a message in the corner (and logs it).
+    pub fn notify(&mut self, kind: ToastKind, text: String) {
+        self.jobs.toast(kind, text);
+    }
+
+    /// Recently opened files, newest first.
+    pub fn recent(&self) -> &[PathBuf] {
+        &self.settings.recent
+    }
+
+    pub(super) fn finish_load(&mut self, path: &Path, result: LoadResult) {
+        match result {
+            Ok((dataset, positions)) => {
+                // Keep the outgoing map's layout so reopening it later restores it.
+                let old_key = self.state.dataset.origin.key();
+                self.layouts
+                    .insert(old_key, SavedLayout::capture(&self.state));
+                let mut next = AppState::with_layout(dataset, positions);
+                next.theme = self.state.theme;
+                next.show_secondary = self.state.show_secondary;
+                next.show_legend = self.state.show_legend;
+                next.side_panel_open = self.state.side_panel_open;
+                let key = next.dataset.origin.key();
+                match self.layouts.get(&key) {
+                    Some(saved) => {
+                        saved.restore(&mut next);
+                    }
+                    None => self.restore_pending = true,
+                }
+                let notes = next.dataset.notes.clone();
+                self.state = next;
+                self.remember_recent(path);
+                let name = self.state.dataset.origin.display_name();
+                self.jobs
+                    .toast(ToastKind::Success, format!("Opened {name}"));
+                for note in notes {
+                    self.jobs.toast(ToastKind::Info, note);
+                }
+            }
+            Err(err) => {
+                let title = format!("Could not open {}", path.display());
+                log::warn!("{title}: {err}");
+                self.error = Some((title, err.lines()));
+            }
+        }
+    }
+
+    pub(super) fn remember_recent(&mut self, path: &Path) {
+        let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        self.settings.recent.retain(|p| p != &path);
+        self.settings.recent.insert(0, path);
+        self.settings.recent.truncate(persist::RECENT_MAX);
+    }
+
+    pub(super) fn ask_and_open(&mut self, ctx: &egui::Context) {
+        let asked = std::time::Instant::now();
+        let picked = rfd::FileDialog::new()
+            .set_title("Open a dataset")
+            .add_filter(
+                "Datasets (relmap, node-link JSON, CSV)",
+                &["json", "csv", "tsv"],
+            )
+            .add_filter("All files", &["*"])
+            .pick_file();
+        match picked {
+            Some(path) => self.open_path(path, Some(ctx)),
+            None if asked.elapsed() < NO_DIALOG_THRESHOLD => {
+                self.open_form = Some(String::new());
+            }
+            None => {}
+        }
+    }
+
+    /// Waits for background exports to finish (tests and shutdown).
+    pub fn wait_for_jobs(&mut self) {
+        self.jobs.wait();
+    }
+
+    pub(super) fn ask_and_export(&mut self, extension: &str, scale: u8) {
+        let name = export::default_file_name(&self.state.dataset.title, extension);
+        let asked = std::time::Instant::now();
+        match save_dialog(&name, extension) {
+            Some(path) => self.export_to(path, scale),
+            // A dialog that returns at once never showed: there is no desktop portal.
+            None if asked.elapsed() < NO_DIALOG_THRESHOLD => self.open_export_form(&name, scale),
+            None => self.jobs.toast(
+                ToastKind::Info,
+                "Export cancelled; nothing was saved".to_owned(),
+            ),
+        }
+    }
+
+    /// Opens the in-app export form (what File → Export shows without a system dialog).
+    pub fn open_export_form(&mut self, file_name: &str, scale: u8) {
+        self.export_form = Some(ui::ExportForm::new(file_name, scale));
+    }
+}

@@ -1,0 +1,134 @@
+//! The chronology strip (egui_plot): dated passages per relation, a year filter.
+
+use egui_plot::{MarkerShape, Plot, PlotPoint, Points, Span};
+
+use super::Action;
+use crate::app::{AppState, Command};
+use crate::chronology::{chronology, year_span};
+use crate::scene::{Selection, Style};
+
+/// How close (in points) the pointer must be to a dot to hover or click it.
+const PICK_PX: f32 = 8.0;
+
+/// Paints the strip; returns what was chosen.
+pub fn chronology_strip(ui: &mut egui::Ui, state: &AppState, style: &Style) -> Vec<Action> {
+    let mut actions = Vec::new();
+    let d = &state.dataset;
+    let Some((first, last)) = year_span(d) else {
+        ui.label(egui::RichText::new("No dated passages in this dataset.").weak());
+        return actions;
+    };
+    ui.horizontal(|ui| {
+        ui.strong("Chronology");
+        let mut limit = state.filters.years.is_some();
+        let (mut from, mut to) = state.filters.years.unwrap_or((first, last));
+        let toggled = ui
+            .checkbox(&mut limit, "Only relations evidenced")
+            .on_hover_text("Narrow the map to relations with a passage dated in this range")
+            .changed();
+        let from_label = ui.label("from");
+        let a = ui
+            .add_enabled(limit, egui::DragValue::new(&mut from).range(first..=last))
+            .labelled_by(from_label.id);
+        let to_label = ui.label("to");
+        let b = ui
+            .add_enabled(limit, egui::DragValue::new(&mut to).range(first..=last))
+            .labelled_by(to_label.id);
+        if toggled || a.changed() || b.changed() {
+            actions.push(Command::SetYears(limit.then_some((from, to))).into());
+        }
+        ui.label(egui::RichText::new("· click a dot to select its relation").weak());
+    });
+
+    let shown = state.visible_relations();
+    let (lanes, points) = chronology(d, &shown);
+    let lane_names: Vec<String> = lanes
+        .iter()
+        .map(|&r| {
+            let rel = &d.relations[r];
+            format!("{} · {}", d.relation_endpoints(rel), rel.dimension.as_str())
+        })
+        .collect();
+    let selected = match state.selection {
+        Selection::Relation(r) => Some(r),
+        _ => None,
+    };
+    let n_lanes = lanes.len().max(1) as f64;
+    let response = Plot::new("relmap-chronology")
+        .height((ui.available_height() - 2.0 * ui.spacing().item_spacing.y).max(40.0))
+        .allow_zoom([true, false])
+        .allow_scroll([true, false])
+        .allow_drag([true, false])
+        .allow_boxed_zoom(false)
+        .show_y(false)
+        .show_x(false)
+        .include_x(f64::from(first) - 0.5)
+        .include_x(f64::from(last) + 1.5)
+        .include_y(-0.8)
+        .include_y(n_lanes - 0.2)
+        .y_axis_formatter(|_, _| String::new())
+        .x_axis_formatter(|mark, _| format!("{:.0}", mark.value))
+        .show(ui, |plot_ui| {
+            if let Some((from, to)) = state.filters.years {
+                plot_ui.span(
+                    Span::new("year filter", f64::from(from)..=f64::from(to) + 1.0)
+                        .fill(style.muted_text.gamma_multiply(0.15)),
+                );
+            }
+            // y grows upward in plots: lane 0 at the top.
+            let y = |lane: usize| n_lanes - 1.0 - lane as f64;
+            for p in &points {
+                let rel = &d.relations[p.relation];
+                let mut color = style.dimension_color(&rel.dimension);
+                if selected.is_some_and(|s| s != p.relation) {
+                    color = style.dim(color);
+                }
+                let radius = if selected == Some(p.relation) {
+                    6.0
+                } else {
+                    4.0
+                };
+                plot_ui.points(
+                    Points::new(rel.label.clone(), vec![[p.year, y(p.lane)]])
+                        .color(color)
+                        .radius(radius)
+                        .shape(MarkerShape::Circle)
+                        .filled(true),
+                );
+            }
+            // Nearest dot to the pointer, in screen distance.
+            plot_ui.pointer_coordinate().and_then(|pointer| {
+                let at = plot_ui.screen_from_plot(pointer);
+                points
+                    .iter()
+                    .map(|p| {
+                        (
+                            p,
+                            plot_ui
+                                .screen_from_plot(PlotPoint::new(p.year, y(p.lane)))
+                                .distance(at),
+                        )
+                    })
+                    .filter(|(_, dist)| *dist <= PICK_PX)
+                    .min_by(|a, b| a.1.total_cmp(&b.1))
+                    .map(|(p, _)| p.clone())
+            })
+        });
+    if let Some(p) = response.inner {
+        let rel = &d.relations[p.relation];
+        let passage = &rel.passages[p.passage];
+        let lane = lane_names.get(p.lane).cloned().unwrap_or_default();
+        let date = passage.date.map(|x| x.to_string()).unwrap_or_default();
+        response.response.clone().on_hover_ui_at_pointer(|ui| {
+            ui.set_max_width(380.0);
+            ui.strong(lane);
+            ui.label(&rel.label);
+            ui.label(egui::RichText::new(format!("“{}”", passage.quote.trim())).italics());
+            ui.label(egui::RichText::new(date).weak());
+        });
+        if response.response.clicked() {
+            actions.push(Command::Select(Selection::Relation(p.relation)).into());
+        }
+    }
+    actions
+}
