@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use crate::model::{Dataset, Dimension, Relation, Tone};
 
 /// How far an actor focus reaches.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum FocusMode {
     /// Only the actor's own relations.
     Relations,
@@ -15,7 +15,7 @@ pub enum FocusMode {
 }
 
 /// Active filters; the default shows everything.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Filters {
     /// Dimensions switched off in the legend.
     pub hidden_dimensions: BTreeSet<Dimension>,

@@ -87,6 +87,9 @@ pub struct AppState {
     /// Article view: show only uncited paragraphs.
     pub article_uncited_only: bool,
     drag: Option<Drag>,
+    /// The last scene built for the canvas and the inputs it was built from. Pan and zoom do
+    /// not change the scene (it is in world coordinates), so they reuse it.
+    scene_cache: std::cell::RefCell<Option<(u64, std::sync::Arc<Scene>)>>,
     undo: Vec<Vec<Move>>,
     redo: Vec<Vec<Move>>,
 }
@@ -125,6 +128,7 @@ impl AppState {
             article_underline_actors: false,
             article_uncited_only: false,
             drag: None,
+            scene_cache: std::cell::RefCell::new(None),
             undo: Vec::new(),
             redo: Vec::new(),
         }
@@ -172,6 +176,33 @@ impl AppState {
     /// The scene for the current state, as the canvas paints it.
     pub fn scene(&self, style: &Style) -> Scene {
         self.scene_with(style, self.selection, self.hovered)
+    }
+
+    /// [`AppState::scene`], reused while nothing it depends on has changed.
+    pub fn scene_cached(&self, style: &Style) -> std::sync::Arc<Scene> {
+        use std::hash::{Hash as _, Hasher as _};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        for p in &self.positions {
+            (p.x.to_bits(), p.y.to_bits()).hash(&mut h);
+        }
+        (
+            &self.pinned,
+            self.selection,
+            self.hovered,
+            &self.filters,
+            self.show_secondary,
+        )
+            .hash(&mut h);
+        style.theme.hash(&mut h);
+        let key = h.finish();
+        if let Some((k, scene)) = self.scene_cache.borrow().as_ref()
+            && *k == key
+        {
+            return scene.clone();
+        }
+        let scene = std::sync::Arc::new(self.scene(style));
+        *self.scene_cache.borrow_mut() = Some((key, scene.clone()));
+        scene
     }
 
     /// The scene as exported: the selection highlight, but no hover.

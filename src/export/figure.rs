@@ -78,6 +78,8 @@ pub struct Figure {
     pub figure_from_world: TSTransform,
     /// Title, legend, source line, evidence card.
     pub decorations: Vec<Decoration>,
+    /// Tooltip text of each edge, in `scene.edges` order (SVG `<title>`).
+    pub edge_titles: Vec<String>,
 }
 
 impl Figure {
@@ -202,7 +204,13 @@ impl Figure {
                 y += 4.0;
             }
         }
+        let edge_titles = scene
+            .edges
+            .iter()
+            .map(|e| crate::scene::relation_label(d, e.relation))
+            .collect();
         Self {
+            edge_titles,
             width: width.ceil() as u32,
             height: height.ceil() as u32,
             scene,

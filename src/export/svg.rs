@@ -91,8 +91,8 @@ pub fn figure_svg(fig: &Figure) -> String {
         r#"<g class="map" transform="translate({:.3} {:.3}) scale({:.5})">"#,
         t.translation.x, t.translation.y, t.scaling
     );
-    for e in &fig.scene.edges {
-        edge(&mut s, e);
+    for (i, e) in fig.scene.edges.iter().enumerate() {
+        edge(&mut s, e, fig.edge_titles.get(i).map_or("", String::as_str));
     }
     for n in &fig.scene.nodes {
         node(&mut s, n);
@@ -108,7 +108,7 @@ pub fn figure_svg(fig: &Figure) -> String {
     s
 }
 
-fn edge(s: &mut String, e: &EdgeShape) {
+fn edge(s: &mut String, e: &EdgeShape, title: &str) {
     let c = &e.curve;
     let d = if c.is_straight() {
         format!("M {} L {}", pt(c.from), pt(c.to))
@@ -121,7 +121,7 @@ fn edge(s: &mut String, e: &EdgeShape) {
         e.relation,
         stroke_attr(e.color, e.width),
         dash_attr(e.dash, e.width),
-        escape_xml(&e.accessible)
+        escape_xml(title)
     );
     if let Some([a, b, c]) = e.arrow {
         let _ = writeln!(

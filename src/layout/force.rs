@@ -8,6 +8,8 @@ use super::quadtree::{QuadTree, jiggle};
 
 /// Above this many nodes the repulsion pass is spread over all cores.
 const PARALLEL_FROM: usize = 2_000;
+/// Collision is applied up to this many nodes.
+const COLLIDE_UP_TO: usize = 3_000;
 /// Velocities are clamped so a bad configuration cannot fling nodes to infinity.
 const MAX_SPEED: f32 = 1e4;
 
@@ -194,7 +196,10 @@ impl Simulation {
         let alpha = self.alpha;
         self.apply_links(alpha);
         self.apply_charge(alpha);
-        if let Some(padding) = self.params.collide_padding {
+        // Collision keeps small maps readable; on large graphs it costs more than it shows.
+        if let Some(padding) = self.params.collide_padding
+            && self.pos.len() <= COLLIDE_UP_TO
+        {
             self.apply_collision(padding);
         }
         let keep = 1.0 - self.params.velocity_decay;

@@ -2,21 +2,50 @@
 
 use egui::emath::TSTransform;
 use egui::{
-    Align2, Color32, CornerRadius, FontId, Painter, Pos2, Rect, Shape, Stroke, StrokeKind, Vec2,
+    Align2, Color32, CornerRadius, FontId, Mesh, Painter, Pos2, Rect, Shape, Stroke, StrokeKind,
+    Vec2,
 };
 
 use crate::scene::{Dash, EdgeShape, NodeForm, NodeShape, Scene};
 
 /// Labels smaller than this on screen (points) are skipped: unreadable and costly.
-const MIN_LABEL_PX: f32 = 4.0;
+const MIN_LABEL_PX: f32 = 5.0;
+/// Most labels drawn in one frame.
+const MAX_LABELS: usize = 250;
+/// Above this many visible edges they are drawn as one plain mesh.
+const MESH_ABOVE_EDGES: usize = 1_500;
+/// When even the widest edge is thinner than this on screen, edges are drawn as one mesh.
+const MESH_BELOW_PX: f32 = 1.2;
+/// Straight edges shorter than this on screen are skipped.
+const MIN_EDGE_PX: f32 = 1.5;
+/// Dash patterns whose period is shorter than this on screen are drawn solid.
+const MIN_DASH_PERIOD_PX: f32 = 6.0;
+/// Nodes smaller than this radius on screen are drawn as a dot without outline.
+const MIN_OUTLINE_PX: f32 = 2.0;
 
 /// Paints `scene` with `painter`; `screen_from_world` maps world units to screen points.
 pub fn paint_scene(painter: &Painter, scene: &Scene, screen_from_world: TSTransform) {
     let clip = painter.clip_rect();
     let world_clip = screen_from_world.inverse() * clip;
     let mut shapes = Vec::with_capacity(scene.edges.len() + scene.nodes.len() * 3);
-    for edge in &scene.edges {
-        if edge_visible(edge, world_clip) {
+    let visible: Vec<&EdgeShape> = scene
+        .edges
+        .iter()
+        .filter(|e| edge_visible(e, world_clip))
+        .collect();
+    // Level of detail: many edges, or hairlines, go into one mesh of plain quads. egui would
+    // tessellate each line with anti-aliasing fringes, which costs far more and shows nothing
+    // at that density.
+    let thin = scene
+        .edges
+        .iter()
+        .map(|e| e.width * screen_from_world.scaling)
+        .fold(0.0_f32, f32::max)
+        < MESH_BELOW_PX;
+    if visible.len() > MESH_ABOVE_EDGES || thin {
+        shapes.push(Shape::mesh(edges_mesh(&visible, screen_from_world)));
+    } else {
+        for edge in visible {
             edge_shapes(edge, screen_from_world, &mut shapes);
         }
     }
@@ -28,11 +57,20 @@ pub fn paint_scene(painter: &Painter, scene: &Scene, screen_from_world: TSTransf
         }
     }
     painter.extend(shapes);
-    // Labels last, above every node and line.
-    for node in &scene.nodes {
-        if world_clip.intersects(node.label.rect) {
-            paint_label(painter, node, screen_from_world);
-        }
+    // Labels last, above every node and line. Level of detail: only labels big enough to
+    // read, and at most MAX_LABELS of them, the largest (most connected) actors first.
+    let mut labelled: Vec<&NodeShape> = scene
+        .nodes
+        .iter()
+        .filter(|n| n.label.size * screen_from_world.scaling >= MIN_LABEL_PX)
+        .filter(|n| world_clip.intersects(n.label.rect))
+        .collect();
+    if labelled.len() > MAX_LABELS {
+        labelled.sort_by(|a, b| b.radius.total_cmp(&a.radius).then(a.actor.cmp(&b.actor)));
+        labelled.truncate(MAX_LABELS);
+    }
+    for node in labelled {
+        paint_label(painter, node, screen_from_world);
     }
 }
 
@@ -42,17 +80,68 @@ fn edge_visible(edge: &EdgeShape, world_clip: Rect) -> bool {
     hull.intersects(world_clip)
 }
 
+/// All `edges` as one triangle mesh: a quad per polyline segment, arrow heads as triangles.
+fn edges_mesh(edges: &[&EdgeShape], t: TSTransform) -> Mesh {
+    let mut mesh = Mesh::default();
+    for edge in edges {
+        let mut width = edge.width * t.scaling;
+        let mut color = edge.color;
+        if width < 1.0 {
+            color = color.gamma_multiply(width.max(0.15));
+            width = 1.0;
+        }
+        let half = width / 2.0;
+        for w in edge.polyline.windows(2) {
+            let (a, b) = (t * w[0], t * w[1]);
+            let d = b - a;
+            if d.length_sq() < 0.01 {
+                continue;
+            }
+            let n = d.normalized().rot90() * half;
+            let i = mesh.vertices.len() as u32;
+            for p in [a + n, a - n, b - n, b + n] {
+                mesh.colored_vertex(p, color);
+            }
+            mesh.add_triangle(i, i + 1, i + 2);
+            mesh.add_triangle(i, i + 2, i + 3);
+        }
+        if let Some(tri) = edge.arrow {
+            let i = mesh.vertices.len() as u32;
+            for p in tri {
+                mesh.colored_vertex(t * p, color);
+            }
+            mesh.add_triangle(i, i + 1, i + 2);
+        }
+    }
+    mesh
+}
+
 fn edge_shapes(edge: &EdgeShape, t: TSTransform, out: &mut Vec<Shape>) {
     let points: Vec<Pos2> = edge.polyline.iter().map(|p| t * *p).collect();
-    let width = edge.width * t.scaling;
-    let stroke = Stroke::new(width, edge.color);
+    let span = points
+        .first()
+        .zip(points.last())
+        .map_or(0.0, |(a, b)| (*a - *b).length());
+    if span < MIN_EDGE_PX && edge.curve.is_straight() {
+        return; // Shorter than a pixel or two: invisible, but it would cost a shape.
+    }
+    let mut width = edge.width * t.scaling;
+    let mut color = edge.color;
+    if width < 1.0 {
+        // Level of detail: hairlines fade instead of thinning, so dense maps read as texture.
+        color = color.gamma_multiply(width.max(0.15));
+        width = 1.0;
+    }
+    let stroke = Stroke::new(width, color);
     let pattern: Vec<f32> = edge
         .dash
         .pattern(edge.width)
         .iter()
         .map(|l| l * t.scaling)
         .collect();
-    if edge.dash == Dash::Solid || pattern.is_empty() {
+    // Dashes shorter than a few pixels cost thousands of shapes and read as a solid line.
+    let period: f32 = pattern.iter().sum();
+    if edge.dash == Dash::Solid || pattern.is_empty() || period < MIN_DASH_PERIOD_PX {
         out.push(Shape::line(points, stroke));
     } else {
         let dashes: Vec<f32> = pattern.iter().step_by(2).copied().collect();
@@ -62,7 +151,7 @@ fn edge_shapes(edge: &EdgeShape, t: TSTransform, out: &mut Vec<Shape>) {
     if let Some(tri) = edge.arrow {
         out.push(Shape::convex_polygon(
             tri.iter().map(|p| t * *p).collect(),
-            edge.color,
+            color,
             Stroke::NONE,
         ));
     }
@@ -71,6 +160,10 @@ fn edge_shapes(edge: &EdgeShape, t: TSTransform, out: &mut Vec<Shape>) {
 fn node_shapes(node: &NodeShape, t: TSTransform, out: &mut Vec<Shape>) {
     let c = t * node.center;
     let r = node.radius * t.scaling;
+    if r < MIN_OUTLINE_PX {
+        out.push(Shape::circle_filled(c, r.max(1.0), node.stroke));
+        return;
+    }
     let stroke = Stroke::new(node.stroke_width * t.scaling, node.stroke);
     match node.form {
         NodeForm::Circle => out.push(Shape::circle_filled(c, r, node.fill)),

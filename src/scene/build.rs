@@ -1,7 +1,5 @@
 //! Building the [`Scene`] from the dataset, positions and view state.
 
-use std::collections::BTreeMap;
-
 use egui::{Pos2, Rect, Vec2};
 
 use super::geometry::{Curve, NodeForm};
@@ -87,45 +85,57 @@ pub fn build(input: &SceneInput<'_>) -> Scene {
                 }
             }),
         ),
-        Selection::Actor(sel) => (
-            Box::new(move |r| {
-                let rel = &d.relations[r];
-                if rel.source == sel || rel.target == sel {
-                    Emphasis::Highlighted
-                } else {
-                    Emphasis::Dimmed
+        Selection::Actor(sel) => {
+            // Neighbours once, not per node: selection on a 20,000-actor map stays cheap.
+            let mut neighbour = vec![false; d.actors.len()];
+            for r in &d.relations {
+                if r.source == sel {
+                    neighbour[r.target] = true;
                 }
-            }),
-            Box::new(move |a| {
-                let neighbour = a == sel
-                    || d.relations.iter().any(|r| {
-                        (r.source == sel && r.target == a) || (r.target == sel && r.source == a)
-                    });
-                if a == sel {
-                    Emphasis::Highlighted
-                } else if neighbour {
-                    Emphasis::Normal
-                } else {
-                    Emphasis::Dimmed
+                if r.target == sel {
+                    neighbour[r.source] = true;
                 }
-            }),
-        ),
+            }
+            (
+                Box::new(move |r| {
+                    let rel = &d.relations[r];
+                    if rel.source == sel || rel.target == sel {
+                        Emphasis::Highlighted
+                    } else {
+                        Emphasis::Dimmed
+                    }
+                }),
+                Box::new(move |a| {
+                    if a == sel {
+                        Emphasis::Highlighted
+                    } else if neighbour.get(a).copied().unwrap_or(false) {
+                        Emphasis::Normal
+                    } else {
+                        Emphasis::Dimmed
+                    }
+                }),
+            )
+        }
     };
 
-    // Group shown relations by unordered actor pair so parallel ones fan out as arcs.
-    let mut pairs: BTreeMap<(usize, usize), Vec<usize>> = BTreeMap::new();
-    for (r, rel) in d.relations.iter().enumerate() {
-        if input.relation_shown(r) {
-            pairs
-                .entry((rel.source.min(rel.target), rel.source.max(rel.target)))
-                .or_default()
-                .push(r);
-        }
-    }
+    // Group shown relations by unordered actor pair so parallel ones fan out as arcs. A sorted
+    // list (pair, relation) is much cheaper than a map on large graphs and just as stable.
+    let mut order: Vec<((usize, usize), usize)> = d
+        .relations
+        .iter()
+        .enumerate()
+        .filter(|(r, _)| input.relation_shown(*r))
+        .map(|(r, rel)| ((rel.source.min(rel.target), rel.source.max(rel.target)), r))
+        .collect();
+    order.sort_unstable();
+    let pairs = order.chunk_by(|a, b| a.0 == b.0).map(|chunk| {
+        let rels: Vec<usize> = chunk.iter().map(|(_, r)| *r).collect();
+        (chunk[0].0, rels)
+    });
 
     let mut edges = Vec::new();
-    for ((lo, hi), rels) in &pairs {
-        let (p_lo, p_hi) = (input.positions[*lo], input.positions[*hi]);
+    for ((lo, hi), rels) in pairs {
+        let (p_lo, p_hi) = (input.positions[lo], input.positions[hi]);
         let along = p_hi - p_lo;
         let normal = if along.length_sq() > 1e-6 {
             along.normalized().rot90()
@@ -189,7 +199,6 @@ pub fn build(input: &SceneInput<'_>) -> Scene {
             color: faded(style.text),
             plate: style.background.gamma_multiply(0.94),
         };
-        let degree = degrees[a];
         nodes.push(NodeShape {
             actor: a,
             center,
@@ -214,12 +223,6 @@ pub fn build(input: &SceneInput<'_>) -> Scene {
                 .then_some(style.pin),
             emphasis,
             label,
-            accessible: format!(
-                "{} ({}), {degree} relation{}",
-                actor.name,
-                actor.kind.as_str(),
-                if degree == 1 { "" } else { "s" }
-            ),
         });
     }
 
@@ -231,6 +234,7 @@ pub fn build(input: &SceneInput<'_>) -> Scene {
         legend,
         bounds,
         background: style.background,
+        index: std::sync::OnceLock::new(),
     }
 }
 
@@ -287,8 +291,13 @@ fn edge_shape(
             to -= dir * (len * 0.6);
         }
     }
+    // A single relation is a straight line between the (trimmed) ends; only parallel ones bend.
+    let ctrl = if (ctrl - src.lerp(tgt, 0.5)).length_sq() < 1e-6 {
+        from.lerp(to, 0.5)
+    } else {
+        ctrl
+    };
     let curve = Curve { from, ctrl, to };
-    let n = rel.passages.len();
     EdgeShape {
         relation: r,
         polyline: curve.flatten(CURVE_SEGMENTS),
@@ -298,12 +307,6 @@ fn edge_shape(
         dash,
         arrow,
         emphasis,
-        accessible: format!(
-            "{}: {}, {n} passage{}",
-            d.relation_endpoints(rel),
-            rel.label,
-            if n == 1 { "" } else { "s" }
-        ),
     }
 }
 

@@ -2,8 +2,11 @@
 
 use egui::Pos2;
 
-use super::Scene;
-use super::geometry::distance_to_polyline;
+use egui::Rect;
+
+use super::geometry::{NodeForm, distance_to_polyline};
+use super::index::GridIndex;
+use super::{Scene, SceneIndex};
 
 /// How far from a line or node, in screen points, a click still counts as on it.
 pub const HIT_SLOP_PX: f32 = 5.0;
@@ -17,37 +20,77 @@ pub enum Hit {
     Edge(usize),
 }
 
+/// Below this many shapes a plain scan is as fast as building an index.
+const INDEX_FROM: usize = 400;
+
 impl Scene {
     /// What is at `pos_in_world`: nodes (and their labels) win over edges; among edges the
     /// nearest wins, and on a tie the one painted last (on top). `slop` is in world units.
     pub fn hit(&self, pos_in_world: Pos2, slop: f32) -> Option<Hit> {
+        let p = pos_in_world;
+        let (node_ids, edge_ids): (Vec<usize>, Vec<usize>) =
+            if self.nodes.len() + self.edges.len() < INDEX_FROM {
+                (
+                    (0..self.nodes.len()).collect(),
+                    (0..self.edges.len()).collect(),
+                )
+            } else {
+                let index = self.index.get_or_init(|| self.build_index());
+                let widen = |v: Vec<u32>| v.into_iter().map(|i| i as usize).collect();
+                (
+                    widen(index.nodes.near(p, slop)),
+                    widen(index.edges.near(p, slop + index.edge_reach)),
+                )
+            };
         // Nodes paint over edges, so test them first, topmost (last painted) first.
-        for n in self.nodes.iter().rev() {
-            if n.form.contains(n.center, n.radius, pos_in_world, slop)
-                || n.label.rect.contains(pos_in_world)
-            {
+        for &i in node_ids.iter().rev() {
+            let n = &self.nodes[i];
+            if n.form.contains(n.center, n.radius, p, slop) || n.label.rect.contains(p) {
                 return Some(Hit::Node(n.actor));
             }
         }
         let mut best: Option<(f32, usize)> = None;
-        for e in &self.edges {
-            if far_from_bounds(
-                &e.polyline,
-                pos_in_world,
-                e.width / 2.0 + slop + e.width * 4.0,
-            ) {
+        for &i in &edge_ids {
+            let e = &self.edges[i];
+            if far_from_bounds(&e.polyline, p, e.width / 2.0 + slop + e.width * 4.0) {
                 continue;
             }
-            let d = distance_to_polyline(pos_in_world, &e.polyline) - e.width / 2.0;
+            let d = distance_to_polyline(p, &e.polyline) - e.width / 2.0;
             let near_arrow = e
                 .arrow
-                .is_some_and(|[tip, a, b]| triangle_contains([tip, a, b], pos_in_world));
+                .is_some_and(|[tip, a, b]| triangle_contains([tip, a, b], p));
             let d = if near_arrow { 0.0 } else { d };
             if d <= slop && best.is_none_or(|(bd, _)| d <= bd) {
                 best = Some((d, e.relation));
             }
         }
         best.map(|(_, r)| Hit::Edge(r))
+    }
+
+    fn build_index(&self) -> SceneIndex {
+        let node_boxes: Vec<Rect> = self
+            .nodes
+            .iter()
+            .map(|n| NodeForm::bounds(n.center, n.radius).union(n.label.rect))
+            .collect();
+        let mut reach = 0.0_f32;
+        let edge_boxes: Vec<Rect> = self
+            .edges
+            .iter()
+            .map(|e| {
+                reach = reach.max(e.width / 2.0 + e.width * 4.0);
+                let mut b = Rect::from_points(&e.polyline);
+                for q in e.arrow.iter().flatten() {
+                    b.extend_with(*q);
+                }
+                b
+            })
+            .collect();
+        SceneIndex {
+            nodes: GridIndex::build(self.bounds, &node_boxes),
+            edges: GridIndex::build(self.bounds, &edge_boxes),
+            edge_reach: reach,
+        }
     }
 }
 
@@ -93,7 +136,6 @@ mod tests {
             dash: Dash::Solid,
             arrow: None,
             emphasis: Emphasis::Normal,
-            accessible: String::new(),
         }
     }
 
@@ -115,7 +157,6 @@ mod tests {
                 color: Color32::BLACK,
                 plate: Color32::WHITE,
             },
-            accessible: String::new(),
         }
     }
 
@@ -128,8 +169,9 @@ mod tests {
                 tones: vec![],
                 no_evidence: false,
             },
-            bounds: Rect::EVERYTHING,
+            bounds: Rect::from_min_max(Pos2::new(-100.0, -100.0), Pos2::new(300.0, 300.0)),
             background: Color32::WHITE,
+            index: std::sync::OnceLock::new(),
         }
     }
 
@@ -173,6 +215,26 @@ mod tests {
             vec![],
         );
         assert_eq!(twins.hit(Pos2::new(100.0, 2.0), 6.0), Some(Hit::Edge(6)));
+    }
+
+    #[test]
+    fn indexed_hits_match_the_shapes_on_a_large_scene() {
+        // 30 x 30 short horizontal edges: enough shapes for the grid index to be used.
+        let edges: Vec<EdgeShape> = (0..900)
+            .map(|i| {
+                let o = Pos2::new((i % 30) as f32 * 40.0, (i / 30) as f32 * 40.0);
+                edge(i, o, o + Vec2::new(10.0, 0.0), o + Vec2::new(20.0, 0.0))
+            })
+            .collect();
+        let mut s = scene(edges, vec![]);
+        s.bounds = Rect::from_min_max(Pos2::ZERO, Pos2::new(1200.0, 1200.0));
+        assert!(s.nodes.len() + s.edges.len() >= super::INDEX_FROM);
+        for i in [0usize, 31, 450, 899] {
+            let o = Pos2::new((i % 30) as f32 * 40.0, (i / 30) as f32 * 40.0);
+            assert_eq!(s.hit(o + Vec2::new(10.0, 2.0), 2.0), Some(Hit::Edge(i)));
+            assert_eq!(s.hit(o + Vec2::new(10.0, 20.0), 2.0), None);
+        }
+        assert!(s.index.get().is_some(), "the index was built and used");
     }
 
     #[test]

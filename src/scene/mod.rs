@@ -4,6 +4,7 @@
 mod build;
 mod geometry;
 mod hit;
+mod index;
 mod style;
 
 pub use build::{SceneInput, build};
@@ -13,10 +14,36 @@ pub use style::{Style, Theme, lerp};
 
 use egui::{Color32, Pos2, Rect};
 
-use crate::model::{Dimension, Tone};
+use crate::model::{Dataset, Dimension, Tone};
+
+/// How screen readers (and UI tests) name a relation:
+/// "China — Kazakhstan: Energy investment and pipelines, 5 passages".
+pub fn relation_label(d: &Dataset, relation: usize) -> String {
+    let rel = &d.relations[relation];
+    let n = rel.passages.len();
+    format!(
+        "{}: {}, {n} passage{}",
+        d.relation_endpoints(rel),
+        rel.label,
+        if n == 1 { "" } else { "s" }
+    )
+}
+
+/// How screen readers (and UI tests) name an actor: "China (state), 12 relations".
+pub fn actor_label(d: &Dataset, actor: usize, degree: usize) -> String {
+    let a = &d.actors[actor];
+    format!(
+        "{} ({}), {degree} relation{}",
+        a.name,
+        a.kind.as_str(),
+        if degree == 1 { "" } else { "s" }
+    )
+}
 
 /// What the user has selected.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum Selection {
     /// Nothing.
     #[default]
@@ -111,8 +138,6 @@ pub struct NodeShape {
     pub emphasis: Emphasis,
     /// Name label under the node.
     pub label: Label,
-    /// Text for screen readers and UI tests.
-    pub accessible: String,
 }
 
 /// One relation.
@@ -134,8 +159,6 @@ pub struct EdgeShape {
     pub arrow: Option<[Pos2; 3]>,
     /// How strongly to draw it.
     pub emphasis: Emphasis,
-    /// Text for screen readers and UI tests.
-    pub accessible: String,
 }
 
 /// One legend entry, listing only what is actually drawn.
@@ -162,6 +185,17 @@ pub struct Scene {
     pub bounds: Rect,
     /// Background colour.
     pub background: Color32,
+    /// Spatial index for hit-testing, built on first use.
+    pub(crate) index: std::sync::OnceLock<SceneIndex>,
+}
+
+/// Grids over node and edge boxes (see [`index::GridIndex`]).
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct SceneIndex {
+    pub(crate) nodes: index::GridIndex,
+    pub(crate) edges: index::GridIndex,
+    /// Widest reach of any edge beyond its centre line (half width plus arrow head).
+    pub(crate) edge_reach: f32,
 }
 
 impl Scene {

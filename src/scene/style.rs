@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::model::Dimension;
 
 /// Light or dark colours.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 pub enum Theme {
     /// White background, print-friendly.
     #[default]

@@ -7,7 +7,7 @@ use super::legend::legend;
 use crate::app::{AppState, Command};
 use crate::model::Dataset;
 use crate::render::paint_scene;
-use crate::scene::{HIT_SLOP_PX, Hit, Scene, Selection, Style};
+use crate::scene::{HIT_SLOP_PX, Hit, Scene, Selection, Style, actor_label, relation_label};
 
 /// Id of the canvas widget.
 pub const CANVAS_ID: &str = "relmap-canvas";
@@ -15,6 +15,8 @@ pub const CANVAS_ID: &str = "relmap-canvas";
 pub const CANVAS_LABEL: &str = "Relationship map";
 /// Side of the accessibility target placed on each relation's midpoint, in points.
 const EDGE_TARGET_PX: f32 = 8.0;
+/// Most shapes given accessibility widgets per frame.
+const MAX_ACCESSIBLE: usize = 2_000;
 /// Scroll points per e-fold of zoom.
 const SCROLL_ZOOM_SPEED: f32 = 1.0 / 400.0;
 
@@ -32,14 +34,14 @@ pub fn canvas(ui: &mut egui::Ui, state: &AppState, style: &Style) -> Vec<Action>
     }
     let t = state.view.screen_from_world(rect);
     let world_from_screen = t.inverse();
-    let scene = state.scene(style);
+    let scene = state.scene_cached(style);
     let painter = ui.painter_at(rect);
     painter.rect_filled(rect, 0.0, scene.background);
     paint_scene(&painter, &scene, t);
     if state.show_legend {
         actions.extend(legend(ui.ctx(), rect, state, style));
     }
-    expose_accessibility(ui, &scene, t, id);
+    expose_accessibility(ui, &state.dataset, &scene, t, id);
 
     let slop = HIT_SLOP_PX / state.view.zoom;
     let hit_at = |p: Pos2| scene.hit(world_from_screen * p, slop);
@@ -138,27 +140,46 @@ pub fn canvas(ui: &mut egui::Ui, state: &AppState, style: &Style) -> Vec<Action>
     actions
 }
 
-/// Gives every node and relation an accessible, clickable-by-position widget, so screen
-/// readers (and UI tests) can find "China — Kazakhstan: Energy investment…, 5 passages".
-fn expose_accessibility(ui: &egui::Ui, scene: &Scene, t: egui::emath::TSTransform, id: Id) {
+/// Gives every node and relation on screen an accessible widget at a point where clicking
+/// hits it, so screen readers (and UI tests) find "China — Kazakhstan: Energy…, 5 passages".
+/// Huge maps expose only what is on screen, up to a cap, to keep frames fast.
+fn expose_accessibility(
+    ui: &egui::Ui,
+    d: &Dataset,
+    scene: &Scene,
+    t: egui::emath::TSTransform,
+    id: Id,
+) {
     let clip = ui.clip_rect();
+    let degrees = d.degrees();
+    let mut budget = MAX_ACCESSIBLE;
     for e in &scene.edges {
         let mid = t * e.curve.point(0.5);
-        let r = Rect::from_center_size(mid, Vec2::splat(EDGE_TARGET_PX));
-        if clip.contains(mid) {
-            let label = e.accessible.clone();
-            ui.interact(r, id.with(("edge", e.relation)), Sense::hover())
-                .widget_info(|| WidgetInfo::labeled(egui::Role::Button, true, label.clone()));
+        if budget == 0 || !clip.contains(mid) {
+            continue;
         }
+        budget -= 1;
+        let r = Rect::from_center_size(mid, Vec2::splat(EDGE_TARGET_PX));
+        ui.interact(r, id.with(("edge", e.relation)), Sense::hover())
+            .widget_info(|| {
+                WidgetInfo::labeled(egui::Role::Button, true, relation_label(d, e.relation))
+            });
     }
     for n in &scene.nodes {
         let c = t * n.center;
-        if clip.contains(c) {
-            let r = Rect::from_center_size(c, Vec2::splat(n.radius * t.scaling));
-            let label = n.accessible.clone();
-            ui.interact(r, id.with(("node", n.actor)), Sense::hover())
-                .widget_info(|| WidgetInfo::labeled(egui::Role::Button, true, label.clone()));
+        if budget == 0 || !clip.contains(c) {
+            continue;
         }
+        budget -= 1;
+        let r = Rect::from_center_size(c, Vec2::splat(n.radius * t.scaling));
+        ui.interact(r, id.with(("node", n.actor)), Sense::hover())
+            .widget_info(|| {
+                WidgetInfo::labeled(
+                    egui::Role::Button,
+                    true,
+                    actor_label(d, n.actor, degrees[n.actor]),
+                )
+            });
     }
 }
 

@@ -1,0 +1,140 @@
+//! Cost of one full frame on large graphs: a layout tick, building the Scene, painting it with
+//! egui and tessellating the result (epaint runs without a window).
+//!
+//! `cargo run --release --example frame_bench -- [N ...]` (default 1000 5000 20000), one JSON
+//! line per size with median milliseconds per phase.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a benchmark, not user-facing
+
+use std::fmt::Write as _;
+use std::time::Instant;
+
+use egui::{Pos2, Rect, Vec2};
+use relmap::app::{AppState, View};
+use relmap::layout::{ForceParams, Simulation};
+use relmap::scene::{Style, Theme};
+
+/// A deterministic scale-free graph (preferential attachment, 4 links per new node).
+fn graph_json(n: usize) -> String {
+    let mut seed = 42u64;
+    let mut rnd = move || {
+        seed = seed
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (seed >> 33) as usize
+    };
+    let mut ends: Vec<usize> = vec![0, 1];
+    let mut links = String::new();
+    let _ = write!(links, "{{\"source\":0,\"target\":1}}");
+    for i in 2..n {
+        for _ in 0..4.min(i) {
+            let j = ends[rnd() % ends.len()];
+            if j != i {
+                let _ = write!(links, ",{{\"source\":{i},\"target\":{j}}}");
+                ends.extend([i, j]);
+            }
+        }
+    }
+    let nodes: Vec<String> = (0..n).map(|i| format!("{{\"id\":{i}}}")).collect();
+    format!("{{\"nodes\":[{}],\"links\":[{links}]}}", nodes.join(","))
+}
+
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(f64::total_cmp);
+    v[v.len() / 2]
+}
+
+fn main() {
+    let sizes: Vec<usize> = std::env::args()
+        .skip(1)
+        .filter_map(|a| a.parse().ok())
+        .collect();
+    let sizes = if sizes.is_empty() {
+        vec![1_000, 5_000, 20_000]
+    } else {
+        sizes
+    };
+    for n in sizes {
+        let d = relmap::model::load_str(&graph_json(n), "bench.json").expect("graph");
+        let links: Vec<(usize, usize)> = d.relations.iter().map(|r| (r.source, r.target)).collect();
+        let params = ForceParams::readable(Pos2::ZERO);
+        let start = Simulation::spiral_start(n, 0, &params);
+        let mut sim = Simulation::new(start, &links, vec![20.0; n], params);
+        sim.run(60);
+        let mut state = AppState::with_layout(d, sim.positions().to_vec());
+        let style = Style::for_theme(Theme::Light);
+        let canvas = Rect::from_min_size(Pos2::ZERO, Vec2::new(1280.0, 800.0));
+        state.view = View::fit(state.scene(&style).bounds, canvas);
+        let ctx = egui::Context::default();
+        let (mut tick, mut scene_ms, mut paint_ms, mut tess_ms, mut total) =
+            (vec![], vec![], vec![], vec![], vec![]);
+        let (mut pan_ms, mut hit_us) = (vec![], vec![]);
+        let mut primitives = 0;
+        for _ in 0..15 {
+            let t0 = Instant::now();
+            sim.tick();
+            state.positions.copy_from_slice(sim.positions());
+            let t1 = Instant::now();
+            let scene = state.scene(&style);
+            let t2 = Instant::now();
+            let input = egui::RawInput {
+                screen_rect: Some(canvas),
+                ..Default::default()
+            };
+            let output = ctx.run_ui(input, |ui| {
+                let painter = ui.painter_at(canvas);
+                relmap::render::paint_scene(&painter, &scene, state.view.screen_from_world(canvas));
+            });
+            let t3 = Instant::now();
+            let meshes = ctx.tessellate(output.shapes, output.pixels_per_point);
+            let t4 = Instant::now();
+            primitives = meshes.len();
+            tick.push((t1 - t0).as_secs_f64() * 1e3);
+            scene_ms.push((t2 - t1).as_secs_f64() * 1e3);
+            paint_ms.push((t3 - t2).as_secs_f64() * 1e3);
+            tess_ms.push((t4 - t3).as_secs_f64() * 1e3);
+            total.push((t4 - t0).as_secs_f64() * 1e3);
+        }
+        // Pan frames: the layout is still, so the cached scene is reused.
+        for _ in 0..15 {
+            let p0 = Instant::now();
+            state.view.pan(Vec2::new(3.0, 0.0));
+            let cached = state.scene_cached(&style);
+            let input = egui::RawInput {
+                screen_rect: Some(canvas),
+                ..Default::default()
+            };
+            let output = ctx.run_ui(input, |ui| {
+                let painter = ui.painter_at(canvas);
+                relmap::render::paint_scene(
+                    &painter,
+                    &cached,
+                    state.view.screen_from_world(canvas),
+                );
+            });
+            let _ = ctx.tessellate(output.shapes, output.pixels_per_point);
+            pan_ms.push(p0.elapsed().as_secs_f64() * 1e3);
+            // Hovering: hit-tests on the same scene (its index is built on the first one).
+            let probe = state.view.screen_from_world(canvas).inverse() * canvas.center();
+            let _ = cached.hit(probe, 5.0 / state.view.zoom);
+            let h0 = Instant::now();
+            for k in 0..10 {
+                let _ = cached.hit(
+                    probe + Vec2::new(k as f32 * 7.0, 3.0),
+                    5.0 / state.view.zoom,
+                );
+            }
+            hit_us.push(h0.elapsed().as_secs_f64() * 1e6 / 10.0);
+        }
+        println!(
+            "{{\"nodes\":{n},\"links\":{},\"tick_ms\":{:.2},\"scene_ms\":{:.2},\"paint_ms\":{:.2},\"tessellate_ms\":{:.2},\"frame_ms\":{:.2},\"pan_frame_ms\":{:.2},\"hit_us\":{:.1},\"primitives\":{primitives}}}",
+            links.len(),
+            median(tick),
+            median(scene_ms),
+            median(paint_ms),
+            median(tess_ms),
+            median(total),
+            median(pan_ms),
+            median(hit_us),
+        );
+    }
+}
