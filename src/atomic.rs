@@ -6,6 +6,15 @@ use std::path::Path;
 /// Writes `bytes` to `path` via a temporary file in the same folder, flushed to disk, then
 /// renamed over the target. On any error the previous file (if any) is untouched.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    write_atomic_with(path, |file| file.write_all(bytes))
+}
+
+/// Like [`write_atomic`], with the content produced by `write` (which may fail part-way: the
+/// temporary file is then removed and the target left as it was).
+pub fn write_atomic_with(
+    path: &Path,
+    write: impl FnOnce(&mut std::fs::File) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -14,7 +23,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         .prefix(".relmap-")
         .suffix(".tmp")
         .tempfile_in(dir)?;
-    tmp.write_all(bytes)?;
+    write(tmp.as_file_mut())?;
     tmp.as_file().sync_all()?;
     tmp.persist(path).map_err(|e| e.error)?;
     Ok(())
@@ -33,6 +42,24 @@ mod tests {
         assert_eq!(std::fs::read(&path).expect("read"), b"two");
         let names: Vec<_> = std::fs::read_dir(dir.path()).expect("ls").collect();
         assert_eq!(names.len(), 1);
+    }
+
+    #[test]
+    fn a_failure_mid_write_keeps_the_old_file_and_leaves_no_temp() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("state.json");
+        std::fs::write(&path, b"precious").expect("seed");
+        let result = write_atomic_with(&path, |f| {
+            f.write_all(b"half of the new con")?;
+            Err(std::io::Error::other("disk full"))
+        });
+        assert!(result.is_err());
+        assert_eq!(std::fs::read(&path).expect("read"), b"precious");
+        assert_eq!(
+            std::fs::read_dir(dir.path()).expect("ls").count(),
+            1,
+            "temp file removed"
+        );
     }
 
     #[test]

@@ -101,6 +101,13 @@ fn check_never_panics_on_garbage() {
         assert_eq!(o.status.code(), Some(1), "{name}: {}", text(&o));
         assert!(text(&o).contains(name), "{name}: {}", text(&o));
     }
+    // Over the size cap: refused before being read (a sparse file costs no disk).
+    std::fs::File::create(dir.path().join("huge.json"))
+        .and_then(|f| f.set_len(65 * 1024 * 1024))
+        .expect("sparse file");
+    let o = relmap(&["check", "huge.json"], dir.path());
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o));
+    assert!(text(&o).contains("over relmap's limit"), "{}", text(&o));
     let o = relmap(&["check", "no-such-file.json"], dir.path());
     assert_eq!(o.status.code(), Some(1));
     assert!(text(&o).contains("cannot read the file"), "{}", text(&o));

@@ -229,3 +229,25 @@ fn in_app_export_writes_the_file_and_reports_it() {
             .any(|t| t.text.contains("could not save"))
     );
 }
+
+#[test]
+fn absurdly_long_labels_are_truncated_not_a_layout_blow_up() {
+    let mut d = model::builtin().expect("built-in");
+    d.actors[0].name = "China ".repeat(20_000);
+    d.relations[0].label = "x".repeat(100_000);
+    let s = AppState::new(d);
+    let scene = s.scene(&Style::for_theme(Theme::Light));
+    let china = scene.node(0).expect("china drawn");
+    assert!(
+        china.label.rect.width() < 600.0,
+        "{}",
+        china.label.rect.width()
+    );
+    assert!(china.label.text.ends_with('…'));
+    let figure = export::figure_for(&s, &ExportOptions::default());
+    assert!(
+        figure.width < 2_000,
+        "figure stays briefing-sized: {}",
+        figure.width
+    );
+}

@@ -94,3 +94,42 @@ fn a_5000_relation_csv_loads_off_the_ui_thread() {
             .all(|p| p.x.is_finite() && p.y.is_finite())
     );
 }
+
+#[test]
+fn after_a_drag_the_rest_relaxes_and_the_dragged_node_stays() {
+    use relmap::app::Command;
+    let d = relmap::model::load_path(&fixture("networkx.json")).expect("fixture");
+    let mut state = AppState::new(d);
+    assert!(state.force_laid_out());
+    let before = state.positions.clone();
+    let target = state.positions[0] + egui::vec2(300.0, 120.0);
+    state.apply(Command::StartDrag(0));
+    state.apply(Command::DragTo(target));
+    state.apply(Command::EndDrag);
+    assert!(state.layout_running());
+    let mut frames = 0;
+    while state.layout_running() {
+        state.apply(Command::StepLayout(8));
+        frames += 1;
+        assert!(frames < 2_000, "the relaxation settles");
+    }
+    assert_eq!(state.positions[0], target, "the dropped node is held");
+    assert!(state.pinned[0]);
+    let moved = (1..before.len())
+        .filter(|&i| (state.positions[i] - before[i]).length() > 1.0)
+        .count();
+    assert!(moved > 0, "its neighbours made room");
+    assert!(
+        state
+            .positions
+            .iter()
+            .all(|p| p.x.is_finite() && p.y.is_finite())
+    );
+
+    // The built-in map has given positions: nothing else moves.
+    let mut builtin = AppState::new(relmap::model::builtin().expect("built-in"));
+    builtin.apply(Command::StartDrag(0));
+    builtin.apply(Command::DragTo(egui::pos2(10.0, 10.0)));
+    builtin.apply(Command::EndDrag);
+    assert!(!builtin.layout_running());
+}

@@ -83,20 +83,53 @@ fn apply(mut bytes: Vec<u8>, d: &Damage) -> Vec<u8> {
     bytes
 }
 
+/// Damages `base` and loads it as `name`; the loader may refuse, but never panic, and a
+/// dataset it accepts is internally consistent.
+fn load_damaged(base: &str, name: &str, damages: &[Damage]) -> Result<(), TestCaseError> {
+    let mut bytes = base.as_bytes().to_vec();
+    for d in damages {
+        bytes = apply(bytes, d);
+    }
+    let Ok(text) = String::from_utf8(bytes) else {
+        return Ok(());
+    };
+    match relmap::model::load_str(&text, name) {
+        Ok(d) => {
+            for r in &d.relations {
+                prop_assert!(r.source < d.actors.len() && r.target < d.actors.len());
+                prop_assert!(r.source != r.target);
+                prop_assert!(r.weight.is_finite() && r.weight > 0.0);
+            }
+            for a in &d.actors {
+                prop_assert!(
+                    a.position
+                        .is_none_or(|[x, y]| x.is_finite() && y.is_finite())
+                );
+            }
+        }
+        Err(e) => prop_assert!(e.to_string().contains(name), "errors name the file: {e}"),
+    }
+    Ok(())
+}
+
+const NODE_LINK: &str = include_str!("fixtures/networkx.json");
+const CSV: &str = include_str!("fixtures/trade_routes.csv");
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 2_000, .. ProptestConfig::default() })]
 
     #[test]
-    fn damaged_datasets_never_panic(damages in proptest::collection::vec(damage(), 1..6)) {
-        let mut bytes = shipped().into_bytes();
-        for d in &damages {
-            bytes = apply(bytes, d);
-        }
-        if let Ok(text) = String::from_utf8(bytes) {
-            match relmap::model::load_str(&text, "fuzz.relmap.json") {
-                Ok(d) => prop_assert!(!d.actors.is_empty() || d.relations.is_empty()),
-                Err(e) => prop_assert!(!e.to_string().is_empty()),
-            }
-        }
+    fn damaged_relmap_datasets_never_panic(damages in proptest::collection::vec(damage(), 1..6)) {
+        load_damaged(&shipped(), "fuzz.relmap.json", &damages)?;
+    }
+
+    #[test]
+    fn damaged_node_link_files_never_panic(damages in proptest::collection::vec(damage(), 1..6)) {
+        load_damaged(NODE_LINK, "fuzz.json", &damages)?;
+    }
+
+    #[test]
+    fn damaged_csv_files_never_panic(damages in proptest::collection::vec(damage(), 1..6)) {
+        load_damaged(CSV, "fuzz.csv", &damages)?;
     }
 }

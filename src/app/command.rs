@@ -79,6 +79,8 @@ pub enum Command {
     SetSearch(String),
     /// Show or hide the chronology strip.
     SetChronology(bool),
+    /// Advance a running relaxation for up to this many milliseconds.
+    StepLayout(u32),
     /// Article view options.
     SetArticleView {
         /// Underline every mention of an actor.

@@ -78,11 +78,8 @@ impl RelmapApp {
                 next.show_legend = self.state.show_legend;
                 next.side_panel_open = self.state.side_panel_open;
                 let key = next.dataset.origin.key();
-                match self.layouts.get(&key) {
-                    Some(saved) => {
-                        saved.restore(&mut next);
-                    }
-                    None => self.restore_pending = true,
+                if let Some(saved) = self.layouts.get(&key) {
+                    saved.restore(&mut next);
                 }
                 let notes = next.dataset.notes.clone();
                 self.state = next;

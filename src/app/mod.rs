@@ -31,6 +31,9 @@ use crate::ui::{self, Action};
 /// A save dialog that answers faster than this was never shown to the user.
 const NO_DIALOG_THRESHOLD: std::time::Duration = std::time::Duration::from_millis(300);
 
+/// Longest time a frame spends relaxing the layout, in milliseconds.
+const LAYOUT_SLICE_MS: u32 = 8;
+
 /// Height of the chronology strip: fixed, so the plot cannot make its panel creep.
 const CHRONOLOGY_HEIGHT: f32 = 150.0;
 
@@ -48,8 +51,8 @@ pub struct RelmapApp {
     error: Option<(String, Vec<String>)>,
     /// Layouts of datasets opened earlier in this session, by origin key (saved on exit).
     layouts: std::collections::BTreeMap<String, SavedLayout>,
-    /// The new dataset's saved layout must be read from storage on the next frame.
-    restore_pending: bool,
+    /// relmap's own state file (settings and layouts), written atomically; `None` in tests.
+    state_file: Option<PathBuf>,
     /// Put the cursor in the search field on the next frame.
     focus_search: bool,
 }
@@ -58,13 +61,39 @@ impl RelmapApp {
     /// Creates the app for `dataset`, restoring settings and the dataset's saved layout.
     pub fn new(cc: &eframe::CreationContext<'_>, dataset: Dataset) -> Self {
         crate::fonts::install(&cc.egui_ctx);
-        let settings = persist::load_settings(cc.storage);
-        let mut state = AppState::new(dataset);
-        if let Some(saved) = persist::load_layout(cc.storage, &state.dataset.origin.key()) {
+        Self::with_state_file(AppState::new(dataset), persist::state_path())
+    }
+
+    /// Creates the app reading and later writing relmap's state file at `path` (settings,
+    /// recent files, every dataset's layout). A missing or unreadable file gives defaults.
+    pub fn with_state_file(mut state: AppState, path: Option<PathBuf>) -> Self {
+        let file = path
+            .as_deref()
+            .map(persist::StateFile::read)
+            .unwrap_or_default();
+        if let Some(saved) = file.layouts.get(&state.dataset.origin.key()) {
             let n = saved.restore(&mut state);
             log::info!("restored {n} saved actor positions");
         }
-        Self::with_settings(state, settings)
+        let mut app = Self::with_settings(state, file.settings);
+        app.layouts = file.layouts;
+        app.state_file = path;
+        app
+    }
+
+    /// Writes settings and layouts to the state file (atomically), if there is one.
+    pub fn save_state(&mut self) {
+        let Some(path) = &self.state_file else {
+            return;
+        };
+        self.layouts.insert(
+            self.state.dataset.origin.key(),
+            SavedLayout::capture(&self.state),
+        );
+        let file = persist::StateFile::new(self.settings.clone(), self.layouts.clone());
+        if let Err(e) = file.write(path) {
+            log::warn!("could not save relmap's state to {}: {e}", path.display());
+        }
     }
 
     /// Creates the app around an existing state (tests, embedding); nothing is read from disk.
@@ -91,7 +120,7 @@ impl RelmapApp {
             loading: None,
             error: None,
             layouts: std::collections::BTreeMap::new(),
-            restore_pending: false,
+            state_file: None,
             focus_search: false,
         }
     }
@@ -220,6 +249,11 @@ impl RelmapApp {
             self.open_path(path, Some(&ctx));
         }
 
+        if self.state.layout_running() {
+            // Bounded slices: the window stays responsive while the map relaxes.
+            self.state.apply(Command::StepLayout(LAYOUT_SLICE_MS));
+            ctx.request_repaint();
+        }
         let style = Style::for_theme(self.state.theme);
         let mut actions = self.shortcuts(&ctx);
         egui::Panel::top("relmap-top").show(ui, |ui| {
@@ -296,22 +330,13 @@ impl RelmapApp {
 }
 
 impl eframe::App for RelmapApp {
-    fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
-        if self.restore_pending {
-            self.restore_pending = false;
-            if let Some(saved) =
-                persist::load_layout(frame.storage(), &self.state.dataset.origin.key())
-            {
-                saved.restore(&mut self.state);
-            }
-        }
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.frame_ui(ui);
     }
 
-    fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        for (key, layout) in &self.layouts {
-            persist::save_layout(storage, key, layout);
-        }
-        persist::save(storage, &self.settings, &self.state);
+    /// eframe keeps window geometry and egui memory in its own storage; relmap's settings and
+    /// layouts go to relmap's state file, written atomically.
+    fn save(&mut self, _storage: &mut dyn eframe::Storage) {
+        self.save_state();
     }
 }

@@ -12,8 +12,6 @@ use super::state::AppState;
 use super::view::View;
 use crate::scene::Theme;
 
-const SETTINGS_KEY: &str = "relmap.settings";
-const LAYOUT_PREFIX: &str = "relmap.layout.";
 const VERSION: u32 = 1;
 /// How many recently opened files File → Open recent lists.
 pub const RECENT_MAX: usize = 8;
@@ -121,53 +119,66 @@ impl SavedLayout {
     }
 }
 
-/// The storage key of a dataset's layout.
-pub fn layout_key(origin_key: &str) -> String {
-    format!("{LAYOUT_PREFIX}{origin_key}")
+/// Everything relmap remembers between runs, in one JSON file in the data folder.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct StateFile {
+    /// Format version; other versions are ignored.
+    #[serde(default)]
+    pub version: u32,
+    /// App preferences.
+    #[serde(default)]
+    pub settings: Settings,
+    /// Each dataset's layout by origin key.
+    #[serde(default)]
+    pub layouts: BTreeMap<String, SavedLayout>,
 }
 
-/// Reads settings; defaults if missing or unreadable.
-pub fn load_settings(storage: Option<&dyn eframe::Storage>) -> Settings {
-    storage
-        .and_then(|s| s.get_string(SETTINGS_KEY))
-        .and_then(|json| match serde_json::from_str::<Settings>(&json) {
-            Ok(s) if s.version == VERSION => Some(s),
-            Ok(s) => {
-                log::info!("ignoring settings of version {}", s.version);
-                None
+/// Where the state file lives (`relmap-state.json` in the data folder).
+pub fn state_path() -> Option<std::path::PathBuf> {
+    crate::logging::data_dir().map(|d| d.join("relmap-state.json"))
+}
+
+impl StateFile {
+    /// A state file to write.
+    pub fn new(settings: Settings, layouts: BTreeMap<String, SavedLayout>) -> Self {
+        Self {
+            version: VERSION,
+            settings,
+            layouts,
+        }
+    }
+
+    /// Reads the file; anything missing, unreadable, corrupt or from another version gives
+    /// defaults (logged), never an error: losing preferences beats refusing to start.
+    pub fn read(path: &std::path::Path) -> Self {
+        let text = match std::fs::read_to_string(path) {
+            Ok(text) => text,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Self::default(),
+            Err(e) => {
+                log::warn!("ignoring unreadable {}: {e}", path.display());
+                return Self::default();
+            }
+        };
+        match serde_json::from_str::<Self>(&text) {
+            Ok(file) if file.version == VERSION => file,
+            Ok(file) => {
+                log::info!("ignoring {} of version {}", path.display(), file.version);
+                Self::default()
             }
             Err(e) => {
-                log::warn!("ignoring unreadable settings: {e}");
-                None
+                log::warn!("ignoring corrupt {}: {e}", path.display());
+                Self::default()
             }
-        })
-        .unwrap_or_default()
-}
-
-/// Reads a dataset's saved layout, if any and readable.
-pub fn load_layout(storage: Option<&dyn eframe::Storage>, origin_key: &str) -> Option<SavedLayout> {
-    let json = storage?.get_string(&layout_key(origin_key))?;
-    serde_json::from_str(&json)
-        .map_err(|e| log::warn!("ignoring unreadable saved layout: {e}"))
-        .ok()
-}
-
-/// Writes settings and the layout of `state`.
-pub fn save(storage: &mut dyn eframe::Storage, settings: &Settings, state: &AppState) {
-    if let Ok(json) = serde_json::to_string(settings) {
-        storage.set_string(SETTINGS_KEY, json);
+        }
     }
-    save_layout(
-        storage,
-        &state.dataset.origin.key(),
-        &SavedLayout::capture(state),
-    );
-}
 
-/// Writes one dataset's layout under its key.
-pub fn save_layout(storage: &mut dyn eframe::Storage, origin_key: &str, layout: &SavedLayout) {
-    if let Ok(json) = serde_json::to_string(layout) {
-        storage.set_string(&layout_key(origin_key), json);
+    /// Writes the file atomically (the previous copy survives any failure).
+    pub fn write(&self, path: &std::path::Path) -> std::io::Result<()> {
+        let json = serde_json::to_vec_pretty(self).map_err(std::io::Error::other)?;
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir)?;
+        }
+        crate::atomic::write_atomic(path, &json)
     }
 }
 
@@ -228,17 +239,28 @@ mod tests {
     }
 
     #[test]
-    fn corrupt_storage_gives_defaults() {
-        struct Corrupt;
-        impl eframe::Storage for Corrupt {
-            fn get_string(&self, _key: &str) -> Option<String> {
-                Some("{not json".into())
-            }
-            fn set_string(&mut self, _key: &str, _value: String) {}
-            fn remove_string(&mut self, _key: &str) {}
-            fn flush(&mut self) {}
-        }
-        assert_eq!(load_settings(Some(&Corrupt)), Settings::default());
-        assert!(load_layout(Some(&Corrupt), "builtin").is_none());
+    fn corrupt_or_foreign_state_files_give_defaults_and_a_good_one_round_trips() {
+        let dir = tempfile::tempdir().expect("tmp");
+        let path = dir.path().join("relmap-state.json");
+        assert_eq!(StateFile::read(&path), StateFile::default(), "missing");
+        std::fs::write(&path, "{not json").expect("write");
+        assert_eq!(StateFile::read(&path), StateFile::default(), "corrupt");
+        std::fs::write(&path, r#"{"version": 99, "settings": {"version": 99}}"#).expect("write");
+        assert_eq!(
+            StateFile::read(&path),
+            StateFile::default(),
+            "other version"
+        );
+        let mut layouts = BTreeMap::new();
+        layouts.insert("builtin".to_owned(), SavedLayout::capture(&state()));
+        let good = StateFile::new(
+            Settings {
+                show_secondary: true,
+                ..Settings::default()
+            },
+            layouts,
+        );
+        good.write(&path).expect("write");
+        assert_eq!(StateFile::read(&path), good);
     }
 }

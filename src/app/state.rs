@@ -1,6 +1,6 @@
 //! Everything the app shows, and the one place it changes: [`AppState::apply`].
 
-use egui::{Pos2, Rect};
+use egui::{Pos2, Rect, Vec2};
 
 use super::command::Command;
 use super::filters::Filters;
@@ -11,6 +11,9 @@ use crate::scene::{self, Hit, Scene, SceneInput, Selection, Style, Theme};
 
 /// Width kept free for the legend when fitting the map to the canvas, in points.
 const LEGEND_ROOM: f32 = 170.0;
+
+/// Temperature a relaxation starts at: enough to make room, not to scramble the map.
+const RELAX_ALPHA: f32 = 0.25;
 
 /// How many edits Ctrl+Z can undo.
 const UNDO_DEPTH: usize = 200;
@@ -87,6 +90,8 @@ pub struct AppState {
     /// Article view: show only uncited paragraphs.
     pub article_uncited_only: bool,
     drag: Option<Drag>,
+    /// A relaxation running after a drag on a force-laid-out map (pinned nodes held).
+    live: Option<layout::Simulation>,
     /// The last scene built for the canvas and the inputs it was built from. Pan and zoom do
     /// not change the scene (it is in world coordinates), so they reuse it.
     scene_cache: std::cell::RefCell<Option<(u64, std::sync::Arc<Scene>)>>,
@@ -128,6 +133,7 @@ impl AppState {
             article_underline_actors: false,
             article_uncited_only: false,
             drag: None,
+            live: None,
             scene_cache: std::cell::RefCell::new(None),
             undo: Vec::new(),
             redo: Vec::new(),
@@ -226,6 +232,56 @@ impl AppState {
         })
     }
 
+    /// Whether a relaxation is running (the app repaints until it settles).
+    pub fn layout_running(&self) -> bool {
+        self.live.is_some()
+    }
+
+    /// Whether the map was laid out by the force simulation (some actor has no given position),
+    /// so moving one actor lets the others relax around it.
+    pub fn force_laid_out(&self) -> bool {
+        self.dataset.actors.iter().any(|a| a.position.is_none())
+    }
+
+    /// Starts (or warms) the relaxation from the current positions, pinned nodes held.
+    fn relax(&mut self) {
+        if !self.force_laid_out() {
+            return;
+        }
+        let links: Vec<(usize, usize)> = self
+            .dataset
+            .relations
+            .iter()
+            .map(|r| (r.source, r.target))
+            .collect();
+        let radius = self
+            .dataset
+            .degrees()
+            .into_iter()
+            .map(layout::node_radius)
+            .collect();
+        let n = self.positions.len().max(1) as f32;
+        let center = (self
+            .positions
+            .iter()
+            .fold(Vec2::ZERO, |s, p| s + p.to_vec2())
+            / n)
+            .to_pos2();
+        let mut sim = layout::Simulation::new(
+            self.positions.clone(),
+            &links,
+            radius,
+            layout::ForceParams::readable(center),
+        );
+        for (i, pinned) in self.pinned.iter().enumerate() {
+            if *pinned {
+                sim.fix(i, Some(self.positions[i]));
+            }
+        }
+        sim.set_alpha(RELAX_ALPHA);
+        self.live = Some(sim);
+    }
+
     /// Where the dragged node was when the drag began.
     pub fn drag_from(&self) -> Option<Pos2> {
         self.drag.map(|d| d.from)
@@ -272,6 +328,7 @@ impl AppState {
             }
             Command::Hover(hit) => self.hovered = hit,
             Command::StartDrag(actor) => {
+                self.live = None;
                 if let Some(&from) = self.positions.get(actor) {
                     self.drag = Some(Drag {
                         actor,
@@ -300,6 +357,7 @@ impl AppState {
                             pinned_before: drag.pinned_before,
                             pinned_after: true,
                         }]);
+                        self.relax();
                     } else {
                         self.pinned[drag.actor] = drag.pinned_before;
                     }
@@ -309,6 +367,7 @@ impl AppState {
                 if self.pinned.get(actor).copied().unwrap_or(false) {
                     let at = self.positions[actor];
                     self.commit(vec![self.move_of(actor, at, false)]);
+                    self.relax();
                 }
             }
             Command::UnpinAll => {
@@ -425,6 +484,21 @@ impl AppState {
             }
             Command::SetSearch(text) => self.search = text,
             Command::SetChronology(show) => self.show_chronology = show,
+            Command::StepLayout(budget_ms) => {
+                if let Some(sim) = &mut self.live {
+                    let start = std::time::Instant::now();
+                    while !sim.settled()
+                        && start.elapsed() < std::time::Duration::from_millis(u64::from(budget_ms))
+                    {
+                        sim.tick();
+                    }
+                    let done = sim.settled();
+                    self.positions.copy_from_slice(sim.positions());
+                    if done {
+                        self.live = None;
+                    }
+                }
+            }
             Command::SetArticleView {
                 underline_actors,
                 uncited_only,

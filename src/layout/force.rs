@@ -164,6 +164,11 @@ impl Simulation {
         self.alpha < self.params.alpha_min
     }
 
+    /// Sets the temperature (0 = still, 1 = fresh start).
+    pub fn set_alpha(&mut self, alpha: f32) {
+        self.alpha = alpha.clamp(0.0, 1.0);
+    }
+
     /// Raises the temperature so the layout adjusts again (after a drag, say).
     pub fn reheat(&mut self, alpha: f32) {
         self.alpha = self.alpha.max(alpha.clamp(0.0, 1.0));
