@@ -165,32 +165,8 @@ fn relation(
             },
         );
     }
-    let tone = match r.tone.as_deref().map(Tone::parse) {
-        None => Tone::Unspecified,
-        Some(Some(t)) => t,
-        Some(None) => {
-            report(
-                format!("{location}.tone"),
-                ProblemKind::BadTone {
-                    value: r.tone.clone().unwrap_or_default(),
-                },
-            );
-            Tone::Unspecified
-        }
-    };
-    let weight = match r.weight {
-        None => 1.0,
-        Some(w) if w.is_finite() && w > 0.0 && (w as f32).is_finite() => w as f32,
-        Some(w) => {
-            report(
-                format!("{location}.weight"),
-                ProblemKind::BadWeight {
-                    value: w.to_string(),
-                },
-            );
-            1.0
-        }
-    };
+    let tone = parse_tone(r.tone.as_deref(), location, report);
+    let weight = parse_weight(r.weight, location, report);
     if r.passages.is_empty() {
         report(location.to_owned(), ProblemKind::NoPassages);
     }
@@ -253,6 +229,48 @@ fn parse_date(
         );
     }
     parsed
+}
+
+/// A relation's tone; absent is [`Tone::Unspecified`], anything unknown is a problem.
+pub(super) fn parse_tone(
+    value: Option<&str>,
+    location: &str,
+    report: &mut impl FnMut(String, ProblemKind),
+) -> Tone {
+    match value.map(Tone::parse) {
+        None => Tone::Unspecified,
+        Some(Some(t)) => t,
+        Some(None) => {
+            report(
+                format!("{location}.tone"),
+                ProblemKind::BadTone {
+                    value: value.unwrap_or_default().to_owned(),
+                },
+            );
+            Tone::Unspecified
+        }
+    }
+}
+
+/// A relation's strength; absent is 1, anything but a positive finite number is a problem.
+pub(super) fn parse_weight(
+    value: Option<f64>,
+    location: &str,
+    report: &mut impl FnMut(String, ProblemKind),
+) -> f32 {
+    match value {
+        None => 1.0,
+        Some(w) if w.is_finite() && w > 0.0 && (w as f32).is_finite() => w as f32,
+        Some(w) => {
+            report(
+                format!("{location}.weight"),
+                ProblemKind::BadWeight {
+                    value: w.to_string(),
+                },
+            );
+            1.0
+        }
+    }
 }
 
 /// The first words of a quote, ending in "…" when cut.

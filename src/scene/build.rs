@@ -311,35 +311,42 @@ fn edge_shape(
 }
 
 fn legend(input: &SceneInput<'_>, edges: &[EdgeShape]) -> Legend {
-    let d = input.dataset;
-    let mut dims: Vec<Dimension> = Vec::new();
-    let mut tones: Vec<Tone> = Vec::new();
-    let mut no_evidence = false;
-    for e in edges {
-        let rel = &d.relations[e.relation];
-        if rel.passages.is_empty() {
-            no_evidence = true;
-            continue;
+    Legend::of(input.dataset, edges.iter().map(|e| e.relation), input.style)
+}
+
+impl Legend {
+    /// What a legend lists for these relations: their dimensions and tones in legend order,
+    /// and whether any has no evidence.
+    pub fn of(d: &Dataset, relations: impl Iterator<Item = usize>, style: &Style) -> Self {
+        let mut dims: Vec<Dimension> = Vec::new();
+        let mut tones: Vec<Tone> = Vec::new();
+        let mut no_evidence = false;
+        for r in relations {
+            let rel = &d.relations[r];
+            if rel.passages.is_empty() {
+                no_evidence = true;
+                continue;
+            }
+            if !dims.contains(&rel.dimension) {
+                dims.push(rel.dimension.clone());
+            }
+            if !tones.contains(&rel.tone) {
+                tones.push(rel.tone);
+            }
         }
-        if !dims.contains(&rel.dimension) {
-            dims.push(rel.dimension.clone());
+        dims.sort();
+        tones.sort();
+        Self {
+            dimensions: dims
+                .into_iter()
+                .map(|dim| {
+                    let c = style.dimension_color(&dim);
+                    (dim, c)
+                })
+                .collect(),
+            tones: tones.into_iter().map(|t| (t, Dash::for_tone(t))).collect(),
+            no_evidence,
         }
-        if !tones.contains(&rel.tone) {
-            tones.push(rel.tone);
-        }
-    }
-    dims.sort();
-    tones.sort();
-    Legend {
-        dimensions: dims
-            .into_iter()
-            .map(|dim| {
-                let c = input.style.dimension_color(&dim);
-                (dim, c)
-            })
-            .collect(),
-        tones: tones.into_iter().map(|t| (t, Dash::for_tone(t))).collect(),
-        no_evidence,
     }
 }
 

@@ -6,7 +6,7 @@ use egui::{Align2, Area, Order, Pos2, Rect, Sense, Shape, Stroke, Vec2};
 use super::Action;
 use crate::app::{AppState, Command};
 use crate::model::{Dimension, Tone};
-use crate::scene::{Dash, Style};
+use crate::scene::{Dash, Legend, Style};
 
 const ROW_H: f32 = 18.0;
 
@@ -15,27 +15,16 @@ pub fn legend(ctx: &egui::Context, canvas: Rect, state: &AppState, style: &Style
     let mut actions = Vec::new();
     let d = &state.dataset;
     let actors = state.visible_actors();
-    let mut dims: Vec<Dimension> = Vec::new();
-    let mut tones: Vec<Tone> = Vec::new();
-    let mut no_evidence = false;
-    for r in d
-        .relations
-        .iter()
-        .filter(|r| actors[r.source] && actors[r.target])
-    {
-        if r.passages.is_empty() {
-            no_evidence = true;
-            continue;
-        }
-        if !dims.contains(&r.dimension) {
-            dims.push(r.dimension.clone());
-        }
-        if !tones.contains(&r.tone) {
-            tones.push(r.tone);
-        }
-    }
-    dims.sort();
-    tones.sort();
+    // Everything that could be shown (filters aside), so hidden rows stay clickable.
+    let candidates = (0..d.relations.len())
+        .filter(|&r| actors[d.relations[r].source] && actors[d.relations[r].target]);
+    let Legend {
+        dimensions,
+        tones,
+        no_evidence,
+    } = Legend::of(d, candidates, style);
+    let dims: Vec<Dimension> = dimensions.into_iter().map(|(dim, _)| dim).collect();
+    let tones: Vec<Tone> = tones.into_iter().map(|(t, _)| t).collect();
     if dims.is_empty() && !no_evidence {
         return actions;
     }

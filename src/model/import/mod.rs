@@ -12,9 +12,8 @@ pub(super) use nodelink::parse_nodelink;
 use std::collections::BTreeMap;
 
 use super::error::{Problem, ProblemKind};
-use super::{
-    Actor, ActorKind, Article, Dataset, Dimension, Origin, Passage, Relation, Source, Tone,
-};
+use super::validate::{parse_tone, parse_weight};
+use super::{Actor, ActorKind, Article, Dataset, Dimension, Origin, Passage, Relation, Source};
 
 /// Collects actors and relations from an import, checking ids as it goes.
 pub(super) struct Builder {
@@ -130,32 +129,12 @@ impl Builder {
             );
             return;
         }
-        let weight = match edge.weight {
-            None => 1.0,
-            Some(w) if w.is_finite() && w > 0.0 && (w as f32).is_finite() => w as f32,
-            Some(w) => {
-                self.problem(
-                    location.to_owned(),
-                    ProblemKind::BadWeight {
-                        value: w.to_string(),
-                    },
-                );
-                1.0
-            }
-        };
-        let tone = match edge.tone.as_deref().map(Tone::parse) {
-            None => Tone::Unspecified,
-            Some(Some(t)) => t,
-            Some(None) => {
-                self.problem(
-                    format!("{location}.tone"),
-                    ProblemKind::BadTone {
-                        value: edge.tone.clone().unwrap_or_default(),
-                    },
-                );
-                Tone::Unspecified
-            }
-        };
+        let mut problems = Vec::new();
+        let mut report =
+            |location: String, kind: ProblemKind| problems.push(Problem { location, kind });
+        let weight = parse_weight(edge.weight, location, &mut report);
+        let tone = parse_tone(edge.tone.as_deref(), location, &mut report);
+        self.problems.extend(problems);
         let passages = edge
             .quote
             .filter(|q| !q.trim().is_empty())
