@@ -19,10 +19,17 @@ pub fn write_atomic_with(
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".relmap-")
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".relmap-").suffix(".tmp");
+    // Temporary files are private (0600); the result should keep the old file's permissions,
+    // or get the usual ones for a new file.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        let mode = std::fs::metadata(path).map_or(0o644, |m| m.permissions().mode() & 0o7777);
+        builder.permissions(std::fs::Permissions::from_mode(mode));
+    }
+    let mut tmp = builder.tempfile_in(dir)?;
     write(tmp.as_file_mut())?;
     tmp.as_file().sync_all()?;
     tmp.persist(path).map_err(|e| e.error)?;
@@ -59,6 +66,33 @@ mod tests {
             std::fs::read_dir(dir.path()).expect("ls").count(),
             1,
             "temp file removed"
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn new_files_get_ordinary_permissions_and_old_ones_keep_theirs() {
+        use std::os::unix::fs::PermissionsExt as _;
+        let dir = tempfile::tempdir().expect("tempdir");
+        let fresh = dir.path().join("map.png");
+        write_atomic(&fresh, b"png").expect("write");
+        assert_eq!(
+            std::fs::metadata(&fresh)
+                .expect("meta")
+                .permissions()
+                .mode()
+                & 0o777,
+            0o644
+        );
+        std::fs::set_permissions(&fresh, std::fs::Permissions::from_mode(0o600)).expect("chmod");
+        write_atomic(&fresh, b"png2").expect("write");
+        assert_eq!(
+            std::fs::metadata(&fresh)
+                .expect("meta")
+                .permissions()
+                .mode()
+                & 0o777,
+            0o600
         );
     }
 

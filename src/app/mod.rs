@@ -81,6 +81,23 @@ impl RelmapApp {
         app
     }
 
+    /// Saves a screenshot of the whole window (exactly what is on screen) to `path`.
+    pub fn screenshot_to(&mut self, ctx: &egui::Context, path: PathBuf) {
+        let sender = self.jobs.sender();
+        let repaint = ctx.clone();
+        ctx.send_viewport_cmd(egui::ViewportCommand::Screenshot(
+            egui::ScreenshotCallback::new(move |image| {
+                let outcome = match export::save_color_image(&image, &path) {
+                    Ok(()) => JobOutcome::Saved(path),
+                    Err(e) => JobOutcome::Failed(format!("{e:#}")),
+                };
+                let _ = sender.send(outcome);
+                repaint.request_repaint();
+            }),
+        ));
+        self.jobs.expect_one();
+    }
+
     /// Writes settings and layouts to the state file (atomically), if there is one.
     pub fn save_state(&mut self) {
         let Some(path) = &self.state_file else {
@@ -167,25 +184,16 @@ impl RelmapApp {
                     &format!("{} window", self.state.dataset.title),
                     "png",
                 );
-                if let Some(path) = save_dialog(&name, "png") {
-                    let sender = self.jobs.sender();
-                    let repaint = ctx.clone();
-                    ctx.send_viewport_cmd(egui::ViewportCommand::Screenshot(
-                        egui::ScreenshotCallback::new(move |image| {
-                            let outcome = match export::save_color_image(&image, &path) {
-                                Ok(()) => JobOutcome::Saved(path),
-                                Err(e) => JobOutcome::Failed(format!("{e:#}")),
-                            };
-                            let _ = sender.send(outcome);
-                            repaint.request_repaint();
-                        }),
-                    ));
-                    self.jobs.expect_one();
-                } else {
-                    self.jobs.toast(
+                let asked = std::time::Instant::now();
+                match save_dialog(&name, "png") {
+                    Some(path) => self.screenshot_to(ctx, path),
+                    None if asked.elapsed() < NO_DIALOG_THRESHOLD => {
+                        self.export_form = Some(ui::ExportForm::screenshot(&name));
+                    }
+                    None => self.jobs.toast(
                         ToastKind::Info,
                         "Screenshot cancelled; nothing was saved".to_owned(),
-                    );
+                    ),
                 }
             }
             Action::Open => self.ask_and_open(ctx),
@@ -315,6 +323,10 @@ impl RelmapApp {
                 ui::FormResult::Save(path, scale) => {
                     self.export_form = None;
                     self.export_to(path, scale);
+                }
+                ui::FormResult::Screenshot(path) => {
+                    self.export_form = None;
+                    self.screenshot_to(&ctx, path);
                 }
             }
         }

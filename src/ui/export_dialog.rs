@@ -10,6 +10,8 @@ pub struct ExportForm {
     pub path: String,
     /// PNG scale (ignored for SVG).
     pub scale: u8,
+    /// A window screenshot rather than a map export.
+    pub screenshot: bool,
 }
 
 impl ExportForm {
@@ -25,6 +27,15 @@ impl ExportForm {
         Self {
             path: folder.join(file_name).display().to_string(),
             scale,
+            screenshot: false,
+        }
+    }
+
+    /// A form for saving a window screenshot (PNG, no scale choice).
+    pub fn screenshot(file_name: &str) -> Self {
+        Self {
+            screenshot: true,
+            ..Self::new(file_name, 1)
         }
     }
 }
@@ -36,6 +47,8 @@ pub enum FormResult {
     Open,
     /// Save to this path at this scale.
     Save(PathBuf, u8),
+    /// Save a window screenshot to this path.
+    Screenshot(PathBuf),
     /// Closed without saving.
     Cancel,
 }
@@ -44,7 +57,12 @@ pub enum FormResult {
 pub fn export_form(ctx: &egui::Context, form: &mut ExportForm) -> FormResult {
     let mut result = FormResult::Open;
     let mut open = true;
-    egui::Window::new("Export map")
+    let title = if form.screenshot {
+        "Save window screenshot"
+    } else {
+        "Export map"
+    };
+    egui::Window::new(title)
         .id(egui::Id::unique("relmap-export-form"))
         .open(&mut open)
         .collapsible(false)
@@ -53,7 +71,7 @@ pub fn export_form(ctx: &egui::Context, form: &mut ExportForm) -> FormResult {
             ui.label("No system file dialog is available here. Choose where to save:");
             let edit = ui.add(egui::TextEdit::singleline(&mut form.path).desired_width(420.0));
             let is_png = form.path.to_ascii_lowercase().ends_with(".png");
-            ui.add_enabled_ui(is_png, |ui| {
+            ui.add_enabled_ui(is_png && !form.screenshot, |ui| {
                 ui.horizontal(|ui| {
                     ui.label("Scale:");
                     for s in 1..=3u8 {
@@ -65,7 +83,12 @@ pub fn export_form(ctx: &egui::Context, form: &mut ExportForm) -> FormResult {
             ui.horizontal(|ui| {
                 let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                 if ui.button("Save").clicked() || enter {
-                    result = FormResult::Save(PathBuf::from(form.path.trim()), form.scale);
+                    let path = PathBuf::from(form.path.trim());
+                    result = if form.screenshot {
+                        FormResult::Screenshot(path)
+                    } else {
+                        FormResult::Save(path, form.scale)
+                    };
                 }
                 if ui.button("Cancel").clicked() {
                     result = FormResult::Cancel;
