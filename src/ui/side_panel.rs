@@ -288,12 +288,16 @@ fn guide(ui: &mut egui::Ui, d: &Dataset) {
         ui.label(RichText::new(meta.join(" · ")).weak());
     }
     let cited = d.cited_paragraphs().len();
+    let coverage = if d.article.paragraphs.is_empty() {
+        "no article text (imported graph)".to_owned()
+    } else {
+        format!("{cited} of {} paragraphs cited", d.article.paragraphs.len())
+    };
     ui.label(
         RichText::new(format!(
-            "{} relations, {} passages; {cited} of {} paragraphs cited",
+            "{} relations, {} passages; {coverage}",
             d.relations.len(),
             d.passage_count(),
-            d.article.paragraphs.len()
         ))
         .weak(),
     );
