@@ -303,7 +303,8 @@ impl RelmapApp {
                 });
             self.focus_search = false;
         }
-        if self.state.show_chronology && crate::chronology::year_span(&self.state.dataset).is_some() {
+        if self.state.show_chronology && crate::chronology::year_span(&self.state.dataset).is_some()
+        {
             egui::Panel::bottom("relmap-chronology")
                 .resizable(false)
                 .exact_size(CHRONOLOGY_HEIGHT)

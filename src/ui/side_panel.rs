@@ -81,9 +81,8 @@ fn relation_view(
         .weak(),
     );
     ui.add_space(4.0);
-    for (i, p) in rel.passages.iter().enumerate() {
+    for i in 0..rel.passages.len() {
         passage_block(ui, d, rel, r, i, color, actions);
-        let _ = p;
         ui.add_space(8.0);
     }
 }

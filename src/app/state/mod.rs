@@ -1,13 +1,17 @@
 //! Everything the app shows, and the one place it changes: [`AppState::apply`].
 
-use egui::{Pos2, Rect, Vec2};
+mod history;
+mod relax;
+mod scene_cache;
+
+use egui::{Pos2, Rect};
 
 use super::command::Command;
 use super::filters::Filters;
 use super::view::View;
 use crate::layout;
 use crate::model::Dataset;
-use crate::scene::{self, Hit, Scene, SceneInput, Selection, Style, Theme};
+use crate::scene::{Hit, Scene, Selection, Style, Theme};
 
 /// Width kept free for the legend when fitting the map to the canvas, in points.
 const LEGEND_ROOM: f32 = 170.0;
@@ -177,109 +181,6 @@ impl AppState {
             .filter(|r| actors[r.source] && actors[r.target])
             .count();
         shown_without_filters - self.visible_relations().iter().filter(|v| **v).count()
-    }
-
-    /// The scene for the current state, as the canvas paints it.
-    pub fn scene(&self, style: &Style) -> Scene {
-        self.scene_with(style, self.selection, self.hovered)
-    }
-
-    /// [`AppState::scene`], reused while nothing it depends on has changed.
-    pub fn scene_cached(&self, style: &Style) -> std::sync::Arc<Scene> {
-        use std::hash::{Hash as _, Hasher as _};
-        let mut h = std::collections::hash_map::DefaultHasher::new();
-        for p in &self.positions {
-            (p.x.to_bits(), p.y.to_bits()).hash(&mut h);
-        }
-        (
-            &self.pinned,
-            self.selection,
-            self.hovered,
-            &self.filters,
-            self.show_secondary,
-        )
-            .hash(&mut h);
-        style.theme.hash(&mut h);
-        let key = h.finish();
-        if let Some((k, scene)) = self.scene_cache.borrow().as_ref()
-            && *k == key
-        {
-            return scene.clone();
-        }
-        let scene = std::sync::Arc::new(self.scene(style));
-        *self.scene_cache.borrow_mut() = Some((key, scene.clone()));
-        scene
-    }
-
-    /// The scene as exported: the selection highlight, but no hover.
-    pub fn scene_without_hover(&self, style: &Style) -> Scene {
-        self.scene_with(style, self.selection, None)
-    }
-
-    /// The scene with a given selection and hover.
-    pub fn scene_with(&self, style: &Style, selection: Selection, hovered: Option<Hit>) -> Scene {
-        let visible_actors = self.visible_actors();
-        let visible_relations = self.visible_relations();
-        scene::build(&SceneInput {
-            dataset: &self.dataset,
-            positions: &self.positions,
-            visible_actors: &visible_actors,
-            visible_relations: &visible_relations,
-            pinned: &self.pinned,
-            selection,
-            hovered,
-            style,
-        })
-    }
-
-    /// Whether a relaxation is running (the app repaints until it settles).
-    pub fn layout_running(&self) -> bool {
-        self.live.is_some()
-    }
-
-    /// Whether the map was laid out by the force simulation (some actor has no given position),
-    /// so moving one actor lets the others relax around it.
-    pub fn force_laid_out(&self) -> bool {
-        self.dataset.actors.iter().any(|a| a.position.is_none())
-    }
-
-    /// Starts (or warms) the relaxation from the current positions, pinned nodes held.
-    fn relax(&mut self) {
-        if !self.force_laid_out() {
-            return;
-        }
-        let links: Vec<(usize, usize)> = self
-            .dataset
-            .relations
-            .iter()
-            .map(|r| (r.source, r.target))
-            .collect();
-        let radius = self
-            .dataset
-            .degrees()
-            .into_iter()
-            .map(layout::node_radius)
-            .collect();
-        let n = self.positions.len().max(1) as f32;
-        let center = (self
-            .positions
-            .iter()
-            .fold(Vec2::ZERO, |s, p| s + p.to_vec2())
-            / n)
-            .to_pos2();
-        let mut sim = layout::Simulation::new(
-            self.positions.clone(),
-            &links,
-            radius,
-            layout::ForceParams::readable(center),
-        );
-        for (i, pinned) in self.pinned.iter().enumerate() {
-            if *pinned {
-                sim.fix(i, Some(self.positions[i]));
-            }
-        }
-        sim.set_alpha(RELAX_ALPHA);
-        self.live = Some(sim);
     }
 
     /// Where the dragged node was when the drag began.
@@ -512,36 +413,6 @@ impl AppState {
                 }
             }
         }
-    }
-
-    fn move_of(&self, actor: usize, to: Pos2, pinned_after: bool) -> Move {
-        Move {
-            actor,
-            from: self.positions[actor],
-            to,
-            pinned_before: self.pinned[actor],
-            pinned_after,
-        }
-    }
-
-    /// Applies `moves` and records them as one undoable edit.
-    fn commit(&mut self, moves: Vec<Move>) {
-        for m in &moves {
-            self.positions[m.actor] = m.to;
-            self.pinned[m.actor] = m.pinned_after;
-        }
-        self.record(moves);
-    }
-
-    fn record(&mut self, moves: Vec<Move>) {
-        if moves.is_empty() {
-            return;
-        }
-        self.undo.push(moves);
-        if self.undo.len() > UNDO_DEPTH {
-            self.undo.remove(0);
-        }
-        self.redo.clear();
     }
 
     /// Fits the view on the next frame and keeps following the canvas size.
