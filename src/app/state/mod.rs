@@ -318,7 +318,7 @@ impl AppState {
             }
             Command::Fit => self.refit(),
             Command::FitTo(canvas) => {
-                let bounds = self.scene(&Style::for_theme(self.theme)).bounds;
+                let bounds = self.scene_cached(&Style::for_theme(self.theme)).bounds;
                 // Keep the map clear of the legend in the bottom-left corner.
                 let mut room = canvas;
                 if self.show_legend && canvas.width() > 3.0 * LEGEND_ROOM {
