@@ -200,6 +200,12 @@ impl Dimension {
         }
     }
 
+    /// Parses an optional field: absent or blank is "unspecified" (drawn in the neutral colour).
+    pub fn parse_or_unspecified(s: Option<&str>) -> Self {
+        s.filter(|d| !d.trim().is_empty())
+            .map_or(Self::Other("unspecified".to_owned()), Self::parse)
+    }
+
     /// The word shown to users.
     pub fn as_str(&self) -> &str {
         match self {
@@ -278,6 +284,15 @@ pub struct Relation {
     pub weight: f32,
     /// Verbatim evidence; may be empty only for imported edge lists ("no evidence").
     pub passages: Vec<Passage>,
+}
+
+impl Relation {
+    /// The label to show for an optional, possibly blank, label field.
+    pub fn label_or_default(label: Option<String>) -> String {
+        label
+            .filter(|l| !l.trim().is_empty())
+            .unwrap_or_else(|| "(unlabelled)".to_owned())
+    }
 }
 
 /// A verbatim quote supporting a relation, anchored in the article.

@@ -198,14 +198,8 @@ fn relation(
         id: r.id,
         source: source?,
         target: target?,
-        label: r
-            .label
-            .filter(|l| !l.trim().is_empty())
-            .unwrap_or_else(|| "(unlabelled)".to_owned()),
-        dimension: r
-            .dimension
-            .as_deref()
-            .map_or(Dimension::Other("unspecified".to_owned()), Dimension::parse),
+        label: Relation::label_or_default(r.label),
+        dimension: Dimension::parse_or_unspecified(r.dimension.as_deref()),
         tone,
         directed: r.directed,
         weight,

@@ -151,15 +151,8 @@ impl Builder {
             id,
             source: edge.source,
             target: edge.target,
-            label: edge
-                .label
-                .filter(|l| !l.trim().is_empty())
-                .unwrap_or_else(|| "(unlabelled)".to_owned()),
-            dimension: edge
-                .dimension
-                .as_deref()
-                .filter(|d| !d.trim().is_empty())
-                .map_or(Dimension::Other("unspecified".to_owned()), Dimension::parse),
+            label: Relation::label_or_default(edge.label),
+            dimension: Dimension::parse_or_unspecified(edge.dimension.as_deref()),
             tone,
             directed: edge.directed,
             weight,
