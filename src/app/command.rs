@@ -6,7 +6,7 @@ use super::filters::FocusMode;
 use crate::model::{Dimension, Tone};
 use crate::scene::{Hit, Selection, Theme};
 
-/// A state change requested by the UI. UI code reads [`AppState`] and emits these.
+/// A state change requested by the UI. UI code reads [`super::AppState`] and emits these.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Command {
     /// Select an actor or relation, or clear with [`Selection::None`].

@@ -1,4 +1,4 @@
-//! Panels and the canvas. UI code reads [`AppState`] and returns [`Action`]s; it never
+//! Panels and the canvas. UI code reads [`crate::app::AppState`] and returns [`Action`]s; it never
 //! changes state itself.
 
 mod article;
