@@ -308,3 +308,33 @@ fn focusing_an_actor_hides_the_rest() {
     assert_eq!(state.visible_relations().iter().filter(|v| **v).count(), 2);
     assert!(h.query_by_label_contains("Russia (state)").is_none());
 }
+
+/// A file dropped on the window, as the windowing integration hands it to egui.
+#[derive(Debug)]
+struct Dropped(std::path::PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn dropping_a_csv_on_the_window_opens_it() {
+    let mut h = harness();
+    let csv =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/trade_routes.csv");
+    h.input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(csv)));
+    h.step();
+    h.state_mut().wait_for_load();
+    h.run();
+    assert_eq!(h.state().state().dataset.title, "trade_routes");
+    h.get_by_label_contains("Kazakhstan (actor)");
+    assert!(h.state().error().is_none());
+}

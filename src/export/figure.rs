@@ -13,6 +13,8 @@ const LEGEND_SIZE: f32 = 13.0;
 const SOURCE_SIZE: f32 = 12.0;
 const CARD_SIZE: f32 = 12.5;
 const MIN_WIDTH: f32 = 640.0;
+/// Length of a legend line sample: long enough to show a whole dash-dot period.
+const LEGEND_SAMPLE: f32 = 44.0;
 /// Empty world space kept around the drawing.
 const MAP_MARGIN: f32 = 16.0;
 
@@ -159,14 +161,14 @@ impl Figure {
                     } => {
                         decorations.push(Decoration::Line {
                             a: Pos2::new(PAD + x, baseline - 4.5),
-                            b: Pos2::new(PAD + x + 28.0, baseline - 4.5),
+                            b: Pos2::new(PAD + x + LEGEND_SAMPLE, baseline - 4.5),
                             color,
                             width: 3.0,
                             dash,
                         });
                         decorations.push(Decoration::Text {
                             text: label,
-                            pos: Pos2::new(PAD + x + 34.0, baseline),
+                            pos: Pos2::new(PAD + x + LEGEND_SAMPLE + 6.0, baseline),
                             size: LEGEND_SIZE,
                             color: style.text,
                             anchor: Anchor::Start,
@@ -251,7 +253,7 @@ fn legend_rows(scene: &Scene, style: &Style, width: f32) -> Vec<Vec<LegendItem>>
     let mut x = 0.0;
     let mut row = Vec::new();
     for (label, color, dash) in entries {
-        let w = 34.0 + text_width(&label, LEGEND_SIZE) + 18.0;
+        let w = LEGEND_SAMPLE + 6.0 + text_width(&label, LEGEND_SIZE) + 18.0;
         if x + w > width && !row.is_empty() {
             rows.push(std::mem::take(&mut row));
             x = 0.0;
