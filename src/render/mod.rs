@@ -141,12 +141,10 @@ fn edge_shapes(edge: &EdgeShape, t: TSTransform, out: &mut Vec<Shape>) {
         .collect();
     // Dashes shorter than a few pixels cost thousands of shapes and read as a solid line.
     let period: f32 = pattern.iter().sum();
-    if edge.dash == Dash::Solid || pattern.is_empty() || period < MIN_DASH_PERIOD_PX {
+    if edge.dash == Dash::Solid || period < MIN_DASH_PERIOD_PX {
         out.push(Shape::line(points, stroke));
     } else {
-        let dashes: Vec<f32> = pattern.iter().step_by(2).copied().collect();
-        let gaps: Vec<f32> = pattern.iter().skip(1).step_by(2).copied().collect();
-        Shape::dashed_line_many_with_offset(&points, stroke, &dashes, &gaps, 0.0, out);
+        push_patterned_line(points, stroke, &pattern, out);
     }
     if let Some(tri) = edge.arrow {
         out.push(Shape::convex_polygon(
@@ -155,6 +153,23 @@ fn edge_shapes(edge: &EdgeShape, t: TSTransform, out: &mut Vec<Shape>) {
             Stroke::NONE,
         ));
     }
+}
+
+/// Pushes `points` as a line in `pattern` (alternating dash and gap lengths, in screen points,
+/// as [`Dash::pattern`] gives them); an empty pattern is a solid line.
+pub fn push_patterned_line(
+    points: Vec<Pos2>,
+    stroke: Stroke,
+    pattern: &[f32],
+    out: &mut Vec<Shape>,
+) {
+    if pattern.is_empty() {
+        out.push(Shape::line(points, stroke));
+        return;
+    }
+    let dashes: Vec<f32> = pattern.iter().step_by(2).copied().collect();
+    let gaps: Vec<f32> = pattern.iter().skip(1).step_by(2).copied().collect();
+    Shape::dashed_line_many_with_offset(&points, stroke, &dashes, &gaps, 0.0, out);
 }
 
 fn node_shapes(node: &NodeShape, t: TSTransform, out: &mut Vec<Shape>) {

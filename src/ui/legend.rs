@@ -1,11 +1,12 @@
 //! The legend over the canvas corner. Its rows are filter chips: click a dimension or tone to
 //! hide or show it.
 
-use egui::{Align2, Area, Order, Pos2, Rect, Sense, Shape, Stroke, Vec2};
+use egui::{Align2, Area, Order, Pos2, Rect, Sense, Stroke, Vec2};
 
 use super::Action;
 use crate::app::{AppState, Command};
 use crate::model::{Dimension, Tone};
+use crate::render::push_patterned_line;
 use crate::scene::{Dash, Legend, Style};
 
 const ROW_H: f32 = 18.0;
@@ -117,20 +118,9 @@ fn row(
     let a = Pos2::new(rect.left() + 4.0, rect.center().y);
     let b = a + Vec2::new(30.0, 0.0);
     let stroke = Stroke::new(2.5, color);
-    let pattern = dash.pattern(2.5);
-    if pattern.is_empty() {
-        painter.line_segment([a, b], stroke);
-    } else {
-        let dashes: Vec<f32> = pattern.iter().step_by(2).copied().collect();
-        let gaps: Vec<f32> = pattern.iter().skip(1).step_by(2).copied().collect();
-        painter.extend(Shape::dashed_line_with_offset(
-            &[a, b],
-            stroke,
-            &dashes,
-            &gaps,
-            0.0,
-        ));
-    }
+    let mut shapes = Vec::new();
+    push_patterned_line(vec![a, b], stroke, &dash.pattern(2.5), &mut shapes);
+    painter.extend(shapes);
     let text_color = if hidden { style.muted_text } else { style.text };
     let galley = painter.text(
         b + Vec2::new(8.0, 0.0),
