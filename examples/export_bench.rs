@@ -4,27 +4,25 @@
 
 use std::time::Instant;
 
-use relmap::app::AppState;
 use relmap::export::{self, ExportOptions, PictureFormat};
+use relmap::map::MapState;
 
 fn main() {
     let runs: usize = std::env::args()
         .nth(1)
         .and_then(|s| s.parse().ok())
         .unwrap_or(20);
-    let state = AppState::new(relmap::model::builtin().expect("built-in dataset"));
+    let state = MapState::new(relmap::model::builtin().expect("built-in dataset"));
     let opts = ExportOptions {
         scale: 2,
         ..Default::default()
     };
     // Warm-up: font database and caches.
-    let mut bytes =
-        export::render(&export::figure_for(&state, &opts), PictureFormat::Png, 2).expect("render");
+    let mut bytes = export::render(&state.figure(&opts), PictureFormat::Png, 2).expect("render");
     let mut ms = Vec::with_capacity(runs);
     for _ in 0..runs {
         let t = Instant::now();
-        bytes = export::render(&export::figure_for(&state, &opts), PictureFormat::Png, 2)
-            .expect("render");
+        bytes = export::render(&state.figure(&opts), PictureFormat::Png, 2).expect("render");
         ms.push(t.elapsed().as_secs_f64() * 1000.0);
     }
     ms.sort_by(f64::total_cmp);

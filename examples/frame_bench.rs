@@ -9,8 +9,8 @@ use std::fmt::Write as _;
 use std::time::Instant;
 
 use egui::{Pos2, Rect, Vec2};
-use relmap::app::{AppState, View};
 use relmap::layout::{ForceParams, Simulation};
+use relmap::map::{MapState, View};
 use relmap::scene::{Style, Theme};
 
 /// A deterministic scale-free graph (preferential attachment, 4 links per new node).
@@ -55,12 +55,16 @@ fn main() {
     };
     for n in sizes {
         let d = relmap::model::load_str(&graph_json(n), "bench.json").expect("graph");
-        let links: Vec<(usize, usize)> = d.relations.iter().map(|r| (r.source, r.target)).collect();
+        let links: Vec<(usize, usize)> = d
+            .relations
+            .iter()
+            .map(|r| (r.source.0, r.target.0))
+            .collect();
         let params = ForceParams::readable(Pos2::ZERO);
         let start = Simulation::spiral_start(n, 0, &params);
         let mut sim = Simulation::new(start, &links, vec![20.0; n], params);
         sim.run(60);
-        let mut state = AppState::with_layout(d, sim.positions().to_vec());
+        let mut state = MapState::with_layout(d, sim.positions().to_vec(), Default::default());
         let style = Style::for_theme(Theme::Light);
         let canvas = Rect::from_min_size(Pos2::ZERO, Vec2::new(1280.0, 800.0));
         state.view = View::fit(state.scene(&style).bounds, canvas);

@@ -1,14 +1,12 @@
 //! Dated evidence on a time axis: one lane per relation, one point per dated passage.
 
-use crate::model::Dataset;
+use crate::model::{Dataset, PassageId, RelationId};
 
 /// One dated passage placed on the chronology.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ChronoPoint {
-    /// Relation index.
-    pub relation: usize,
-    /// Passage index within the relation.
-    pub passage: usize,
+    /// The dated passage.
+    pub passage: PassageId,
     /// Position on the time axis, in fractional years.
     pub year: f64,
     /// Lane (0 = top), one per relation.
@@ -16,12 +14,10 @@ pub struct ChronoPoint {
 }
 
 /// Lanes (relation indices, earliest evidence first) and points for the shown relations.
-pub fn chronology(d: &Dataset, shown: &[bool]) -> (Vec<usize>, Vec<ChronoPoint>) {
-    let mut lanes: Vec<(f64, usize)> = d
-        .relations
-        .iter()
-        .enumerate()
-        .filter(|(r, _)| shown.get(*r).copied().unwrap_or(false))
+pub fn chronology(d: &Dataset, shown: &[bool]) -> (Vec<RelationId>, Vec<ChronoPoint>) {
+    let mut lanes: Vec<(f64, RelationId)> = d
+        .relations_with_ids()
+        .filter(|(r, _)| shown.get(r.0).copied().unwrap_or(false))
         .filter_map(|(r, rel)| {
             rel.passages
                 .iter()
@@ -31,14 +27,13 @@ pub fn chronology(d: &Dataset, shown: &[bool]) -> (Vec<usize>, Vec<ChronoPoint>)
         })
         .collect();
     lanes.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-    let lanes: Vec<usize> = lanes.into_iter().map(|(_, r)| r).collect();
+    let lanes: Vec<RelationId> = lanes.into_iter().map(|(_, r)| r).collect();
     let mut points = Vec::new();
     for (lane, &r) in lanes.iter().enumerate() {
         for (p, passage) in d.relations[r].passages.iter().enumerate() {
             if let Some(date) = passage.date {
                 points.push(ChronoPoint {
-                    relation: r,
-                    passage: p,
+                    passage: PassageId::new(r, p),
                     year: date.as_year_f64(),
                     lane,
                 });
@@ -75,8 +70,10 @@ mod tests {
             .filter(|p| p.date.is_some())
             .count();
         assert_eq!(points.len(), dated);
-        let mut keys: Vec<(usize, usize)> =
-            points.iter().map(|p| (p.relation, p.passage)).collect();
+        let mut keys: Vec<(usize, usize)> = points
+            .iter()
+            .map(|p| (p.passage.relation.0, p.passage.index))
+            .collect();
         keys.sort_unstable();
         keys.dedup();
         assert_eq!(keys.len(), dated, "no passage twice");

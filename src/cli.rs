@@ -118,8 +118,8 @@ fn parse_size(s: &str) -> Result<(u32, u32), String> {
 pub fn export(args: &ExportArgs) -> anyhow::Result<String> {
     use anyhow::Context as _;
 
-    use crate::app::{AppState, Command as MapCommand};
     use crate::export::{self, ExportOptions, PictureFormat};
+    use crate::map::{MapState, SelectCommand, ViewCommand};
     use crate::scene::{Selection, Theme};
 
     let format = PictureFormat::from_path(&args.out).with_context(|| {
@@ -129,8 +129,8 @@ pub fn export(args: &ExportArgs) -> anyhow::Result<String> {
         )
     })?;
     let dataset = load_dataset(args.dataset.as_deref())?;
-    let mut state = AppState::new(dataset);
-    state.apply(MapCommand::SetShowSecondary(args.secondary));
+    let mut state = MapState::new(dataset);
+    state.apply(ViewCommand::SetShowSecondary(args.secondary));
     if let Some(id) = &args.select {
         let r = state.dataset.relation_index(id).with_context(|| {
             let ids: Vec<&str> = state
@@ -149,7 +149,7 @@ pub fn export(args: &ExportArgs) -> anyhow::Result<String> {
                 "--select {id:?}: this relation joins a secondary actor; add --secondary to show it"
             );
         }
-        state.apply(MapCommand::Select(Selection::Relation(r)));
+        state.apply(SelectCommand::Select(Selection::Relation(r)));
     }
     let opts = ExportOptions {
         theme: match args.theme {
@@ -161,7 +161,7 @@ pub fn export(args: &ExportArgs) -> anyhow::Result<String> {
         size: args.size,
         with_selection: true,
     };
-    let figure = export::figure_for(&state, &opts);
+    let figure = state.figure(&opts);
     export::export_to_file(&figure, &args.out, args.scale)?;
     let size = match format {
         PictureFormat::Png => format!(

@@ -9,6 +9,7 @@ pub mod cli;
 pub mod export;
 pub mod fonts;
 pub mod layout;
+pub mod map;
 pub mod model;
 pub mod render;
 pub mod scene;

@@ -2,7 +2,7 @@
 
 use std::ops::Range;
 
-use crate::model::Dataset;
+use crate::model::{ActorId, Dataset, PassageId, RelationId};
 
 /// Most results listed; the rest are counted.
 pub const MAX_RESULTS: usize = 200;
@@ -11,11 +11,11 @@ pub const MAX_RESULTS: usize = 200;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Target {
     /// An actor's name, alias or native name.
-    Actor(usize),
+    Actor(ActorId),
     /// A relation's label.
-    Relation(usize),
-    /// A passage: relation index and passage index.
-    Passage(usize, usize),
+    Relation(RelationId),
+    /// A passage.
+    Passage(PassageId),
 }
 
 /// One result: what it is, the text shown, and the byte ranges of the matched words in it.
@@ -84,7 +84,7 @@ pub fn search(d: &Dataset, query: &str) -> Vec<Hit> {
         return Vec::new();
     }
     let mut hits = Vec::new();
-    for (a, actor) in d.actors.iter().enumerate() {
+    for (a, actor) in d.actors_with_ids() {
         let names = std::iter::once(&actor.name)
             .chain(&actor.aliases)
             .chain(&actor.native_names);
@@ -102,7 +102,7 @@ pub fn search(d: &Dataset, query: &str) -> Vec<Hit> {
             });
         }
     }
-    for (r, rel) in d.relations.iter().enumerate() {
+    for (r, rel) in d.relations_with_ids() {
         let text = format!("{}: {}", d.relation_endpoints(rel), rel.label);
         if let Some(matches) = match_terms(&text, &terms) {
             hits.push(Hit {
@@ -112,11 +112,11 @@ pub fn search(d: &Dataset, query: &str) -> Vec<Hit> {
             });
         }
     }
-    for (r, rel) in d.relations.iter().enumerate() {
+    for (r, rel) in d.relations_with_ids() {
         for (p, passage) in rel.passages.iter().enumerate() {
             if let Some(matches) = match_terms(&passage.quote, &terms) {
                 hits.push(Hit {
-                    target: Target::Passage(r, p),
+                    target: Target::Passage(PassageId::new(r, p)),
                     text: passage.quote.clone(),
                     matches,
                 });

@@ -1,9 +1,12 @@
 //! The built binary, run as a user would: from another folder, with a fresh HOME.
-#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+#[expect(
+    clippy::expect_used,
+    reason = "test helper: a broken fixture must fail the test loudly"
+)]
 fn relmap(args: &[&str], cwd: &Path) -> Output {
     let home = tempfile::tempdir().expect("home");
     Command::new(env!("CARGO_BIN_EXE_relmap"))

@@ -1,6 +1,5 @@
 //! A panic is written to a crash report (with backtrace) and announced once on the next start.
 //! Its own test binary: the panic hook is process-wide.
-#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
 
 #[test]
 fn a_panic_leaves_a_crash_report_that_is_announced_once() {

@@ -1,10 +1,13 @@
 //! The shipped China–Kazakhstan dataset, loaded from `assets/` as users would.
-#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
 
 use std::path::Path;
 
 use relmap::model::{self, Dimension};
 
+#[expect(
+    clippy::expect_used,
+    reason = "test helper: a broken fixture must fail the test loudly"
+)]
 fn shipped() -> model::Dataset {
     model::load_path(Path::new("assets/china-kazakhstan.relmap.json"))
         .expect("shipped dataset loads")

@@ -1,17 +1,20 @@
 //! Briefing exports from the real built-in map: SVG structure, escaping, determinism, PNG pixels.
-#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
 
-use relmap::app::{AppState, Command};
 use relmap::export::{self, ExportOptions, PictureFormat};
+use relmap::map::{MapState, SelectCommand, ViewCommand};
 use relmap::model;
 use relmap::scene::{Selection, Style, Theme};
 
-fn state() -> AppState {
-    AppState::new(model::builtin().expect("built-in"))
+#[expect(
+    clippy::expect_used,
+    reason = "test helper: a broken fixture must fail the test loudly"
+)]
+fn state() -> MapState {
+    MapState::new(model::builtin().expect("built-in"))
 }
 
-fn svg_of(state: &AppState, opts: &ExportOptions) -> String {
-    export::figure_svg(&export::figure_for(state, opts))
+fn svg_of(state: &MapState, opts: &ExportOptions) -> String {
+    export::figure_svg(&state.figure(opts))
 }
 
 #[test]
@@ -62,7 +65,7 @@ fn hidden_things_are_absent_from_the_export() {
     let mut s = state();
     let hidden_before = svg_of(&s, &ExportOptions::default());
     assert!(!hidden_before.contains(">India<"));
-    s.apply(Command::SetShowSecondary(true));
+    s.apply(ViewCommand::SetShowSecondary(true));
     let shown = svg_of(&s, &ExportOptions::default());
     assert!(shown.contains(">India<"));
 }
@@ -71,7 +74,7 @@ fn hidden_things_are_absent_from_the_export() {
 fn selected_relation_gets_an_evidence_card() {
     let mut s = state();
     let r = s.dataset.relation_index("cn-kz-energy").expect("relation");
-    s.apply(Command::Select(Selection::Relation(r)));
+    s.apply(SelectCommand::Select(Selection::Relation(r)));
     let svg = svg_of(&s, &ExportOptions::default());
     assert!(svg.contains("China — Kazakhstan: Energy investment and pipelines"));
     assert!(
@@ -93,7 +96,7 @@ fn hostile_text_is_escaped() {
     let mut d = model::builtin().expect("built-in");
     d.title = "<script>alert('x')</script> & \"co\"".to_owned();
     d.actors[0].name = "A<B>&\"C\"\u{1}".to_owned();
-    let s = AppState::new(d);
+    let s = MapState::new(d);
     let svg = svg_of(&s, &ExportOptions::default());
     let doc = roxmltree::Document::parse(&svg).expect("still well-formed");
     assert!(!svg.contains("<script>"));
@@ -105,22 +108,18 @@ fn hostile_text_is_escaped() {
 #[test]
 fn same_inputs_give_identical_bytes() {
     for format in [PictureFormat::Svg, PictureFormat::Png] {
-        let a = export::render(
-            &export::figure_for(&state(), &ExportOptions::default()),
-            format,
-            1,
-        )
-        .expect("render");
-        let b = export::render(
-            &export::figure_for(&state(), &ExportOptions::default()),
-            format,
-            1,
-        )
-        .expect("render");
+        let a =
+            export::render(&state().figure(&ExportOptions::default()), format, 1).expect("render");
+        let b =
+            export::render(&state().figure(&ExportOptions::default()), format, 1).expect("render");
         assert!(a == b, "{format:?} differs between runs");
     }
 }
 
+#[expect(
+    clippy::expect_used,
+    reason = "test helper: a broken fixture must fail the test loudly"
+)]
 fn png_size(bytes: &[u8]) -> (u32, u32) {
     (
         u32::from_be_bytes(bytes[16..20].try_into().expect("w")),
@@ -132,7 +131,7 @@ fn png_size(bytes: &[u8]) -> (u32, u32) {
 fn png_scale_and_node_colours() {
     let s = state();
     let opts = ExportOptions::default();
-    let figure = export::figure_for(&s, &opts);
+    let figure = s.figure(&opts);
     let svg = export::figure_svg(&figure);
     let (one, w1, h1) = export::svg_to_png(&svg, 1).expect("1x");
     assert_eq!(png_size(&one), (figure.width, figure.height));
@@ -169,22 +168,16 @@ fn png_scale_and_node_colours() {
 #[test]
 fn dark_and_transparent_backgrounds() {
     let s = state();
-    let dark = export::figure_for(
-        &s,
-        &ExportOptions {
-            theme: Theme::Dark,
-            ..Default::default()
-        },
-    );
+    let dark = s.figure(&ExportOptions {
+        theme: Theme::Dark,
+        ..Default::default()
+    });
     let image = export::svg_to_rgba(&export::figure_svg(&dark), 1).expect("dark");
     assert_eq!(image.pixels[0], Style::for_theme(Theme::Dark).background);
-    let clear = export::figure_for(
-        &s,
-        &ExportOptions {
-            transparent: true,
-            ..Default::default()
-        },
-    );
+    let clear = s.figure(&ExportOptions {
+        transparent: true,
+        ..Default::default()
+    });
     let image = export::svg_to_rgba(&export::figure_svg(&clear), 1).expect("transparent");
     assert_eq!(image.pixels[0].a(), 0);
 }
@@ -194,7 +187,7 @@ fn a_failed_export_leaves_the_existing_file() {
     let dir = tempfile::tempdir().expect("tmp");
     let target = dir.path().join("map.svg");
     std::fs::write(&target, "old").expect("seed");
-    let figure = export::figure_for(&state(), &ExportOptions::default());
+    let figure = state().figure(&ExportOptions::default());
     // A directory where the file should be: the rename fails, the old file elsewhere is kept.
     let blocked = dir.path().join("blocked.svg");
     std::fs::create_dir(&blocked).expect("mkdir");
@@ -235,16 +228,16 @@ fn absurdly_long_labels_are_truncated_not_a_layout_blow_up() {
     let mut d = model::builtin().expect("built-in");
     d.actors[0].name = "China ".repeat(20_000);
     d.relations[0].label = "x".repeat(100_000);
-    let s = AppState::new(d);
+    let s = MapState::new(d);
     let scene = s.scene(&Style::for_theme(Theme::Light));
-    let china = scene.node(0).expect("china drawn");
+    let china = scene.node(relmap::model::ActorId(0)).expect("china drawn");
     assert!(
         china.label.rect.width() < 600.0,
         "{}",
         china.label.rect.width()
     );
     assert!(china.label.text.ends_with('…'));
-    let figure = export::figure_for(&s, &ExportOptions::default());
+    let figure = s.figure(&ExportOptions::default());
     assert!(
         figure.width < 2_000,
         "figure stays briefing-sized: {}",

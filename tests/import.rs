@@ -1,5 +1,4 @@
 //! Other people's graphs: node-link JSON (by id and by index) and CSV edge lists.
-#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
 
 use std::path::Path;
 

@@ -1,14 +1,18 @@
 //! Opening other datasets from the app: bad files never replace the map you had.
-#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
 
 use std::io::Write as _;
 use std::path::PathBuf;
 use std::time::Instant;
 
-use relmap::app::{AppState, RelmapApp};
+use relmap::app::RelmapApp;
+use relmap::map::MapState;
 
+#[expect(
+    clippy::expect_used,
+    reason = "test helper: a broken fixture must fail the test loudly"
+)]
 fn app() -> RelmapApp {
-    RelmapApp::from_state(AppState::new(relmap::model::builtin().expect("built-in")))
+    RelmapApp::from_state(MapState::new(relmap::model::builtin().expect("built-in")))
 }
 
 fn fixture(name: &str) -> PathBuf {
@@ -97,19 +101,23 @@ fn a_5000_relation_csv_loads_off_the_ui_thread() {
 
 #[test]
 fn after_a_drag_the_rest_relaxes_and_the_dragged_node_stays() {
-    use relmap::app::Command;
+    use relmap::map::{EditCommand, LayoutRun};
+    use relmap::model::ActorId;
     let d = relmap::model::load_path(&fixture("networkx.json")).expect("fixture");
-    let mut state = AppState::new(d);
+    let mut state = MapState::new(d);
     assert!(state.force_laid_out());
     let before = state.positions.clone();
     let target = state.positions[0] + egui::vec2(300.0, 120.0);
-    state.apply(Command::StartDrag(0));
-    state.apply(Command::DragTo(target));
-    state.apply(Command::EndDrag);
+    state.apply(EditCommand::StartDrag(ActorId(0)));
+    state.apply(EditCommand::DragTo(target));
+    state.apply(EditCommand::EndDrag);
     assert!(state.layout_running());
     let mut frames = 0;
+    let mut run = LayoutRun::default();
     while state.layout_running() {
-        state.apply(Command::StepLayout(8));
+        if let Some(step) = run.step(&state, std::time::Duration::from_millis(8)) {
+            state.apply(step);
+        }
         frames += 1;
         assert!(frames < 2_000, "the relaxation settles");
     }
@@ -127,9 +135,9 @@ fn after_a_drag_the_rest_relaxes_and_the_dragged_node_stays() {
     );
 
     // The built-in map has given positions: nothing else moves.
-    let mut builtin = AppState::new(relmap::model::builtin().expect("built-in"));
-    builtin.apply(Command::StartDrag(0));
-    builtin.apply(Command::DragTo(egui::pos2(10.0, 10.0)));
-    builtin.apply(Command::EndDrag);
+    let mut builtin = MapState::new(relmap::model::builtin().expect("built-in"));
+    builtin.apply(EditCommand::StartDrag(ActorId(0)));
+    builtin.apply(EditCommand::DragTo(egui::pos2(10.0, 10.0)));
+    builtin.apply(EditCommand::EndDrag);
     assert!(!builtin.layout_running());
 }

@@ -1,13 +1,13 @@
 //! One rendered image of the default map (wgpu; lavapipe renders it on machines without a GPU).
-#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
 
 use egui::Vec2;
 use egui_kittest::Harness;
-use relmap::app::{AppState, RelmapApp};
+use relmap::app::RelmapApp;
+use relmap::map::MapState;
 
 #[test]
 fn default_map_snapshot() {
-    let state = AppState::new(relmap::model::builtin().expect("built-in dataset"));
+    let state = MapState::new(relmap::model::builtin().expect("built-in dataset"));
     let mut h = Harness::builder()
         .with_size(Vec2::new(1280.0, 800.0))
         .with_context_setup(relmap::fonts::install)

@@ -1,15 +1,19 @@
 //! UI tests on the real app state with the built-in dataset, driven like a user would.
-#![allow(clippy::unwrap_used, clippy::expect_used)] // tests fail loudly by design
 
 use egui::{Key, Modifiers, Vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use relmap::app::{AppState, RelmapApp};
+use relmap::app::RelmapApp;
+use relmap::map::MapState;
 use relmap::model;
 use relmap::scene::Selection;
 
+#[expect(
+    clippy::expect_used,
+    reason = "test helper: a broken fixture must fail the test loudly"
+)]
 fn harness() -> Harness<'static, RelmapApp> {
-    let state = AppState::new(model::builtin().expect("built-in dataset"));
+    let state = MapState::new(model::builtin().expect("built-in dataset"));
     let mut h = Harness::builder()
         .with_size(Vec2::new(1280.0, 800.0))
         .with_context_setup(relmap::fonts::install)
@@ -22,11 +26,19 @@ fn harness() -> Harness<'static, RelmapApp> {
     h
 }
 
-fn actor(h: &Harness<'_, RelmapApp>, id: &str) -> usize {
+#[expect(
+    clippy::expect_used,
+    reason = "test helper: a broken fixture must fail the test loudly"
+)]
+fn actor(h: &Harness<'_, RelmapApp>, id: &str) -> relmap::model::ActorId {
     h.state().state().dataset.actor_index(id).expect("actor")
 }
 
-fn relation(h: &Harness<'_, RelmapApp>, id: &str) -> usize {
+#[expect(
+    clippy::expect_used,
+    reason = "test helper: a broken fixture must fail the test loudly"
+)]
+fn relation(h: &Harness<'_, RelmapApp>, id: &str) -> relmap::model::RelationId {
     h.state()
         .state()
         .dataset
@@ -205,7 +217,7 @@ fn show_in_article_opens_the_text_at_the_passage() {
     let state = h.state().state();
     assert!(state.article_open);
     let focus = state.article_focus.expect("focus");
-    assert_eq!(focus.passage, 4);
+    assert_eq!(focus.passage.index, 4);
     assert!(!focus.scroll_pending, "the article scrolled to the passage");
     h.get_by_label_contains("Highlighted: China — Kazakhstan — Energy investment and pipelines");
 }
@@ -261,10 +273,7 @@ fn a_dimension_filter_hides_its_relations_on_screen_and_in_exports() {
             .is_none()
     );
     h.get_by_label_contains("hidden by filters");
-    let svg = relmap::export::figure_svg(&relmap::export::figure_for(
-        state,
-        &relmap::export::ExportOptions::default(),
-    ));
+    let svg = relmap::export::figure_svg(&state.figure(&relmap::export::ExportOptions::default()));
     assert!(
         !svg.contains("Energy investment and pipelines"),
         "the export follows the filters"

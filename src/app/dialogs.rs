@@ -1,4 +1,6 @@
-//! Dialogs and windows around the map: errors, the open form, shortcuts, About, drop hint.
+//! What can stand in front of the map, one at a time: the error dialog, the open and export
+//! forms used when the system has no file dialog, the shortcuts and About windows; and the
+//! hint shown while a file is dragged over the window.
 
 use std::path::{Path, PathBuf};
 
@@ -6,86 +8,141 @@ use super::RelmapApp;
 use crate::export::PictureFormat;
 use crate::ui::{self, Action};
 
-impl RelmapApp {
-    pub(super) fn dialogs(&mut self, ctx: &egui::Context, actions: &mut Vec<Action>) {
-        if let Some((title, lines)) = &self.error {
-            let response = egui::Modal::new(egui::Id::unique("relmap-error")).show(ctx, |ui| {
-                ui.set_max_width(640.0);
-                ui.heading(title);
-                ui.add_space(4.0);
-                egui::ScrollArea::vertical().max_height(320.0).show(ui, |ui| {
-                    for line in lines {
-                        ui.add(egui::Label::new(egui::RichText::new(line).monospace()).wrap());
-                    }
-                });
-                ui.add_space(6.0);
-                ui.label("The map you had is unchanged. Fix the file (relmap check FILE lists every problem) and open it again.");
-                ui.button("OK").clicked()
-            });
-            if response.inner || response.should_close() {
-                self.error = None;
-            }
-        }
-        if let Some(path) = &mut self.open_form {
-            let mut close = false;
-            let mut open = true;
-            egui::Window::new("Open a dataset")
-                .open(&mut open)
-                .collapsible(false)
-                .resizable(false)
-                .show(ctx, |ui| {
-                    ui.label("No system file dialog is available here. Path of the file to open:");
-                    let edit = ui.add(
-                        egui::TextEdit::singleline(path)
-                            .desired_width(420.0)
-                            .hint_text("/path/to/map.relmap.json, graph.json or edges.csv"),
-                    );
-                    ui.label(
-                        egui::RichText::new("Tip: you can also drop a file onto the window.")
-                            .weak(),
-                    );
-                    ui.horizontal(|ui| {
-                        let enter =
-                            edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-                        if (ui.button("Open").clicked() || enter) && !path.trim().is_empty() {
-                            actions.push(Action::OpenPath(PathBuf::from(path.trim())));
-                            close = true;
-                        }
-                        if ui.button("Cancel").clicked() {
-                            close = true;
-                        }
-                    });
-                });
-            if close || !open {
-                self.open_form = None;
-            }
-        }
-    }
+/// The dialog or window in front of the map.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Modal {
+    /// A file could not be opened: a title and every located problem.
+    Error {
+        /// "Could not open FILE".
+        title: String,
+        /// One line per problem.
+        lines: Vec<String>,
+    },
+    /// The in-app "open" form with the path typed so far.
+    Open(String),
+    /// The in-app "save as" form.
+    Export(ui::ExportForm),
+    /// Help → Keyboard shortcuts.
+    Shortcuts,
+    /// Help → About relmap.
+    About,
+}
 
-    pub(super) fn windows(&mut self, ctx: &egui::Context) {
-        egui::Window::new("Keyboard shortcuts")
-            .open(&mut self.show_shortcuts)
-            .resizable(false)
-            .collapsible(false)
-            .show(ctx, |ui| {
-                egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
-                    for (keys, what) in ui::SHORTCUTS {
-                        ui.strong(*keys);
-                        ui.label(*what);
-                        ui.end_row();
-                    }
-                });
-            });
-        egui::Window::new("About relmap")
-            .open(&mut self.show_about)
-            .resizable(false)
-            .collapsible(false)
-            .show(ctx, |ui| {
-                ui.label(format!("relmap {}", env!("CARGO_PKG_VERSION")));
-                ui.label("Relationship maps where every link is backed by verbatim passages from the source.");
-                ui.label(format!("Dataset: {}", self.state.dataset.origin.display_name()));
-            });
+impl RelmapApp {
+    pub(super) fn show_modal(&mut self, ctx: &egui::Context, actions: &mut Vec<Action>) {
+        let Some(modal) = &mut self.modal else {
+            return;
+        };
+        let keep = match modal {
+            Modal::Error { title, lines } => error_dialog(ctx, title, lines),
+            Modal::Open(path) => open_form(ctx, path, actions),
+            Modal::Export(form) => match ui::export_form(ctx, form) {
+                ui::FormResult::Open => true,
+                ui::FormResult::Cancel => false,
+                ui::FormResult::Save(path, scale) => {
+                    self.modal = None;
+                    self.export_to(path, scale);
+                    return;
+                }
+                ui::FormResult::Screenshot(path) => {
+                    self.modal = None;
+                    self.screenshot_to(ctx, path);
+                    return;
+                }
+            },
+            Modal::Shortcuts => shortcuts_window(ctx),
+            Modal::About => about_window(ctx, &self.state.dataset.origin.display_name()),
+        };
+        if !keep {
+            self.modal = None;
+        }
     }
+}
+
+/// Returns whether the dialog stays open.
+fn error_dialog(ctx: &egui::Context, title: &str, lines: &[String]) -> bool {
+    let response = egui::Modal::new(egui::Id::unique("relmap-error")).show(ctx, |ui| {
+        ui.set_max_width(640.0);
+        ui.heading(title);
+        ui.add_space(4.0);
+        egui::ScrollArea::vertical().max_height(320.0).show(ui, |ui| {
+            for line in lines {
+                ui.add(egui::Label::new(egui::RichText::new(line).monospace()).wrap());
+            }
+        });
+        ui.add_space(6.0);
+        ui.label("The map you had is unchanged. Fix the file (relmap check FILE lists every problem) and open it again.");
+        ui.button("OK").clicked()
+    });
+    !(response.inner || response.should_close())
+}
+
+fn open_form(ctx: &egui::Context, path: &mut String, actions: &mut Vec<Action>) -> bool {
+    let mut close = false;
+    let mut open = true;
+    egui::Window::new("Open a dataset")
+        .open(&mut open)
+        .collapsible(false)
+        .resizable(false)
+        .show(ctx, |ui| {
+            ui.label("No system file dialog is available here. Path of the file to open:");
+            let edit = ui.add(
+                egui::TextEdit::singleline(path)
+                    .desired_width(420.0)
+                    .hint_text("/path/to/map.relmap.json, graph.json or edges.csv"),
+            );
+            ui.label(egui::RichText::new("Tip: you can also drop a file onto the window.").weak());
+            ui.horizontal(|ui| {
+                let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                if (ui.button("Open").clicked() || enter) && !path.trim().is_empty() {
+                    actions.push(Action::OpenPath(PathBuf::from(path.trim())));
+                    close = true;
+                }
+                if ui.button("Cancel").clicked() {
+                    close = true;
+                }
+            });
+        });
+    open && !close
+}
+
+fn shortcuts_window(ctx: &egui::Context) -> bool {
+    let mut open = true;
+    egui::Window::new("Keyboard shortcuts")
+        .open(&mut open)
+        .resizable(false)
+        .collapsible(false)
+        .show(ctx, |ui| {
+            egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
+                for s in ui::keyboard_shortcuts() {
+                    ui.strong(ctx.format_shortcut(&s.keys));
+                    ui.label(s.what);
+                    ui.end_row();
+                }
+                for (gesture, what) in ui::GESTURES {
+                    ui.strong(*gesture);
+                    ui.label(*what);
+                    ui.end_row();
+                }
+            });
+        });
+    open
+}
+
+fn about_window(ctx: &egui::Context, dataset: &str) -> bool {
+    let mut open = true;
+    egui::Window::new("About relmap")
+        .open(&mut open)
+        .resizable(false)
+        .collapsible(false)
+        .show(ctx, |ui| {
+            ui.label(format!("relmap {}", env!("CARGO_PKG_VERSION")));
+            ui.label(
+                "Relationship maps where every link is backed by verbatim passages from the source.",
+            );
+            ui.label(format!("Dataset: {dataset}"));
+        });
+    open
 }
 
 pub(super) fn save_dialog(default_name: &str, extension: &str) -> Option<PathBuf> {

@@ -2,12 +2,10 @@
 
 use std::path::{Path, PathBuf};
 
-use super::dialogs::save_dialog;
-use super::{
-    AppState, JobOutcome, LoadResult, Loading, NO_DIALOG_THRESHOLD, RelmapApp, SavedLayout,
-    ToastKind, persist,
-};
+use super::dialogs::{Modal, save_dialog};
+use super::{JobOutcome, LoadResult, Loading, NO_DIALOG_THRESHOLD, RelmapApp, ToastKind, persist};
 use crate::export::{self, ExportOptions, PictureFormat};
+use crate::map::{EditCommand, LayoutRun, MapState, SavedLayout};
 use crate::ui;
 
 impl RelmapApp {
@@ -21,13 +19,10 @@ impl RelmapApp {
             );
             return;
         }
-        let figure = export::figure_for(
-            &self.state,
-            &ExportOptions {
-                scale,
-                ..Default::default()
-            },
-        );
+        let figure = self.state.figure(&ExportOptions {
+            scale,
+            ..Default::default()
+        });
         self.jobs.spawn(
             move || match export::export_to_file(&figure, &path, scale) {
                 Ok(()) => JobOutcome::Saved(path),
@@ -52,7 +47,10 @@ impl RelmapApp {
 
     /// The error dialog's title and lines, if one is showing.
     pub fn error(&self) -> Option<(&str, &[String])> {
-        self.error.as_ref().map(|(t, l)| (t.as_str(), l.as_slice()))
+        match &self.modal {
+            Some(Modal::Error { title, lines }) => Some((title.as_str(), lines.as_slice())),
+            _ => None,
+        }
     }
 
     /// Shows a message in the corner (and logs it).
@@ -62,7 +60,7 @@ impl RelmapApp {
 
     /// Recently opened files, newest first.
     pub fn recent(&self) -> &[PathBuf] {
-        &self.settings.recent
+        &self.recent
     }
 
     pub(super) fn finish_load(&mut self, path: &Path, result: LoadResult) {
@@ -72,17 +70,15 @@ impl RelmapApp {
                 let old_key = self.state.dataset.origin.key();
                 self.layouts
                     .insert(old_key, SavedLayout::capture(&self.state));
-                let mut next = AppState::with_layout(dataset, positions);
-                next.theme = self.state.theme;
-                next.show_secondary = self.state.show_secondary;
-                next.show_legend = self.state.show_legend;
-                next.side_panel_open = self.state.side_panel_open;
+                let mut next = MapState::with_layout(dataset, positions, self.state.prefs.clone());
+                next.system_theme = self.state.system_theme;
                 let key = next.dataset.origin.key();
                 if let Some(saved) = self.layouts.get(&key) {
-                    saved.restore(&mut next);
+                    next.apply(EditCommand::RestoreLayout(saved.clone()));
                 }
                 let notes = next.dataset.notes.clone();
                 self.state = next;
+                self.layout_run = LayoutRun::default();
                 self.remember_recent(path);
                 let name = self.state.dataset.origin.display_name();
                 self.jobs
@@ -94,16 +90,19 @@ impl RelmapApp {
             Err(err) => {
                 let title = format!("Could not open {}", path.display());
                 log::warn!("{title}: {err}");
-                self.error = Some((title, err.lines()));
+                self.modal = Some(Modal::Error {
+                    title,
+                    lines: err.lines(),
+                });
             }
         }
     }
 
     pub(super) fn remember_recent(&mut self, path: &Path) {
         let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-        self.settings.recent.retain(|p| p != &path);
-        self.settings.recent.insert(0, path);
-        self.settings.recent.truncate(persist::RECENT_MAX);
+        self.recent.retain(|p| p != &path);
+        self.recent.insert(0, path);
+        self.recent.truncate(persist::RECENT_MAX);
     }
 
     pub(super) fn ask_and_open(&mut self, ctx: &egui::Context) {
@@ -119,7 +118,7 @@ impl RelmapApp {
         match picked {
             Some(path) => self.open_path(path, Some(ctx)),
             None if asked.elapsed() < NO_DIALOG_THRESHOLD => {
-                self.open_form = Some(String::new());
+                self.modal = Some(Modal::Open(String::new()));
             }
             None => {}
         }
@@ -146,6 +145,41 @@ impl RelmapApp {
 
     /// Opens the in-app export form (what File → Export shows without a system dialog).
     pub fn open_export_form(&mut self, file_name: &str, scale: u8) {
-        self.export_form = Some(ui::ExportForm::new(file_name, scale));
+        self.modal = Some(Modal::Export(ui::ExportForm::new(file_name, scale)));
+    }
+}
+
+impl RelmapApp {
+    /// Saves a screenshot of the whole window (exactly what is on screen) to `path`.
+    pub fn screenshot_to(&mut self, ctx: &egui::Context, path: PathBuf) {
+        let sender = self.jobs.sender();
+        let repaint = ctx.clone();
+        ctx.send_viewport_cmd(egui::ViewportCommand::Screenshot(
+            egui::ScreenshotCallback::new(move |image| {
+                let outcome = match export::save_color_image(&image, &path) {
+                    Ok(()) => JobOutcome::Saved(path),
+                    Err(e) => JobOutcome::Failed(format!("{e:#}")),
+                };
+                let _ = sender.send(outcome);
+                repaint.request_repaint();
+            }),
+        ));
+        self.jobs.expect_one();
+    }
+
+    pub(super) fn ask_and_screenshot(&mut self, ctx: &egui::Context) {
+        let name =
+            export::default_file_name(&format!("{} window", self.state.dataset.title), "png");
+        let asked = std::time::Instant::now();
+        match save_dialog(&name, "png") {
+            Some(path) => self.screenshot_to(ctx, path),
+            None if asked.elapsed() < NO_DIALOG_THRESHOLD => {
+                self.modal = Some(Modal::Export(ui::ExportForm::screenshot(&name)));
+            }
+            None => self.jobs.toast(
+                ToastKind::Info,
+                "Screenshot cancelled; nothing was saved".to_owned(),
+            ),
+        }
     }
 }

@@ -1,104 +1,112 @@
-//! The eframe shell: panels around the canvas, shortcuts, persistence, exports and toasts.
+//! The eframe shell: owns the [`MapState`], the running layout, modals, background jobs and
+//! persistence; lays out the panels; carries out the effects the UI asks for.
 
-mod command;
 mod dialogs;
 mod files;
-mod filters;
-mod input;
 mod jobs;
 mod loading;
 mod persist;
-mod state;
-mod view;
+mod theme;
 
-use dialogs::{drop_hint, save_dialog};
-
-pub use command::Command;
-pub use filters::{Filters, FocusMode};
+pub use dialogs::Modal;
 pub use jobs::{JobOutcome, Toast, ToastKind};
 pub use loading::{LoadResult, Loading};
-pub use persist::{SavedLayout, Settings};
-pub use state::{AppState, ArticleFocus};
-pub use view::{View, ZOOM_RANGE};
+pub use persist::StateFile;
 
 use std::path::PathBuf;
+use std::time::Duration;
 
 use crate::export::{self, ExportOptions};
+use crate::map::{EditCommand, LayoutRun, MapState, SavedLayout, ViewCommand};
 use crate::model::Dataset;
 use crate::scene::Style;
 use crate::ui::{self, Action};
 
 /// A save dialog that answers faster than this was never shown to the user.
-const NO_DIALOG_THRESHOLD: std::time::Duration = std::time::Duration::from_millis(300);
+const NO_DIALOG_THRESHOLD: Duration = Duration::from_millis(300);
 
-/// Longest time a frame spends relaxing the layout, in milliseconds.
-const LAYOUT_SLICE_MS: u32 = 8;
+/// Longest time a frame spends relaxing the layout.
+const LAYOUT_SLICE: Duration = Duration::from_millis(8);
 
 /// Height of the chronology strip: fixed, so the plot cannot make its panel creep.
 const CHRONOLOGY_HEIGHT: f32 = 150.0;
 
 /// The relmap application.
 pub struct RelmapApp {
-    state: AppState,
-    settings: Settings,
+    state: MapState,
+    /// The relaxation answering `state.layout_request`, stepped once per frame.
+    layout_run: LayoutRun,
     jobs: jobs::Jobs,
-    show_shortcuts: bool,
-    show_about: bool,
+    /// The dialog or window in front of the map, if any.
+    modal: Option<Modal>,
     title_sent: Option<String>,
-    export_form: Option<ui::ExportForm>,
-    open_form: Option<String>,
     loading: Option<Loading>,
-    error: Option<(String, Vec<String>)>,
-    /// Layouts of datasets opened earlier in this session, by origin key (saved on exit).
+    /// Recently opened files, newest first (persisted).
+    recent: Vec<PathBuf>,
+    /// Layouts of datasets opened earlier, by origin key (saved on exit).
     layouts: std::collections::BTreeMap<String, SavedLayout>,
-    /// relmap's own state file (settings and layouts), written atomically; `None` in tests.
+    /// relmap's own state file (prefs, recent files, layouts), written atomically; `None` in tests.
     state_file: Option<PathBuf>,
     /// Put the cursor in the search field on the next frame.
     focus_search: bool,
 }
 
 impl RelmapApp {
-    /// Creates the app for `dataset`, restoring settings and the dataset's saved layout.
+    /// Creates the app for `dataset`, restoring preferences and the dataset's saved layout.
     pub fn new(cc: &eframe::CreationContext<'_>, dataset: Dataset) -> Self {
         crate::fonts::install(&cc.egui_ctx);
-        Self::with_state_file(AppState::new(dataset), persist::state_path())
+        Self::with_state_file(dataset, persist::state_path())
     }
 
-    /// Creates the app reading and later writing relmap's state file at `path` (settings,
+    /// Creates the app reading and later writing relmap's state file at `path` (prefs,
     /// recent files, every dataset's layout). A missing or unreadable file gives defaults.
-    pub fn with_state_file(mut state: AppState, path: Option<PathBuf>) -> Self {
-        let file = path
-            .as_deref()
-            .map(persist::StateFile::read)
-            .unwrap_or_default();
+    pub fn with_state_file(dataset: Dataset, path: Option<PathBuf>) -> Self {
+        let file = path.as_deref().map(StateFile::read).unwrap_or_default();
+        let positions = crate::layout::default_positions(&dataset, 0);
+        let mut state = MapState::with_layout(dataset, positions, file.prefs);
         if let Some(saved) = file.layouts.get(&state.dataset.origin.key()) {
-            let n = saved.restore(&mut state);
-            log::info!("restored {n} saved actor positions");
+            log::info!("restoring {} saved actor positions", saved.matches(&state));
+            state.apply(EditCommand::RestoreLayout(saved.clone()));
         }
-        let mut app = Self::with_settings(state, file.settings);
+        let mut app = Self::from_state(state);
+        app.recent = file.recent;
         app.layouts = file.layouts;
         app.state_file = path;
         app
     }
 
-    /// Saves a screenshot of the whole window (exactly what is on screen) to `path`.
-    pub fn screenshot_to(&mut self, ctx: &egui::Context, path: PathBuf) {
-        let sender = self.jobs.sender();
-        let repaint = ctx.clone();
-        ctx.send_viewport_cmd(egui::ViewportCommand::Screenshot(
-            egui::ScreenshotCallback::new(move |image| {
-                let outcome = match export::save_color_image(&image, &path) {
-                    Ok(()) => JobOutcome::Saved(path),
-                    Err(e) => JobOutcome::Failed(format!("{e:#}")),
-                };
-                let _ = sender.send(outcome);
-                repaint.request_repaint();
-            }),
-        ));
-        self.jobs.expect_one();
+    /// Creates the app around an existing state (tests, embedding); nothing is read from disk.
+    pub fn from_state(state: MapState) -> Self {
+        Self {
+            state,
+            layout_run: LayoutRun::default(),
+            jobs: jobs::Jobs::default(),
+            modal: None,
+            title_sent: None,
+            loading: None,
+            recent: Vec::new(),
+            layouts: std::collections::BTreeMap::new(),
+            state_file: None,
+            focus_search: false,
+        }
     }
 
-    /// Writes settings and layouts to the state file (atomically), if there is one.
+    /// The map state.
+    pub fn state(&self) -> &MapState {
+        &self.state
+    }
+
+    /// The dialog or window in front of the map, if any.
+    pub fn modal(&self) -> Option<&Modal> {
+        self.modal.as_ref()
+    }
+
+    /// Messages currently shown at the bottom right (newest last).
+    pub fn toasts(&self) -> &[Toast] {
+        self.jobs.toasts()
+    }
+
+    /// Writes prefs, recent files and layouts to the state file (atomically), if there is one.
     pub fn save_state(&mut self) {
         let Some(path) = &self.state_file else {
             return;
@@ -107,59 +115,20 @@ impl RelmapApp {
             self.state.dataset.origin.key(),
             SavedLayout::capture(&self.state),
         );
-        let file = persist::StateFile::new(self.settings.clone(), self.layouts.clone());
+        let file = StateFile::new(
+            self.state.prefs.clone(),
+            self.recent.clone(),
+            self.layouts.clone(),
+        );
         if let Err(e) = file.write(path) {
             log::warn!("could not save relmap's state to {}: {e}", path.display());
         }
     }
 
-    /// Creates the app around an existing state (tests, embedding); nothing is read from disk.
-    pub fn from_state(state: AppState) -> Self {
-        Self::with_settings(state, Settings::default())
-    }
-
-    fn with_settings(mut state: AppState, settings: Settings) -> Self {
-        state.show_secondary = settings.show_secondary;
-        state.show_legend = settings.show_legend;
-        state.side_panel_open = settings.side_panel_open;
-        if let Some(theme) = settings.theme {
-            state.theme = theme;
-        }
-        Self {
-            state,
-            settings,
-            jobs: jobs::Jobs::default(),
-            show_shortcuts: false,
-            show_about: false,
-            title_sent: None,
-            export_form: None,
-            open_form: None,
-            loading: None,
-            error: None,
-            layouts: std::collections::BTreeMap::new(),
-            state_file: None,
-            focus_search: false,
-        }
-    }
-
-    /// The map state.
-    pub fn state(&self) -> &AppState {
-        &self.state
-    }
-
-    /// Messages currently shown at the bottom right (newest last).
-    pub fn toasts(&self) -> &[Toast] {
-        self.jobs.toasts()
-    }
-
     fn apply(&mut self, ctx: &egui::Context, action: Action) {
         match action {
             Action::Map(command) => {
-                if let Command::SetTheme(theme) = command {
-                    self.settings.theme = Some(theme);
-                }
                 self.state.apply(command);
-                self.sync_settings();
                 ctx.request_repaint();
             }
             Action::CopyText(text) => {
@@ -169,60 +138,44 @@ impl RelmapApp {
             }
             Action::ExportSvg => self.ask_and_export("svg", 1),
             Action::ExportPng(scale) => self.ask_and_export("png", scale),
-            Action::CopyImage => {
-                let figure = export::figure_for(&self.state, &ExportOptions::default());
-                self.jobs.spawn(move || {
-                    let svg = export::figure_svg(&figure);
-                    match export::svg_to_rgba(&svg, 2) {
-                        Ok(image) => JobOutcome::Copied(image),
-                        Err(e) => JobOutcome::Failed(format!("{e:#}")),
-                    }
-                });
-            }
-            Action::Screenshot => {
-                let name = export::default_file_name(
-                    &format!("{} window", self.state.dataset.title),
-                    "png",
-                );
-                let asked = std::time::Instant::now();
-                match save_dialog(&name, "png") {
-                    Some(path) => self.screenshot_to(ctx, path),
-                    None if asked.elapsed() < NO_DIALOG_THRESHOLD => {
-                        self.export_form = Some(ui::ExportForm::screenshot(&name));
-                    }
-                    None => self.jobs.toast(
-                        ToastKind::Info,
-                        "Screenshot cancelled; nothing was saved".to_owned(),
-                    ),
-                }
-            }
+            Action::CopyImage => self.copy_image(),
+            Action::Screenshot => self.ask_and_screenshot(ctx),
             Action::Open => self.ask_and_open(ctx),
             Action::FocusSearch => {
                 self.focus_search = true;
-                self.state.apply(Command::SetSidePanel(true));
+                self.state.apply(ViewCommand::SetSidePanel(true));
                 ctx.request_repaint();
             }
             Action::OpenPath(path) => self.open_path(path, Some(ctx)),
-            Action::FollowSystemTheme => {
-                self.settings.theme = None;
-                ctx.request_repaint();
-            }
-            Action::ToggleShortcuts => self.show_shortcuts = !self.show_shortcuts,
-            Action::ToggleAbout => self.show_about = !self.show_about,
+            Action::ToggleShortcuts => self.toggle_modal(Modal::Shortcuts),
+            Action::ToggleAbout => self.toggle_modal(Modal::About),
             Action::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
         }
     }
 
-    fn sync_settings(&mut self) {
-        self.settings.show_secondary = self.state.show_secondary;
-        self.settings.show_legend = self.state.show_legend;
-        self.settings.side_panel_open = self.state.side_panel_open;
+    fn toggle_modal(&mut self, modal: Modal) {
+        self.modal = if self.modal.as_ref() == Some(&modal) {
+            None
+        } else {
+            Some(modal)
+        };
     }
 
-    /// Draws one frame into `ui` (the whole window). Public so tests can drive it directly.
-    pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
-        let ctx = ui.ctx().clone();
-        self.sync_theme(&ctx);
+    fn copy_image(&mut self) {
+        let figure = self.state.figure(&ExportOptions::default());
+        self.jobs.spawn(move || {
+            let svg = export::figure_svg(&figure);
+            match export::svg_to_rgba(&svg, 2) {
+                Ok(image) => JobOutcome::Copied(image),
+                Err(e) => JobOutcome::Failed(format!("{e:#}")),
+            }
+        });
+    }
+
+    /// Everything a frame does before painting: window title, finished jobs and loads,
+    /// dropped files, the running layout.
+    fn before_paint(&mut self, ctx: &egui::Context) {
+        self.sync_theme(ctx);
         let title = format!("relmap — {}", self.state.dataset.title);
         if self.title_sent.as_ref() != Some(&title) {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
@@ -238,61 +191,44 @@ impl RelmapApp {
             }
         }
         if self.jobs.busy() {
-            ctx.request_repaint_after(std::time::Duration::from_millis(100));
+            ctx.request_repaint_after(Duration::from_millis(100));
         }
         if let Some(result) = self.loading.as_ref().and_then(Loading::try_finish)
             && let Some(loading) = self.loading.take()
         {
             self.finish_load(&loading.path, result);
         }
-        let dropped: Vec<PathBuf> = ctx.input(|i| {
+        let dropped = ctx.input(|i| {
             i.raw
                 .dropped_files
                 .iter()
                 .map(|f| f.path().to_path_buf())
-                .filter(|p| !p.as_os_str().is_empty())
-                .collect()
+                .find(|p| !p.as_os_str().is_empty())
         });
-        if let Some(path) = dropped.into_iter().next() {
-            self.open_path(path, Some(&ctx));
+        if let Some(path) = dropped {
+            self.open_path(path, Some(ctx));
         }
-
-        if self.state.layout_running() {
-            // Bounded slices: the window stays responsive while the map relaxes.
-            self.state.apply(Command::StepLayout(LAYOUT_SLICE_MS));
+        // Bounded slices: the window stays responsive while the map relaxes.
+        if let Some(step) = self.layout_run.step(&self.state, LAYOUT_SLICE) {
+            self.state.apply(step);
             ctx.request_repaint();
         }
-        let style = Style::for_theme(self.state.theme);
-        let mut actions = self.shortcuts(&ctx);
+    }
+
+    /// Draws one frame into `ui` (the whole window). Public so tests can drive it directly.
+    pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        self.before_paint(&ctx);
+        let style = Style::for_theme(self.state.theme());
+        let mut actions = ui::consume_shortcuts(&ctx);
         egui::Panel::top("relmap-top").show(ui, |ui| {
-            actions.extend(ui::top_bar(
-                ui,
-                &self.state,
-                self.settings.theme.is_none(),
-                &self.settings.recent,
-            ));
+            actions.extend(ui::top_bar(ui, &self.state, &self.recent));
         });
         egui::Panel::bottom("relmap-status").show(ui, |ui| {
             actions.extend(ui::status_bar(ui, &self.state));
-            if let Some(loading) = &self.loading {
-                ui.horizontal(|ui| {
-                    ui.spinner();
-                    ui.label(format!("Opening {}…", loading.path.display()));
-                    ui.add(
-                        egui::ProgressBar::new(loading.progress())
-                            .show_percentage()
-                            .desired_width(240.0),
-                    );
-                });
-            }
-            if self.jobs.busy() {
-                ui.horizontal(|ui| {
-                    ui.spinner();
-                    ui.label("Exporting…");
-                });
-            }
+            self.progress_lines(ui);
         });
-        if self.state.side_panel_open {
+        if self.state.prefs.side_panel_open {
             egui::Panel::right("relmap-evidence")
                 .resizable(true)
                 .default_size(360.0)
@@ -303,7 +239,8 @@ impl RelmapApp {
                 });
             self.focus_search = false;
         }
-        if self.state.show_chronology && crate::chronology::year_span(&self.state.dataset).is_some()
+        if self.state.prefs.show_chronology
+            && crate::chronology::year_span(&self.state.dataset).is_some()
         {
             egui::Panel::bottom("relmap-chronology")
                 .resizable(false)
@@ -316,28 +253,34 @@ impl RelmapApp {
             actions.extend(ui::canvas(ui, &self.state, &style));
         });
         actions.extend(ui::article_window(&ctx, &self.state, &style));
-        self.windows(&ctx);
-        if let Some(form) = &mut self.export_form {
-            match ui::export_form(&ctx, form) {
-                ui::FormResult::Open => {}
-                ui::FormResult::Cancel => self.export_form = None,
-                ui::FormResult::Save(path, scale) => {
-                    self.export_form = None;
-                    self.export_to(path, scale);
-                }
-                ui::FormResult::Screenshot(path) => {
-                    self.export_form = None;
-                    self.screenshot_to(&ctx, path);
-                }
-            }
-        }
-        self.dialogs(&ctx, &mut actions);
+        self.show_modal(&ctx, &mut actions);
         if ctx.input(|i| !i.raw.hovered_files.is_empty()) {
-            drop_hint(&ctx);
+            dialogs::drop_hint(&ctx);
         }
         self.jobs.show_toasts(&ctx);
         for action in actions {
             self.apply(&ctx, action);
+        }
+    }
+
+    /// Spinners under the status line while a file opens or an export runs.
+    fn progress_lines(&self, ui: &mut egui::Ui) {
+        if let Some(loading) = &self.loading {
+            ui.horizontal(|ui| {
+                ui.spinner();
+                ui.label(format!("Opening {}…", loading.path.display()));
+                ui.add(
+                    egui::ProgressBar::new(loading.progress())
+                        .show_percentage()
+                        .desired_width(240.0),
+                );
+            });
+        }
+        if self.jobs.busy() {
+            ui.horizontal(|ui| {
+                ui.spinner();
+                ui.label("Exporting…");
+            });
         }
     }
 }
@@ -347,7 +290,7 @@ impl eframe::App for RelmapApp {
         self.frame_ui(ui);
     }
 
-    /// eframe keeps window geometry and egui memory in its own storage; relmap's settings and
+    /// eframe keeps window geometry and egui memory in its own storage; relmap's prefs and
     /// layouts go to relmap's state file, written atomically.
     fn save(&mut self, _storage: &mut dyn eframe::Storage) {
         self.save_state();

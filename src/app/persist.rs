@@ -1,135 +1,30 @@
-//! What survives a restart: app settings, and each dataset's layout under its own key.
+//! What survives a restart: preferences, recent files, and each dataset's layout under its
+//! own key, in relmap's own JSON state file.
 //!
-//! Stored as JSON strings in eframe's storage. Anything unreadable, from another version or
-//! not matching the dataset is ignored (and logged): never a crash, never a half-applied state.
+//! Anything unreadable, from another version or not matching the dataset is ignored (and
+//! logged): never a crash, never a half-applied state.
 
 use std::collections::BTreeMap;
 
-use egui::Pos2;
 use serde::{Deserialize, Serialize};
 
-use super::state::AppState;
-use super::view::View;
-use crate::scene::Theme;
+use crate::map::{Prefs, SavedLayout};
 
-const VERSION: u32 = 1;
+const VERSION: u32 = 2;
 /// How many recently opened files File → Open recent lists.
 pub const RECENT_MAX: usize = 8;
 
-/// App-wide preferences.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Settings {
-    /// Format version; other versions are ignored.
-    pub version: u32,
-    /// Explicit theme, or `None` to follow the system.
-    pub theme: Option<Theme>,
-    /// Secondary actors shown.
-    pub show_secondary: bool,
-    /// Legend shown.
-    pub show_legend: bool,
-    /// Evidence panel open.
-    pub side_panel_open: bool,
-    /// Recently opened files, newest first.
-    #[serde(default)]
-    pub recent: Vec<std::path::PathBuf>,
-}
-
-impl Default for Settings {
-    fn default() -> Self {
-        Self {
-            version: VERSION,
-            theme: None,
-            show_secondary: false,
-            show_legend: true,
-            side_panel_open: true,
-            recent: Vec::new(),
-        }
-    }
-}
-
-/// One actor's saved place.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
-pub struct SavedActor {
-    /// Position in world units.
-    pub pos: [f32; 2],
-    /// Pinned by the user.
-    pub pinned: bool,
-}
-
-/// A dataset's saved layout, keyed by actor id so it survives reordering.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct SavedLayout {
-    /// Format version; other versions are ignored.
-    pub version: u32,
-    /// Actor id → place.
-    pub actors: BTreeMap<String, SavedActor>,
-    /// Pan and zoom.
-    pub view: View,
-}
-
-impl SavedLayout {
-    /// Captures the layout of `state`.
-    pub fn capture(state: &AppState) -> Self {
-        let actors = state
-            .dataset
-            .actors
-            .iter()
-            .zip(&state.positions)
-            .zip(&state.pinned)
-            .filter(|((_, p), _)| p.x.is_finite() && p.y.is_finite())
-            .map(|((a, p), pinned)| {
-                (
-                    a.id.clone(),
-                    SavedActor {
-                        pos: [p.x, p.y],
-                        pinned: *pinned,
-                    },
-                )
-            })
-            .collect();
-        Self {
-            version: VERSION,
-            actors,
-            view: state.view,
-        }
-    }
-
-    /// Applies the saved places that still match actors of the dataset; returns how many did.
-    /// Unknown ids, non-finite numbers and other versions are skipped.
-    pub fn restore(&self, state: &mut AppState) -> usize {
-        if self.version != VERSION {
-            log::info!("ignoring saved layout of version {}", self.version);
-            return 0;
-        }
-        let mut applied = 0;
-        for (i, actor) in state.dataset.actors.iter().enumerate() {
-            if let Some(saved) = self.actors.get(&actor.id)
-                && saved.pos.iter().all(|v| v.is_finite())
-            {
-                state.positions[i] = Pos2::new(saved.pos[0], saved.pos[1]);
-                state.pinned[i] = saved.pinned;
-                applied += 1;
-            }
-        }
-        if applied > 0 && self.view.is_sane() {
-            state.view = self.view;
-            state.auto_fit = false;
-        }
-        applied
-    }
-}
-
 /// Everything relmap remembers between runs, in one JSON file in the data folder.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct StateFile {
     /// Format version; other versions are ignored.
-    #[serde(default)]
     pub version: u32,
     /// App preferences.
-    #[serde(default)]
-    pub settings: Settings,
+    pub prefs: Prefs,
+    /// Recently opened files, newest first.
+    pub recent: Vec<std::path::PathBuf>,
     /// Each dataset's layout by origin key.
-    #[serde(default)]
     pub layouts: BTreeMap<String, SavedLayout>,
 }
 
@@ -140,10 +35,15 @@ pub fn state_path() -> Option<std::path::PathBuf> {
 
 impl StateFile {
     /// A state file to write.
-    pub fn new(settings: Settings, layouts: BTreeMap<String, SavedLayout>) -> Self {
+    pub fn new(
+        prefs: Prefs,
+        recent: Vec<std::path::PathBuf>,
+        layouts: BTreeMap<String, SavedLayout>,
+    ) -> Self {
         Self {
             version: VERSION,
-            settings,
+            prefs,
+            recent,
             layouts,
         }
     }
@@ -185,22 +85,25 @@ impl StateFile {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::app::Command;
+    use crate::map::{EditCommand, MapState, SavedActor};
+    use crate::model::ActorId;
+    use egui::Pos2;
 
-    fn state() -> AppState {
-        AppState::new(crate::model::builtin().expect("built-in"))
+    fn state() -> MapState {
+        MapState::new(crate::model::builtin().expect("built-in"))
     }
 
     #[test]
     fn layout_round_trips_by_actor_id() {
         let mut s = state();
-        s.apply(Command::StartDrag(2));
-        s.apply(Command::DragTo(Pos2::new(-40.0, 77.0)));
-        s.apply(Command::EndDrag);
+        s.apply(EditCommand::StartDrag(ActorId(2)));
+        s.apply(EditCommand::DragTo(Pos2::new(-40.0, 77.0)));
+        s.apply(EditCommand::EndDrag);
         let json = serde_json::to_string(&SavedLayout::capture(&s)).expect("json");
         let mut fresh = state();
         let saved: SavedLayout = serde_json::from_str(&json).expect("parse");
-        assert_eq!(saved.restore(&mut fresh), fresh.dataset.actors.len());
+        assert_eq!(saved.matches(&fresh), fresh.dataset.actors.len());
+        fresh.apply(EditCommand::RestoreLayout(saved));
         assert_eq!(fresh.positions[2], Pos2::new(-40.0, 77.0));
         assert!(fresh.pinned[2]);
     }
@@ -225,7 +128,8 @@ mod tests {
                 pinned: true,
             },
         );
-        assert_eq!(saved.restore(&mut s), 0);
+        assert_eq!(saved.matches(&s), 0);
+        s.apply(EditCommand::RestoreLayout(saved.clone()));
         assert_eq!(s.positions, before);
         saved.version = 99;
         saved.actors.insert(
@@ -235,7 +139,9 @@ mod tests {
                 pinned: true,
             },
         );
-        assert_eq!(saved.restore(&mut s), 0, "other versions are ignored");
+        assert_eq!(saved.matches(&s), 0, "other versions are ignored");
+        s.apply(EditCommand::RestoreLayout(saved));
+        assert_eq!(s.positions, before);
     }
 
     #[test]
@@ -245,7 +151,8 @@ mod tests {
         assert_eq!(StateFile::read(&path), StateFile::default(), "missing");
         std::fs::write(&path, "{not json").expect("write");
         assert_eq!(StateFile::read(&path), StateFile::default(), "corrupt");
-        std::fs::write(&path, r#"{"version": 99, "settings": {"version": 99}}"#).expect("write");
+        std::fs::write(&path, r#"{"version": 99, "prefs": {"show_legend": false}}"#)
+            .expect("write");
         assert_eq!(
             StateFile::read(&path),
             StateFile::default(),
@@ -254,13 +161,24 @@ mod tests {
         let mut layouts = BTreeMap::new();
         layouts.insert("builtin".to_owned(), SavedLayout::capture(&state()));
         let good = StateFile::new(
-            Settings {
+            Prefs {
                 show_secondary: true,
-                ..Settings::default()
+                ..Prefs::default()
             },
+            vec!["/tmp/map.relmap.json".into()],
             layouts,
         );
         good.write(&path).expect("write");
         assert_eq!(StateFile::read(&path), good);
+    }
+
+    #[test]
+    fn prefs_missing_from_a_file_take_their_defaults() {
+        let dir = tempfile::tempdir().expect("tmp");
+        let path = dir.path().join("relmap-state.json");
+        std::fs::write(&path, r#"{"version": 2, "prefs": {"show_legend": false}}"#).expect("write");
+        let read = StateFile::read(&path);
+        assert!(!read.prefs.show_legend);
+        assert!(read.prefs.side_panel_open, "absent fields default");
     }
 }

@@ -4,7 +4,7 @@ use egui::emath::TSTransform;
 use egui::{Color32, Pos2, Rect, Vec2};
 
 use crate::fonts::text_width;
-use crate::model::Dataset;
+use crate::model::{Dataset, RelationId};
 use crate::scene::{Dash, Scene, Style};
 
 const PAD: f32 = 24.0;
@@ -24,7 +24,7 @@ pub struct FigureOptions {
     /// Figure size at 1× in pixels; natural size if `None`.
     pub size: Option<(u32, u32)>,
     /// Relation whose passages are printed as numbered footnotes.
-    pub evidence_for: Option<usize>,
+    pub evidence_for: Option<RelationId>,
 }
 
 /// Horizontal text anchor.
@@ -148,36 +148,12 @@ impl Figure {
             TSTransform::new(map_rect.min.to_vec2() - world.min.to_vec2() * zoom, zoom);
 
         // Legend rows; `y` is the top of the next block, baselines sit 13–14 px below it.
-        let mut y = map_rect.bottom() + 12.0;
-        for row in legend_rows {
-            let baseline = y + 14.0;
-            for item in row {
-                match item {
-                    LegendItem::Sample {
-                        x,
-                        color,
-                        dash,
-                        label,
-                    } => {
-                        decorations.push(Decoration::Line {
-                            a: Pos2::new(PAD + x, baseline - 4.5),
-                            b: Pos2::new(PAD + x + LEGEND_SAMPLE, baseline - 4.5),
-                            color,
-                            width: 3.0,
-                            dash,
-                        });
-                        decorations.push(Decoration::Text {
-                            text: label,
-                            pos: Pos2::new(PAD + x + LEGEND_SAMPLE + 6.0, baseline),
-                            size: LEGEND_SIZE,
-                            color: style.text,
-                            anchor: Anchor::Start,
-                        });
-                    }
-                }
-            }
-            y += 20.0;
-        }
+        let mut y = legend_decorations(
+            legend_rows,
+            map_rect.bottom() + 12.0,
+            style,
+            &mut decorations,
+        );
         y += 8.0;
         let mut text = |t: String, x: f32, y: f32, size: f32, color: Color32| {
             decorations.push(Decoration::Text {
@@ -220,6 +196,45 @@ impl Figure {
             decorations,
         }
     }
+}
+
+/// Draws the legend rows from `y` down; returns the top of the next block.
+fn legend_decorations(
+    rows: Vec<Vec<LegendItem>>,
+    mut y: f32,
+    style: &Style,
+    decorations: &mut Vec<Decoration>,
+) -> f32 {
+    for row in rows {
+        let baseline = y + 14.0;
+        for item in row {
+            match item {
+                LegendItem::Sample {
+                    x,
+                    color,
+                    dash,
+                    label,
+                } => {
+                    decorations.push(Decoration::Line {
+                        a: Pos2::new(PAD + x, baseline - 4.5),
+                        b: Pos2::new(PAD + x + LEGEND_SAMPLE, baseline - 4.5),
+                        color,
+                        width: 3.0,
+                        dash,
+                    });
+                    decorations.push(Decoration::Text {
+                        text: label,
+                        pos: Pos2::new(PAD + x + LEGEND_SAMPLE + 6.0, baseline),
+                        size: LEGEND_SIZE,
+                        color: style.text,
+                        anchor: Anchor::Start,
+                    });
+                }
+            }
+        }
+        y += 20.0;
+    }
+    y
 }
 
 enum LegendItem {
@@ -273,8 +288,12 @@ fn legend_rows(scene: &Scene, style: &Style, width: f32) -> Vec<Vec<LegendItem>>
 }
 
 /// The evidence card: a heading and each passage as numbered, wrapped lines.
-fn evidence_card(d: &Dataset, r: usize, width: f32) -> Option<(Vec<String>, Vec<Vec<String>>)> {
-    let rel = d.relations.get(r)?;
+fn evidence_card(
+    d: &Dataset,
+    r: RelationId,
+    width: f32,
+) -> Option<(Vec<String>, Vec<Vec<String>>)> {
+    let rel = d.relation(r)?;
     let head = wrap(
         &format!("{}: {}", d.relation_endpoints(rel), rel.label),
         14.0,

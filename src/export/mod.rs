@@ -11,9 +11,9 @@ pub use svg::{escape_xml, figure_svg};
 
 use std::path::{Path, PathBuf};
 
-use crate::app::AppState;
 use crate::atomic::write_atomic;
-use crate::scene::{Selection, Style, Theme};
+use crate::model::{Dataset, RelationId};
+use crate::scene::{Scene, Style, Theme};
 
 /// Why an export failed. Shown to users as is.
 #[derive(Debug, thiserror::Error)]
@@ -60,7 +60,7 @@ impl PictureFormat {
     }
 }
 
-/// Everything that decides how an export looks, besides the map state.
+/// Everything that decides how an export looks, besides the scene.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ExportOptions {
     /// Colours (light by default: print-friendly).
@@ -87,28 +87,26 @@ impl Default for ExportOptions {
     }
 }
 
-/// Builds the figure for the map exactly as `state` shows it (positions, filters, selection).
-pub fn figure_for(state: &AppState, opts: &ExportOptions) -> Figure {
+/// Builds the figure for `scene` (already filtered, as the map shows it) with the title,
+/// legend and source line of `dataset`, and the evidence card of `evidence` if given.
+/// `scene` must have been built with the style of `opts.theme`.
+pub fn figure(
+    dataset: &Dataset,
+    mut scene: Scene,
+    evidence: Option<RelationId>,
+    opts: &ExportOptions,
+) -> Figure {
     let style = Style::for_theme(opts.theme);
-    let mut scene = if opts.with_selection {
-        state.scene_without_hover(&style)
-    } else {
-        state.scene_with(&style, Selection::None, None)
-    };
     if opts.transparent {
         scene.background = egui::Color32::TRANSPARENT;
     }
-    let relation = match (opts.with_selection, state.selection) {
-        (true, Selection::Relation(r)) => Some(r),
-        _ => None,
-    };
     Figure::new(
-        &state.dataset,
+        dataset,
         scene,
         &style,
         &FigureOptions {
             size: opts.size,
-            evidence_for: relation,
+            evidence_for: evidence,
         },
     )
 }

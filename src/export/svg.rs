@@ -6,8 +6,7 @@ use egui::{Color32, Pos2};
 
 use super::figure::{Anchor, Decoration, Figure};
 use crate::fonts::{CJK_FAMILY, LABEL_FAMILY, SYMBOL_FAMILY, ascent};
-use crate::render::pin_mark;
-use crate::scene::{Dash, EdgeShape, NodeForm, NodeShape};
+use crate::scene::{Dash, EdgeShape, NodeForm, NodeShape, PIN_RING_WIDTH};
 
 /// Escapes text for XML content and attribute values; characters XML 1.0 forbids become U+FFFD.
 pub fn escape_xml(s: &str) -> String {
@@ -162,25 +161,19 @@ fn node(s: &mut String, n: &NodeShape) {
             );
         }
         NodeForm::Diamond => {
+            let [top, right, bottom, left] = n.diamond();
             let _ = writeln!(
                 s,
                 r#"<path class="actor" d="M {:.2} {:.2} L {:.2} {:.2} L {:.2} {:.2} L {:.2} {:.2} Z" {style}/>"#,
-                c.x,
-                c.y - r,
-                c.x + r,
-                c.y,
-                c.x,
-                c.y + r,
-                c.x - r,
-                c.y
+                top.x, top.y, right.x, right.y, bottom.x, bottom.y, left.x, left.y
             );
         }
     }
     if let Some(pin) = n.pin {
-        let (at, pr) = pin_mark(n);
+        let (at, pr) = n.pin_mark();
         let _ = writeln!(
             s,
-            r##"<circle class="pin" cx="{:.2}" cy="{:.2}" r="{pr:.2}" {} stroke="#ffffff" stroke-width="1.5"/>"##,
+            r##"<circle class="pin" cx="{:.2}" cy="{:.2}" r="{pr:.2}" {} stroke="#ffffff" stroke-width="{PIN_RING_WIDTH}"/>"##,
             at.x,
             at.y,
             fill_attr(pin)

@@ -169,11 +169,6 @@ impl Simulation {
         self.alpha = alpha.clamp(0.0, 1.0);
     }
 
-    /// Raises the temperature so the layout adjusts again (after a drag, say).
-    pub fn reheat(&mut self, alpha: f32) {
-        self.alpha = self.alpha.max(alpha.clamp(0.0, 1.0));
-    }
-
     /// Pins node `i` at `at`, or releases it with `None`.
     pub fn fix(&mut self, i: usize, at: Option<Pos2>) {
         if let Some(slot) = self.fixed.get_mut(i) {

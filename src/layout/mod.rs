@@ -57,7 +57,7 @@ pub fn default_positions_with_progress(
     let links: Vec<(usize, usize)> = dataset
         .relations
         .iter()
-        .map(|r| (r.source, r.target))
+        .map(|r| (r.source.0, r.target.0))
         .collect();
     let degrees = dataset.degrees();
     let radius = degrees.iter().map(|&d| node_radius(d)).collect();

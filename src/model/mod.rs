@@ -7,6 +7,7 @@ mod anchor;
 mod builtin;
 mod date;
 mod error;
+mod ids;
 mod import;
 mod load;
 mod raw;
@@ -19,6 +20,7 @@ pub use anchor::{Anchor, Article, normalize_for_match};
 pub use builtin::{BUILTIN_NAME, builtin};
 pub use date::PassageDate;
 pub use error::{LoadError, Problem, ProblemKind};
+pub use ids::{ActorId, PassageId, RelationId};
 pub use load::{MAX_FILE_BYTES, load_path, load_str};
 
 /// A validated dataset, ready to lay out and draw.
@@ -268,10 +270,10 @@ impl Tone {
 pub struct Relation {
     /// Stable id, used by `--select` and persisted selections.
     pub id: String,
-    /// Index into [`Dataset::actors`].
-    pub source: usize,
-    /// Index into [`Dataset::actors`]; never equal to `source`.
-    pub target: usize,
+    /// The actor the relation starts from.
+    pub source: ActorId,
+    /// The other actor; never equal to `source`.
+    pub target: ActorId,
     /// Short description shown on hover and in the side panel.
     pub label: String,
     /// Policy field.
@@ -312,14 +314,45 @@ pub struct Passage {
 pub type TextRange = Range<usize>;
 
 impl Dataset {
-    /// Index of the actor with this id.
-    pub fn actor_index(&self, id: &str) -> Option<usize> {
-        self.actors.iter().position(|a| a.id == id)
+    /// The actor with this id.
+    pub fn actor_index(&self, id: &str) -> Option<ActorId> {
+        self.actors.iter().position(|a| a.id == id).map(ActorId)
     }
 
-    /// Index of the relation with this id.
-    pub fn relation_index(&self, id: &str) -> Option<usize> {
-        self.relations.iter().position(|r| r.id == id)
+    /// The relation with this id.
+    pub fn relation_index(&self, id: &str) -> Option<RelationId> {
+        self.relations
+            .iter()
+            .position(|r| r.id == id)
+            .map(RelationId)
+    }
+
+    /// The actor `id` names, if it is in range.
+    pub fn actor(&self, id: ActorId) -> Option<&Actor> {
+        self.actors.get(id.0)
+    }
+
+    /// The relation `id` names, if it is in range.
+    pub fn relation(&self, id: RelationId) -> Option<&Relation> {
+        self.relations.get(id.0)
+    }
+
+    /// The passage `id` names, if it is in range.
+    pub fn passage(&self, id: PassageId) -> Option<&Passage> {
+        self.relation(id.relation)?.passages.get(id.index)
+    }
+
+    /// Every relation with its id, in file order.
+    pub fn relations_with_ids(&self) -> impl Iterator<Item = (RelationId, &Relation)> {
+        self.relations
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (RelationId(i), r))
+    }
+
+    /// Every actor with its id, in file order.
+    pub fn actors_with_ids(&self) -> impl Iterator<Item = (ActorId, &Actor)> {
+        self.actors.iter().enumerate().map(|(i, a)| (ActorId(i), a))
     }
 
     /// Number of passages over all relations.

@@ -6,7 +6,10 @@ use serde::Deserialize;
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct RawDataset {
-    #[allow(dead_code)] // checked on the untyped value before this struct is read
+    #[expect(
+        dead_code,
+        reason = "checked on the untyped value before this struct is read"
+    )]
     pub format: String,
     #[serde(default)]
     pub title: Option<String>,

@@ -4,10 +4,10 @@ use std::collections::BTreeMap;
 
 use super::error::{Problem, ProblemKind};
 use super::load::TextFiles;
-use super::raw::{RawActor, RawDataset, RawRelation};
+use super::raw::{RawActor, RawDataset, RawRelation, RawSource};
 use super::{
-    Actor, ActorKind, Article, Dataset, Dimension, Origin, Passage, PassageDate, Relation, Source,
-    Tone,
+    Actor, ActorId, ActorKind, Article, Dataset, Dimension, Origin, Passage, PassageDate, Relation,
+    Source, Tone,
 };
 
 /// How many words of a missing quote to show in its error.
@@ -22,69 +22,8 @@ pub(super) fn validate(
     let mut report =
         |location: String, kind: ProblemKind| problems.push(Problem { location, kind });
 
-    let article_text = match (&raw.source.text, &raw.source.text_file) {
-        (Some(_), Some(_)) => {
-            report("source".to_owned(), ProblemKind::BothArticles);
-            None
-        }
-        (Some(text), None) => Some(text.clone()),
-        (None, Some(rel)) => match files.read(rel) {
-            Ok(text) => Some(text),
-            Err(kind) => {
-                report("source.text_file".to_owned(), kind);
-                None
-            }
-        },
-        (None, None) => {
-            report("source".to_owned(), ProblemKind::NoArticle);
-            None
-        }
-    };
-    let article = Article::new(article_text.unwrap_or_default());
-    let date = parse_date(raw.source.date.as_deref(), "source.date", &mut report);
-    let source = Source {
-        title: raw
-            .source
-            .title
-            .clone()
-            .filter(|t| !t.trim().is_empty())
-            .unwrap_or_else(|| "Untitled article".to_owned()),
-        author: raw.source.author.clone().filter(|a| !a.trim().is_empty()),
-        date,
-        section: raw.source.section.clone().filter(|s| !s.trim().is_empty()),
-        url: raw.source.url.clone().filter(|s| !s.trim().is_empty()),
-    };
-
-    let mut actor_ids: BTreeMap<String, usize> = BTreeMap::new();
-    let mut actors = Vec::with_capacity(raw.actors.len());
-    for (i, a) in raw.actors.into_iter().enumerate() {
-        let location = format!("actors[{i}] ({:?})", a.id);
-        if let Some(kind) = actor_problem(&a, &actor_ids) {
-            report(location.clone(), kind);
-        }
-        if a.name.trim().is_empty() {
-            report(location.clone(), ProblemKind::EmptyField { field: "name" });
-        }
-        let position = a.position.and_then(|[x, y]| {
-            let (x, y) = (x as f32, y as f32);
-            if x.is_finite() && y.is_finite() {
-                Some([x, y])
-            } else {
-                report(location.clone(), ProblemKind::NonFinitePosition);
-                None
-            }
-        });
-        actor_ids.entry(a.id.clone()).or_insert(i);
-        actors.push(Actor {
-            id: a.id,
-            name: a.name.trim().to_owned(),
-            kind: ActorKind::parse(&a.kind),
-            aliases: a.aliases,
-            native_names: a.native_names,
-            secondary: a.secondary,
-            position,
-        });
-    }
+    let (source, article) = source_and_article(&raw.source, files, &mut report);
+    let (actors, actor_ids) = actors(raw.actors, &mut report);
 
     let mut relation_ids: BTreeMap<String, usize> = BTreeMap::new();
     let mut relations = Vec::with_capacity(raw.relations.len());
@@ -123,6 +62,84 @@ pub(super) fn validate(
         origin,
         notes: Vec::new(),
     })
+}
+
+/// The source's bibliographic data and its article text (inline or from a file beside).
+fn source_and_article(
+    raw: &RawSource,
+    files: &TextFiles<'_>,
+    report: &mut impl FnMut(String, ProblemKind),
+) -> (Source, Article) {
+    let article_text = match (&raw.text, &raw.text_file) {
+        (Some(_), Some(_)) => {
+            report("source".to_owned(), ProblemKind::BothArticles);
+            None
+        }
+        (Some(text), None) => Some(text.clone()),
+        (None, Some(rel)) => match files.read(rel) {
+            Ok(text) => Some(text),
+            Err(kind) => {
+                report("source.text_file".to_owned(), kind);
+                None
+            }
+        },
+        (None, None) => {
+            report("source".to_owned(), ProblemKind::NoArticle);
+            None
+        }
+    };
+    let article = Article::new(article_text.unwrap_or_default());
+    let date = parse_date(raw.date.as_deref(), "source.date", report);
+    let source = Source {
+        title: raw
+            .title
+            .clone()
+            .filter(|t| !t.trim().is_empty())
+            .unwrap_or_else(|| "Untitled article".to_owned()),
+        author: raw.author.clone().filter(|a| !a.trim().is_empty()),
+        date,
+        section: raw.section.clone().filter(|s| !s.trim().is_empty()),
+        url: raw.url.clone().filter(|s| !s.trim().is_empty()),
+    };
+    (source, article)
+}
+
+/// Actors with their ids checked; returns them and each id's first index.
+fn actors(
+    raw: Vec<RawActor>,
+    report: &mut impl FnMut(String, ProblemKind),
+) -> (Vec<Actor>, BTreeMap<String, usize>) {
+    let mut actor_ids: BTreeMap<String, usize> = BTreeMap::new();
+    let mut actors = Vec::with_capacity(raw.len());
+    for (i, a) in raw.into_iter().enumerate() {
+        let location = format!("actors[{i}] ({:?})", a.id);
+        if let Some(kind) = actor_problem(&a, &actor_ids) {
+            report(location.clone(), kind);
+        }
+        if a.name.trim().is_empty() {
+            report(location.clone(), ProblemKind::EmptyField { field: "name" });
+        }
+        let position = a.position.and_then(|[x, y]| {
+            let (x, y) = (x as f32, y as f32);
+            if x.is_finite() && y.is_finite() {
+                Some([x, y])
+            } else {
+                report(location.clone(), ProblemKind::NonFinitePosition);
+                None
+            }
+        });
+        actor_ids.entry(a.id.clone()).or_insert(i);
+        actors.push(Actor {
+            id: a.id,
+            name: a.name.trim().to_owned(),
+            kind: ActorKind::parse(&a.kind),
+            aliases: a.aliases,
+            native_names: a.native_names,
+            secondary: a.secondary,
+            position,
+        });
+    }
+    (actors, actor_ids)
 }
 
 fn actor_problem(a: &RawActor, seen: &BTreeMap<String, usize>) -> Option<ProblemKind> {
@@ -196,8 +213,8 @@ fn relation(
     }
     Some(Relation {
         id: r.id,
-        source: source?,
-        target: target?,
+        source: ActorId(source?),
+        target: ActorId(target?),
         label: Relation::label_or_default(r.label),
         dimension: Dimension::parse_or_unspecified(r.dimension.as_deref()),
         tone,

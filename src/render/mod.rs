@@ -6,7 +6,7 @@ use egui::{
     Vec2,
 };
 
-use crate::scene::{Dash, EdgeShape, NodeForm, NodeShape, Scene};
+use crate::scene::{Dash, EdgeShape, NodeForm, NodeShape, PIN_RING_WIDTH, Scene};
 
 /// Labels smaller than this on screen (points) are skipped: unreadable and costly.
 const MIN_LABEL_PX: f32 = 5.0;
@@ -188,7 +188,7 @@ fn node_shapes(node: &NodeShape, t: TSTransform, out: &mut Vec<Shape>) {
             node.fill,
         )),
         NodeForm::Diamond => out.push(Shape::convex_polygon(
-            diamond(c, r),
+            node.diamond().map(|p| t * p).to_vec(),
             node.fill,
             Stroke::NONE,
         )),
@@ -201,37 +201,25 @@ fn node_shapes(node: &NodeShape, t: TSTransform, out: &mut Vec<Shape>) {
             stroke,
             StrokeKind::Middle,
         )),
-        NodeForm::Diamond => out.push(Shape::closed_line(diamond(c, r), stroke)),
+        NodeForm::Diamond => out.push(Shape::closed_line(
+            node.diamond().map(|p| t * p).to_vec(),
+            stroke,
+        )),
     }
     if let Some(pin) = node.pin {
-        let (at, pin_r) = pin_mark(node);
+        let (at, pin_r) = node.pin_mark();
         out.push(Shape::circle_filled(t * at, pin_r * t.scaling, pin));
         out.push(Shape::circle_stroke(
             t * at,
             pin_r * t.scaling,
-            Stroke::new(1.5 * t.scaling, Color32::WHITE),
+            Stroke::new(PIN_RING_WIDTH * t.scaling, Color32::WHITE),
         ));
     }
-}
-
-/// Where the pin mark sits (world units) and its radius: top-right of the node.
-pub fn pin_mark(node: &NodeShape) -> (Pos2, f32) {
-    let offset = node.radius * std::f32::consts::FRAC_1_SQRT_2;
-    (node.center + Vec2::new(offset, -offset), 5.0)
 }
 
 /// Corner radius of an organisation square of half side `r`.
 fn corner(r: f32) -> u8 {
     (r * NodeForm::CORNER).round().clamp(0.0, 255.0) as u8
-}
-
-fn diamond(c: Pos2, r: f32) -> Vec<Pos2> {
-    vec![
-        c + Vec2::new(0.0, -r),
-        c + Vec2::new(r, 0.0),
-        c + Vec2::new(0.0, r),
-        c + Vec2::new(-r, 0.0),
-    ]
 }
 
 fn paint_label(painter: &Painter, node: &NodeShape, t: TSTransform) {

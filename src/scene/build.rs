@@ -5,14 +5,7 @@ use egui::{Pos2, Rect, Vec2};
 use super::geometry::{Curve, NodeForm};
 use super::{Dash, EdgeShape, Emphasis, Hit, Label, Legend, NodeShape, Scene, Selection, Style};
 use crate::layout::node_radius;
-use crate::model::{ActorKind, Dataset, Dimension, Tone};
-
-/// Distance between neighbouring parallel arcs at their apex, in world units.
-const ARC_SPACING: f32 = 26.0;
-/// Segments used to flatten curved edges.
-const CURVE_SEGMENTS: usize = 24;
-/// Gap between a node and its label.
-const LABEL_GAP: f32 = 5.0;
+use crate::model::{ActorId, ActorKind, Dataset, Dimension, RelationId, Tone};
 
 /// Everything a scene is built from. Positions are world coordinates indexed like actors.
 pub struct SceneInput<'a> {
@@ -35,231 +28,218 @@ pub struct SceneInput<'a> {
 }
 
 impl SceneInput<'_> {
-    fn actor_shown(&self, i: usize) -> bool {
-        self.visible_actors.get(i).copied().unwrap_or(false) && self.positions.get(i).is_some()
+    fn actor_shown(&self, a: ActorId) -> bool {
+        self.visible_actors.get(a.0).copied().unwrap_or(false) && self.positions.get(a.0).is_some()
     }
 
-    fn relation_shown(&self, r: usize) -> bool {
+    fn relation_shown(&self, r: RelationId) -> bool {
         let rel = &self.dataset.relations[r];
-        self.visible_relations.get(r).copied().unwrap_or(false)
+        self.visible_relations.get(r.0).copied().unwrap_or(false)
             && self.actor_shown(rel.source)
             && self.actor_shown(rel.target)
     }
+
+    fn form(&self, a: ActorId) -> NodeForm {
+        match self.dataset.actors[a].kind {
+            ActorKind::State | ActorKind::Unspecified => NodeForm::Circle,
+            ActorKind::Organization => NodeForm::RoundedSquare,
+            ActorKind::Other(_) => NodeForm::Diamond,
+        }
+    }
 }
 
-/// Emphasis of a shape given its index.
-type EmphasisFn<'a> = Box<dyn Fn(usize) -> Emphasis + 'a>;
+/// How the selection emphasises each relation and actor (hover is applied on top).
+struct Focus {
+    edges: Vec<Emphasis>,
+    nodes: Vec<Emphasis>,
+}
+
+impl Focus {
+    fn of(d: &Dataset, selection: Selection) -> Self {
+        let n_rel = d.relations.len();
+        let n_act = d.actors.len();
+        match selection {
+            Selection::None => Self {
+                edges: vec![Emphasis::Normal; n_rel],
+                nodes: vec![Emphasis::Normal; n_act],
+            },
+            Selection::Relation(sel) => {
+                let mut edges = vec![Emphasis::Dimmed; n_rel];
+                let mut nodes = vec![Emphasis::Dimmed; n_act];
+                if let Some(rel) = d.relation(sel) {
+                    edges[sel] = Emphasis::Highlighted;
+                    nodes[rel.source] = Emphasis::Normal;
+                    nodes[rel.target] = Emphasis::Normal;
+                }
+                Self { edges, nodes }
+            }
+            Selection::Actor(sel) => {
+                let mut edges = vec![Emphasis::Dimmed; n_rel];
+                let mut nodes = vec![Emphasis::Dimmed; n_act];
+                for (r, rel) in d.relations_with_ids() {
+                    if rel.source == sel || rel.target == sel {
+                        edges[r] = Emphasis::Highlighted;
+                        nodes[rel.source] = Emphasis::Normal;
+                        nodes[rel.target] = Emphasis::Normal;
+                    }
+                }
+                if let Some(slot) = nodes.get_mut(sel.0) {
+                    *slot = Emphasis::Highlighted;
+                }
+                Self { edges, nodes }
+            }
+        }
+    }
+}
 
 /// Builds the scene. Deterministic: the same input gives the same shapes in the same order.
 pub fn build(input: &SceneInput<'_>) -> Scene {
     let d = input.dataset;
-    let style = input.style;
     let degrees = d.degrees();
-    let radius = |a: usize| node_radius(degrees[a]);
-    let form = |a: usize| match d.actors[a].kind {
-        ActorKind::State | ActorKind::Unspecified => NodeForm::Circle,
-        ActorKind::Organization => NodeForm::RoundedSquare,
-        ActorKind::Other(_) => NodeForm::Diamond,
-    };
-
-    // Emphasis from the selection (hover is applied on top).
-    let (edge_focus, node_focus): (EmphasisFn<'_>, EmphasisFn<'_>) = match input.selection {
-        Selection::None => (
-            Box::new(|_| Emphasis::Normal),
-            Box::new(|_| Emphasis::Normal),
-        ),
-        Selection::Relation(sel) => (
-            Box::new(move |r| {
-                if r == sel {
-                    Emphasis::Highlighted
-                } else {
-                    Emphasis::Dimmed
-                }
-            }),
-            Box::new(move |a| {
-                let rel = d.relations.get(sel);
-                if rel.is_some_and(|rel| rel.source == a || rel.target == a) {
-                    Emphasis::Normal
-                } else {
-                    Emphasis::Dimmed
-                }
-            }),
-        ),
-        Selection::Actor(sel) => {
-            // Neighbours once, not per node: selection on a 20,000-actor map stays cheap.
-            let mut neighbour = vec![false; d.actors.len()];
-            for r in &d.relations {
-                if r.source == sel {
-                    neighbour[r.target] = true;
-                }
-                if r.target == sel {
-                    neighbour[r.source] = true;
-                }
-            }
-            (
-                Box::new(move |r| {
-                    let rel = &d.relations[r];
-                    if rel.source == sel || rel.target == sel {
-                        Emphasis::Highlighted
-                    } else {
-                        Emphasis::Dimmed
-                    }
-                }),
-                Box::new(move |a| {
-                    if a == sel {
-                        Emphasis::Highlighted
-                    } else if neighbour.get(a).copied().unwrap_or(false) {
-                        Emphasis::Normal
-                    } else {
-                        Emphasis::Dimmed
-                    }
-                }),
-            )
-        }
-    };
-
-    // Group shown relations by unordered actor pair so parallel ones fan out as arcs. A sorted
-    // list (pair, relation) is much cheaper than a map on large graphs and just as stable.
-    let mut order: Vec<((usize, usize), usize)> = d
-        .relations
-        .iter()
-        .enumerate()
-        .filter(|(r, _)| input.relation_shown(*r))
-        .map(|(r, rel)| ((rel.source.min(rel.target), rel.source.max(rel.target)), r))
-        .collect();
-    order.sort_unstable();
-    let pairs = order.chunk_by(|a, b| a.0 == b.0).map(|chunk| {
-        let rels: Vec<usize> = chunk.iter().map(|(_, r)| *r).collect();
-        (chunk[0].0, rels)
-    });
-
-    let mut edges = Vec::new();
-    for ((lo, hi), rels) in pairs {
-        let (p_lo, p_hi) = (input.positions[lo], input.positions[hi]);
-        let along = p_hi - p_lo;
-        let normal = if along.length_sq() > 1e-6 {
-            along.normalized().rot90()
-        } else {
-            Vec2::Y
-        };
-        let k = rels.len() as f32;
-        for (i, &r) in rels.iter().enumerate() {
-            let rel = &d.relations[r];
-            let bend = (i as f32 - (k - 1.0) / 2.0) * ARC_SPACING;
-            let (src, tgt) = (input.positions[rel.source], input.positions[rel.target]);
-            // The apex of a quadratic Bézier sits half-way to its control point.
-            let ctrl = src.lerp(tgt, 0.5) + normal * (2.0 * bend);
-            let mut emphasis = edge_focus(r);
-            if input.hovered == Some(Hit::Edge(r)) {
-                emphasis = Emphasis::Highlighted;
-            }
-            edges.push(edge_shape(
-                input, r, src, tgt, ctrl, form, radius, emphasis, style,
-            ));
-        }
-    }
+    let radius: Vec<f32> = degrees.iter().map(|&n| node_radius(n)).collect();
+    let focus = Focus::of(d, input.selection);
+    let mut edges = edges(input, &focus, &radius);
     // Faded first, highlighted last, so the focus paints on top; stable within each group.
     edges.sort_by_key(|e| e.emphasis);
-
-    let mut nodes = Vec::new();
-    for (a, actor) in d.actors.iter().enumerate() {
-        if !input.actor_shown(a) {
-            continue;
-        }
-        let center = input.positions[a];
-        let r = radius(a);
-        let mut emphasis = node_focus(a);
-        if input.hovered == Some(Hit::Node(a)) && emphasis != Emphasis::Highlighted {
-            emphasis = Emphasis::Highlighted;
-        }
-        let fill = match actor.kind {
-            ActorKind::State | ActorKind::Unspecified => style.state_fill,
-            ActorKind::Organization => style.organization_fill,
-            ActorKind::Other(_) => style.other_fill,
-        };
-        let faded = |c| {
-            if emphasis == Emphasis::Dimmed {
-                style.dim(c)
-            } else {
-                c
-            }
-        };
-        let selected = input.selection == Selection::Actor(a);
-        let text = display_name(&actor.name);
-        let size = style.label_size;
-        let width = crate::fonts::text_width(&text, size) + 8.0;
-        let label_top = center + Vec2::new(0.0, r + LABEL_GAP);
-        let label = Label {
-            rect: Rect::from_min_size(
-                label_top - Vec2::new(width / 2.0, 0.0),
-                Vec2::new(width, size * 1.3),
-            ),
-            text,
-            size,
-            color: faded(style.text),
-            plate: style.background.gamma_multiply(0.94),
-        };
-        nodes.push(NodeShape {
-            actor: a,
-            center,
-            radius: r,
-            form: form(a),
-            fill: faded(fill),
-            stroke: if selected {
-                style.highlight
-            } else {
-                faded(style.node_stroke)
-            },
-            stroke_width: if selected || emphasis == Emphasis::Highlighted {
-                3.0
-            } else {
-                1.6
-            },
-            pin: input
-                .pinned
-                .get(a)
-                .copied()
-                .unwrap_or(false)
-                .then_some(style.pin),
-            emphasis,
-            label,
-        });
-    }
-
-    let legend = legend(input, &edges);
+    let nodes: Vec<NodeShape> = d
+        .actors_with_ids()
+        .filter(|(a, _)| input.actor_shown(*a))
+        .map(|(a, _)| node_shape(input, a, radius[a], focus.nodes[a]))
+        .collect();
+    let legend = Legend::of(d, edges.iter().map(|e| e.relation), input.style);
     let bounds = bounds(&nodes, &edges);
     Scene {
         edges,
         nodes,
         legend,
         bounds,
-        background: style.background,
+        background: input.style.background,
         index: std::sync::OnceLock::new(),
     }
 }
 
-#[allow(clippy::too_many_arguments)]
+/// Every shown relation, grouped by unordered actor pair so parallel ones fan out as arcs.
+fn edges(input: &SceneInput<'_>, focus: &Focus, radius: &[f32]) -> Vec<EdgeShape> {
+    let d = input.dataset;
+    // A sorted list (pair, relation) is much cheaper than a map on large graphs and as stable.
+    let mut order: Vec<((ActorId, ActorId), RelationId)> = d
+        .relations_with_ids()
+        .filter(|(r, _)| input.relation_shown(*r))
+        .map(|(r, rel)| ((rel.source.min(rel.target), rel.source.max(rel.target)), r))
+        .collect();
+    order.sort_unstable();
+    let spacing = input.style.metrics.arc_spacing;
+    let mut edges = Vec::with_capacity(order.len());
+    for chunk in order.chunk_by(|a, b| a.0 == b.0) {
+        let (lo, hi) = chunk[0].0;
+        let along = input.positions[hi] - input.positions[lo];
+        let normal = if along.length_sq() > 1e-6 {
+            along.normalized().rot90()
+        } else {
+            Vec2::Y
+        };
+        let k = chunk.len() as f32;
+        for (i, &(_, r)) in chunk.iter().enumerate() {
+            let rel = &d.relations[r];
+            let bend = (i as f32 - (k - 1.0) / 2.0) * spacing;
+            let (src, tgt) = (input.positions[rel.source], input.positions[rel.target]);
+            // The apex of a quadratic Bézier sits half-way to its control point.
+            let ctrl = src.lerp(tgt, 0.5) + normal * (2.0 * bend);
+            let emphasis = if input.hovered == Some(Hit::Edge(r)) {
+                Emphasis::Highlighted
+            } else {
+                focus.edges[r]
+            };
+            edges.push(edge_shape(input, r, ctrl, radius, emphasis));
+        }
+    }
+    edges
+}
+
+fn node_shape(input: &SceneInput<'_>, a: ActorId, r: f32, focus: Emphasis) -> NodeShape {
+    let style = input.style;
+    let m = &style.metrics;
+    let actor = &input.dataset.actors[a];
+    let center = input.positions[a];
+    let emphasis = if input.hovered == Some(Hit::Node(a)) {
+        Emphasis::Highlighted
+    } else {
+        focus
+    };
+    let fill = match actor.kind {
+        ActorKind::State | ActorKind::Unspecified => style.state_fill,
+        ActorKind::Organization => style.organization_fill,
+        ActorKind::Other(_) => style.other_fill,
+    };
+    let faded = |c| {
+        if emphasis == Emphasis::Dimmed {
+            style.dim(c)
+        } else {
+            c
+        }
+    };
+    let selected = input.selection == Selection::Actor(a);
+    let text = display_name(&actor.name);
+    let size = style.label_size;
+    let width = crate::fonts::text_width(&text, size) + m.label_padding;
+    let label_top = center + Vec2::new(0.0, r + m.label_gap);
+    let label = Label {
+        rect: Rect::from_min_size(
+            label_top - Vec2::new(width / 2.0, 0.0),
+            Vec2::new(width, size * m.label_line_height),
+        ),
+        text,
+        size,
+        color: faded(style.text),
+        plate: style.background.gamma_multiply(m.label_plate_opacity),
+    };
+    NodeShape {
+        actor: a,
+        center,
+        radius: r,
+        form: input.form(a),
+        fill: faded(fill),
+        stroke: if selected {
+            style.highlight
+        } else {
+            faded(style.node_stroke)
+        },
+        stroke_width: if selected || emphasis == Emphasis::Highlighted {
+            m.node_stroke_highlighted
+        } else {
+            m.node_stroke
+        },
+        pin: input
+            .pinned
+            .get(a.0)
+            .copied()
+            .unwrap_or(false)
+            .then_some(style.pin),
+        pin_radius: m.pin_radius,
+        emphasis,
+        label,
+    }
+}
+
 fn edge_shape(
     input: &SceneInput<'_>,
-    r: usize,
-    src: Pos2,
-    tgt: Pos2,
+    r: RelationId,
     ctrl: Pos2,
-    form: impl Fn(usize) -> NodeForm,
-    radius: impl Fn(usize) -> f32,
+    radius: &[f32],
     emphasis: Emphasis,
-    style: &Style,
 ) -> EdgeShape {
-    let d = input.dataset;
-    let rel = &d.relations[r];
+    let style = input.style;
+    let m = &style.metrics;
+    let rel = &input.dataset.relations[r];
+    let (src, tgt) = (input.positions[rel.source], input.positions[rel.target]);
     let evidence = rel.passages.len();
     let mut width = if evidence == 0 {
-        1.0 + rel.weight.clamp(0.0, 16.0).sqrt() * 0.5
+        m.edge_base_width_unevidenced + rel.weight.clamp(0.0, 16.0).sqrt() * 0.5
     } else {
-        1.4 + 1.1 * (evidence as f32).sqrt()
+        m.edge_base_width + m.edge_width_per_sqrt_passage * (evidence as f32).sqrt()
     };
     if emphasis == Emphasis::Highlighted {
-        width += 1.5;
+        width += m.edge_highlight_extra;
     }
     let base_color = if evidence == 0 {
         style.no_evidence
@@ -276,14 +256,18 @@ fn edge_shape(
     } else {
         Dash::for_tone(rel.tone)
     };
-    let from = form(rel.source).border_point(src, radius(rel.source), ctrl);
-    let mut to = form(rel.target).border_point(tgt, radius(rel.target), ctrl);
+    let from = input
+        .form(rel.source)
+        .border_point(src, radius[rel.source], ctrl);
+    let mut to = input
+        .form(rel.target)
+        .border_point(tgt, radius[rel.target], ctrl);
     let mut arrow = None;
     if rel.directed {
         let back = ctrl - to;
         if back.length_sq() > 1e-6 {
             let dir = -back.normalized();
-            let len = 9.0 + 2.0 * width;
+            let len = m.arrow_base_length + 2.0 * width;
             let base = to - dir * len;
             let half = dir.rot90() * (len * 0.45);
             arrow = Some([to, base + half, base - half]);
@@ -300,7 +284,7 @@ fn edge_shape(
     let curve = Curve { from, ctrl, to };
     EdgeShape {
         relation: r,
-        polyline: curve.flatten(CURVE_SEGMENTS),
+        polyline: curve.flatten(m.curve_segments),
         curve,
         width,
         color,
@@ -310,14 +294,10 @@ fn edge_shape(
     }
 }
 
-fn legend(input: &SceneInput<'_>, edges: &[EdgeShape]) -> Legend {
-    Legend::of(input.dataset, edges.iter().map(|e| e.relation), input.style)
-}
-
 impl Legend {
     /// What a legend lists for these relations: their dimensions and tones in legend order,
     /// and whether any has no evidence.
-    pub fn of(d: &Dataset, relations: impl Iterator<Item = usize>, style: &Style) -> Self {
+    pub fn of(d: &Dataset, relations: impl Iterator<Item = RelationId>, style: &Style) -> Self {
         let mut dims: Vec<Dimension> = Vec::new();
         let mut tones: Vec<Tone> = Vec::new();
         let mut no_evidence = false;

@@ -111,6 +111,16 @@ fn distance_to_segment(p: Pos2, a: Pos2, b: Pos2) -> f32 {
     (p - (a + ab * t)).length()
 }
 
+/// The four corners of a diamond of "radius" `r` around `c`: top, right, bottom, left.
+pub fn diamond(c: Pos2, r: f32) -> [Pos2; 4] {
+    [
+        c + Vec2::new(0.0, -r),
+        c + Vec2::new(r, 0.0),
+        c + Vec2::new(0.0, r),
+        c + Vec2::new(-r, 0.0),
+    ]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,6 +7,7 @@ use egui::Rect;
 use super::geometry::{NodeForm, distance_to_polyline};
 use super::index::GridIndex;
 use super::{Scene, SceneIndex};
+use crate::model::{ActorId, RelationId};
 
 /// How far from a line or node, in screen points, a click still counts as on it.
 pub const HIT_SLOP_PX: f32 = 5.0;
@@ -14,10 +15,10 @@ pub const HIT_SLOP_PX: f32 = 5.0;
 /// Something under the pointer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Hit {
-    /// An actor, by index.
-    Node(usize),
-    /// A relation, by index.
-    Edge(usize),
+    /// An actor.
+    Node(ActorId),
+    /// A relation.
+    Edge(RelationId),
 }
 
 /// Below this many shapes a plain scan is as fast as building an index.
@@ -49,7 +50,7 @@ impl Scene {
                 return Some(Hit::Node(n.actor));
             }
         }
-        let mut best: Option<(f32, usize)> = None;
+        let mut best: Option<(f32, RelationId)> = None;
         for &i in &edge_ids {
             let e = &self.edges[i];
             if far_from_bounds(&e.polyline, p, e.width / 2.0 + slop + e.width * 4.0) {
@@ -128,7 +129,7 @@ mod tests {
     fn edge(relation: usize, from: Pos2, ctrl: Pos2, to: Pos2) -> EdgeShape {
         let curve = Curve { from, ctrl, to };
         EdgeShape {
-            relation,
+            relation: RelationId(relation),
             polyline: curve.flatten(24),
             curve,
             width: 2.0,
@@ -141,7 +142,7 @@ mod tests {
 
     fn node(actor: usize, center: Pos2) -> NodeShape {
         NodeShape {
-            actor,
+            actor: ActorId(actor),
             center,
             radius: 10.0,
             form: NodeForm::Circle,
@@ -149,6 +150,7 @@ mod tests {
             stroke: Color32::BLACK,
             stroke_width: 1.0,
             pin: None,
+            pin_radius: 5.0,
             emphasis: Emphasis::Normal,
             label: Label {
                 text: "N".into(),
@@ -181,7 +183,10 @@ mod tests {
     #[test]
     fn straight_edge_is_hit_near_the_line_only() {
         let s = scene(vec![edge(0, A, Pos2::new(100.0, 0.0), B)], vec![]);
-        assert_eq!(s.hit(Pos2::new(100.0, 4.0), 3.0), Some(Hit::Edge(0)));
+        assert_eq!(
+            s.hit(Pos2::new(100.0, 4.0), 3.0),
+            Some(Hit::Edge(RelationId(0)))
+        );
         assert_eq!(s.hit(Pos2::new(100.0, 9.0), 3.0), None);
         assert_eq!(s.hit(Pos2::new(260.0, 0.0), 3.0), None, "beyond the end");
     }
@@ -189,7 +194,10 @@ mod tests {
     #[test]
     fn arc_is_hit_at_its_apex_not_at_the_chord() {
         let s = scene(vec![edge(0, A, Pos2::new(100.0, 80.0), B)], vec![]);
-        assert_eq!(s.hit(Pos2::new(100.0, 40.0), 3.0), Some(Hit::Edge(0)));
+        assert_eq!(
+            s.hit(Pos2::new(100.0, 40.0), 3.0),
+            Some(Hit::Edge(RelationId(0)))
+        );
         assert_eq!(s.hit(Pos2::new(100.0, 0.0), 3.0), None);
     }
 
@@ -203,9 +211,18 @@ mod tests {
             ],
             vec![],
         );
-        assert_eq!(s.hit(Pos2::new(100.0, -15.0), 6.0), Some(Hit::Edge(0)));
-        assert_eq!(s.hit(Pos2::new(100.0, 1.0), 6.0), Some(Hit::Edge(1)));
-        assert_eq!(s.hit(Pos2::new(100.0, 14.0), 6.0), Some(Hit::Edge(2)));
+        assert_eq!(
+            s.hit(Pos2::new(100.0, -15.0), 6.0),
+            Some(Hit::Edge(RelationId(0)))
+        );
+        assert_eq!(
+            s.hit(Pos2::new(100.0, 1.0), 6.0),
+            Some(Hit::Edge(RelationId(1)))
+        );
+        assert_eq!(
+            s.hit(Pos2::new(100.0, 14.0), 6.0),
+            Some(Hit::Edge(RelationId(2)))
+        );
         // Exactly between two arcs (and within slop of both): the later-painted one wins.
         let twins = scene(
             vec![
@@ -214,7 +231,10 @@ mod tests {
             ],
             vec![],
         );
-        assert_eq!(twins.hit(Pos2::new(100.0, 2.0), 6.0), Some(Hit::Edge(6)));
+        assert_eq!(
+            twins.hit(Pos2::new(100.0, 2.0), 6.0),
+            Some(Hit::Edge(RelationId(6)))
+        );
     }
 
     #[test]
@@ -231,7 +251,10 @@ mod tests {
         assert!(s.nodes.len() + s.edges.len() >= super::INDEX_FROM);
         for i in [0usize, 31, 450, 899] {
             let o = Pos2::new((i % 30) as f32 * 40.0, (i / 30) as f32 * 40.0);
-            assert_eq!(s.hit(o + Vec2::new(10.0, 2.0), 2.0), Some(Hit::Edge(i)));
+            assert_eq!(
+                s.hit(o + Vec2::new(10.0, 2.0), 2.0),
+                Some(Hit::Edge(RelationId(i)))
+            );
             assert_eq!(s.hit(o + Vec2::new(10.0, 20.0), 2.0), None);
         }
         assert!(s.index.get().is_some(), "the index was built and used");
@@ -240,12 +263,15 @@ mod tests {
     #[test]
     fn nodes_and_labels_win_over_edges() {
         let s = scene(vec![edge(0, A, Pos2::new(100.0, 0.0), B)], vec![node(3, A)]);
-        assert_eq!(s.hit(Pos2::new(5.0, 0.0), 3.0), Some(Hit::Node(3)));
+        assert_eq!(s.hit(Pos2::new(5.0, 0.0), 3.0), Some(Hit::Node(ActorId(3))));
         assert_eq!(
             s.hit(Pos2::new(0.0, 18.0), 0.0),
-            Some(Hit::Node(3)),
+            Some(Hit::Node(ActorId(3))),
             "label"
         );
-        assert_eq!(s.hit(Pos2::new(50.0, 0.0), 3.0), Some(Hit::Edge(0)));
+        assert_eq!(
+            s.hit(Pos2::new(50.0, 0.0), 3.0),
+            Some(Hit::Edge(RelationId(0)))
+        );
     }
 }

@@ -10,15 +10,15 @@ mod style;
 pub use build::{SceneInput, build};
 pub use geometry::{Curve, NodeForm, distance_to_polyline};
 pub use hit::{HIT_SLOP_PX, Hit};
-pub use style::{Style, Theme, lerp};
+pub use style::{Metrics, Style, Theme, lerp};
 
 use egui::{Color32, Pos2, Rect};
 
-use crate::model::{Dataset, Dimension, Tone};
+use crate::model::{ActorId, Dataset, Dimension, RelationId, Tone};
 
 /// How screen readers (and UI tests) name a relation:
 /// "China — Kazakhstan: Energy investment and pipelines, 5 passages".
-pub fn relation_label(d: &Dataset, relation: usize) -> String {
+pub fn relation_label(d: &Dataset, relation: RelationId) -> String {
     let rel = &d.relations[relation];
     let n = rel.passages.len();
     format!(
@@ -30,7 +30,7 @@ pub fn relation_label(d: &Dataset, relation: usize) -> String {
 }
 
 /// How screen readers (and UI tests) name an actor: "China (state), 12 relations".
-pub fn actor_label(d: &Dataset, actor: usize, degree: usize) -> String {
+pub fn actor_label(d: &Dataset, actor: ActorId, degree: usize) -> String {
     let a = &d.actors[actor];
     format!(
         "{} ({}), {degree} relation{}",
@@ -40,18 +40,19 @@ pub fn actor_label(d: &Dataset, actor: usize, degree: usize) -> String {
     )
 }
 
+/// Width of the white ring around a pin mark, in world units.
+pub const PIN_RING_WIDTH: f32 = 1.5;
+
 /// What the user has selected.
-#[derive(
-    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
-)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Selection {
     /// Nothing.
     #[default]
     None,
-    /// An actor, by index.
-    Actor(usize),
-    /// A relation, by index.
-    Relation(usize),
+    /// An actor.
+    Actor(ActorId),
+    /// A relation.
+    Relation(RelationId),
 }
 
 /// How strongly a shape is drawn.
@@ -118,8 +119,8 @@ pub struct Label {
 /// One actor.
 #[derive(Clone, Debug, PartialEq)]
 pub struct NodeShape {
-    /// Index into the dataset's actors.
-    pub actor: usize,
+    /// The actor drawn.
+    pub actor: ActorId,
     /// Centre in world units.
     pub center: Pos2,
     /// Radius (half side for squares) in world units.
@@ -134,17 +135,36 @@ pub struct NodeShape {
     pub stroke_width: f32,
     /// Colour of the pin mark if the user has pinned the node by dragging it.
     pub pin: Option<Color32>,
+    /// Radius of the pin mark in world units.
+    pub pin_radius: f32,
     /// How strongly to draw it.
     pub emphasis: Emphasis,
     /// Name label under the node.
     pub label: Label,
 }
 
+impl NodeShape {
+    /// Where the pin mark sits (world units) and its radius: top-right of the node. The egui
+    /// painter and the SVG writer both draw it from here.
+    pub fn pin_mark(&self) -> (Pos2, f32) {
+        let offset = self.radius * std::f32::consts::FRAC_1_SQRT_2;
+        (
+            self.center + egui::Vec2::new(offset, -offset),
+            self.pin_radius,
+        )
+    }
+
+    /// The four corners of a diamond node (top, right, bottom, left), in world units.
+    pub fn diamond(&self) -> [Pos2; 4] {
+        geometry::diamond(self.center, self.radius)
+    }
+}
+
 /// One relation.
 #[derive(Clone, Debug, PartialEq)]
 pub struct EdgeShape {
-    /// Index into the dataset's relations.
-    pub relation: usize,
+    /// The relation drawn.
+    pub relation: RelationId,
     /// The drawn curve, ending at node borders.
     pub curve: Curve,
     /// [`EdgeShape::curve`] flattened, for egui and hit-testing.
@@ -200,12 +220,12 @@ pub(crate) struct SceneIndex {
 
 impl Scene {
     /// The node shape of actor `actor`, if drawn.
-    pub fn node(&self, actor: usize) -> Option<&NodeShape> {
+    pub fn node(&self, actor: ActorId) -> Option<&NodeShape> {
         self.nodes.iter().find(|n| n.actor == actor)
     }
 
     /// The edge shape of relation `relation`, if drawn.
-    pub fn edge(&self, relation: usize) -> Option<&EdgeShape> {
+    pub fn edge(&self, relation: RelationId) -> Option<&EdgeShape> {
         self.edges.iter().find(|e| e.relation == relation)
     }
 }

@@ -42,6 +42,62 @@ pub struct Style {
     pub pin: Color32,
     /// Label font size in world units.
     pub label_size: f32,
+    /// Sizes shared by both themes.
+    pub metrics: Metrics,
+}
+
+/// Sizes of shapes in world units; one place so the screen and exports agree.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Metrics {
+    /// Distance between neighbouring parallel arcs at their apex.
+    pub arc_spacing: f32,
+    /// Segments used to flatten curved edges.
+    pub curve_segments: usize,
+    /// Gap between a node and its label.
+    pub label_gap: f32,
+    /// Horizontal padding of a label plate (both sides together).
+    pub label_padding: f32,
+    /// Plate height as a multiple of the label font size.
+    pub label_line_height: f32,
+    /// Opacity of the plate behind labels.
+    pub label_plate_opacity: f32,
+    /// Node outline width.
+    pub node_stroke: f32,
+    /// Node outline width when selected or highlighted.
+    pub node_stroke_highlighted: f32,
+    /// Width of a relation with no passages before its weight is added.
+    pub edge_base_width_unevidenced: f32,
+    /// Width of a relation with passages before their number is added.
+    pub edge_base_width: f32,
+    /// Width added per square root of the number of passages.
+    pub edge_width_per_sqrt_passage: f32,
+    /// Width added to highlighted relations.
+    pub edge_highlight_extra: f32,
+    /// Arrow head length: this plus twice the line width.
+    pub arrow_base_length: f32,
+    /// Radius of the pin mark on a dragged node.
+    pub pin_radius: f32,
+}
+
+impl Default for Metrics {
+    fn default() -> Self {
+        Self {
+            arc_spacing: 26.0,
+            curve_segments: 24,
+            label_gap: 5.0,
+            label_padding: 8.0,
+            label_line_height: 1.3,
+            label_plate_opacity: 0.94,
+            node_stroke: 1.6,
+            node_stroke_highlighted: 3.0,
+            edge_base_width_unevidenced: 1.0,
+            edge_base_width: 1.4,
+            edge_width_per_sqrt_passage: 1.1,
+            edge_highlight_extra: 1.5,
+            arrow_base_length: 9.0,
+            pin_radius: 5.0,
+        }
+    }
 }
 
 impl Style {
@@ -61,6 +117,7 @@ impl Style {
                 no_evidence: Color32::from_rgb(0x9A, 0x9A, 0x9A),
                 pin: Color32::from_rgb(0xC0, 0x1C, 0x28),
                 label_size: 16.0,
+                metrics: Metrics::default(),
             },
             Theme::Dark => Self {
                 theme,
@@ -75,6 +132,7 @@ impl Style {
                 no_evidence: Color32::from_rgb(0x80, 0x80, 0x80),
                 pin: Color32::from_rgb(0xFF, 0x6B, 0x6B),
                 label_size: 16.0,
+                metrics: Metrics::default(),
             },
         }
     }

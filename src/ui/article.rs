@@ -7,28 +7,28 @@ use std::ops::Range;
 use egui::{Align, RichText, Sense};
 
 use super::Action;
-use crate::app::{AppState, Command};
-use crate::model::Dataset;
+use crate::map::{ArticleCommand, MapState, SelectCommand};
+use crate::model::{ActorId, Dataset, PassageId, RelationId};
 use crate::scene::{Selection, Style};
 
 /// A run of paragraph text with the same marks.
 struct Segment {
     range: Range<usize>,
     /// Relations citing this text.
-    relations: Vec<usize>,
+    relations: Vec<RelationId>,
     /// Whether this text is the focused passage.
     focus: bool,
     /// An actor mentioned here (underlined on demand).
-    actor: Option<usize>,
+    actor: Option<ActorId>,
 }
 
-/// Every cited passage: (text range, relation, passage index).
-fn cited(d: &Dataset) -> Vec<(Range<usize>, usize, usize)> {
+/// Every cited passage: its text range and id.
+fn cited(d: &Dataset) -> Vec<(Range<usize>, PassageId)> {
     let mut out = Vec::new();
-    for (r, rel) in d.relations.iter().enumerate() {
+    for (r, rel) in d.relations_with_ids() {
         for (p, passage) in rel.passages.iter().enumerate() {
             if let Some(a) = &passage.anchor {
-                out.push((a.range.clone(), r, p));
+                out.push((a.range.clone(), PassageId::new(r, p)));
             }
         }
     }
@@ -36,10 +36,10 @@ fn cited(d: &Dataset) -> Vec<(Range<usize>, usize, usize)> {
 }
 
 /// Mentions of actor names, aliases and native names, as whole words.
-fn mentions(d: &Dataset, text: &str, para: &Range<usize>) -> Vec<(Range<usize>, usize)> {
+fn mentions(d: &Dataset, text: &str, para: &Range<usize>) -> Vec<(Range<usize>, ActorId)> {
     let body = &text[para.clone()];
     let mut out = Vec::new();
-    for (a, actor) in d.actors.iter().enumerate() {
+    for (a, actor) in d.actors_with_ids() {
         for name in std::iter::once(&actor.name)
             .chain(&actor.aliases)
             .chain(&actor.native_names)
@@ -61,16 +61,13 @@ fn mentions(d: &Dataset, text: &str, para: &Range<usize>) -> Vec<(Range<usize>, 
 }
 
 fn segments(
-    state: &AppState,
+    state: &MapState,
     para: &Range<usize>,
-    cites: &[(Range<usize>, usize, usize)],
+    cites: &[(Range<usize>, PassageId)],
 ) -> Vec<Segment> {
     let d = &state.dataset;
     let focus = state.article_focus.and_then(|f| {
-        d.relations
-            .get(f.relation)?
-            .passages
-            .get(f.passage)?
+        d.passage(f.passage)?
             .anchor
             .as_ref()
             .map(|a| a.range.clone())
@@ -81,9 +78,9 @@ fn segments(
         Vec::new()
     };
     let mut cuts = vec![para.start, para.end];
-    for (r, _, _) in cites
+    for (r, _) in cites
         .iter()
-        .filter(|(r, _, _)| r.start < para.end && r.end > para.start)
+        .filter(|(r, _)| r.start < para.end && r.end > para.start)
     {
         cuts.extend([
             r.start.clamp(para.start, para.end),
@@ -106,10 +103,10 @@ fn segments(
         .map(|w| {
             let range = w[0]..w[1];
             let covers = |r: &Range<usize>| r.start <= range.start && r.end >= range.end;
-            let mut relations: Vec<usize> = cites
+            let mut relations: Vec<RelationId> = cites
                 .iter()
-                .filter(|(r, _, _)| covers(r))
-                .map(|(_, rel, _)| *rel)
+                .filter(|(r, _)| covers(r))
+                .map(|(_, id)| id.relation)
                 .collect();
             relations.dedup();
             Segment {
@@ -123,7 +120,7 @@ fn segments(
 }
 
 /// Shows the article window if open.
-pub fn article_window(ctx: &egui::Context, state: &AppState, style: &Style) -> Vec<Action> {
+pub fn article_window(ctx: &egui::Context, state: &MapState, style: &Style) -> Vec<Action> {
     let mut actions = Vec::new();
     if !state.article_open {
         return actions;
@@ -150,40 +147,8 @@ pub fn article_window(ctx: &egui::Context, state: &AppState, style: &Style) -> V
                 let date = d.source.date.map(|x| x.long()).unwrap_or_default();
                 ui.label(RichText::new(format!("{author} · {date}")).weak());
             }
-            ui.horizontal(|ui| {
-                let (n, m) = (cited_paras.len(), d.article.paragraphs.len());
-                ui.label(format!("Cited paragraphs {n}/{m}"));
-                ui.add(egui::ProgressBar::new(n as f32 / m.max(1) as f32).desired_width(80.0));
-                let mut uncited = state.article_uncited_only;
-                if ui
-                    .checkbox(&mut uncited, "Only uncited")
-                    .on_hover_text("Show what the map leaves out")
-                    .changed()
-                {
-                    actions.push(
-                        Command::SetArticleView {
-                            underline_actors: state.article_underline_actors,
-                            uncited_only: uncited,
-                        }
-                        .into(),
-                    );
-                }
-                let mut underline = state.article_underline_actors;
-                if ui
-                    .checkbox(&mut underline, "Underline actors")
-                    .on_hover_text("Mark every mention of an actor's name or alias")
-                    .changed()
-                {
-                    actions.push(
-                        Command::SetArticleView {
-                            underline_actors: underline,
-                            uncited_only: state.article_uncited_only,
-                        }
-                        .into(),
-                    );
-                }
-            });
-            if let Some(rel) = selected.and_then(|r| d.relations.get(r)) {
+            view_options(ui, state, cited_paras.len(), &mut actions);
+            if let Some(rel) = selected.and_then(|r| d.relation(r)) {
                 ui.label(format!(
                     "Highlighted: {} — {}",
                     d.relation_endpoints(rel),
@@ -228,17 +193,17 @@ pub fn article_window(ctx: &egui::Context, state: &AppState, style: &Style) -> V
                 });
         });
     if !open {
-        actions.push(Command::SetArticleOpen(false).into());
+        actions.push(ArticleCommand::SetOpen(false).into());
     }
     actions
 }
 
 fn paint_segment(
     ui: &mut egui::Ui,
-    state: &AppState,
+    state: &MapState,
     style: &Style,
     seg: &Segment,
-    selected: Option<usize>,
+    selected: Option<RelationId>,
     actions: &mut Vec<Action>,
 ) {
     let d = &state.dataset;
@@ -278,7 +243,7 @@ fn paint_segment(
     let response = ui.add(egui::Label::new(text).sense(Sense::click()));
     if seg.focus && state.article_focus.is_some_and(|f| f.scroll_pending) {
         response.scroll_to_me(Some(Align::Center));
-        actions.push(Command::ArticleScrolled.into());
+        actions.push(ArticleCommand::Scrolled.into());
     }
     let response = response.on_hover_ui(|ui| {
         ui.set_max_width(360.0);
@@ -299,6 +264,43 @@ fn paint_segment(
         } else {
             r
         };
-        actions.push(Command::Select(Selection::Relation(next)).into());
+        actions.push(SelectCommand::Select(Selection::Relation(next)).into());
     }
+}
+
+/// Coverage meter and the "Only uncited" / "Underline actors" switches.
+fn view_options(ui: &mut egui::Ui, state: &MapState, cited: usize, actions: &mut Vec<Action>) {
+    ui.horizontal(|ui| {
+        let (n, m) = (cited, state.dataset.article.paragraphs.len());
+        ui.label(format!("Cited paragraphs {n}/{m}"));
+        ui.add(egui::ProgressBar::new(n as f32 / m.max(1) as f32).desired_width(80.0));
+        let mut uncited = state.article_uncited_only;
+        if ui
+            .checkbox(&mut uncited, "Only uncited")
+            .on_hover_text("Show what the map leaves out")
+            .changed()
+        {
+            actions.push(
+                ArticleCommand::SetView {
+                    underline_actors: state.article_underline_actors,
+                    uncited_only: uncited,
+                }
+                .into(),
+            );
+        }
+        let mut underline = state.article_underline_actors;
+        if ui
+            .checkbox(&mut underline, "Underline actors")
+            .on_hover_text("Mark every mention of an actor's name or alias")
+            .changed()
+        {
+            actions.push(
+                ArticleCommand::SetView {
+                    underline_actors: underline,
+                    uncited_only: state.article_uncited_only,
+                }
+                .into(),
+            );
+        }
+    });
 }

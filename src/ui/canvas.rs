@@ -4,7 +4,7 @@ use egui::{CursorIcon, Id, Pos2, Rect, Sense, Vec2, WidgetInfo};
 
 use super::Action;
 use super::legend::legend;
-use crate::app::{AppState, Command};
+use crate::map::{EditCommand, MapState, SelectCommand, ViewCommand};
 use crate::model::Dataset;
 use crate::render::paint_scene;
 use crate::scene::{HIT_SLOP_PX, Hit, Scene, Selection, Style, actor_label, relation_label};
@@ -21,7 +21,7 @@ const MAX_ACCESSIBLE: usize = 2_000;
 const SCROLL_ZOOM_SPEED: f32 = 1.0 / 400.0;
 
 /// Paints the canvas and returns what the user did on it.
-pub fn canvas(ui: &mut egui::Ui, state: &AppState, style: &Style) -> Vec<Action> {
+pub fn canvas(ui: &mut egui::Ui, state: &MapState, style: &Style) -> Vec<Action> {
     let mut actions = Vec::new();
     let id = Id::unique(CANVAS_ID);
     let rect = ui.available_rect_before_wrap();
@@ -30,7 +30,7 @@ pub fn canvas(ui: &mut egui::Ui, state: &AppState, style: &Style) -> Vec<Action>
     ui.advance_cursor_after_rect(rect);
 
     if state.needs_fit(rect) {
-        actions.push(Command::FitTo(rect).into());
+        actions.push(ViewCommand::FitTo(rect).into());
     }
     let t = state.view.screen_from_world(rect);
     let world_from_screen = t.inverse();
@@ -38,7 +38,7 @@ pub fn canvas(ui: &mut egui::Ui, state: &AppState, style: &Style) -> Vec<Action>
     let painter = ui.painter_at(rect);
     painter.rect_filled(rect, 0.0, scene.background);
     paint_scene(&painter, &scene, t);
-    if state.show_legend {
+    if state.prefs.show_legend {
         actions.extend(legend(ui.ctx(), rect, state, style));
     }
     expose_accessibility(ui, &state.dataset, &scene, t, id);
@@ -56,58 +56,10 @@ pub fn canvas(ui: &mut egui::Ui, state: &AppState, style: &Style) -> Vec<Action>
         pointer.and_then(hit_at)
     };
     if hover != state.hovered {
-        actions.push(Command::Hover(hover).into());
+        actions.push(SelectCommand::Hover(hover).into());
     }
 
-    // Dragging a node moves it; dragging the background pans.
-    if response.drag_started() {
-        let origin = ui
-            .input(|i| i.pointer.press_origin())
-            .unwrap_or(rect.center());
-        if let Some(Hit::Node(actor)) = hit_at(origin) {
-            actions.push(Command::StartDrag(actor).into());
-        }
-    }
-    if response.dragged() {
-        match (state.dragged(), state.drag_from()) {
-            (Some(_), Some(from)) => {
-                let origin = ui.input(|i| i.pointer.press_origin());
-                if let (Some(origin), Some(now), Some(actor)) =
-                    (origin, response.interact_pointer_pos(), state.dragged())
-                {
-                    let to = from + (now - origin) / state.view.zoom;
-                    // Holding still emits nothing, so the app can go idle mid-drag.
-                    if state.positions.get(actor) != Some(&to) {
-                        actions.push(Command::DragTo(to).into());
-                    }
-                }
-            }
-            _ => {
-                let delta = response.drag_delta();
-                if delta != Vec2::ZERO {
-                    actions.push(Command::Pan(delta).into());
-                }
-            }
-        }
-    }
-    if response.drag_stopped() && state.dragged().is_some() {
-        actions.push(Command::EndDrag.into());
-    }
-
-    if response.double_clicked() {
-        match response.interact_pointer_pos().and_then(hit_at) {
-            Some(Hit::Node(actor)) => actions.push(Command::Unpin(actor).into()),
-            Some(Hit::Edge(_)) => {}
-            None => actions.push(Command::Fit.into()),
-        }
-    } else if response.clicked() {
-        let sel = match response.interact_pointer_pos().and_then(hit_at) {
-            Some(Hit::Node(a)) => Selection::Actor(a),
-            Some(Hit::Edge(r)) => Selection::Relation(r),
-            None => Selection::None,
-        };
-        actions.push(Command::Select(sel).into());
-    }
+    pointer_actions(ui, &response, state, &hit_at, &mut actions);
 
     // Zoom toward the pointer: scroll wheel, Ctrl+scroll or pinch.
     if let Some(anchor) = pointer {
@@ -115,7 +67,7 @@ pub fn canvas(ui: &mut egui::Ui, state: &AppState, style: &Style) -> Vec<Action>
         let factor = pinch * (scroll.y * SCROLL_ZOOM_SPEED).exp();
         if (factor - 1.0).abs() > 1e-4 {
             actions.push(
-                Command::Zoom {
+                ViewCommand::Zoom {
                     factor,
                     anchor,
                     canvas: rect,
@@ -183,7 +135,7 @@ fn expose_accessibility(
     }
 }
 
-fn tooltip(ui: &mut egui::Ui, d: &Dataset, hit: Hit, state: &AppState) {
+fn tooltip(ui: &mut egui::Ui, d: &Dataset, hit: Hit, state: &MapState) {
     match hit {
         Hit::Edge(r) => {
             let rel = &d.relations[r];
@@ -214,11 +166,70 @@ fn tooltip(ui: &mut egui::Ui, d: &Dataset, hit: Hit, state: &AppState) {
             ui.strong(&actor.name);
             let degree = d.degrees()[a];
             ui.label(format!("{} · {degree} relations", actor.kind.as_str()));
-            if state.pinned.get(a).copied().unwrap_or(false) {
+            if state.is_pinned(a) {
                 ui.label(egui::RichText::new("Pinned · double-click to unpin").weak());
             } else {
                 ui.label(egui::RichText::new("Drag to move · click to select").weak());
             }
         }
+    }
+}
+
+/// Drags (move a node or pan), clicks (select) and double-clicks (unpin, fit).
+fn pointer_actions(
+    ui: &egui::Ui,
+    response: &egui::Response,
+    state: &MapState,
+    hit_at: &dyn Fn(Pos2) -> Option<Hit>,
+    actions: &mut Vec<Action>,
+) {
+    // Dragging a node moves it; dragging the background pans.
+    if response.drag_started() {
+        let origin = ui
+            .input(|i| i.pointer.press_origin())
+            .unwrap_or(response.rect.center());
+        if let Some(Hit::Node(actor)) = hit_at(origin) {
+            actions.push(EditCommand::StartDrag(actor).into());
+        }
+    }
+    if response.dragged() {
+        match (state.dragged(), state.drag_from()) {
+            (Some(_), Some(from)) => {
+                let origin = ui.input(|i| i.pointer.press_origin());
+                if let (Some(origin), Some(now), Some(actor)) =
+                    (origin, response.interact_pointer_pos(), state.dragged())
+                {
+                    let to = from + (now - origin) / state.view.zoom;
+                    // Holding still emits nothing, so the app can go idle mid-drag.
+                    if state.positions.get(actor.0) != Some(&to) {
+                        actions.push(EditCommand::DragTo(to).into());
+                    }
+                }
+            }
+            _ => {
+                let delta = response.drag_delta();
+                if delta != Vec2::ZERO {
+                    actions.push(ViewCommand::Pan(delta).into());
+                }
+            }
+        }
+    }
+    if response.drag_stopped() && state.dragged().is_some() {
+        actions.push(EditCommand::EndDrag.into());
+    }
+
+    if response.double_clicked() {
+        match response.interact_pointer_pos().and_then(hit_at) {
+            Some(Hit::Node(actor)) => actions.push(EditCommand::Unpin(actor).into()),
+            Some(Hit::Edge(_)) => {}
+            None => actions.push(ViewCommand::Fit.into()),
+        }
+    } else if response.clicked() {
+        let sel = match response.interact_pointer_pos().and_then(hit_at) {
+            Some(Hit::Node(a)) => Selection::Actor(a),
+            Some(Hit::Edge(r)) => Selection::Relation(r),
+            None => Selection::None,
+        };
+        actions.push(SelectCommand::Select(sel).into());
     }
 }

@@ -3,42 +3,22 @@
 use egui_plot::{MarkerShape, Plot, PlotPoint, Points, Span};
 
 use super::Action;
-use crate::app::{AppState, Command};
 use crate::chronology::{chronology, year_span};
+use crate::map::{FilterCommand, MapState, SelectCommand};
 use crate::scene::{Selection, Style};
 
 /// How close (in points) the pointer must be to a dot to hover or click it.
 const PICK_PX: f32 = 8.0;
 
 /// Paints the strip; returns what was chosen.
-pub fn chronology_strip(ui: &mut egui::Ui, state: &AppState, style: &Style) -> Vec<Action> {
+pub fn chronology_strip(ui: &mut egui::Ui, state: &MapState, style: &Style) -> Vec<Action> {
     let mut actions = Vec::new();
     let d = &state.dataset;
     let Some((first, last)) = year_span(d) else {
         ui.label(egui::RichText::new("No dated passages in this dataset.").weak());
         return actions;
     };
-    ui.horizontal(|ui| {
-        ui.strong("Chronology");
-        let mut limit = state.filters.years.is_some();
-        let (mut from, mut to) = state.filters.years.unwrap_or((first, last));
-        let toggled = ui
-            .checkbox(&mut limit, "Only relations evidenced")
-            .on_hover_text("Narrow the map to relations with a passage dated in this range")
-            .changed();
-        let from_label = ui.label("from");
-        let a = ui
-            .add_enabled(limit, egui::DragValue::new(&mut from).range(first..=last))
-            .labelled_by(from_label.id);
-        let to_label = ui.label("to");
-        let b = ui
-            .add_enabled(limit, egui::DragValue::new(&mut to).range(first..=last))
-            .labelled_by(to_label.id);
-        if toggled || a.changed() || b.changed() {
-            actions.push(Command::SetYears(limit.then_some((from, to))).into());
-        }
-        ui.label(egui::RichText::new("· click a dot to select its relation").weak());
-    });
+    year_filter(ui, state, (first, last), &mut actions);
 
     let shown = state.visible_relations();
     let (lanes, points) = chronology(d, &shown);
@@ -78,12 +58,12 @@ pub fn chronology_strip(ui: &mut egui::Ui, state: &AppState, style: &Style) -> V
             // y grows upward in plots: lane 0 at the top.
             let y = |lane: usize| n_lanes - 1.0 - lane as f64;
             for p in &points {
-                let rel = &d.relations[p.relation];
+                let rel = &d.relations[p.passage.relation];
                 let mut color = style.dimension_color(&rel.dimension);
-                if selected.is_some_and(|s| s != p.relation) {
+                if selected.is_some_and(|s| s != p.passage.relation) {
                     color = style.dim(color);
                 }
-                let radius = if selected == Some(p.relation) {
+                let radius = if selected == Some(p.passage.relation) {
                     6.0
                 } else {
                     4.0
@@ -115,20 +95,61 @@ pub fn chronology_strip(ui: &mut egui::Ui, state: &AppState, style: &Style) -> V
             })
         });
     if let Some(p) = response.inner {
-        let rel = &d.relations[p.relation];
-        let passage = &rel.passages[p.passage];
-        let lane = lane_names.get(p.lane).cloned().unwrap_or_default();
-        let date = passage.date.map(|x| x.to_string()).unwrap_or_default();
-        response.response.clone().on_hover_ui_at_pointer(|ui| {
-            ui.set_max_width(380.0);
-            ui.strong(lane);
-            ui.label(&rel.label);
-            ui.label(egui::RichText::new(format!("“{}”", passage.quote.trim())).italics());
-            ui.label(egui::RichText::new(date).weak());
-        });
-        if response.response.clicked() {
-            actions.push(Command::Select(Selection::Relation(p.relation)).into());
-        }
+        dot_card(&response.response, d, &p, &lane_names, &mut actions);
     }
     actions
+}
+
+/// The strip's heading with the year-range filter.
+fn year_filter(
+    ui: &mut egui::Ui,
+    state: &MapState,
+    (first, last): (i32, i32),
+    actions: &mut Vec<Action>,
+) {
+    ui.horizontal(|ui| {
+        ui.strong("Chronology");
+        let mut limit = state.filters.years.is_some();
+        let (mut from, mut to) = state.filters.years.unwrap_or((first, last));
+        let toggled = ui
+            .checkbox(&mut limit, "Only relations evidenced")
+            .on_hover_text("Narrow the map to relations with a passage dated in this range")
+            .changed();
+        let from_label = ui.label("from");
+        let a = ui
+            .add_enabled(limit, egui::DragValue::new(&mut from).range(first..=last))
+            .labelled_by(from_label.id);
+        let to_label = ui.label("to");
+        let b = ui
+            .add_enabled(limit, egui::DragValue::new(&mut to).range(first..=last))
+            .labelled_by(to_label.id);
+        if toggled || a.changed() || b.changed() {
+            actions.push(FilterCommand::SetYears(limit.then_some((from, to))).into());
+        }
+        ui.label(egui::RichText::new("· click a dot to select its relation").weak());
+    });
+}
+
+/// The hovered dot's passage under the pointer; a click selects its relation.
+fn dot_card(
+    response: &egui::Response,
+    d: &crate::model::Dataset,
+    p: &crate::chronology::ChronoPoint,
+    lane_names: &[String],
+    actions: &mut Vec<Action>,
+) {
+    let rel = &d.relations[p.passage.relation];
+    let passage = &rel.passages[p.passage.index];
+    let lane = lane_names.get(p.lane).cloned().unwrap_or_default();
+    let date = passage.date.map(|x| x.to_string()).unwrap_or_default();
+    response.clone().on_hover_ui_at_pointer(|ui| {
+        ui.set_max_width(380.0);
+        ui.strong(lane);
+        ui.label(&rel.label);
+        ui.label(egui::RichText::new(format!("“{}”", passage.quote.trim())).italics());
+        ui.label(egui::RichText::new(date).weak());
+    });
+    if response.clicked() {
+        actions.push(SelectCommand::Select(Selection::Relation(p.passage.relation)).into());
+    }
 }

@@ -4,7 +4,7 @@
 use egui::{Align2, Area, Order, Pos2, Rect, Sense, Stroke, Vec2};
 
 use super::Action;
-use crate::app::{AppState, Command};
+use crate::map::{FilterCommand, MapState};
 use crate::model::{Dimension, Tone};
 use crate::render::push_patterned_line;
 use crate::scene::{Dash, Legend, Style};
@@ -12,13 +12,15 @@ use crate::scene::{Dash, Legend, Style};
 const ROW_H: f32 = 18.0;
 
 /// Shows the legend in the canvas's bottom-left corner; returns toggles.
-pub fn legend(ctx: &egui::Context, canvas: Rect, state: &AppState, style: &Style) -> Vec<Action> {
+pub fn legend(ctx: &egui::Context, canvas: Rect, state: &MapState, style: &Style) -> Vec<Action> {
     let mut actions = Vec::new();
     let d = &state.dataset;
     let actors = state.visible_actors();
     // Everything that could be shown (filters aside), so hidden rows stay clickable.
-    let candidates = (0..d.relations.len())
-        .filter(|&r| actors[d.relations[r].source] && actors[d.relations[r].target]);
+    let candidates = d
+        .relations_with_ids()
+        .filter(|(_, rel)| actors[rel.source] && actors[rel.target])
+        .map(|(r, _)| r);
     let Legend {
         dimensions,
         tones,
@@ -55,7 +57,7 @@ pub fn legend(ctx: &egui::Context, canvas: Rect, state: &AppState, style: &Style
                         })
                         .clicked()
                         {
-                            actions.push(Command::ToggleDimension(dim.clone()).into());
+                            actions.push(FilterCommand::ToggleDimension(dim.clone()).into());
                         }
                     }
                     for tone in &tones {
@@ -75,7 +77,7 @@ pub fn legend(ctx: &egui::Context, canvas: Rect, state: &AppState, style: &Style
                         })
                         .clicked()
                         {
-                            actions.push(Command::ToggleTone(*tone).into());
+                            actions.push(FilterCommand::ToggleTone(*tone).into());
                         }
                     }
                     if no_evidence {
@@ -92,7 +94,7 @@ pub fn legend(ctx: &egui::Context, canvas: Rect, state: &AppState, style: &Style
                     if state.filters.any() {
                         ui.add_space(4.0);
                         if ui.small_button("Clear filters").clicked() {
-                            actions.push(Command::ClearFilters.into());
+                            actions.push(FilterCommand::ClearFilters.into());
                         }
                     }
                 });

@@ -1,5 +1,5 @@
-//! Panels and the canvas. UI code reads [`crate::app::AppState`] and returns [`Action`]s; it never
-//! changes state itself.
+//! Panels and the canvas. UI code reads [`crate::map::MapState`] and returns [`Action`]s; it
+//! never changes state itself and never sees the eframe shell.
 
 mod article;
 mod canvas;
@@ -8,6 +8,7 @@ mod export_dialog;
 mod legend;
 mod menu;
 mod search_panel;
+mod shortcuts;
 mod side_panel;
 mod status;
 
@@ -17,11 +18,12 @@ pub use chronology::chronology_strip;
 pub use export_dialog::{ExportForm, FormResult, export_form};
 pub use menu::top_bar;
 pub use search_panel::{SEARCH_ID, search_panel};
+pub use shortcuts::{GESTURES, Shortcut, consume_shortcuts, keyboard_shortcuts, shortcut_text};
 pub use side_panel::side_panel;
 pub use status::status_bar;
 
-use crate::app::Command;
-use crate::model::Dataset;
+use crate::map::{ArticleCommand, Command, EditCommand, FilterCommand, SelectCommand, ViewCommand};
+use crate::model::{Dataset, PassageId};
 
 /// Something the user asked for: a state change or an effect the shell carries out.
 #[derive(Clone, Debug, PartialEq)]
@@ -44,8 +46,6 @@ pub enum Action {
     OpenPath(std::path::PathBuf),
     /// Put the cursor in the search field.
     FocusSearch,
-    /// Follow the operating system's light/dark setting again.
-    FollowSystemTheme,
     /// Show or hide the keyboard shortcuts window.
     ToggleShortcuts,
     /// Show or hide the About window.
@@ -54,16 +54,29 @@ pub enum Action {
     Quit,
 }
 
-impl From<Command> for Action {
-    fn from(c: Command) -> Self {
-        Self::Map(c)
-    }
+macro_rules! action_from {
+    ($($family:ty),*) => {
+        $(impl From<$family> for Action {
+            fn from(c: $family) -> Self {
+                Self::Map(c.into())
+            }
+        })*
+    };
 }
 
+action_from!(
+    Command,
+    SelectCommand,
+    EditCommand,
+    ViewCommand,
+    FilterCommand,
+    ArticleCommand
+);
+
 /// A passage with its citation line, as put on the clipboard.
-pub fn citation_text(dataset: &Dataset, relation: usize, passage: usize) -> Option<String> {
-    let rel = dataset.relations.get(relation)?;
-    let p = rel.passages.get(passage)?;
+pub fn citation_text(dataset: &Dataset, passage: PassageId) -> Option<String> {
+    let rel = dataset.relation(passage.relation)?;
+    let p = dataset.passage(passage)?;
     let mut cite = dataset.source.citation();
     if let Some(anchor) = &p.anchor {
         cite.push_str(&format!(", ¶ {}", anchor.paragraph()));
@@ -75,20 +88,3 @@ pub fn citation_text(dataset: &Dataset, relation: usize, passage: usize) -> Opti
         rel.label
     ))
 }
-
-/// Shortcut list shown in Help → Keyboard shortcuts (and kept in one place for the README).
-pub const SHORTCUTS: &[(&str, &str)] = &[
-    ("Click", "Select a relation or actor"),
-    ("Esc", "Clear the selection"),
-    ("Drag node", "Move and pin it"),
-    ("Double-click node", "Unpin it"),
-    ("Drag background", "Pan"),
-    ("Scroll / pinch", "Zoom toward the pointer"),
-    ("F / double-click background", "Fit the map to the window"),
-    ("Ctrl+Z / Ctrl+Shift+Z", "Undo / redo moves"),
-    ("Ctrl+Shift+C", "Copy the map image"),
-    ("Ctrl+F", "Search passages, relations and actors"),
-    ("Ctrl+E", "Export PNG (2×)"),
-    ("Ctrl+O", "Open a dataset (or drop a file on the window)"),
-    ("Ctrl+Q", "Quit"),
-];

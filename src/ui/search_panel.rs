@@ -4,7 +4,7 @@ use egui::text::{LayoutJob, TextFormat};
 use egui::{FontId, RichText};
 
 use super::Action;
-use crate::app::{AppState, Command};
+use crate::map::{ArticleCommand, FilterCommand, MapState, SelectCommand, ViewCommand};
 use crate::scene::Selection;
 use crate::search::{Hit, MAX_RESULTS, Target, search};
 
@@ -12,7 +12,7 @@ use crate::search::{Hit, MAX_RESULTS, Target, search};
 pub const SEARCH_ID: &str = "relmap-search";
 
 /// Paints the search field and, when there is a query, its results.
-pub fn search_panel(ui: &mut egui::Ui, state: &AppState, focus: bool) -> Vec<Action> {
+pub fn search_panel(ui: &mut egui::Ui, state: &MapState, focus: bool) -> Vec<Action> {
     let mut actions = Vec::new();
     let mut text = state.search.clone();
     let id = egui::Id::unique(SEARCH_ID);
@@ -27,14 +27,14 @@ pub fn search_panel(ui: &mut egui::Ui, state: &AppState, focus: bool) -> Vec<Act
             edit.request_focus();
         }
         if edit.changed() {
-            actions.push(Command::SetSearch(text.clone()).into());
+            actions.push(FilterCommand::SetSearch(text.clone()).into());
         }
         if ui
             .add_enabled(!text.is_empty(), egui::Button::new("✕").small())
             .on_hover_text("Clear the search")
             .clicked()
         {
-            actions.push(Command::SetSearch(String::new()).into());
+            actions.push(FilterCommand::SetSearch(String::new()).into());
         }
     });
     if text.trim().is_empty() {
@@ -72,42 +72,41 @@ pub fn search_panel(ui: &mut egui::Ui, state: &AppState, focus: bool) -> Vec<Act
     actions
 }
 
-fn choose(state: &AppState, target: &Target) -> Vec<Action> {
+fn choose(state: &MapState, target: &Target) -> Vec<Action> {
     let mut out: Vec<Action> = Vec::new();
     match *target {
-        Target::Actor(a) => out.push(Command::Select(Selection::Actor(a)).into()),
-        Target::Relation(r) => out.push(Command::Select(Selection::Relation(r)).into()),
-        Target::Passage(r, p) => {
-            out.push(Command::Select(Selection::Relation(r)).into());
-            if state.dataset.relations[r].passages[p].anchor.is_some() {
-                out.push(
-                    Command::ShowInArticle {
-                        relation: r,
-                        passage: p,
-                    }
-                    .into(),
-                );
+        Target::Actor(a) => out.push(SelectCommand::Select(Selection::Actor(a)).into()),
+        Target::Relation(r) => out.push(SelectCommand::Select(Selection::Relation(r)).into()),
+        Target::Passage(id) => {
+            out.push(SelectCommand::Select(Selection::Relation(id.relation)).into());
+            if state
+                .dataset
+                .passage(id)
+                .is_some_and(|p| p.anchor.is_some())
+            {
+                out.push(ArticleCommand::ShowPassage(id).into());
             }
         }
     }
     // Hidden by a filter or the secondary switch? Make it visible rather than fail silently.
     let visible = match *target {
         Target::Actor(a) => state.visible_actors()[a],
-        Target::Relation(r) | Target::Passage(r, _) => state.visible_relations()[r],
+        Target::Relation(r) => state.visible_relations()[r],
+        Target::Passage(id) => state.visible_relations()[id.relation],
     };
     if !visible {
-        out.insert(0, Command::ClearFilters.into());
-        out.insert(1, Command::SetShowSecondary(true).into());
+        out.insert(0, FilterCommand::ClearFilters.into());
+        out.insert(1, ViewCommand::SetShowSecondary(true).into());
     }
     out
 }
 
-fn result_row(ui: &mut egui::Ui, state: &AppState, hit: &Hit) -> egui::Response {
+fn result_row(ui: &mut egui::Ui, state: &MapState, hit: &Hit) -> egui::Response {
     let d = &state.dataset;
     let kind = match hit.target {
         Target::Actor(_) => "actor".to_owned(),
         Target::Relation(_) => "relation".to_owned(),
-        Target::Passage(r, _) => d.relation_endpoints(&d.relations[r]),
+        Target::Passage(id) => d.relation_endpoints(&d.relations[id.relation]),
     };
     let text_color = ui.visuals().text_color();
     let mark = ui.visuals().selection.bg_fill;

@@ -3,12 +3,12 @@
 use egui::{Color32, CornerRadius, Frame, Margin, RichText, Stroke};
 
 use super::{Action, citation_text};
-use crate::app::{AppState, Command, FocusMode};
-use crate::model::{Dataset, Relation};
+use crate::map::{ArticleCommand, EditCommand, FilterCommand, FocusMode, MapState, SelectCommand};
+use crate::model::{ActorId, Dataset, PassageId, Relation, RelationId};
 use crate::scene::{Selection, Style};
 
 /// Fills the side panel for the current selection.
-pub fn side_panel(ui: &mut egui::Ui, state: &AppState, style: &Style) -> Vec<Action> {
+pub fn side_panel(ui: &mut egui::Ui, state: &MapState, style: &Style) -> Vec<Action> {
     let mut actions = Vec::new();
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
@@ -33,11 +33,11 @@ fn badge(ui: &mut egui::Ui, text: &str, fill: Color32, text_color: Color32) {
 fn relation_view(
     ui: &mut egui::Ui,
     d: &Dataset,
-    r: usize,
+    r: RelationId,
     style: &Style,
     actions: &mut Vec<Action>,
 ) {
-    let Some(rel) = d.relations.get(r) else {
+    let Some(rel) = d.relation(r) else {
         return;
     };
     ui.heading(d.relation_endpoints(rel));
@@ -82,7 +82,7 @@ fn relation_view(
     );
     ui.add_space(4.0);
     for i in 0..rel.passages.len() {
-        passage_block(ui, d, rel, r, i, color, actions);
+        passage_block(ui, d, rel, PassageId::new(r, i), color, actions);
         ui.add_space(8.0);
     }
 }
@@ -91,12 +91,11 @@ fn passage_block(
     ui: &mut egui::Ui,
     d: &Dataset,
     rel: &Relation,
-    r: usize,
-    i: usize,
+    id: PassageId,
     color: Color32,
     actions: &mut Vec<Action>,
 ) {
-    let p = &rel.passages[i];
+    let p = &rel.passages[id.index];
     Frame::new()
         .stroke(Stroke::NONE)
         .inner_margin(Margin {
@@ -130,13 +129,7 @@ fn passage_block(
                     .on_hover_text("Open the article scrolled to this passage, highlighted")
                     .clicked()
                 {
-                    actions.push(
-                        Command::ShowInArticle {
-                            relation: r,
-                            passage: i,
-                        }
-                        .into(),
-                    );
+                    actions.push(ArticleCommand::ShowPassage(id).into());
                 }
                 if ui
                     .add(egui::Button::new("Copy").small())
@@ -144,7 +137,7 @@ fn passage_block(
                         "Copy the quote with its citation (author, title, date, paragraph)",
                     )
                     .clicked()
-                    && let Some(text) = citation_text(d, r, i)
+                    && let Some(text) = citation_text(d, id)
                 {
                     actions.push(Action::CopyText(text));
                 }
@@ -161,13 +154,13 @@ fn passage_block(
 
 fn actor_view(
     ui: &mut egui::Ui,
-    state: &AppState,
-    a: usize,
+    state: &MapState,
+    a: ActorId,
     style: &Style,
     actions: &mut Vec<Action>,
 ) {
     let d = &state.dataset;
-    let Some(actor) = d.actors.get(a) else {
+    let Some(actor) = d.actor(a) else {
         return;
     };
     ui.heading(&actor.name);
@@ -180,7 +173,7 @@ fn actor_view(
                 .on_hover_text("Leave the focus")
                 .clicked()
             {
-                actions.push(Command::SetFocus(None).into());
+                actions.push(FilterCommand::SetFocus(None).into());
             }
         } else {
             if ui
@@ -188,14 +181,14 @@ fn actor_view(
                 .on_hover_text("Show only this actor's relations")
                 .clicked()
             {
-                actions.push(Command::SetFocus(Some((a, FocusMode::Relations))).into());
+                actions.push(FilterCommand::SetFocus(Some((a, FocusMode::Relations))).into());
             }
             if ui
                 .button("Focus: neighbourhood")
                 .on_hover_text("Show this actor, its partners and every relation among them")
                 .clicked()
             {
-                actions.push(Command::SetFocus(Some((a, FocusMode::Neighbourhood))).into());
+                actions.push(FilterCommand::SetFocus(Some((a, FocusMode::Neighbourhood))).into());
             }
         }
     });
@@ -205,7 +198,7 @@ fn actor_view(
     if !actor.native_names.is_empty() {
         ui.label(format!("Native names: {}", actor.native_names.join(" · ")));
     }
-    if state.pinned.get(a).copied().unwrap_or(false)
+    if state.is_pinned(a)
         && ui
             .button("Unpin")
             .on_hover_text(
@@ -213,12 +206,14 @@ fn actor_view(
             )
             .clicked()
     {
-        actions.push(Command::Unpin(a).into());
+        actions.push(EditCommand::Unpin(a).into());
     }
     ui.add_space(8.0);
     let visible = state.visible_relations();
-    let rels: Vec<usize> = (0..d.relations.len())
-        .filter(|&r| d.relations[r].source == a || d.relations[r].target == a)
+    let rels: Vec<RelationId> = d
+        .relations_with_ids()
+        .filter(|(_, rel)| rel.source == a || rel.target == a)
+        .map(|(r, _)| r)
         .collect();
     ui.strong(format!("Relations ({})", rels.len()));
     for r in rels {
@@ -245,7 +240,7 @@ fn actor_view(
                 response.on_disabled_hover_text("Hidden: View → Show secondary actors")
             };
             if response.clicked() {
-                actions.push(Command::Select(Selection::Relation(r)).into());
+                actions.push(SelectCommand::Select(Selection::Relation(r)).into());
             }
         });
     }

@@ -1,10 +1,10 @@
 //! The status line: dataset, counts, hints.
 
 use super::Action;
-use crate::app::{AppState, Command};
+use crate::map::{FilterCommand, MapState};
 
 /// Paints the status line; returns "clear filters" if clicked.
-pub fn status_bar(ui: &mut egui::Ui, state: &AppState) -> Vec<Action> {
+pub fn status_bar(ui: &mut egui::Ui, state: &MapState) -> Vec<Action> {
     let mut actions = Vec::new();
     ui.horizontal(|ui| {
         let d = &state.dataset;
@@ -28,11 +28,11 @@ pub fn status_bar(ui: &mut egui::Ui, state: &AppState) -> Vec<Action> {
                 .on_hover_text("Show every relation again")
                 .clicked()
             {
-                actions.push(Command::ClearFilters.into());
+                actions.push(FilterCommand::ClearFilters.into());
             }
         }
         let secondary = d.relations.len() - shown_rels - filtered;
-        if secondary > 0 && !state.show_secondary {
+        if secondary > 0 && !state.prefs.show_secondary {
             ui.label(
                 egui::RichText::new(format!(
                     "({secondary} with secondary actors: View → Show secondary actors)"

@@ -14,6 +14,50 @@ const ENDPOINTS: [(&str, &str); 4] = [
 
 /// Reads a CSV (or TSV) edge list with a header row. Endpoint columns are found by name
 /// (source/target, from/to, origin/destination) or else are the first two columns; optional
+/// Which column holds what: endpoints by name (or the first two), optional fields by name.
+struct Columns {
+    src: usize,
+    dst: usize,
+    label: Option<usize>,
+    dimension: Option<usize>,
+    tone: Option<usize>,
+    weight: Option<usize>,
+    quote: Option<usize>,
+    directed: Option<usize>,
+}
+
+impl Columns {
+    fn find(headers: &[String]) -> Self {
+        let col = |name: &str| headers.iter().position(|h| h == name);
+        let (src, dst) = ENDPOINTS
+            .iter()
+            .find_map(|(a, b)| Some((col(a)?, col(b)?)))
+            .unwrap_or((0, 1));
+        let any = |names: &[&str]| names.iter().find_map(|n| col(n));
+        Self {
+            src,
+            dst,
+            label: any(&["label", "relation", "type"]),
+            dimension: any(&["dimension", "category"]),
+            tone: any(&["tone", "sign"]),
+            weight: any(&["weight", "value", "strength"]),
+            quote: any(&["quote", "evidence", "passage"]),
+            directed: any(&["directed"]),
+        }
+    }
+}
+
+/// The problem of a row whose endpoint column `header` is empty.
+fn missing_endpoint(header: &str) -> ProblemKind {
+    ProblemKind::EmptyField {
+        field: if header.is_empty() {
+            "endpoint"
+        } else {
+            leak_free(header)
+        },
+    }
+}
+
 /// columns: label, dimension, tone, weight (or value), quote, directed.
 pub(in crate::model) fn parse_csv(
     text: &str,
@@ -54,18 +98,16 @@ pub(in crate::model) fn parse_csv(
                     .to_owned(),
         });
     }
-    let col = |name: &str| headers.iter().position(|h| h == name);
-    let (src, dst) = ENDPOINTS
-        .iter()
-        .find_map(|(a, b)| Some((col(a)?, col(b)?)))
-        .unwrap_or((0, 1));
-    let any = |names: &[&str]| names.iter().find_map(|n| col(n));
-    let label = any(&["label", "relation", "type"]);
-    let dimension = any(&["dimension", "category"]);
-    let tone = any(&["tone", "sign"]);
-    let weight = any(&["weight", "value", "strength"]);
-    let quote = any(&["quote", "evidence", "passage"]);
-    let directed = any(&["directed"]);
+    let Columns {
+        src,
+        dst,
+        label,
+        dimension,
+        tone,
+        weight,
+        quote,
+        directed,
+    } = Columns::find(&headers);
 
     let mut b = Builder::new(title_from(file));
     for record in reader.records() {
@@ -81,37 +123,21 @@ pub(in crate::model) fn parse_csv(
             continue;
         }
         let (Some(s), Some(t)) = (field(Some(src)), field(Some(dst))) else {
-            let which = if field(Some(src)).is_none() {
-                headers[src].clone()
-            } else {
-                headers[dst].clone()
-            };
-            b.problem(
-                location,
-                ProblemKind::EmptyField {
-                    field: if which.is_empty() {
-                        "endpoint"
-                    } else {
-                        leak_free(&which)
-                    },
-                },
-            );
+            let missing = if field(Some(src)).is_none() { src } else { dst };
+            b.problem(location, missing_endpoint(&headers[missing]));
             continue;
         };
         let (source, target) = (b.actor_named(&s), b.actor_named(&t));
-        let weight_value = match field(weight) {
-            None => None,
-            Some(w) => match w.parse::<f64>() {
-                Ok(v) => Some(v),
-                Err(_) => {
-                    b.problem(
-                        format!("{location}.{}", headers[weight.unwrap_or(0)]),
-                        ProblemKind::BadWeight { value: w },
-                    );
-                    None
-                }
-            },
-        };
+        let weight_value = field(weight).and_then(|w| {
+            let parsed = w.parse::<f64>().ok();
+            if parsed.is_none() {
+                b.problem(
+                    format!("{location}.{}", headers[weight.unwrap_or(0)]),
+                    ProblemKind::BadWeight { value: w },
+                );
+            }
+            parsed
+        });
         b.add_edge(
             &location,
             Edge {

@@ -13,7 +13,9 @@ use std::collections::BTreeMap;
 
 use super::error::{Problem, ProblemKind};
 use super::validate::{parse_tone, parse_weight};
-use super::{Actor, ActorKind, Article, Dataset, Dimension, Origin, Passage, Relation, Source};
+use super::{
+    Actor, ActorId, ActorKind, Article, Dataset, Dimension, Origin, Passage, Relation, Source,
+};
 
 /// Collects actors and relations from an import, checking ids as it goes.
 pub(super) struct Builder {
@@ -149,8 +151,8 @@ impl Builder {
         self.relation_ids.insert(id.clone(), self.relations.len());
         self.relations.push(Relation {
             id,
-            source: edge.source,
-            target: edge.target,
+            source: ActorId(edge.source),
+            target: ActorId(edge.target),
             label: Relation::label_or_default(edge.label),
             dimension: Dimension::parse_or_unspecified(edge.dimension.as_deref()),
             tone,

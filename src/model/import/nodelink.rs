@@ -60,38 +60,7 @@ pub(in crate::model) fn parse_nodelink(
     let mut positions = Vec::new();
     for (i, node) in nodes.iter().enumerate() {
         let location = format!("nodes[{i}]");
-        let (id, name, kind) = match node {
-            Value::Object(o) => {
-                let id = text(o.get("id"))
-                    .or_else(|| text(o.get("name")))
-                    .unwrap_or_else(|| i.to_string());
-                let name = text(o.get("label"))
-                    .or_else(|| text(o.get("name")))
-                    .or_else(|| text(o.get("title")));
-                let kind = o
-                    .get("kind")
-                    .or_else(|| o.get("type"))
-                    .and_then(Value::as_str);
-                match (
-                    o.get("x").and_then(Value::as_f64),
-                    o.get("y").and_then(Value::as_f64),
-                ) {
-                    (Some(x), Some(y)) if x.is_finite() && y.is_finite() => positions.push([x, y]),
-                    _ => {}
-                }
-                (id, name, kind)
-            }
-            Value::String(_) | Value::Number(_) => {
-                (text(Some(node)).unwrap_or_default(), None, None)
-            }
-            _ => {
-                return Err(schema(
-                    file,
-                    location,
-                    "a node must be an object with an \"id\" (or a plain id)",
-                ));
-            }
-        };
+        let (id, name, kind) = read_node(node, i, file, &mut positions)?;
         if id.trim().is_empty() {
             b.problem(location, ProblemKind::EmptyField { field: "id" });
             continue;
@@ -112,34 +81,9 @@ pub(in crate::model) fn parse_nodelink(
                 "a link must be an object with \"source\" and \"target\"",
             ));
         };
-        let mut endpoint = |field: &'static str| -> Option<usize> {
-            let v = o.get(field);
-            // d3 replaces ids by node objects once a simulation has run.
-            let v = v.and_then(|v| v.get("id").or(v.get("index"))).or(v);
-            let found = match v {
-                Some(Value::String(s)) => b.actor_index(s),
-                Some(Value::Number(n)) => b.actor_index(&n.to_string()).or_else(|| {
-                    n.as_u64()
-                        .and_then(|k| usize::try_from(k).ok())
-                        .filter(|k| *k < b.actor_count())
-                }),
-                _ => None,
-            };
-            if found.is_none() {
-                b.problem(
-                    format!("{location}.{field}"),
-                    ProblemKind::UnknownActor {
-                        field,
-                        id: v.map_or_else(
-                            || "(missing)".to_owned(),
-                            |v| text(Some(v)).unwrap_or_else(|| v.to_string()),
-                        ),
-                    },
-                );
-            }
-            found
-        };
-        let (Some(source), Some(target)) = (endpoint("source"), endpoint("target")) else {
+        let source = endpoint(&mut b, o, "source", &location);
+        let target = endpoint(&mut b, o, "target", &location);
+        let (Some(source), Some(target)) = (source, target) else {
             continue;
         };
         let weight = o
@@ -168,6 +112,81 @@ pub(in crate::model) fn parse_nodelink(
         file: file.to_owned(),
         problems,
     })
+}
+
+/// One node's id, label and kind; records its position when it has one.
+fn read_node<'v>(
+    node: &'v Value,
+    i: usize,
+    file: &str,
+    positions: &mut Vec<[f64; 2]>,
+) -> Result<(String, Option<String>, Option<&'v str>), LoadError> {
+    let location = format!("nodes[{i}]");
+    let read = match node {
+        Value::Object(o) => {
+            let id = text(o.get("id"))
+                .or_else(|| text(o.get("name")))
+                .unwrap_or_else(|| i.to_string());
+            let name = text(o.get("label"))
+                .or_else(|| text(o.get("name")))
+                .or_else(|| text(o.get("title")));
+            let kind = o
+                .get("kind")
+                .or_else(|| o.get("type"))
+                .and_then(Value::as_str);
+            match (
+                o.get("x").and_then(Value::as_f64),
+                o.get("y").and_then(Value::as_f64),
+            ) {
+                (Some(x), Some(y)) if x.is_finite() && y.is_finite() => positions.push([x, y]),
+                _ => {}
+            }
+            (id, name, kind)
+        }
+        Value::String(_) | Value::Number(_) => (text(Some(node)).unwrap_or_default(), None, None),
+        _ => {
+            return Err(schema(
+                file,
+                location,
+                "a node must be an object with an \"id\" (or a plain id)",
+            ));
+        }
+    };
+    Ok(read)
+}
+
+/// The actor a link's `source` or `target` names: by id, by d3 node object, or by index.
+fn endpoint(
+    b: &mut Builder,
+    o: &serde_json::Map<String, Value>,
+    field: &'static str,
+    location: &str,
+) -> Option<usize> {
+    let v = o.get(field);
+    // d3 replaces ids by node objects once a simulation has run.
+    let v = v.and_then(|v| v.get("id").or(v.get("index"))).or(v);
+    let found = match v {
+        Some(Value::String(s)) => b.actor_index(s),
+        Some(Value::Number(n)) => b.actor_index(&n.to_string()).or_else(|| {
+            n.as_u64()
+                .and_then(|k| usize::try_from(k).ok())
+                .filter(|k| *k < b.actor_count())
+        }),
+        _ => None,
+    };
+    if found.is_none() {
+        b.problem(
+            format!("{location}.{field}"),
+            ProblemKind::UnknownActor {
+                field,
+                id: v.map_or_else(
+                    || "(missing)".to_owned(),
+                    |v| text(Some(v)).unwrap_or_else(|| v.to_string()),
+                ),
+            },
+        );
+    }
+    found
 }
 
 /// Scales arbitrary coordinates into the unit square, keeping the aspect ratio.

@@ -1,23 +1,38 @@
-//! Everything the app shows, and the one place it changes: [`AppState::apply`].
+//! The open map: the document (dataset, positions, pins), what the user looks at (selection,
+//! view, filters, panels), and the one place it changes: [`MapState::apply`].
+//!
+//! This module sits below `ui` and knows nothing of the eframe shell: `ui` reads a
+//! [`MapState`] and returns [`Command`]s, the shell (`app`) owns the state and applies them.
+//! A running relaxation lives outside the state in a [`LayoutRun`], so `apply` stays a pure
+//! function of state and command.
 
 mod apply;
+mod command;
+mod filters;
 mod history;
-mod relax;
+mod layout_run;
+mod prefs;
+mod saved;
 mod scene_cache;
+mod view;
+
+pub use command::{
+    ArticleCommand, Command, EditCommand, FilterCommand, SelectCommand, ViewCommand,
+};
+pub use filters::{Filters, FocusMode};
+pub use layout_run::{LayoutRequest, LayoutRun};
+pub use prefs::Prefs;
+pub use saved::{SavedActor, SavedLayout};
+pub use view::{View, ZOOM_RANGE};
 
 use egui::{Pos2, Rect};
 
-use super::filters::Filters;
-use super::view::View;
 use crate::layout;
-use crate::model::Dataset;
+use crate::model::{ActorId, Dataset, PassageId, RelationId};
 use crate::scene::{Hit, Scene, Selection, Theme};
 
 /// Width kept free for the legend when fitting the map to the canvas, in points.
 const LEGEND_ROOM: f32 = 170.0;
-
-/// Temperature a relaxation starts at: enough to make room, not to scramble the map.
-const RELAX_ALPHA: f32 = 0.25;
 
 /// How many edits Ctrl+Z can undo.
 const UNDO_DEPTH: usize = 200;
@@ -25,7 +40,7 @@ const UNDO_DEPTH: usize = 200;
 /// One node's move, reversible.
 #[derive(Clone, Copy, Debug, PartialEq)]
 struct Move {
-    actor: usize,
+    actor: ActorId,
     from: Pos2,
     to: Pos2,
     pinned_before: bool,
@@ -35,26 +50,24 @@ struct Move {
 /// The passage the article view should show.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ArticleFocus {
-    /// Relation index.
-    pub relation: usize,
-    /// Passage index within the relation.
-    pub passage: usize,
+    /// The passage.
+    pub passage: PassageId,
     /// Set when the view should scroll to the passage on its next frame.
     pub scroll_pending: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 struct Drag {
-    actor: usize,
+    actor: ActorId,
     from: Pos2,
     pinned_before: bool,
 }
 
 /// The state of one open map.
-pub struct AppState {
+pub struct MapState {
     /// The dataset shown.
     pub dataset: Dataset,
-    /// Actor positions in world units, indexed like `dataset.actors`.
+    /// Actor positions in world units, indexed by [`ActorId`].
     pub positions: Vec<Pos2>,
     /// The layout "Reset layout" returns to.
     pub default_positions: Vec<Pos2>,
@@ -71,14 +84,10 @@ pub struct AppState {
     pub auto_fit: bool,
     /// The canvas rectangle the view was last fitted to.
     pub fitted_for: Option<Rect>,
-    /// Colour theme.
-    pub theme: Theme,
-    /// Whether secondary actors are shown.
-    pub show_secondary: bool,
-    /// Whether the legend is drawn on the canvas.
-    pub show_legend: bool,
-    /// Whether the evidence side panel is open.
-    pub side_panel_open: bool,
+    /// Preferences that outlive the map (theme, panels); persisted by the shell.
+    pub prefs: Prefs,
+    /// The operating system's theme, used while `prefs.theme` is `None`.
+    pub system_theme: Theme,
     /// Whether the article window is open.
     pub article_open: bool,
     /// The passage highlighted in the article window.
@@ -87,15 +96,13 @@ pub struct AppState {
     pub filters: Filters,
     /// Search text (Ctrl+F).
     pub search: String,
-    /// Whether the chronology strip is shown.
-    pub show_chronology: bool,
     /// Article view: underline actor mentions.
     pub article_underline_actors: bool,
     /// Article view: show only uncited paragraphs.
     pub article_uncited_only: bool,
+    /// The relaxation the map wants (see [`LayoutRun`]).
+    pub layout_request: LayoutRequest,
     drag: Option<Drag>,
-    /// A relaxation running after a drag on a force-laid-out map (pinned nodes held).
-    live: Option<layout::Simulation>,
     /// The last scene built for the canvas and the inputs it was built from. Pan and zoom do
     /// not change the scene (it is in world coordinates), so they reuse it.
     scene_cache: std::cell::RefCell<Option<(u64, std::sync::Arc<Scene>)>>,
@@ -103,16 +110,16 @@ pub struct AppState {
     redo: Vec<Vec<Move>>,
 }
 
-impl AppState {
-    /// A fresh state for `dataset` with its default layout, fitted to the window.
+impl MapState {
+    /// A fresh state for `dataset` with its default layout and default preferences.
     pub fn new(dataset: Dataset) -> Self {
         let positions = layout::default_positions(&dataset, 0);
-        Self::with_layout(dataset, positions)
+        Self::with_layout(dataset, positions, Prefs::default())
     }
 
     /// A fresh state for `dataset` whose default layout was computed elsewhere (off the UI
     /// thread for large files). `default_positions` must be indexed like the actors.
-    pub fn with_layout(dataset: Dataset, mut default_positions: Vec<Pos2>) -> Self {
+    pub fn with_layout(dataset: Dataset, mut default_positions: Vec<Pos2>, prefs: Prefs) -> Self {
         let n = dataset.actors.len();
         default_positions.resize(n, layout::WORLD.center());
         Self {
@@ -125,33 +132,34 @@ impl AppState {
             view: View::default(),
             auto_fit: true,
             fitted_for: None,
-            theme: Theme::Light,
-            show_secondary: false,
-            show_legend: true,
-            side_panel_open: true,
+            prefs,
+            system_theme: Theme::Light,
             article_open: false,
             article_focus: None,
             filters: Filters::default(),
             search: String::new(),
-            show_chronology: true,
             article_underline_actors: false,
             article_uncited_only: false,
+            layout_request: LayoutRequest::default(),
             drag: None,
-            live: None,
             scene_cache: std::cell::RefCell::new(None),
             undo: Vec::new(),
             redo: Vec::new(),
         }
     }
 
-    /// Which actors are drawn (secondary actors and the actor focus).
+    /// The theme in effect: the user's choice, or the system's when following it.
+    pub fn theme(&self) -> Theme {
+        self.prefs.theme.unwrap_or(self.system_theme)
+    }
+
+    /// Which actors are drawn (secondary actors and the actor focus), indexed by [`ActorId`].
     pub fn visible_actors(&self) -> Vec<bool> {
         self.dataset
-            .actors
-            .iter()
-            .enumerate()
+            .actors_with_ids()
             .map(|(i, a)| {
-                (self.show_secondary || !a.secondary) && self.filters.keeps_actor(&self.dataset, i)
+                (self.prefs.show_secondary || !a.secondary)
+                    && self.filters.keeps_actor(&self.dataset, i)
             })
             .collect()
     }
@@ -172,7 +180,7 @@ impl AppState {
             .dataset
             .actors
             .iter()
-            .map(|a| self.show_secondary || !a.secondary)
+            .map(|a| self.prefs.show_secondary || !a.secondary)
             .collect();
         let shown_without_filters = self
             .dataset
@@ -189,11 +197,11 @@ impl AppState {
     }
 
     /// The node being dragged, if any.
-    pub fn dragged(&self) -> Option<usize> {
+    pub fn dragged(&self) -> Option<ActorId> {
         self.drag.map(|d| d.actor)
     }
 
-    /// Whether there is a move to undo / redo.
+    /// Whether there is a move to undo.
     pub fn can_undo(&self) -> bool {
         !self.undo.is_empty()
     }
@@ -203,10 +211,9 @@ impl AppState {
         !self.redo.is_empty()
     }
 
-    /// Fits the view on the next frame and keeps following the canvas size.
-    fn refit(&mut self) {
-        self.auto_fit = true;
-        self.fitted_for = None;
+    /// Whether actor `a` is pinned.
+    pub fn is_pinned(&self, a: ActorId) -> bool {
+        self.pinned.get(a.0).copied().unwrap_or(false)
     }
 
     /// Whether the canvas at `canvas` needs a (re)fit now.
@@ -214,17 +221,31 @@ impl AppState {
         self.auto_fit && self.fitted_for != Some(canvas)
     }
 
-    fn after_filter_change(&mut self) {
-        self.selection = self.valid_selection(self.selection);
-        self.hovered = None;
+    /// Whether a relaxation is wanted and not yet settled (the shell repaints until it is).
+    pub fn layout_running(&self) -> bool {
+        self.layout_request.wanted
+    }
+
+    /// Whether the map was laid out by the force simulation (some actor has no given position),
+    /// so moving one actor lets the others relax around it.
+    pub fn force_laid_out(&self) -> bool {
+        self.dataset.actors.iter().any(|a| a.position.is_none())
+    }
+
+    /// The relation to print as an evidence card in exports: the selected one, if any.
+    pub fn selected_relation(&self) -> Option<RelationId> {
+        match self.selection {
+            Selection::Relation(r) => Some(r),
+            _ => None,
+        }
     }
 
     /// `sel` if it names something currently shown, else no selection.
     fn valid_selection(&self, sel: Selection) -> Selection {
         let ok = match sel {
             Selection::None => true,
-            Selection::Actor(a) => self.visible_actors().get(a).copied().unwrap_or(false),
-            Selection::Relation(r) => self.visible_relations().get(r).copied().unwrap_or(false),
+            Selection::Actor(a) => self.visible_actors().get(a.0).copied().unwrap_or(false),
+            Selection::Relation(r) => self.visible_relations().get(r.0).copied().unwrap_or(false),
         };
         if ok { sel } else { Selection::None }
     }

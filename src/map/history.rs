@@ -2,10 +2,11 @@
 
 use egui::Pos2;
 
-use super::{AppState, Move, UNDO_DEPTH};
+use super::{MapState, Move, UNDO_DEPTH};
+use crate::model::ActorId;
 
-impl AppState {
-    pub(super) fn move_of(&self, actor: usize, to: Pos2, pinned_after: bool) -> Move {
+impl MapState {
+    pub(super) fn move_of(&self, actor: ActorId, to: Pos2, pinned_after: bool) -> Move {
         Move {
             actor,
             from: self.positions[actor],

@@ -1,15 +1,16 @@
 //! The scene for the current state, and its cache.
 
-use super::AppState;
+use super::MapState;
+use crate::export::{self, ExportOptions, Figure};
 use crate::scene::{self, Hit, Scene, SceneInput, Selection, Style};
 
-impl AppState {
+impl MapState {
     /// The scene for the current state, as the canvas paints it.
     pub fn scene(&self, style: &Style) -> Scene {
         self.scene_with(style, self.selection, self.hovered)
     }
 
-    /// [`AppState::scene`], reused while nothing it depends on has changed.
+    /// [`MapState::scene`], reused while nothing it depends on has changed.
     pub fn scene_cached(&self, style: &Style) -> std::sync::Arc<Scene> {
         use std::hash::{Hash as _, Hasher as _};
         let mut h = std::collections::hash_map::DefaultHasher::new();
@@ -21,7 +22,7 @@ impl AppState {
             self.selection,
             self.hovered,
             &self.filters,
-            self.show_secondary,
+            self.prefs.show_secondary,
         )
             .hash(&mut h);
         style.theme.hash(&mut h);
@@ -36,9 +37,14 @@ impl AppState {
         scene
     }
 
-    /// The scene as exported: the selection highlight, but no hover.
-    pub fn scene_without_hover(&self, style: &Style) -> Scene {
-        self.scene_with(style, self.selection, None)
+    /// The scene as exported: the selection highlight if `with_selection`, never hover.
+    pub fn export_scene(&self, style: &Style, with_selection: bool) -> Scene {
+        let selection = if with_selection {
+            self.selection
+        } else {
+            Selection::None
+        };
+        self.scene_with(style, selection, None)
     }
 
     /// The scene with a given selection and hover.
@@ -55,5 +61,16 @@ impl AppState {
             hovered,
             style,
         })
+    }
+}
+
+impl MapState {
+    /// The briefing figure of the map as it is shown (positions, filters, and the selection
+    /// with its evidence card when `opts.with_selection`), in `opts.theme`.
+    pub fn figure(&self, opts: &ExportOptions) -> Figure {
+        let style = Style::for_theme(opts.theme);
+        let scene = self.export_scene(&style, opts.with_selection);
+        let evidence = self.selected_relation().filter(|_| opts.with_selection);
+        export::figure(&self.dataset, scene, evidence, opts)
     }
 }

@@ -3,10 +3,10 @@
 
 use std::collections::BTreeSet;
 
-use crate::model::{Dataset, Dimension, Relation, Tone};
+use crate::model::{ActorId, Dataset, Dimension, Relation, Tone};
 
 /// How far an actor focus reaches.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum FocusMode {
     /// Only the actor's own relations.
     Relations,
@@ -22,7 +22,7 @@ pub struct Filters {
     /// Tones switched off in the legend.
     pub hidden_tones: BTreeSet<Tone>,
     /// Show only what surrounds this actor.
-    pub focus: Option<(usize, FocusMode)>,
+    pub focus: Option<(ActorId, FocusMode)>,
     /// Hide relations with fewer passages than this.
     pub min_passages: usize,
     /// Show only relations with a passage dated within these years (inclusive).
@@ -66,18 +66,18 @@ impl Filters {
     }
 
     /// Whether actor `a` may be shown under the focus filter.
-    pub fn keeps_actor(&self, d: &Dataset, a: usize) -> bool {
+    pub fn keeps_actor(&self, d: &Dataset, a: ActorId) -> bool {
         match self.focus {
             None => true,
-            Some((f, _)) => neighbourhood(d, f).get(a).copied().unwrap_or(false),
+            Some((f, _)) => neighbourhood(d, f).get(a.0).copied().unwrap_or(false),
         }
     }
 }
 
 /// The actor and everyone it has a relation with.
-fn neighbourhood(d: &Dataset, a: usize) -> Vec<bool> {
+fn neighbourhood(d: &Dataset, a: ActorId) -> Vec<bool> {
     let mut near = vec![false; d.actors.len()];
-    if let Some(slot) = near.get_mut(a) {
+    if let Some(slot) = near.get_mut(a.0) {
         *slot = true;
     }
     for r in &d.relations {

@@ -1,0 +1,296 @@
+//! [`MapState::apply`]: the one place where commands change the state. Each command family
+//! has its own `apply_*`; none reads the clock, the disk or the window.
+
+use super::command::{
+    ArticleCommand, Command, EditCommand, FilterCommand, SelectCommand, ViewCommand,
+};
+use super::filters::Filters;
+use super::saved::{LAYOUT_VERSION, SavedLayout};
+use super::view::View;
+use super::{ArticleFocus, Drag, LEGEND_ROOM, MapState, Move};
+use crate::model::{ActorId, PassageId};
+use crate::scene::{Selection, Style};
+
+impl MapState {
+    /// Applies one command. This is the only place state changes.
+    pub fn apply(&mut self, command: impl Into<Command>) {
+        match command.into() {
+            Command::Select(c) => self.apply_select(c),
+            Command::Edit(c) => self.apply_edit(c),
+            Command::View(c) => self.apply_view(c),
+            Command::Filter(c) => self.apply_filter(c),
+            Command::Article(c) => self.apply_article(c),
+        }
+    }
+
+    fn apply_select(&mut self, command: SelectCommand) {
+        match command {
+            SelectCommand::Select(sel) => {
+                self.selection = self.valid_selection(sel);
+                // With the article open, follow the selection to its first anchored passage.
+                if let (Selection::Relation(r), true) = (self.selection, self.article_open)
+                    && let Some(index) = self.dataset.relations[r]
+                        .passages
+                        .iter()
+                        .position(|p| p.anchor.is_some())
+                {
+                    self.article_focus = Some(ArticleFocus {
+                        passage: PassageId::new(r, index),
+                        scroll_pending: true,
+                    });
+                }
+            }
+            SelectCommand::Hover(hit) => self.hovered = hit,
+        }
+    }
+
+    fn apply_edit(&mut self, command: EditCommand) {
+        match command {
+            EditCommand::StartDrag(actor) => self.start_drag(actor),
+            EditCommand::DragTo(pos) => {
+                if let Some(drag) = self.drag
+                    && pos.x.is_finite()
+                    && pos.y.is_finite()
+                {
+                    self.positions[drag.actor] = pos;
+                    self.pinned[drag.actor] = true;
+                }
+            }
+            EditCommand::EndDrag => self.end_drag(),
+            EditCommand::Unpin(actor) => {
+                if self.is_pinned(actor) {
+                    let at = self.positions[actor];
+                    self.commit(vec![self.move_of(actor, at, false)]);
+                    self.request_relaxation(true);
+                }
+            }
+            EditCommand::UnpinAll => {
+                let moves = ActorId::all(self.pinned.len())
+                    .filter(|&a| self.pinned[a])
+                    .map(|a| self.move_of(a, self.positions[a], false))
+                    .collect();
+                self.commit(moves);
+            }
+            EditCommand::ResetLayout => {
+                let moves = ActorId::all(self.positions.len())
+                    .filter(|&a| self.pinned[a] || self.positions[a] != self.default_positions[a])
+                    .map(|a| self.move_of(a, self.default_positions[a], false))
+                    .collect();
+                self.commit(moves);
+                self.request_relaxation(false);
+                self.refit();
+            }
+            EditCommand::Undo => self.undo_one(),
+            EditCommand::Redo => self.redo_one(),
+            EditCommand::RestoreLayout(saved) => self.restore(&saved),
+            EditCommand::LayoutStep {
+                generation,
+                positions,
+                settled,
+            } => {
+                let current = self.layout_request.generation == generation;
+                if current && self.layout_request.wanted && positions.len() == self.positions.len()
+                {
+                    self.positions = positions;
+                    if settled {
+                        self.layout_request.wanted = false;
+                    }
+                }
+            }
+        }
+    }
+
+    fn start_drag(&mut self, actor: ActorId) {
+        // Grabbing a node interrupts any relaxation: the user's hand wins.
+        self.request_relaxation(false);
+        if let Some(&from) = self.positions.get(actor.0) {
+            self.drag = Some(Drag {
+                actor,
+                from,
+                pinned_before: self.pinned[actor],
+            });
+        }
+    }
+
+    fn end_drag(&mut self) {
+        let Some(drag) = self.drag.take() else {
+            return;
+        };
+        let to = self.positions[drag.actor];
+        if to == drag.from {
+            self.pinned[drag.actor] = drag.pinned_before;
+            return;
+        }
+        self.record(vec![Move {
+            actor: drag.actor,
+            from: drag.from,
+            to,
+            pinned_before: drag.pinned_before,
+            pinned_after: true,
+        }]);
+        self.request_relaxation(true);
+    }
+
+    fn undo_one(&mut self) {
+        if let Some(edit) = self.undo.pop() {
+            self.request_relaxation(false);
+            for m in edit.iter().rev() {
+                self.positions[m.actor] = m.from;
+                self.pinned[m.actor] = m.pinned_before;
+            }
+            self.redo.push(edit);
+        }
+    }
+
+    fn redo_one(&mut self) {
+        if let Some(edit) = self.redo.pop() {
+            self.request_relaxation(false);
+            for m in &edit {
+                self.positions[m.actor] = m.to;
+                self.pinned[m.actor] = m.pinned_after;
+            }
+            self.undo.push(edit);
+        }
+    }
+
+    /// Applies the saved places that still match actors of the dataset. Unknown ids,
+    /// non-finite numbers and other versions are skipped; the view is restored only when some
+    /// place matched.
+    fn restore(&mut self, saved: &SavedLayout) {
+        if saved.version != LAYOUT_VERSION {
+            return;
+        }
+        let mut applied = 0;
+        for (i, actor) in self.dataset.actors_with_ids() {
+            if let Some(place) = saved.actors.get(&actor.id)
+                && place.pos.iter().all(|v| v.is_finite())
+            {
+                self.positions[i] = egui::Pos2::new(place.pos[0], place.pos[1]);
+                self.pinned[i] = place.pinned;
+                applied += 1;
+            }
+        }
+        if applied > 0 && saved.view.is_sane() {
+            self.view = saved.view;
+            self.auto_fit = false;
+        }
+    }
+
+    /// Starts a new relaxation (on force-laid-out maps) or stops the running one.
+    fn request_relaxation(&mut self, wanted: bool) {
+        let wanted = wanted && self.force_laid_out();
+        if wanted || self.layout_request.wanted {
+            self.layout_request.generation += 1;
+        }
+        self.layout_request.wanted = wanted;
+    }
+
+    fn apply_view(&mut self, command: ViewCommand) {
+        match command {
+            ViewCommand::Pan(delta) => {
+                self.view.pan(delta);
+                self.auto_fit = false;
+            }
+            ViewCommand::Zoom {
+                factor,
+                anchor,
+                canvas,
+            } => {
+                self.view.zoom_at(factor, anchor, canvas);
+                self.auto_fit = false;
+            }
+            ViewCommand::Fit => self.refit(),
+            ViewCommand::FitTo(canvas) => self.fit_to(canvas),
+            ViewCommand::SetTheme(theme) => self.prefs.theme = theme,
+            ViewCommand::SystemTheme(theme) => self.system_theme = theme,
+            ViewCommand::SetShowSecondary(show) => {
+                self.prefs.show_secondary = show;
+                self.after_filter_change();
+                // Newly shown actors may lie outside the view: show the whole map again.
+                self.refit();
+            }
+            ViewCommand::SetShowLegend(show) => self.prefs.show_legend = show,
+            ViewCommand::SetSidePanel(open) => self.prefs.side_panel_open = open,
+            ViewCommand::SetChronology(show) => self.prefs.show_chronology = show,
+        }
+    }
+
+    /// Fits the view on the next frame and keeps following the canvas size.
+    fn refit(&mut self) {
+        self.auto_fit = true;
+        self.fitted_for = None;
+    }
+
+    fn fit_to(&mut self, canvas: egui::Rect) {
+        let bounds = self.scene_cached(&Style::for_theme(self.theme())).bounds;
+        // Keep the map clear of the legend in the bottom-left corner.
+        let mut room = canvas;
+        if self.prefs.show_legend && canvas.width() > 3.0 * LEGEND_ROOM {
+            room.min.x += LEGEND_ROOM;
+        }
+        self.view = View::fit(bounds, room);
+        // The view is centred on the canvas; shift so the map sits centred in `room`.
+        self.view.center_in_world -= (room.center() - canvas.center()) / self.view.zoom;
+        self.fitted_for = Some(canvas);
+    }
+
+    fn apply_filter(&mut self, command: FilterCommand) {
+        match command {
+            FilterCommand::ToggleDimension(dim) => {
+                if !self.filters.hidden_dimensions.remove(&dim) {
+                    self.filters.hidden_dimensions.insert(dim);
+                }
+            }
+            FilterCommand::ToggleTone(tone) => {
+                if !self.filters.hidden_tones.remove(&tone) {
+                    self.filters.hidden_tones.insert(tone);
+                }
+            }
+            FilterCommand::SetFocus(focus) => {
+                self.filters.focus = focus.filter(|(a, _)| a.0 < self.dataset.actors.len());
+            }
+            FilterCommand::SetMinPassages(n) => self.filters.min_passages = n,
+            FilterCommand::SetYears(years) => {
+                self.filters.years = years.map(|(a, b)| (a.min(b), a.max(b)));
+            }
+            FilterCommand::ClearFilters => self.filters = Filters::default(),
+            FilterCommand::SetSearch(text) => {
+                self.search = text;
+                return;
+            }
+        }
+        self.after_filter_change();
+    }
+
+    fn after_filter_change(&mut self) {
+        self.selection = self.valid_selection(self.selection);
+        self.hovered = None;
+    }
+
+    fn apply_article(&mut self, command: ArticleCommand) {
+        match command {
+            ArticleCommand::ShowPassage(passage) => {
+                if self.dataset.passage(passage).is_some() {
+                    self.article_open = true;
+                    self.article_focus = Some(ArticleFocus {
+                        passage,
+                        scroll_pending: true,
+                    });
+                }
+            }
+            ArticleCommand::SetOpen(open) => self.article_open = open,
+            ArticleCommand::Scrolled => {
+                if let Some(focus) = &mut self.article_focus {
+                    focus.scroll_pending = false;
+                }
+            }
+            ArticleCommand::SetView {
+                underline_actors,
+                uncited_only,
+            } => {
+                self.article_underline_actors = underline_actors;
+                self.article_uncited_only = uncited_only;
+            }
+        }
+    }
+}

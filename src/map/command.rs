@@ -1,0 +1,155 @@
+//! The commands the UI emits; [`super::MapState::apply`] is the one place they take effect.
+//!
+//! Commands come in five families so each has its own small `apply_*` function and the list
+//! stays readable as authoring adds more: selection, edits of the layout (undoable), the view,
+//! filters, and the article reader.
+
+use egui::{Pos2, Rect, Vec2};
+
+use super::filters::FocusMode;
+use super::saved::SavedLayout;
+use crate::model::{ActorId, Dimension, PassageId, Tone};
+use crate::scene::{Hit, Selection, Theme};
+
+/// A state change requested by the UI. UI code reads [`super::MapState`] and emits these.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Command {
+    /// What is selected or hovered.
+    Select(SelectCommand),
+    /// Moves and pins of actors (undoable), and positions from a running layout.
+    Edit(EditCommand),
+    /// Pan, zoom, theme and which panels show.
+    View(ViewCommand),
+    /// What the map is narrowed to.
+    Filter(FilterCommand),
+    /// The article reader.
+    Article(ArticleCommand),
+}
+
+/// Selection and hover.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SelectCommand {
+    /// Select an actor or relation, or clear with [`Selection::None`].
+    Select(Selection),
+    /// The pointer is now over this (or nothing).
+    Hover(Option<Hit>),
+}
+
+/// Changes to actor positions and pins. Moves by the user are recorded for undo.
+#[derive(Clone, Debug, PartialEq)]
+pub enum EditCommand {
+    /// A node drag begins.
+    StartDrag(ActorId),
+    /// The dragged node moves to a world position.
+    DragTo(Pos2),
+    /// The drag ends; the node stays pinned where dropped.
+    EndDrag,
+    /// Release a pinned node (its position stays).
+    Unpin(ActorId),
+    /// Release every pinned node.
+    UnpinAll,
+    /// Return every actor to its default position and unpin all (undoable).
+    ResetLayout,
+    /// Undo the last move.
+    Undo,
+    /// Redo the last undone move.
+    Redo,
+    /// Put back a layout saved in an earlier run (matched by actor id; not undoable).
+    RestoreLayout(SavedLayout),
+    /// Positions computed by a running relaxation (see [`super::LayoutRun`]).
+    LayoutStep {
+        /// The layout request these positions answer; stale ones are ignored.
+        generation: u64,
+        /// New positions, indexed like the actors.
+        positions: Vec<Pos2>,
+        /// Whether the relaxation has come to rest.
+        settled: bool,
+    },
+}
+
+/// Pan, zoom, theme and panel visibility.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ViewCommand {
+    /// Pan by a screen-space delta.
+    Pan(Vec2),
+    /// Zoom by a factor around a screen point of the canvas.
+    Zoom {
+        /// Multiplier (>1 zooms in).
+        factor: f32,
+        /// Screen point that stays fixed.
+        anchor: Pos2,
+        /// The canvas rectangle.
+        canvas: Rect,
+    },
+    /// Fit the whole map into the canvas on the next frame.
+    Fit,
+    /// Fit now, knowing the canvas rectangle.
+    FitTo(Rect),
+    /// Choose a theme, or `None` to follow the operating system.
+    SetTheme(Option<Theme>),
+    /// The operating system's theme (used while the user follows it).
+    SystemTheme(Theme),
+    /// Show or hide secondary actors.
+    SetShowSecondary(bool),
+    /// Show or hide the legend on the canvas.
+    SetShowLegend(bool),
+    /// Show or hide the evidence side panel.
+    SetSidePanel(bool),
+    /// Show or hide the chronology strip.
+    SetChronology(bool),
+}
+
+/// Filters and search.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FilterCommand {
+    /// Show or hide a dimension.
+    ToggleDimension(Dimension),
+    /// Show or hide a tone.
+    ToggleTone(Tone),
+    /// Show only what surrounds an actor, or everything again.
+    SetFocus(Option<(ActorId, FocusMode)>),
+    /// Hide relations with fewer passages.
+    SetMinPassages(usize),
+    /// Show only relations evidenced within these years, or all.
+    SetYears(Option<(i32, i32)>),
+    /// Switch every filter off.
+    ClearFilters,
+    /// Set the search text.
+    SetSearch(String),
+}
+
+/// The article reader.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ArticleCommand {
+    /// Open the article scrolled to a passage, highlighted.
+    ShowPassage(PassageId),
+    /// Open or close the article window.
+    SetOpen(bool),
+    /// The article view has scrolled to its focused passage.
+    Scrolled,
+    /// Article view options.
+    SetView {
+        /// Underline every mention of an actor.
+        underline_actors: bool,
+        /// Show only paragraphs no passage cites.
+        uncited_only: bool,
+    },
+}
+
+macro_rules! into_command {
+    ($($family:ident => $variant:ident),* $(,)?) => {
+        $(impl From<$family> for Command {
+            fn from(c: $family) -> Self {
+                Self::$variant(c)
+            }
+        })*
+    };
+}
+
+into_command!(
+    SelectCommand => Select,
+    EditCommand => Edit,
+    ViewCommand => View,
+    FilterCommand => Filter,
+    ArticleCommand => Article,
+);

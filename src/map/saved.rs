@@ -1,0 +1,77 @@
+//! A dataset's layout as saved between runs: positions and pins by actor id, and the view.
+//! Captured from a [`MapState`]; put back with [`super::EditCommand::RestoreLayout`].
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::{MapState, View};
+
+/// Format version of [`SavedLayout`]; other versions are ignored.
+pub const LAYOUT_VERSION: u32 = 1;
+
+/// One actor's saved place.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SavedActor {
+    /// Position in world units.
+    pub pos: [f32; 2],
+    /// Pinned by the user.
+    pub pinned: bool,
+}
+
+/// A dataset's saved layout, keyed by actor id so it survives reordering.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SavedLayout {
+    /// Format version; other versions are ignored.
+    pub version: u32,
+    /// Actor id → place.
+    pub actors: BTreeMap<String, SavedActor>,
+    /// Pan and zoom.
+    pub view: View,
+}
+
+impl SavedLayout {
+    /// Captures the layout of `state`.
+    pub fn capture(state: &MapState) -> Self {
+        let actors = state
+            .dataset
+            .actors
+            .iter()
+            .zip(&state.positions)
+            .zip(&state.pinned)
+            .filter(|((_, p), _)| p.x.is_finite() && p.y.is_finite())
+            .map(|((a, p), pinned)| {
+                (
+                    a.id.clone(),
+                    SavedActor {
+                        pos: [p.x, p.y],
+                        pinned: *pinned,
+                    },
+                )
+            })
+            .collect();
+        Self {
+            version: LAYOUT_VERSION,
+            actors,
+            view: state.view,
+        }
+    }
+
+    /// How many saved places match actors of `state`'s dataset and are usable (finite, of
+    /// this version): what [`super::EditCommand::RestoreLayout`] would apply.
+    pub fn matches(&self, state: &MapState) -> usize {
+        if self.version != LAYOUT_VERSION {
+            return 0;
+        }
+        state
+            .dataset
+            .actors
+            .iter()
+            .filter(|a| {
+                self.actors
+                    .get(&a.id)
+                    .is_some_and(|s| s.pos.iter().all(|v| v.is_finite()))
+            })
+            .count()
+    }
+}

@@ -1,0 +1,135 @@
+//! The one table of keyboard shortcuts: the shell consumes keys from it, menus show its keys
+//! (formatted for the platform: "Ctrl+O" on Linux and Windows, "⌘O" on macOS), and
+//! Help → Keyboard shortcuts lists it.
+
+use egui::{Key, KeyboardShortcut, Modifiers};
+
+use super::Action;
+use crate::map::{EditCommand, SelectCommand, ViewCommand};
+use crate::scene::Selection;
+
+/// One keyboard shortcut and what it does.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Shortcut {
+    /// The keys.
+    pub keys: KeyboardShortcut,
+    /// What pressing them does.
+    pub action: Action,
+    /// What the help window says it does.
+    pub what: &'static str,
+}
+
+const fn keys(modifiers: Modifiers, key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(modifiers, key)
+}
+
+/// Every keyboard shortcut. Variants with Shift come before the same key without it, since
+/// egui matches Ctrl+Z also when Shift is held.
+pub fn keyboard_shortcuts() -> Vec<Shortcut> {
+    let cmd = Modifiers::COMMAND;
+    let cmd_shift = Modifiers::COMMAND.plus(Modifiers::SHIFT);
+    let row = |keys: KeyboardShortcut, action: Action, what: &'static str| Shortcut {
+        keys,
+        action,
+        what,
+    };
+    vec![
+        row(keys(cmd_shift, Key::Z), EditCommand::Redo.into(), "Redo"),
+        row(
+            keys(cmd, Key::Y),
+            EditCommand::Redo.into(),
+            "Redo (alternative)",
+        ),
+        row(
+            keys(cmd, Key::Z),
+            EditCommand::Undo.into(),
+            "Undo the last move",
+        ),
+        row(
+            keys(cmd_shift, Key::C),
+            Action::CopyImage,
+            "Copy the map image",
+        ),
+        row(
+            keys(cmd, Key::F),
+            Action::FocusSearch,
+            "Search passages, relations and actors",
+        ),
+        row(keys(cmd, Key::E), Action::ExportPng(2), "Export PNG (2×)"),
+        row(
+            keys(cmd, Key::O),
+            Action::Open,
+            "Open a dataset (or drop a file on the window)",
+        ),
+        row(keys(cmd, Key::Q), Action::Quit, "Quit"),
+        row(
+            keys(Modifiers::NONE, Key::Escape),
+            SelectCommand::Select(Selection::None).into(),
+            "Clear the selection",
+        ),
+        row(
+            keys(Modifiers::NONE, Key::F),
+            ViewCommand::Fit.into(),
+            "Fit the map to the window",
+        ),
+    ]
+}
+
+/// Mouse gestures, listed in the help window under the keyboard shortcuts.
+pub const GESTURES: &[(&str, &str)] = &[
+    ("Click", "Select a relation or actor"),
+    ("Drag node", "Move and pin it"),
+    ("Double-click node", "Unpin it"),
+    ("Drag background", "Pan"),
+    ("Scroll / pinch", "Zoom toward the pointer"),
+    ("Double-click background", "Fit the map to the window"),
+];
+
+/// The keys that trigger `action`, formatted for this platform, or "" if none do.
+pub fn shortcut_text(ctx: &egui::Context, action: &Action) -> String {
+    keyboard_shortcuts()
+        .into_iter()
+        .find(|s| &s.action == action)
+        .map(|s| ctx.format_shortcut(&s.keys))
+        .unwrap_or_default()
+}
+
+/// Consumes this frame's shortcut key presses and returns their actions (none while a text
+/// field has the keyboard).
+pub fn consume_shortcuts(ctx: &egui::Context) -> Vec<Action> {
+    if ctx.egui_wants_keyboard_input() {
+        return Vec::new();
+    }
+    ctx.input_mut(|i| {
+        keyboard_shortcuts()
+            .into_iter()
+            .filter(|s| i.consume_shortcut(&s.keys))
+            .map(|s| s.action)
+            .collect()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_shortcut_has_distinct_keys_and_menus_find_them() {
+        let all = keyboard_shortcuts();
+        for (i, a) in all.iter().enumerate() {
+            assert!(
+                all[i + 1..].iter().all(|b| b.keys != a.keys),
+                "{:?} listed twice",
+                a.keys
+            );
+        }
+        let ctx = egui::Context::default();
+        assert!(!shortcut_text(&ctx, &Action::Open).is_empty());
+        assert!(shortcut_text(&ctx, &Action::Screenshot).is_empty());
+        assert!(
+            all.iter()
+                .any(|s| s.keys == keys(Modifiers::COMMAND, Key::Y)),
+            "Ctrl+Y is in the table, so the help window lists it"
+        );
+    }
+}
