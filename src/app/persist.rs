@@ -26,7 +26,13 @@ pub struct StateFile {
     pub recent: Vec<std::path::PathBuf>,
     /// Each dataset's layout by origin key.
     pub layouts: BTreeMap<String, SavedLayout>,
+    /// Version 1 kept preferences and recent files under "settings"; read once, never written.
+    #[serde(skip_serializing)]
+    settings: Option<serde_json::Value>,
 }
+
+/// The previous format version, whose layouts and settings are carried over on first start.
+const PREVIOUS_VERSION: u32 = 1;
 
 /// Where the state file lives (`relmap-state.json` in the data folder).
 pub fn state_path() -> Option<std::path::PathBuf> {
@@ -45,7 +51,21 @@ impl StateFile {
             prefs,
             recent,
             layouts,
+            settings: None,
         }
+    }
+
+    /// Carries a version-1 file over: its layouts as they are, its settings as prefs.
+    fn upgrade(mut self) -> Self {
+        if let Some(old) = self.settings.take() {
+            self.prefs = serde_json::from_value(old.clone()).unwrap_or_default();
+            self.recent = old
+                .get("recent")
+                .and_then(|r| serde_json::from_value(r.clone()).ok())
+                .unwrap_or_default();
+        }
+        self.version = VERSION;
+        self
     }
 
     /// Reads the file; anything missing, unreadable, corrupt or from another version gives
@@ -60,7 +80,11 @@ impl StateFile {
             }
         };
         match serde_json::from_str::<Self>(&text) {
-            Ok(file) if file.version == VERSION => file,
+            Ok(file) if file.version == VERSION => Self {
+                settings: None,
+                ..file
+            },
+            Ok(file) if file.version == PREVIOUS_VERSION => file.upgrade(),
             Ok(file) => {
                 log::info!("ignoring {} of version {}", path.display(), file.version);
                 Self::default()
@@ -170,6 +194,27 @@ mod tests {
         );
         good.write(&path).expect("write");
         assert_eq!(StateFile::read(&path), good);
+    }
+
+    #[test]
+    fn a_version_1_file_keeps_its_layouts_settings_and_recent_files() {
+        let dir = tempfile::tempdir().expect("tmp");
+        let path = dir.path().join("relmap-state.json");
+        let layout = serde_json::to_string(&SavedLayout::capture(&state())).expect("json");
+        std::fs::write(
+            &path,
+            format!(
+                r#"{{"version": 1, "settings": {{"version": 1, "theme": "Dark",
+                "show_secondary": true, "show_legend": true, "side_panel_open": false,
+                "recent": ["/data/a.csv"]}}, "layouts": {{"builtin": {layout}}}}}"#
+            ),
+        )
+        .expect("write");
+        let read = StateFile::read(&path);
+        assert_eq!(read.prefs.theme, Some(crate::scene::Theme::Dark));
+        assert!(read.prefs.show_secondary && !read.prefs.side_panel_open);
+        assert_eq!(read.recent, [std::path::PathBuf::from("/data/a.csv")]);
+        assert!(read.layouts.contains_key("builtin"));
     }
 
     #[test]
