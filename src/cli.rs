@@ -27,6 +27,9 @@ pub enum Command {
     Check {
         /// Dataset file; the built-in map if omitted.
         file: Option<PathBuf>,
+        /// Exit with status 2 when the evidence lint has warnings (for CI of datasets).
+        #[arg(long)]
+        strict: bool,
     },
     /// Write the map as a briefing figure (PNG or SVG, chosen by the extension), no display needed.
     Export(ExportArgs),
@@ -185,7 +188,11 @@ pub fn load_dataset(file: Option<&std::path::Path>) -> Result<Dataset, LoadError
 /// Runs `relmap check`: returns the report to print and whether the dataset is valid.
 pub fn check(file: Option<&std::path::Path>) -> (String, bool) {
     match load_dataset(file) {
-        Ok(dataset) => (summary(&dataset), true),
+        Ok(dataset) => {
+            let mut out = summary(&dataset);
+            out.push_str(&warnings(&dataset));
+            (out, true)
+        }
         Err(err) => {
             let lines = err.lines();
             let mut out = lines.join("\n");
@@ -198,6 +205,40 @@ pub fn check(file: Option<&std::path::Path>) -> (String, bool) {
             (out, false)
         }
     }
+}
+
+/// How `relmap check` ends: 0 valid, 1 refused, 2 valid but with lint warnings under `--strict`.
+pub fn check_exit_code(file: Option<&std::path::Path>, ok: bool, strict: bool) -> u8 {
+    if !ok {
+        return 1;
+    }
+    let warned = strict
+        && load_dataset(file)
+            .map(|d| !d.warnings.is_empty())
+            .unwrap_or(false);
+    if warned { 2 } else { 0 }
+}
+
+/// The evidence lint's warnings, located, as printed after the summary (empty if none).
+pub fn warnings(d: &Dataset) -> String {
+    if d.warnings.is_empty() {
+        return String::new();
+    }
+    let mut out = format!(
+        "\n{} evidence warning{} (the map loads; check these passages):\n",
+        d.warnings.len(),
+        if d.warnings.len() == 1 { "" } else { "s" }
+    );
+    for w in &d.warnings {
+        let _ = writeln!(
+            out,
+            "{}: {}: {}",
+            d.origin.display_name(),
+            w.location(d),
+            w.kind
+        );
+    }
+    out
 }
 
 /// Human summary of a valid dataset, as printed by `relmap check`.

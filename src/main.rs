@@ -33,15 +33,14 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
-        Some(Command::Check { file }) => {
+        Some(Command::Check { file, strict }) => {
             let (report, ok) = cli::check(file.as_deref());
             if ok {
                 println!("{report}");
-                ExitCode::SUCCESS
             } else {
                 eprintln!("{report}");
-                ExitCode::FAILURE
             }
+            ExitCode::from(cli::check_exit_code(file.as_deref(), ok, strict))
         }
         Some(Command::Export(args)) => match cli::export(&args) {
             Ok(line) => {

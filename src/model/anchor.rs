@@ -1,6 +1,6 @@
 //! Finding quotes in the article, tolerant only of the differences copy-paste introduces.
 
-use std::ops::RangeInclusive;
+use std::ops::{Range, RangeInclusive};
 
 use super::TextRange;
 
@@ -11,6 +11,8 @@ pub struct Article {
     pub text: String,
     /// Byte ranges of paragraphs (blocks separated by blank lines), trimmed, in order.
     pub paragraphs: Vec<TextRange>,
+    /// Byte ranges of sentences, in order; each lies inside one paragraph.
+    pub sentences: Vec<TextRange>,
 }
 
 /// Where a quote was found.
@@ -20,6 +22,41 @@ pub struct Anchor {
     pub range: TextRange,
     /// 1-based paragraph numbers the quote spans (usually one).
     pub paragraphs: RangeInclusive<usize>,
+    /// Indices into [`Article::sentences`] of the sentences the quote lies in.
+    pub sentences: Range<usize>,
+}
+
+/// A passage in its sentence: the text before the quote, the quote, the text after it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InContext<'a> {
+    /// Sentence text before the quote (empty when the quote starts the sentence).
+    pub before: &'a str,
+    /// The quoted words, as they appear in the article.
+    pub quote: &'a str,
+    /// Sentence text after the quote (empty when the quote ends it).
+    pub after: &'a str,
+}
+
+impl InContext<'_> {
+    /// Whether the quote starts inside its sentence (words before it were left out).
+    pub fn cut_before(&self) -> bool {
+        !self.before.trim().is_empty()
+    }
+
+    /// Whether the quote stops inside its sentence: more than closing punctuation follows.
+    pub fn cut_after(&self) -> bool {
+        self.after.chars().any(|c| c.is_alphanumeric())
+    }
+
+    /// The quote with "…" where it was cut from its sentence, e.g. "…the quoted words…".
+    pub fn marked_quote(&self) -> String {
+        format!(
+            "{}{}{}",
+            if self.cut_before() { "…" } else { "" },
+            self.quote.trim(),
+            if self.cut_after() { "…" } else { "" }
+        )
+    }
 }
 
 impl Anchor {
@@ -54,7 +91,60 @@ impl Article {
         if let Some(s) = start {
             paragraphs.push(s..end);
         }
-        Self { text, paragraphs }
+        let sentences = paragraphs
+            .iter()
+            .flat_map(|p| super::sentences::sentences_in(&text, p))
+            .collect();
+        Self {
+            text,
+            paragraphs,
+            sentences,
+        }
+    }
+
+    /// Indices of the sentences overlapping `range` (at least the one containing its start).
+    pub fn sentences_of(&self, range: &TextRange) -> Range<usize> {
+        let first = self
+            .sentences
+            .partition_point(|s| s.end <= range.start)
+            .min(self.sentences.len().saturating_sub(1));
+        let last = self.sentences.partition_point(|s| s.start < range.end);
+        first..last.max(first + 1).min(self.sentences.len())
+    }
+
+    /// The byte range of the sentences `anchor` lies in (its own range if none are known).
+    pub fn sentence_range(&self, anchor: &Anchor) -> TextRange {
+        match (
+            self.sentences.get(anchor.sentences.start),
+            anchor
+                .sentences
+                .end
+                .checked_sub(1)
+                .and_then(|i| self.sentences.get(i)),
+        ) {
+            (Some(first), Some(last)) => {
+                first.start.min(anchor.range.start)..last.end.max(anchor.range.end)
+            }
+            _ => anchor.range.clone(),
+        }
+    }
+
+    /// The sentence before the one `anchor` starts in, within the same paragraph.
+    pub fn sentence_before(&self, anchor: &Anchor) -> Option<TextRange> {
+        let i = anchor.sentences.start.checked_sub(1)?;
+        let prev = self.sentences.get(i)?;
+        let para = self.paragraph_at(anchor.range.start);
+        (self.paragraph_at(prev.start) == para).then(|| prev.clone())
+    }
+
+    /// `anchor` inside its sentence(s).
+    pub fn in_context(&self, anchor: &Anchor) -> InContext<'_> {
+        let sentence = self.sentence_range(anchor);
+        InContext {
+            before: &self.text[sentence.start..anchor.range.start],
+            quote: &self.text[anchor.range.clone()],
+            after: &self.text[anchor.range.end..sentence.end],
+        }
     }
 
     /// The 1-based number of the paragraph containing byte `offset` (or the next one after it).
@@ -81,9 +171,11 @@ impl Article {
                 .chars()
                 .next()
                 .map_or(0, char::len_utf8);
+        let range = start..end;
         Some(Anchor {
-            range: start..end,
+            sentences: self.sentences_of(&range),
             paragraphs: self.paragraph_at(start)..=self.paragraph_at(end.saturating_sub(1)),
+            range,
         })
     }
 }
@@ -161,6 +253,29 @@ mod tests {
         assert!(a.find("it's the second.").is_none());
         assert!(a.find("First paragraph").is_none());
         assert!(a.find("   ").is_none());
+    }
+
+    #[test]
+    fn a_quote_knows_its_sentence_and_where_it_was_cut() {
+        let a = Article::new(
+            "Title\n\nChina grew fast. The U.S. worried about Chinese firms that enjoy support. Done."
+                .to_owned(),
+        );
+        let anchor = a.find("worried about Chinese firms").expect("found");
+        let c = a.in_context(&anchor);
+        assert_eq!(c.before, "The U.S. ");
+        assert_eq!(c.after, " that enjoy support.");
+        assert_eq!(c.marked_quote(), "…worried about Chinese firms…");
+        let prev = a.sentence_before(&anchor).expect("previous sentence");
+        assert_eq!(&a.text[prev], "China grew fast.");
+        let whole = a.find("Done").expect("found");
+        let c = a.in_context(&whole);
+        assert!(
+            !c.cut_before() && !c.cut_after(),
+            "only the full stop is left out"
+        );
+        let first = a.find("China grew fast.").expect("found");
+        assert!(a.sentence_before(&first).is_none(), "not across paragraphs");
     }
 
     #[test]

@@ -211,8 +211,14 @@ pub enum ProblemKind {
         value: String,
     },
     /// A tone that is not one of the known words.
-    #[error("tone {value:?} must be cooperation, tension or mixed")]
+    #[error("tone {value:?} must be cooperation, tension, mixed or neutral")]
     BadTone {
+        /// The value as written.
+        value: String,
+    },
+    /// A passage status that is not one of the known words.
+    #[error("status {value:?} must be draft, confirmed or disputed (absent means confirmed)")]
+    BadStatus {
         /// The value as written.
         value: String,
     },

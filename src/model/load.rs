@@ -151,9 +151,21 @@ pub fn load_str(text: &str, name: &str) -> Result<Dataset, LoadError> {
     )
 }
 
+/// Reads any supported format (see [`parse_format`]) and runs the evidence lint over it.
+pub(super) fn parse(
+    text: &str,
+    file: &str,
+    files: &TextFiles<'_>,
+    origin: Origin,
+) -> Result<Dataset, LoadError> {
+    let mut dataset = parse_format(text, file, files, origin)?;
+    dataset.warnings = super::lint::lint(&dataset);
+    Ok(dataset)
+}
+
 /// Reads any supported format: CSV by extension (or when the text is not JSON), node-link JSON
 /// when the object has `nodes` and no `format`, else relmap/1.
-pub(super) fn parse(
+fn parse_format(
     text: &str,
     file: &str,
     files: &TextFiles<'_>,

@@ -9,18 +9,21 @@ mod date;
 mod error;
 mod ids;
 mod import;
+mod lint;
 mod load;
 mod raw;
+mod sentences;
 mod validate;
 
 use std::ops::Range;
 use std::path::PathBuf;
 
-pub use anchor::{Anchor, Article, normalize_for_match};
+pub use anchor::{Anchor, Article, InContext, normalize_for_match};
 pub use builtin::{BUILTIN_NAME, builtin};
 pub use date::PassageDate;
 pub use error::{LoadError, Problem, ProblemKind};
 pub use ids::{ActorId, PassageId, RelationId};
+pub use lint::{MAX_RELATIONS_PER_QUOTE, MIN_QUOTE_WORDS, Warning, WarningKind, lint, names};
 pub use load::{MAX_FILE_BYTES, load_path, load_str};
 
 /// A validated dataset, ready to lay out and draw.
@@ -40,6 +43,8 @@ pub struct Dataset {
     pub origin: Origin,
     /// Things the loader adjusted and the user should know (e.g. skipped self-loops).
     pub notes: Vec<String>,
+    /// What the evidence lint found (see [`lint`]); computed once at load.
+    pub warnings: Vec<Warning>,
 }
 
 /// Where a dataset was loaded from.
@@ -278,8 +283,10 @@ pub struct Relation {
     pub label: String,
     /// Policy field.
     pub dimension: Dimension,
-    /// Character.
+    /// Character in effect: the declared tone, or derived from the passages' tones.
     pub tone: Tone,
+    /// The tone the dataset states for the relation, if it states one.
+    pub declared_tone: Option<Tone>,
     /// Whether the relation points from `source` to `target`.
     pub directed: bool,
     /// Relative strength from imported data (`weight`/`value`), 1 when not given.
@@ -306,8 +313,65 @@ pub struct Passage {
     pub date: Option<PassageDate>,
     /// Optional analyst note.
     pub note: Option<String>,
+    /// The tone of this passage, if the dataset states one (`neutral` is [`Tone::Unspecified`]).
+    pub tone: Option<Tone>,
+    /// How far the analyst stands behind this passage.
+    pub status: PassageStatus,
     /// Where the quote sits in the article; `None` only for imports that carry no article.
     pub anchor: Option<Anchor>,
+}
+
+/// How far the analyst stands behind a passage.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum PassageStatus {
+    /// Checked and stood behind (the default when a dataset does not say).
+    #[default]
+    Confirmed,
+    /// Not yet checked.
+    Draft,
+    /// Questioned: someone reads the text differently.
+    Disputed,
+}
+
+impl PassageStatus {
+    /// Parses a dataset string; `None` for anything else.
+    pub fn parse(s: &str) -> Option<Self> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "confirmed" => Some(Self::Confirmed),
+            "draft" => Some(Self::Draft),
+            "disputed" => Some(Self::Disputed),
+            _ => None,
+        }
+    }
+
+    /// The word shown to users.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Confirmed => "confirmed",
+            Self::Draft => "draft",
+            Self::Disputed => "disputed",
+        }
+    }
+}
+
+impl Tone {
+    /// The tone a relation without a declared one takes from its passages: the one tone they
+    /// all state, [`Tone::Mixed`] when they differ, [`Tone::Unspecified`] when none states one.
+    /// Neutral passages do not count.
+    pub fn derived<'a>(passages: impl IntoIterator<Item = &'a Passage>) -> Self {
+        let mut found: Option<Tone> = None;
+        for t in passages.into_iter().filter_map(|p| p.tone) {
+            if t == Tone::Unspecified {
+                continue;
+            }
+            match found {
+                None => found = Some(t),
+                Some(f) if f == t => {}
+                Some(_) => return Tone::Mixed,
+            }
+        }
+        found.unwrap_or(Tone::Unspecified)
+    }
 }
 
 /// Byte range of a passage within [`Article::text`].
@@ -353,6 +417,11 @@ impl Dataset {
     /// Every actor with its id, in file order.
     pub fn actors_with_ids(&self) -> impl Iterator<Item = (ActorId, &Actor)> {
         self.actors.iter().enumerate().map(|(i, a)| (ActorId(i), a))
+    }
+
+    /// The lint's warnings about relation `r` (its own and its passages').
+    pub fn warnings_for(&self, r: RelationId) -> impl Iterator<Item = &Warning> {
+        self.warnings.iter().filter(move |w| w.relation == r)
     }
 
     /// Number of passages over all relations.

@@ -80,4 +80,8 @@ pub(super) struct RawPassage {
     pub date: Option<String>,
     #[serde(default)]
     pub note: Option<String>,
+    #[serde(default)]
+    pub tone: Option<String>,
+    #[serde(default)]
+    pub status: Option<String>,
 }

@@ -6,8 +6,8 @@ use super::error::{Problem, ProblemKind};
 use super::load::TextFiles;
 use super::raw::{RawActor, RawDataset, RawRelation, RawSource};
 use super::{
-    Actor, ActorId, ActorKind, Article, Dataset, Dimension, Origin, Passage, PassageDate, Relation,
-    Source, Tone,
+    Actor, ActorId, ActorKind, Article, Dataset, Dimension, Origin, Passage, PassageDate,
+    PassageStatus, Relation, Source, Tone,
 };
 
 /// How many words of a missing quote to show in its error.
@@ -61,6 +61,7 @@ pub(super) fn validate(
         relations,
         origin,
         notes: Vec::new(),
+        warnings: Vec::new(),
     })
 }
 
@@ -182,7 +183,10 @@ fn relation(
             },
         );
     }
-    let tone = parse_tone(r.tone.as_deref(), location, report);
+    let declared_tone = r
+        .tone
+        .as_deref()
+        .map(|t| parse_tone(Some(t), location, report));
     let weight = parse_weight(r.weight, location, report);
     if r.passages.is_empty() {
         report(location.to_owned(), ProblemKind::NoPassages);
@@ -195,6 +199,8 @@ fn relation(
             continue;
         }
         let date = parse_date(p.date.as_deref(), &format!("{at}.date"), report);
+        let tone = p.tone.as_deref().map(|t| parse_tone(Some(t), &at, report));
+        let status = parse_status(p.status.as_deref(), &at, report);
         let anchor = article.find(&p.quote);
         if anchor.is_none() && !article.text.is_empty() {
             report(
@@ -208,9 +214,12 @@ fn relation(
             quote: p.quote,
             date,
             note: p.note.filter(|n| !n.trim().is_empty()),
+            tone,
+            status,
             anchor,
         });
     }
+    let tone = declared_tone.unwrap_or_else(|| Tone::derived(&passages));
     Some(Relation {
         id: r.id,
         source: ActorId(source?),
@@ -218,6 +227,7 @@ fn relation(
         label: Relation::label_or_default(r.label),
         dimension: Dimension::parse_or_unspecified(r.dimension.as_deref()),
         tone,
+        declared_tone,
         directed: r.directed,
         weight,
         passages,
@@ -240,6 +250,26 @@ fn parse_date(
         );
     }
     parsed
+}
+
+/// A passage's status; absent is confirmed, anything unknown is a problem.
+fn parse_status(
+    value: Option<&str>,
+    location: &str,
+    report: &mut impl FnMut(String, ProblemKind),
+) -> PassageStatus {
+    let Some(value) = value else {
+        return PassageStatus::Confirmed;
+    };
+    PassageStatus::parse(value).unwrap_or_else(|| {
+        report(
+            format!("{location}.status"),
+            ProblemKind::BadStatus {
+                value: value.to_owned(),
+            },
+        );
+        PassageStatus::Confirmed
+    })
 }
 
 /// A relation's tone; absent is [`Tone::Unspecified`], anything unknown is a problem.

@@ -144,6 +144,8 @@ impl Builder {
                 quote,
                 date: None,
                 note: None,
+                tone: None,
+                status: super::PassageStatus::Confirmed,
                 anchor: None,
             })
             .into_iter()
@@ -156,6 +158,7 @@ impl Builder {
             label: Relation::label_or_default(edge.label),
             dimension: Dimension::parse_or_unspecified(edge.dimension.as_deref()),
             tone,
+            declared_tone: Some(tone),
             directed: edge.directed,
             weight,
             passages,
@@ -184,6 +187,7 @@ impl Builder {
             relations: self.relations,
             origin,
             notes,
+            warnings: Vec::new(),
         })
     }
 }

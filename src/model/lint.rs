@@ -1,0 +1,203 @@
+//! The evidence lint: passages that may not support their relation as stated. Warnings never
+//! stop a map from loading; `relmap check` lists them and the side panel marks the relation.
+
+use std::collections::BTreeMap;
+
+use super::{Actor, Dataset, PassageDate, RelationId, Tone, normalize_for_match};
+
+/// Quotes shorter than this many words are flagged: too short to carry their context.
+pub const MIN_QUOTE_WORDS: usize = 6;
+
+/// A quote used by more relations than this is flagged: one sentence should not make many lines.
+pub const MAX_RELATIONS_PER_QUOTE: usize = 2;
+
+/// One finding of the lint, located at a relation and, for most, one of its passages.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Warning {
+    /// The relation concerned.
+    pub relation: RelationId,
+    /// The passage concerned (index in the relation's passages), if the finding is about one.
+    pub passage: Option<usize>,
+    /// What was found.
+    pub kind: WarningKind,
+}
+
+/// What the lint found.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum WarningKind {
+    /// Neither endpoint is named in the passage's sentence or the sentence before it.
+    #[error(
+        "its sentence (and the one before) names neither {source_name} nor {target_name}; quote words that show who acts, or add the name used there as an alias"
+    )]
+    EndpointsNotNamed {
+        /// The source actor's name.
+        source_name: String,
+        /// The target actor's name.
+        target_name: String,
+    },
+    /// Every passage states a tone, and none is the relation's declared tone.
+    #[error(
+        "declared tone {declared} but its passages say {passages}; change the relation's tone or drop it to derive it from the passages"
+    )]
+    ToneContradicted {
+        /// The relation's declared tone.
+        declared: &'static str,
+        /// The passages' tones, comma-separated.
+        passages: String,
+    },
+    /// The same quote supports many relations.
+    #[error(
+        "the same quote is attached to {count} relations; one sentence should back at most {MAX_RELATIONS_PER_QUOTE}: keep it on the relation it states"
+    )]
+    QuoteReused {
+        /// How many relations use it.
+        count: usize,
+    },
+    /// A fragment too short to stand for a statement.
+    #[error(
+        "quote has only {words} word(s); quote at least {MIN_QUOTE_WORDS} so the reader sees what is claimed"
+    )]
+    ShortQuote {
+        /// Its word count.
+        words: usize,
+    },
+    /// A passage dated after the article it comes from.
+    #[error(
+        "dated {date}, after the source's date {source_date}; a source cannot attest later events"
+    )]
+    DatedAfterSource {
+        /// The passage's date.
+        date: String,
+        /// The source's date.
+        source_date: String,
+    },
+}
+
+impl Warning {
+    /// "relations[4] ("cn-kz-trade").passages[0]": where the finding is, as `relmap check` prints.
+    pub fn location(&self, d: &Dataset) -> String {
+        let id = d.relation(self.relation).map_or("?", |r| r.id.as_str());
+        match self.passage {
+            Some(p) => format!("relations[{}] ({id:?}).passages[{p}]", self.relation.0),
+            None => format!("relations[{}] ({id:?})", self.relation.0),
+        }
+    }
+}
+
+/// Every warning for `d`, in relation and passage order.
+pub fn lint(d: &Dataset) -> Vec<Warning> {
+    let reuse = quote_reuse(d);
+    let mut out = Vec::new();
+    for (r, rel) in d.relations_with_ids() {
+        if let Some(kind) = tone_contradiction(rel.declared_tone, &rel.passages) {
+            out.push(Warning {
+                relation: r,
+                passage: None,
+                kind,
+            });
+        }
+        for (i, p) in rel.passages.iter().enumerate() {
+            let mut push = |kind| {
+                out.push(Warning {
+                    relation: r,
+                    passage: Some(i),
+                    kind,
+                });
+            };
+            let words = p.quote.split_whitespace().count();
+            if words < MIN_QUOTE_WORDS {
+                push(WarningKind::ShortQuote { words });
+            }
+            let count = reuse
+                .get(&normalize_for_match(p.quote.trim()))
+                .copied()
+                .unwrap_or(0);
+            if count > MAX_RELATIONS_PER_QUOTE {
+                push(WarningKind::QuoteReused { count });
+            }
+            if let (Some(date), Some(source)) = (p.date, d.source.date)
+                && earliest(date) > latest(source)
+            {
+                push(WarningKind::DatedAfterSource {
+                    date: date.to_string(),
+                    source_date: source.to_string(),
+                });
+            }
+            if let Some(anchor) = &p.anchor {
+                let mut text = d.article.text[d.article.sentence_range(anchor)].to_owned();
+                if let Some(prev) = d.article.sentence_before(anchor) {
+                    text.push(' ');
+                    text.push_str(&d.article.text[prev]);
+                }
+                let (src, tgt) = (&d.actors[rel.source], &d.actors[rel.target]);
+                if !names(src, &text) && !names(tgt, &text) {
+                    push(WarningKind::EndpointsNotNamed {
+                        source_name: src.name.clone(),
+                        target_name: tgt.name.clone(),
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
+/// How many relations use each (normalised) quote.
+fn quote_reuse(d: &Dataset) -> BTreeMap<String, usize> {
+    let mut count: BTreeMap<String, usize> = BTreeMap::new();
+    for rel in &d.relations {
+        let mut quotes: Vec<String> = rel
+            .passages
+            .iter()
+            .map(|p| normalize_for_match(p.quote.trim()))
+            .collect();
+        quotes.sort();
+        quotes.dedup();
+        for q in quotes {
+            *count.entry(q).or_default() += 1;
+        }
+    }
+    count
+}
+
+fn tone_contradiction(declared: Option<Tone>, passages: &[super::Passage]) -> Option<WarningKind> {
+    let declared = declared?;
+    let tones: Vec<Tone> = passages.iter().map(|p| p.tone).collect::<Option<_>>()?;
+    let contradicted =
+        !tones.is_empty() && !tones.contains(&declared) && Tone::derived(passages) != declared;
+    contradicted.then(|| WarningKind::ToneContradicted {
+        declared: declared.as_str(),
+        passages: tones
+            .iter()
+            .map(|t| t.as_str())
+            .collect::<Vec<_>>()
+            .join(", "),
+    })
+}
+
+/// The first day a date can mean (a year means its 1 January).
+fn earliest(d: PassageDate) -> (i32, u8, u8) {
+    (d.year, d.month.unwrap_or(1), d.day.unwrap_or(1))
+}
+
+/// The last day a date can mean (a year means its 31 December).
+fn latest(d: PassageDate) -> (i32, u8, u8) {
+    (d.year, d.month.unwrap_or(12), d.day.unwrap_or(31))
+}
+
+/// Whether `text` names `actor` by name, alias or native name, as a whole word (a name ending
+/// in "-", like "Sino-", may run into the next word).
+pub fn names(actor: &Actor, text: &str) -> bool {
+    std::iter::once(&actor.name)
+        .chain(&actor.aliases)
+        .chain(&actor.native_names)
+        .filter(|n| n.chars().count() >= 2)
+        .any(|name| {
+            text.match_indices(name.as_str()).any(|(i, _)| {
+                let before = text[..i].chars().next_back();
+                let after = text[i + name.len()..].chars().next();
+                let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+                boundary(before) && (boundary(after) || name.ends_with('-'))
+            })
+        })
+}
