@@ -87,6 +87,35 @@ fn check_lists_every_problem_and_exits_1() {
 }
 
 #[test]
+fn check_strict_exits_2_on_evidence_warnings_and_0_on_the_shipped_map() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let shipped = relmap(&["check", "--strict"], dir.path());
+    assert_eq!(shipped.status.code(), Some(0), "{}", text(&shipped));
+    let map = dir.path().join("short.relmap.json");
+    std::fs::write(
+        &map,
+        r#"{"format": "relmap/1",
+            "source": {"title": "T", "date": "2012", "text": "China and Kazakhstan signed a pipeline deal."},
+            "actors": [{"id": "cn", "name": "China", "kind": "state"},
+                       {"id": "kz", "name": "Kazakhstan", "kind": "state"}],
+            "relations": [{"id": "cn-kz", "source": "cn", "target": "kz",
+                           "passages": [{"quote": "a pipeline deal", "date": "2013"}]}]}"#,
+    )
+    .expect("write");
+    let lenient = relmap(&["check", "short.relmap.json"], dir.path());
+    assert_eq!(lenient.status.code(), Some(0));
+    let out = text(&lenient);
+    assert!(out.contains("2 evidence warnings"), "{out}");
+    assert!(
+        out.contains(r#"relations[0] ("cn-kz").passages[0]: quote has only 3 word(s)"#),
+        "{out}"
+    );
+    assert!(out.contains("after the source's date 2012"), "{out}");
+    let strict = relmap(&["check", "--strict", "short.relmap.json"], dir.path());
+    assert_eq!(strict.status.code(), Some(2), "{}", text(&strict));
+}
+
+#[test]
 fn check_never_panics_on_garbage() {
     let dir = tempfile::tempdir().expect("dir");
     let cases: Vec<(&str, Vec<u8>)> = vec![

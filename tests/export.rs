@@ -92,6 +92,26 @@ fn selected_relation_gets_an_evidence_card() {
 }
 
 #[test]
+fn the_evidence_card_marks_cut_quotes_and_prints_their_sentence() {
+    let mut s = state();
+    let r = s.dataset.relation_index("cn-kz-energy").expect("relation");
+    s.apply(SelectCommand::Select(Selection::Relation(r)));
+    let svg = svg_of(&s, &ExportOptions::default());
+    // Passage 1 is cut from the middle of its sentence: "…" on both sides, then the sentence.
+    assert!(
+        svg.contains("[1] “…granting Chinese firms access to Kazakhstan’s energy resources…”"),
+        "{svg}"
+    );
+    assert!(
+        svg.contains("Sentence: “Chinese goals regarding Kazakhstan have included"),
+        "the whole sentence follows a cut quote"
+    );
+    // A whole-sentence quote gets neither marks nor a sentence line.
+    assert!(svg.contains("[5] “Major oil and gas pipelines link the two countries.”"));
+    assert!(!svg.contains("Sentence: “Major oil"));
+}
+
+#[test]
 fn hostile_text_is_escaped() {
     let mut d = model::builtin().expect("built-in");
     d.title = "<script>alert('x')</script> & \"co\"".to_owned();

@@ -66,15 +66,15 @@ fn parallel_arcs_are_each_clickable() {
     let mut h = harness();
     for (label, id) in [
         (
-            "China — Kazakhstan: Counter-terrorism, defence and law-enforcement cooperation, 8 passages",
+            "China — Kazakhstan: Counter-terrorism, defence and law-enforcement cooperation, 9 passages",
             "cn-kz-security",
         ),
         (
-            "China — Kazakhstan: Impediments to bilateral commerce, 4 passages",
+            "China — Kazakhstan: Impediments to a trade expansion both sides seek, 4 passages",
             "cn-kz-trade-barriers",
         ),
         (
-            "Russia → Kazakhstan: Presses for tighter controls on the Chinese border, 1 passage",
+            "Russia → Kazakhstan: Presses Kazakhstan to tighten its border with China, 1 passage",
             "ru-kz-border-pressure",
         ),
     ] {
@@ -208,6 +208,12 @@ fn show_in_article_opens_the_text_at_the_passage() {
     let mut h = harness();
     h.get_by_label("China — Kazakhstan: Energy investment and pipelines, 5 passages")
         .click();
+    h.run();
+    // Passages are shown in their whole sentences: scroll to the fifth, as a user would.
+    h.get_all_by_label("Show in article")
+        .nth(4)
+        .expect("fifth passage")
+        .scroll_to_me();
     h.run();
     h.get_all_by_label("Show in article")
         .nth(4)
@@ -346,4 +352,19 @@ fn dropping_a_csv_on_the_window_opens_it() {
     assert_eq!(h.state().state().dataset.title, "trade_routes");
     h.get_by_label_contains("Kazakhstan (actor)");
     assert!(h.state().error().is_none());
+}
+
+#[test]
+fn a_cut_quote_is_read_in_its_whole_sentence() {
+    let mut h = harness();
+    h.get_by_label("China — Kazakhstan: Energy investment and pipelines, 5 passages")
+        .click();
+    h.run();
+    // The quote is "granting Chinese firms access to Kazakhstan’s energy resources"; the panel
+    // shows the sentence it was cut from, so the goal does not read as a fact.
+    h.get_by_label_contains(
+        "Chinese goals regarding Kazakhstan have included securing Astana’s support in suppressing anti-Beijing Uighur nationalists",
+    );
+    h.get_by_label_contains("granting Chinese firms access to Kazakhstan’s energy resources as well as opportunities to trade with and invest in Kazakhstan.");
+    h.get_by_label_contains("Note: A Chinese goal as the article states it");
 }

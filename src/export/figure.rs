@@ -117,11 +117,7 @@ impl Figure {
         let card = opts
             .evidence_for
             .and_then(|r| evidence_card(d, r, content_w));
-        let card_h = card.as_ref().map_or(0.0, |(head, lines)| {
-            10.0 + head.len() as f32 * 19.0
-                + lines.iter().map(|l| l.len()).sum::<usize>() as f32 * 17.0
-                + lines.len() as f32 * 4.0
-        });
+        let card_h = card.as_ref().map_or(0.0, card_height);
         let footer_h = 12.0 + legend_h + 8.0 + source_lines.len() as f32 * 17.0 + card_h + PAD;
 
         let natural_zoom = 1.0_f32;
@@ -175,8 +171,9 @@ impl Figure {
                 y += 19.0;
             }
             for lines in passages {
-                for line in lines {
-                    text(line, PAD, y + 13.0, CARD_SIZE, style.text);
+                for (line, muted) in lines {
+                    let color = if muted { style.muted_text } else { style.text };
+                    text(line, PAD, y + 13.0, CARD_SIZE, color);
                     y += 17.0;
                 }
                 y += 4.0;
@@ -287,12 +284,17 @@ fn legend_rows(scene: &Scene, style: &Style, width: f32) -> Vec<Vec<LegendItem>>
     rows
 }
 
+fn card_height((head, lines): &(Vec<String>, Vec<CardLines>)) -> f32 {
+    10.0 + head.len() as f32 * 19.0
+        + lines.iter().map(Vec::len).sum::<usize>() as f32 * 17.0
+        + lines.len() as f32 * 4.0
+}
+
+/// One passage's wrapped card lines, each flagged `true` when drawn muted.
+type CardLines = Vec<(String, bool)>;
+
 /// The evidence card: a heading and each passage as numbered, wrapped lines.
-fn evidence_card(
-    d: &Dataset,
-    r: RelationId,
-    width: f32,
-) -> Option<(Vec<String>, Vec<Vec<String>>)> {
+fn evidence_card(d: &Dataset, r: RelationId, width: f32) -> Option<(Vec<String>, Vec<CardLines>)> {
     let rel = d.relation(r)?;
     let head = wrap(
         &format!("{}: {}", d.relation_endpoints(rel), rel.label),
@@ -316,11 +318,27 @@ fn evidence_card(
             } else {
                 format!(" ({})", where_.join(", "))
             };
-            wrap(
-                &format!("[{}] “{}”{suffix}", i + 1, p.quote.trim()),
-                CARD_SIZE,
-                width,
-            )
+            // The quote as cut ("…" where words of its sentence were left out), then, muted,
+            // the whole sentence so the reader sees what the fragment belongs to.
+            let context = p.anchor.as_ref().map(|a| d.article.in_context(a));
+            let quote = context
+                .as_ref()
+                .map_or_else(|| p.quote.trim().to_owned(), |c| c.marked_quote());
+            let mut lines: Vec<(String, bool)> =
+                wrap(&format!("[{}] “{quote}”{suffix}", i + 1), CARD_SIZE, width)
+                    .into_iter()
+                    .map(|l| (l, false))
+                    .collect();
+            if let Some(c) = context.filter(|c| c.cut_before() || c.cut_after()) {
+                let sentence = format!("{}{}{}", c.before, c.quote, c.after);
+                let sentence = sentence.split_whitespace().collect::<Vec<_>>().join(" ");
+                lines.extend(
+                    wrap(&format!("Sentence: “{sentence}”"), CARD_SIZE, width)
+                        .into_iter()
+                        .map(|l| (l, true)),
+                );
+            }
+            lines
         })
         .collect();
     Some((head, passages))

@@ -201,3 +201,126 @@ pub fn names(actor: &Actor, text: &str) -> bool {
             })
         })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::load_str;
+
+    const ARTICLE: &str = "Title\n\nChina and Kazakhstan signed a long pipeline deal in March. \
+        The deal worries many observers in the region today. \
+        Officials praised the very good economic cooperation this year.";
+
+    /// A one-relation China–Kazakhstan map with these passages (JSON objects).
+    fn map(relation_extra: &str, passages: &str, source_date: &str) -> Dataset {
+        let json = format!(
+            r#"{{"format": "relmap/1",
+              "source": {{"title": "T", "date": "{source_date}", "text": {article:?}}},
+              "actors": [{{"id": "cn", "name": "China", "kind": "state"}},
+                         {{"id": "kz", "name": "Kazakhstan", "kind": "state"}},
+                         {{"id": "ru", "name": "Russia", "kind": "state"}}],
+              "relations": [{{"id": "cn-kz", "source": "cn", "target": "kz" {relation_extra},
+                              "passages": [{passages}]}}]}}"#,
+            article = ARTICLE
+        );
+        load_str(&json, "fixture.relmap.json").expect("fixture loads")
+    }
+
+    fn kinds(d: &Dataset) -> Vec<&WarningKind> {
+        d.warnings.iter().map(|w| &w.kind).collect()
+    }
+
+    const GOOD: &str = r#"{"quote": "China and Kazakhstan signed a long pipeline deal in March."}"#;
+
+    #[test]
+    fn a_well_supported_relation_has_no_warning() {
+        assert!(map("", GOOD, "2012").warnings.is_empty());
+    }
+
+    #[test]
+    fn a_passage_naming_neither_endpoint_is_flagged() {
+        // The sentence before names both: fine.
+        let d = map(
+            "",
+            r#"{"quote": "The deal worries many observers in the region"}"#,
+            "2012",
+        );
+        assert!(d.warnings.is_empty(), "{:?}", d.warnings);
+        // Two sentences on, neither China nor Kazakhstan is named.
+        let d = map(
+            "",
+            r#"{"quote": "Officials praised the very good economic cooperation"}"#,
+            "2012",
+        );
+        assert!(matches!(
+            kinds(&d)[..],
+            [WarningKind::EndpointsNotNamed { .. }]
+        ));
+        assert_eq!(
+            d.warnings[0].location(&d),
+            r#"relations[0] ("cn-kz").passages[0]"#
+        );
+    }
+
+    #[test]
+    fn a_declared_tone_every_passage_contradicts_is_flagged() {
+        let passages = r#"{"quote": "China and Kazakhstan signed a long pipeline deal in March.", "tone": "tension"}"#;
+        let d = map(r#", "tone": "cooperation""#, passages, "2012");
+        assert!(matches!(
+            kinds(&d)[..],
+            [WarningKind::ToneContradicted { .. }]
+        ));
+        let d = map(r#", "tone": "tension""#, passages, "2012");
+        assert!(d.warnings.is_empty(), "agreeing tones are fine");
+        let d = map("", passages, "2012");
+        assert_eq!(
+            d.relations[0].tone,
+            Tone::Tension,
+            "derived from the passage"
+        );
+        assert!(d.warnings.is_empty());
+    }
+
+    #[test]
+    fn a_quote_on_more_than_two_relations_is_flagged() {
+        let json = format!(
+            r#"{{"format": "relmap/1", "source": {{"title": "T", "text": {ARTICLE:?}}},
+              "actors": [{{"id": "cn", "name": "China", "kind": "state"}},
+                         {{"id": "kz", "name": "Kazakhstan", "kind": "state"}},
+                         {{"id": "ru", "name": "Russia", "kind": "state"}}],
+              "relations": [
+                {{"id": "a", "source": "cn", "target": "kz", "passages": [{GOOD}]}},
+                {{"id": "b", "source": "cn", "target": "ru", "passages": [{GOOD}]}},
+                {{"id": "c", "source": "kz", "target": "ru", "passages": [{GOOD}]}}]}}"#
+        );
+        let d = load_str(&json, "fixture.relmap.json").expect("loads");
+        assert_eq!(d.warnings.len(), 3);
+        assert!(
+            d.warnings
+                .iter()
+                .all(|w| w.kind == WarningKind::QuoteReused { count: 3 })
+        );
+    }
+
+    #[test]
+    fn a_quote_under_six_words_is_flagged() {
+        let d = map("", r#"{"quote": "signed a long pipeline deal"}"#, "2012");
+        assert_eq!(kinds(&d), [&WarningKind::ShortQuote { words: 5 }]);
+    }
+
+    #[test]
+    fn a_passage_dated_after_its_source_is_flagged() {
+        let dated = |date: &str| {
+            format!(
+                r#"{{"quote": "China and Kazakhstan signed a long pipeline deal in March.", "date": "{date}"}}"#
+            )
+        };
+        assert!(map("", &dated("2012"), "2012-03-01").warnings.is_empty());
+        assert!(map("", &dated("2012-03"), "2012-03-01").warnings.is_empty());
+        let d = map("", &dated("2012-04"), "2012-03-01");
+        assert!(matches!(
+            kinds(&d)[..],
+            [WarningKind::DatedAfterSource { .. }]
+        ));
+    }
+}
