@@ -144,14 +144,14 @@ impl RelmapApp {
     }
 
     /// Opens the in-app export form (what File → Export shows without a system dialog).
-    pub fn open_export_form(&mut self, file_name: &str, scale: u8) {
+    fn open_export_form(&mut self, file_name: &str, scale: u8) {
         self.modal = Some(Modal::Export(ui::ExportForm::new(file_name, scale)));
     }
 }
 
 impl RelmapApp {
     /// Saves a screenshot of the whole window (exactly what is on screen) to `path`.
-    pub fn screenshot_to(&mut self, ctx: &egui::Context, path: PathBuf) {
+    pub(super) fn screenshot_to(&mut self, ctx: &egui::Context, path: PathBuf) {
         let sender = self.jobs.sender();
         let repaint = ctx.clone();
         ctx.send_viewport_cmd(egui::ViewportCommand::Screenshot(

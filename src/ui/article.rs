@@ -16,6 +16,8 @@ struct Segment {
     range: Range<usize>,
     /// Relations citing this text.
     relations: Vec<RelationId>,
+    /// Passages citing this text.
+    passages: Vec<PassageId>,
     /// Whether this text is the focused passage.
     focus: bool,
     /// An actor mentioned here (underlined on demand).
@@ -109,7 +111,13 @@ fn segments(
                 .map(|(_, id)| id.relation)
                 .collect();
             relations.dedup();
+            let passages = cites
+                .iter()
+                .filter(|(r, _)| covers(r))
+                .map(|(_, id)| *id)
+                .collect();
             Segment {
+                passages,
                 focus: focus.as_ref().is_some_and(covers),
                 actor: names.iter().find(|(r, _)| covers(r)).map(|(_, a)| *a),
                 relations,
@@ -248,9 +256,12 @@ fn paint_segment(
     let response = response.on_hover_ui(|ui| {
         ui.set_max_width(360.0);
         ui.label(RichText::new("Cited by").weak());
-        for r in &seg.relations {
-            let rel = &d.relations[*r];
-            ui.label(format!("{}: {}", d.relation_endpoints(rel), rel.label));
+        for id in &seg.passages {
+            let rel = &d.relations[id.relation];
+            ui.strong(format!("{}: {}", d.relation_endpoints(rel), rel.label));
+            if let Some(p) = d.passage(*id) {
+                ui.add(egui::Label::new(super::side_panel::passage_in_sentence(ui, d, p)).wrap());
+            }
         }
         ui.label(RichText::new("Click to select on the map").italics().weak());
     });

@@ -74,6 +74,14 @@ action_from!(
 );
 
 /// A passage with its citation line, as put on the clipboard.
+///
+/// ```
+/// let d = relmap::model::builtin().unwrap();
+/// let r = d.relation_index("cn-kz-energy").unwrap();
+/// let text = relmap::ui::citation_text(&d, relmap::model::PassageId::new(r, 0)).unwrap();
+/// assert!(text.starts_with("“…granting Chinese firms access to Kazakhstan’s energy resources…”"));
+/// assert!(text.contains("Richard Weitz"));
+/// ```
 pub fn citation_text(dataset: &Dataset, passage: PassageId) -> Option<String> {
     let rel = dataset.relation(passage.relation)?;
     let p = dataset.passage(passage)?;
@@ -81,9 +89,13 @@ pub fn citation_text(dataset: &Dataset, passage: PassageId) -> Option<String> {
     if let Some(anchor) = &p.anchor {
         cite.push_str(&format!(", ¶ {}", anchor.paragraph()));
     }
+    // "…" where the quote was cut from its sentence, so a pasted fragment stays honest.
+    let quote = p.anchor.as_ref().map_or_else(
+        || p.quote.trim().to_owned(),
+        |a| dataset.article.in_context(a).marked_quote(),
+    );
     Some(format!(
-        "“{}”\n— {cite}.\n[{}: {}]",
-        p.quote.trim(),
+        "“{quote}”\n— {cite}.\n[{}: {}]",
         dataset.relation_endpoints(rel),
         rel.label
     ))

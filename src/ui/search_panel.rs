@@ -3,7 +3,7 @@
 use egui::text::{LayoutJob, TextFormat};
 use egui::{FontId, RichText};
 
-use super::Action;
+use super::{Action, shortcut_text};
 use crate::map::{ArticleCommand, FilterCommand, MapState, SelectCommand, ViewCommand};
 use crate::scene::Selection;
 use crate::search::{Hit, MAX_RESULTS, Target, search};
@@ -20,7 +20,10 @@ pub fn search_panel(ui: &mut egui::Ui, state: &MapState, focus: bool) -> Vec<Act
         let edit = ui.add(
             egui::TextEdit::singleline(&mut text)
                 .id(id)
-                .hint_text("Search passages, relations, actors (Ctrl+F)")
+                .hint_text(format!(
+                    "Search passages, relations, actors ({})",
+                    shortcut_text(ui.ctx(), &Action::FocusSearch)
+                ))
                 .desired_width(ui.available_width() - 40.0),
         );
         if focus {
@@ -126,6 +129,21 @@ fn result_row(ui: &mut egui::Ui, state: &MapState, hit: &Hit) -> egui::Response 
         color: text_color,
         ..Default::default()
     };
+    // A passage is shown inside its sentence: the words around the quote muted.
+    let context = match hit.target {
+        Target::Passage(id) => d
+            .passage(id)
+            .and_then(|p| p.anchor.as_ref())
+            .map(|a| d.article.in_context(a)),
+        _ => None,
+    };
+    let muted = TextFormat {
+        color: ui.visuals().weak_text_color(),
+        ..plain.clone()
+    };
+    if let Some(c) = &context {
+        job.append(&super::side_panel::one_line(c.before), 0.0, muted.clone());
+    }
     let mut at = 0;
     for m in &hit.matches {
         if m.start < at {
@@ -143,5 +161,8 @@ fn result_row(ui: &mut egui::Ui, state: &MapState, hit: &Hit) -> egui::Response 
         at = m.end;
     }
     job.append(&hit.text[at..], 0.0, plain);
+    if let Some(c) = &context {
+        job.append(&super::side_panel::one_line(c.after), 0.0, muted);
+    }
     ui.add(egui::Button::selectable(false, job).wrap())
 }

@@ -387,7 +387,7 @@ pub(super) fn passage_in_sentence(
 }
 
 /// Article text with its line breaks and runs of spaces folded, as one flowing line.
-fn one_line(s: &str) -> String {
+pub(super) fn one_line(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut space = false;
     for c in s.chars() {
