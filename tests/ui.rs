@@ -368,3 +368,28 @@ fn a_cut_quote_is_read_in_its_whole_sentence() {
     h.get_by_label_contains("granting Chinese firms access to Kazakhstan’s energy resources as well as opportunities to trade with and invest in Kazakhstan.");
     h.get_by_label_contains("Note: A Chinese goal as the article states it");
 }
+
+#[test]
+fn the_side_panel_marks_evidence_warnings_and_passage_tone_and_status() {
+    let d = model::load_path(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/lint_warnings.relmap.json"),
+    )
+    .expect("fixture");
+    let mut h = Harness::builder()
+        .with_size(Vec2::new(1280.0, 800.0))
+        .with_context_setup(relmap::fonts::install)
+        .with_max_steps(12)
+        .build_ui_state(
+            |ui, app: &mut RelmapApp| app.frame_ui(ui),
+            RelmapApp::from_state(MapState::new(d)),
+        );
+    h.run();
+    h.get_by_label("China — Kazakhstan: Pipeline deal, 2 passages")
+        .click();
+    h.run();
+    h.get_by_label("⚠ 1 evidence warning");
+    h.get_by_label_contains("⚠ quote has only 4 word(s)");
+    h.get_by_label("This passage: tension");
+    h.get_by_label("Status: disputed");
+}
