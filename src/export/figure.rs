@@ -256,7 +256,7 @@ fn legend_rows(scene: &Scene, style: &Style, width: f32) -> Vec<Vec<LegendItem>>
             .legend
             .tones
             .iter()
-            .map(|(t, dash)| (t.as_str().to_owned(), style.muted_text, *dash)),
+            .map(|(t, dash)| (t.legend_label().to_owned(), style.muted_text, *dash)),
     );
     if scene.legend.no_evidence {
         entries.push(("no evidence".to_owned(), style.no_evidence, Dash::Dotted));

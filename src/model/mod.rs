@@ -259,6 +259,14 @@ impl Tone {
         }
     }
 
+    /// How legends name the tone ("neutral" for [`Tone::Unspecified`]: neutral or not stated).
+    pub fn legend_label(self) -> &'static str {
+        match self {
+            Self::Unspecified => "neutral",
+            other => other.as_str(),
+        }
+    }
+
     /// The word shown to users.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -422,6 +430,11 @@ impl Dataset {
     /// The lint's warnings about relation `r` (its own and its passages').
     pub fn warnings_for(&self, r: RelationId) -> impl Iterator<Item = &Warning> {
         self.warnings.iter().filter(move |w| w.relation == r)
+    }
+
+    /// Whether any relation has a tone (stated or derived): then neutral ones are drawn apart.
+    pub fn states_tones(&self) -> bool {
+        self.relations.iter().any(|r| r.tone != Tone::Unspecified)
     }
 
     /// Number of passages over all relations.

@@ -129,6 +129,7 @@ fn edges(input: &SceneInput<'_>, focus: &Focus, radius: &[f32]) -> Vec<EdgeShape
         .collect();
     order.sort_unstable();
     let spacing = input.style.metrics.arc_spacing;
+    let states_tones = d.states_tones();
     let mut edges = Vec::with_capacity(order.len());
     for chunk in order.chunk_by(|a, b| a.0 == b.0) {
         let (lo, hi) = chunk[0].0;
@@ -150,7 +151,7 @@ fn edges(input: &SceneInput<'_>, focus: &Focus, radius: &[f32]) -> Vec<EdgeShape
             } else {
                 focus.edges[r]
             };
-            edges.push(edge_shape(input, r, ctrl, radius, emphasis));
+            edges.push(edge_shape(input, r, ctrl, radius, emphasis, states_tones));
         }
     }
     edges
@@ -227,6 +228,7 @@ fn edge_shape(
     ctrl: Pos2,
     radius: &[f32],
     emphasis: Emphasis,
+    states_tones: bool,
 ) -> EdgeShape {
     let style = input.style;
     let m = &style.metrics;
@@ -254,7 +256,7 @@ fn edge_shape(
     let dash = if evidence == 0 {
         Dash::Dotted
     } else {
-        Dash::for_tone(rel.tone)
+        Dash::for_tone(rel.tone, states_tones)
     };
     let from = input
         .form(rel.source)
@@ -324,7 +326,13 @@ impl Legend {
                     (dim, c)
                 })
                 .collect(),
-            tones: tones.into_iter().map(|t| (t, Dash::for_tone(t))).collect(),
+            tones: {
+                let stated = d.states_tones();
+                tones
+                    .into_iter()
+                    .map(|t| (t, Dash::for_tone(t, stated)))
+                    .collect()
+            },
             no_evidence,
         }
     }

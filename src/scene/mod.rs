@@ -77,6 +77,8 @@ pub enum Dash {
     DashDot,
     /// No evidence (imported relations without passages).
     Dotted,
+    /// Neutral or unstated tone on a map that states tones elsewhere: short, even dashes.
+    ShortDash,
 }
 
 impl Dash {
@@ -88,13 +90,18 @@ impl Dash {
             Self::Dashed => vec![4.0 * u + 4.0, 2.5 * u + 3.0],
             Self::DashDot => vec![4.0 * u + 4.0, 1.5 * u + 3.0, u + 1.0, 1.5 * u + 3.0],
             Self::Dotted => vec![u + 1.0, 2.0 * u + 2.0],
+            Self::ShortDash => vec![1.5 * u + 2.5, 1.5 * u + 2.5],
         }
     }
 
-    /// The pattern used for a tone.
-    pub fn for_tone(tone: Tone) -> Self {
+    /// The pattern used for a tone. `map_states_tones` says whether the map gives any
+    /// relation a tone: if it does, a neutral or unstated tone gets its own pattern so it is
+    /// never read as cooperation; plain graphs without tones keep plain lines.
+    pub fn for_tone(tone: Tone, map_states_tones: bool) -> Self {
         match tone {
-            Tone::Cooperation | Tone::Unspecified => Self::Solid,
+            Tone::Cooperation => Self::Solid,
+            Tone::Unspecified if map_states_tones => Self::ShortDash,
+            Tone::Unspecified => Self::Solid,
             Tone::Tension => Self::Dashed,
             Tone::Mixed => Self::DashDot,
         }

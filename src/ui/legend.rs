@@ -64,9 +64,9 @@ pub fn legend(ctx: &egui::Context, canvas: Rect, state: &MapState, style: &Style
                         let hidden = state.filters.hidden_tones.contains(tone);
                         if row(
                             ui,
-                            tone.as_str(),
+                            tone.legend_label(),
                             style.muted_text,
-                            Dash::for_tone(*tone),
+                            Dash::for_tone(*tone, d.states_tones()),
                             hidden,
                             style,
                         )

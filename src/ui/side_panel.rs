@@ -281,6 +281,8 @@ fn guide(ui: &mut egui::Ui, d: &Dataset) {
     for (key, what) in [
         ("Colour", "policy field (see legend)"),
         ("Solid / dashed / dash-dot", "cooperation / tension / mixed"),
+        ("Short dashes", "neutral, or no tone stated"),
+        ("⚠", "an evidence warning: hover it for the reason"),
         ("Width", "number of passages"),
         ("Drag", "move an actor (it stays pinned)"),
     ] {
