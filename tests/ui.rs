@@ -13,7 +13,11 @@ use relmap::scene::Selection;
     reason = "test helper: a broken fixture must fail the test loudly"
 )]
 fn harness() -> Harness<'static, RelmapApp> {
-    let state = MapState::new(model::builtin().expect("built-in dataset"));
+    harness_for(MapState::new(model::builtin().expect("built-in dataset")))
+}
+
+/// The whole app window at 1280×800 around `state`, run until it settles.
+fn harness_for(state: MapState) -> Harness<'static, RelmapApp> {
     let mut h = Harness::builder()
         .with_size(Vec2::new(1280.0, 800.0))
         .with_context_setup(relmap::fonts::install)
@@ -376,15 +380,7 @@ fn the_side_panel_marks_evidence_warnings_and_passage_tone_and_status() {
             .join("tests/fixtures/lint_warnings.relmap.json"),
     )
     .expect("fixture");
-    let mut h = Harness::builder()
-        .with_size(Vec2::new(1280.0, 800.0))
-        .with_context_setup(relmap::fonts::install)
-        .with_max_steps(12)
-        .build_ui_state(
-            |ui, app: &mut RelmapApp| app.frame_ui(ui),
-            RelmapApp::from_state(MapState::new(d)),
-        );
-    h.run();
+    let mut h = harness_for(MapState::new(d));
     h.get_by_label("China — Kazakhstan: Pipeline deal, 2 passages")
         .click();
     h.run();

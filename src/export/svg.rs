@@ -6,7 +6,7 @@ use egui::{Color32, Pos2};
 
 use super::figure::{Anchor, Decoration, Figure};
 use crate::fonts::{CJK_FAMILY, LABEL_FAMILY, SYMBOL_FAMILY, ascent};
-use crate::scene::{Dash, EdgeShape, NodeForm, NodeShape, PIN_RING_WIDTH};
+use crate::scene::{Dash, EdgeShape, LABEL_PLATE_CORNER, NodeForm, NodeShape, PIN_RING_WIDTH};
 
 /// Escapes text for XML content and attribute values; characters XML 1.0 forbids become U+FFFD.
 pub fn escape_xml(s: &str) -> String {
@@ -185,7 +185,7 @@ fn label(s: &mut String, n: &NodeShape) {
     let l = &n.label;
     let _ = writeln!(
         s,
-        r#"<rect class="label-plate" x="{:.2}" y="{:.2}" width="{:.2}" height="{:.2}" rx="3" {}/>"#,
+        r#"<rect class="label-plate" x="{:.2}" y="{:.2}" width="{:.2}" height="{:.2}" rx="{LABEL_PLATE_CORNER}" {}/>"#,
         l.rect.min.x,
         l.rect.min.y,
         l.rect.width(),

@@ -6,7 +6,9 @@ use egui::{
     Vec2,
 };
 
-use crate::scene::{Dash, EdgeShape, NodeForm, NodeShape, PIN_RING_WIDTH, Scene};
+use crate::scene::{
+    Dash, EdgeShape, LABEL_PLATE_CORNER, NodeForm, NodeShape, PIN_RING_WIDTH, Scene,
+};
 
 /// Labels smaller than this on screen (points) are skipped: unreadable and costly.
 const MIN_LABEL_PX: f32 = 5.0;
@@ -20,6 +22,10 @@ const MESH_BELOW_PX: f32 = 1.2;
 const MIN_EDGE_PX: f32 = 1.5;
 /// Dash patterns whose period is shorter than this on screen are drawn solid.
 const MIN_DASH_PERIOD_PX: f32 = 6.0;
+/// Lines thinner than a pixel are drawn one pixel wide and faded, down to this opacity.
+const MIN_HAIRLINE_OPACITY: f32 = 0.15;
+/// Gap above label text inside its plate, as a share of the font size (egui's glyph metrics).
+const LABEL_TOP_PAD: f32 = 0.12;
 /// Nodes smaller than this radius on screen are drawn as a dot without outline.
 const MIN_OUTLINE_PX: f32 = 2.0;
 
@@ -87,7 +93,7 @@ fn edges_mesh(edges: &[&EdgeShape], t: TSTransform) -> Mesh {
         let mut width = edge.width * t.scaling;
         let mut color = edge.color;
         if width < 1.0 {
-            color = color.gamma_multiply(width.max(0.15));
+            color = color.gamma_multiply(width.max(MIN_HAIRLINE_OPACITY));
             width = 1.0;
         }
         let half = width / 2.0;
@@ -129,7 +135,7 @@ fn edge_shapes(edge: &EdgeShape, t: TSTransform, out: &mut Vec<Shape>) {
     let mut color = edge.color;
     if width < 1.0 {
         // Level of detail: hairlines fade instead of thinning, so dense maps read as texture.
-        color = color.gamma_multiply(width.max(0.15));
+        color = color.gamma_multiply(width.max(MIN_HAIRLINE_OPACITY));
         width = 1.0;
     }
     let stroke = Stroke::new(width, color);
@@ -230,11 +236,11 @@ fn paint_label(painter: &Painter, node: &NodeShape, t: TSTransform) {
     let rect = t * node.label.rect;
     painter.rect_filled(
         rect,
-        CornerRadius::same(corner(3.0 * t.scaling)),
+        CornerRadius::same(corner(LABEL_PLATE_CORNER * t.scaling)),
         node.label.plate,
     );
     painter.text(
-        rect.center_top() + Vec2::new(0.0, 0.12 * size),
+        rect.center_top() + Vec2::new(0.0, LABEL_TOP_PAD * size),
         Align2::CENTER_TOP,
         &node.label.text,
         FontId::proportional(size),

@@ -43,6 +43,9 @@ pub fn actor_label(d: &Dataset, actor: ActorId, degree: usize) -> String {
 /// Width of the white ring around a pin mark, in world units.
 pub const PIN_RING_WIDTH: f32 = 1.5;
 
+/// Corner radius of the plate behind a label, in world units (screen and SVG alike).
+pub const LABEL_PLATE_CORNER: f32 = 3.0;
+
 /// What the user has selected.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Selection {
