@@ -125,7 +125,8 @@ ETIM = P("In line with Chinese preferences, Central Asian governments regularly 
 RELATIONS = [
     rel("cn-kz-diplomacy", "china", "kazakhstan", "Political partnership and diplomatic support",
         "diplomacy", "cooperation", [
-            P("Kazakhstan’s goals regarding China include obtaining assistance in promoting Kazakhstan’s national independence, territorial integrity, and economic development."),
+            P("Kazakhstan’s goals regarding China include obtaining assistance in promoting Kazakhstan’s national independence, territorial integrity, and economic development.",
+              note="Kazakhstan’s goals as the article states them."),
             P("Since these objectives align well with the PRC’s own goals, Chinese-Kazakhstani relations have been generally good."),
             P("China’s growing economic and security presence in Central Asia may elevate the partnership to a higher level in coming years, especially if NATO forces disengage from the region as they withdraw their combat forces from Afghanistan.",
               note="A forecast, conditional on NATO’s withdrawal from Afghanistan."),
@@ -170,7 +171,7 @@ RELATIONS = [
             P("Chinese energy firms have invested billions of dollars in oil projects in Kazakhstan and aim to increase that total."),
             P("Major oil and gas pipelines link the two countries."),
         ]),
-    rel("cn-kz-society", "china", "kazakhstan", "Prominence in Kazakh thinking; overlapping ethnic groups; limited cultural reach",
+    rel("cn-kz-society", "china", "kazakhstan", "Prominence in Kazakhstani thinking; overlapping ethnic groups; limited cultural reach",
         "society", "mixed", [
             P("One thing any visitor to Kazakhstan notices is how prominent China has become to Kazakhstani thinking."),
             P("One unique factor differentiating China’s relations with Kazakhstan from those with the other Central Asian countries is their large overlapping ethnic groups."),
