@@ -17,9 +17,11 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use crate::export::{self, ExportOptions};
-use crate::map::{EditCommand, LayoutRun, MapState, SavedLayout, ViewCommand};
+use crate::map::{
+    ArticleCommand, EditCommand, LayoutRun, MapState, SavedLayout, SelectCommand, ViewCommand,
+};
 use crate::model::Dataset;
-use crate::scene::Style;
+use crate::scene::{Selection, Style};
 use crate::ui::{self, Action};
 
 /// A save dialog that answers faster than this was never shown to the user.
@@ -149,7 +151,21 @@ impl RelmapApp {
             Action::OpenPath(path) => self.open_path(path, Some(ctx)),
             Action::ToggleShortcuts => self.toggle_modal(Modal::Shortcuts),
             Action::ToggleAbout => self.toggle_modal(Modal::About),
+            Action::Escape => self.escape(),
             Action::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+        }
+    }
+
+    /// Esc closes the topmost thing first: a dialog or window, then the article, and only then
+    /// clears the selection (which also clears the article's highlight).
+    fn escape(&mut self) {
+        if self.modal.take().is_some() {
+            return;
+        }
+        if self.state.article_open {
+            self.state.apply(ArticleCommand::SetOpen(false));
+        } else {
+            self.state.apply(SelectCommand::Select(Selection::None));
         }
     }
 

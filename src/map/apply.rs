@@ -27,6 +27,10 @@ impl MapState {
         match command {
             SelectCommand::Select(sel) => {
                 self.selection = self.valid_selection(sel);
+                if self.selection == Selection::None {
+                    // Nothing selected: nothing stays highlighted in the article either.
+                    self.article_focus = None;
+                }
                 // With the article open, follow the selection to its first anchored passage.
                 if let (Selection::Relation(r), true) = (self.selection, self.article_open)
                     && let Some(index) = self.dataset.relations[r]

@@ -12,6 +12,10 @@ use crate::model::{ActorId, RelationId};
 /// How far from a line or node, in screen points, a click still counts as on it.
 pub const HIT_SLOP_PX: f32 = 5.0;
 
+/// How far, in screen points, a click may miss a line and still pick the nearest one: about
+/// half the gap between parallel arcs, so a near miss never clears the selection.
+pub const CLICK_TOLERANCE_PX: f32 = 11.0;
+
 /// Something under the pointer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Hit {

@@ -9,7 +9,7 @@ mod style;
 
 pub use build::{SceneInput, build};
 pub use geometry::{Curve, NodeForm, distance_to_polyline};
-pub use hit::{HIT_SLOP_PX, Hit};
+pub use hit::{CLICK_TOLERANCE_PX, HIT_SLOP_PX, Hit};
 pub use style::{Metrics, Style, Theme, lerp};
 
 use egui::{Color32, Pos2, Rect};

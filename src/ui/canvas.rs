@@ -7,7 +7,9 @@ use super::legend::legend;
 use crate::map::{EditCommand, MapState, SelectCommand, ViewCommand};
 use crate::model::Dataset;
 use crate::render::paint_scene;
-use crate::scene::{HIT_SLOP_PX, Hit, Scene, Selection, Style, actor_label, relation_label};
+use crate::scene::{
+    CLICK_TOLERANCE_PX, HIT_SLOP_PX, Hit, Scene, Selection, Style, actor_label, relation_label,
+};
 
 /// Id of the canvas widget.
 pub const CANVAS_ID: &str = "relmap-canvas";
@@ -19,6 +21,9 @@ const EDGE_TARGET_PX: f32 = 8.0;
 const MAX_ACCESSIBLE: usize = 2_000;
 /// Scroll points per e-fold of zoom.
 const SCROLL_ZOOM_SPEED: f32 = 1.0 / 400.0;
+
+/// What is under a screen point, if anything.
+type HitTest<'a> = dyn Fn(Pos2) -> Option<Hit> + 'a;
 
 /// Paints the canvas and returns what the user did on it.
 pub fn canvas(ui: &mut egui::Ui, state: &MapState, style: &Style) -> Vec<Action> {
@@ -59,7 +64,9 @@ pub fn canvas(ui: &mut egui::Ui, state: &MapState, style: &Style) -> Vec<Action>
         actions.push(SelectCommand::Hover(hover).into());
     }
 
-    pointer_actions(ui, &response, state, &hit_at, &mut actions);
+    let tolerance = CLICK_TOLERANCE_PX / state.view.zoom;
+    let near_miss = |p: Pos2| scene.hit(world_from_screen * p, tolerance);
+    pointer_actions(ui, &response, state, (&hit_at, &near_miss), &mut actions);
 
     // Zoom toward the pointer: scroll wheel, Ctrl+scroll or pinch.
     if let Some(anchor) = pointer {
@@ -180,7 +187,7 @@ fn pointer_actions(
     ui: &egui::Ui,
     response: &egui::Response,
     state: &MapState,
-    hit_at: &dyn Fn(Pos2) -> Option<Hit>,
+    (hit_at, near_miss): (&HitTest<'_>, &HitTest<'_>),
     actions: &mut Vec<Action>,
 ) {
     // Dragging a node moves it; dragging the background pans.
@@ -225,7 +232,12 @@ fn pointer_actions(
             None => actions.push(ViewCommand::Fit.into()),
         }
     } else if response.clicked() {
-        let sel = match response.interact_pointer_pos().and_then(hit_at) {
+        // A near miss picks the nearest line within the click tolerance; only a click on
+        // clearly empty canvas clears the selection.
+        let picked = response
+            .interact_pointer_pos()
+            .and_then(|p| hit_at(p).or_else(|| near_miss(p)));
+        let sel = match picked {
             Some(Hit::Node(a)) => Selection::Actor(a),
             Some(Hit::Edge(r)) => Selection::Relation(r),
             None => Selection::None,

@@ -50,6 +50,8 @@ pub enum Action {
     ToggleShortcuts,
     /// Show or hide the About window.
     ToggleAbout,
+    /// Close the topmost window or dialog; with none open, clear the selection.
+    Escape,
     /// Close the app.
     Quit,
 }

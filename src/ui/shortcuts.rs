@@ -5,8 +5,7 @@
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 use super::Action;
-use crate::map::{EditCommand, SelectCommand, ViewCommand};
-use crate::scene::Selection;
+use crate::map::{EditCommand, ViewCommand};
 
 /// One keyboard shortcut and what it does.
 #[derive(Clone, Debug, PartialEq)]
@@ -64,8 +63,8 @@ pub fn keyboard_shortcuts() -> Vec<Shortcut> {
         row(keys(cmd, Key::Q), Action::Quit, "Quit"),
         row(
             keys(Modifiers::NONE, Key::Escape),
-            SelectCommand::Select(Selection::None).into(),
-            "Clear the selection",
+            Action::Escape,
+            "Close the topmost window, else clear the selection",
         ),
         row(
             keys(Modifiers::NONE, Key::F),
@@ -100,9 +99,12 @@ pub fn consume_shortcuts(ctx: &egui::Context) -> Vec<Action> {
     if ctx.egui_wants_keyboard_input() {
         return Vec::new();
     }
+    // An open menu or popup gets Esc first: egui closes it, and nothing else happens.
+    let popup_open = egui::Popup::is_any_open(ctx);
     ctx.input_mut(|i| {
         keyboard_shortcuts()
             .into_iter()
+            .filter(|s| !(popup_open && s.action == Action::Escape))
             .filter(|s| i.consume_shortcut(&s.keys))
             .map(|s| s.action)
             .collect()
