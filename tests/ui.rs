@@ -6,7 +6,7 @@ use egui_kittest::kittest::Queryable;
 use relmap::app::RelmapApp;
 use relmap::map::MapState;
 use relmap::model;
-use relmap::scene::Selection;
+use relmap::scene::{Hit, Selection};
 
 #[expect(
     clippy::expect_used,
@@ -447,4 +447,46 @@ fn esc_closes_the_topmost_thing_first_then_clears_the_selection() {
     let state = h.state().state();
     assert_eq!(state.selection, Selection::None, "third Esc: the selection");
     assert!(state.article_focus.is_none(), "and its article highlight");
+}
+
+#[test]
+fn hovering_a_row_lights_its_line_and_hovering_a_line_lights_its_row() {
+    use egui_kittest::kittest::NodeT as _;
+    let mut h = harness();
+    let energy = relation(&h, "cn-kz-energy");
+    h.get_by_label_contains("China (state)").click();
+    h.run();
+    h.get_by_label_contains("Kazakhstan · Energy investment and pipelines")
+        .hover();
+    h.run();
+    let state = h.state().state();
+    assert_eq!(state.linked_hover, Some(Hit::Edge(energy)));
+    let style = relmap::scene::Style::for_theme(state.theme());
+    let scene = state.scene_cached(&style);
+    let line = scene.edge(energy).expect("drawn");
+    assert!(line.halo, "the hovered row's line gets a halo");
+    assert_eq!(
+        scene.edges.last().map(|e| e.relation),
+        Some(energy),
+        "and is painted on top"
+    );
+    // Leaving the row clears the highlight on the map.
+    let empty = h.get_by_label(relmap::ui::CANVAS_LABEL).rect().left_top() + Vec2::new(12.0, 12.0);
+    h.hover_at(empty);
+    h.run();
+    assert_eq!(h.state().state().linked_hover, None);
+
+    // The other way: the line hovered on the map marks its row.
+    let mid = h
+        .get_by_label("China — Kazakhstan: Energy investment and pipelines, 5 passages")
+        .rect()
+        .center();
+    h.hover_at(mid);
+    h.run();
+    assert_eq!(h.state().state().hovered, Some(Hit::Edge(energy)));
+    let row = h.get_by_label_contains("Kazakhstan · Energy investment and pipelines");
+    assert_eq!(
+        row.accesskit_node().toggled(),
+        Some(egui::accesskit::Toggled::True)
+    );
 }

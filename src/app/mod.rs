@@ -18,7 +18,8 @@ use std::time::Duration;
 
 use crate::export::{self, ExportOptions};
 use crate::map::{
-    ArticleCommand, EditCommand, LayoutRun, MapState, SavedLayout, SelectCommand, ViewCommand,
+    ArticleCommand, Command, EditCommand, LayoutRun, MapState, SavedLayout, SelectCommand,
+    ViewCommand,
 };
 use crate::model::Dataset;
 use crate::scene::{Selection, Style};
@@ -274,8 +275,29 @@ impl RelmapApp {
             dialogs::drop_hint(&ctx);
         }
         self.jobs.show_toasts(&ctx);
+        self.settle_linked_hover(&mut actions);
         for action in actions {
             self.apply(&ctx, action);
+        }
+    }
+
+    /// Panels report what row, dot or highlight the pointer is over only while it is there;
+    /// keep the last such report of this frame, and clear the map's highlight when none came.
+    fn settle_linked_hover(&self, actions: &mut Vec<Action>) {
+        let is_linked = |a: &Action| {
+            matches!(
+                a,
+                Action::Map(Command::Select(SelectCommand::HoverLinked(_)))
+            )
+        };
+        let reported = actions.iter().rev().find_map(|a| match a {
+            Action::Map(Command::Select(SelectCommand::HoverLinked(hit))) => Some(*hit),
+            _ => None,
+        });
+        actions.retain(|a| !is_linked(a));
+        let linked = reported.flatten();
+        if linked != self.state.linked_hover {
+            actions.push(SelectCommand::HoverLinked(linked).into());
         }
     }
 

@@ -45,6 +45,7 @@ impl MapState {
                 }
             }
             SelectCommand::Hover(hit) => self.hovered = hit,
+            SelectCommand::HoverLinked(hit) => self.linked_hover = hit,
         }
     }
 
@@ -269,6 +270,7 @@ impl MapState {
     fn after_filter_change(&mut self) {
         self.selection = self.valid_selection(self.selection);
         self.hovered = None;
+        self.linked_hover = None;
     }
 
     fn apply_article(&mut self, command: ArticleCommand) {

@@ -31,8 +31,11 @@ pub enum Command {
 pub enum SelectCommand {
     /// Select an actor or relation, or clear with [`Selection::None`].
     Select(Selection),
-    /// The pointer is now over this (or nothing).
+    /// The pointer is now over this on the canvas (or nothing).
     Hover(Option<Hit>),
+    /// The pointer is over a row, dot or highlight elsewhere (panel, search, chronology,
+    /// article) that stands for this; the map highlights it.
+    HoverLinked(Option<Hit>),
 }
 
 /// Changes to actor positions and pins. Moves by the user are recorded for undo.

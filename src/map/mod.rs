@@ -75,8 +75,11 @@ pub struct MapState {
     pub pinned: Vec<bool>,
     /// Current selection.
     pub selection: Selection,
-    /// What the pointer is over.
+    /// What the pointer is over on the canvas.
     pub hovered: Option<Hit>,
+    /// What the pointer is over elsewhere (a panel row, a search result, a chronology dot, an
+    /// article highlight), highlighted on the map too.
+    pub linked_hover: Option<Hit>,
     /// Pan and zoom.
     pub view: View,
     /// The view follows the map: it is fitted again whenever the canvas changes size, until
@@ -129,6 +132,7 @@ impl MapState {
             dataset,
             selection: Selection::None,
             hovered: None,
+            linked_hover: None,
             view: View::default(),
             auto_fit: true,
             fitted_for: None,
@@ -209,6 +213,11 @@ impl MapState {
     /// Whether there is an undone move to redo.
     pub fn can_redo(&self) -> bool {
         !self.redo.is_empty()
+    }
+
+    /// What the map highlights as hovered: the canvas's own hover, else a linked one.
+    pub fn hover_shown(&self) -> Option<Hit> {
+        self.hovered.or(self.linked_hover)
     }
 
     /// Whether actor `a` is pinned.

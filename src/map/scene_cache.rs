@@ -7,7 +7,7 @@ use crate::scene::{self, Hit, Scene, SceneInput, Selection, Style};
 impl MapState {
     /// The scene for the current state, as the canvas paints it.
     pub fn scene(&self, style: &Style) -> Scene {
-        self.scene_with(style, self.selection, self.hovered)
+        self.scene_with(style, self.selection, self.hover_shown())
     }
 
     /// [`MapState::scene`], reused while nothing it depends on has changed.
@@ -20,7 +20,7 @@ impl MapState {
         (
             &self.pinned,
             self.selection,
-            self.hovered,
+            self.hover_shown(),
             &self.filters,
             self.prefs.show_secondary,
         )

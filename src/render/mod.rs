@@ -26,6 +26,10 @@ const MIN_DASH_PERIOD_PX: f32 = 6.0;
 const MIN_HAIRLINE_OPACITY: f32 = 0.15;
 /// Gap above label text inside its plate, as a share of the font size (egui's glyph metrics).
 const LABEL_TOP_PAD: f32 = 0.12;
+/// Extra width of the halo under a hovered line, in screen points.
+const HALO_PX: f32 = 8.0;
+/// Opacity of that halo.
+const HALO_OPACITY: f32 = 0.3;
 /// Nodes smaller than this radius on screen are drawn as a dot without outline.
 const MIN_OUTLINE_PX: f32 = 2.0;
 
@@ -137,6 +141,13 @@ fn edge_shapes(edge: &EdgeShape, t: TSTransform, out: &mut Vec<Shape>) {
         // Level of detail: hairlines fade instead of thinning, so dense maps read as texture.
         color = color.gamma_multiply(width.max(MIN_HAIRLINE_OPACITY));
         width = 1.0;
+    }
+    if edge.halo {
+        // The hovered relation: a soft band under the line so it stands out of a bundle.
+        out.push(Shape::line(
+            points.clone(),
+            Stroke::new(width + HALO_PX, color.gamma_multiply(HALO_OPACITY)),
+        ));
     }
     let stroke = Stroke::new(width, color);
     let pattern: Vec<f32> = edge

@@ -99,8 +99,8 @@ pub fn build(input: &SceneInput<'_>) -> Scene {
     let radius: Vec<f32> = degrees.iter().map(|&n| node_radius(n)).collect();
     let focus = Focus::of(d, input.selection);
     let mut edges = edges(input, &focus, &radius);
-    // Faded first, highlighted last, so the focus paints on top; stable within each group.
-    edges.sort_by_key(|e| e.emphasis);
+    // Faded first, highlighted last and the hovered line on top of all; stable within groups.
+    edges.sort_by_key(|e| (e.emphasis, e.halo));
     let nodes: Vec<NodeShape> = d
         .actors_with_ids()
         .filter(|(a, _)| input.actor_shown(*a))
@@ -285,6 +285,7 @@ fn edge_shape(
     };
     let curve = Curve { from, ctrl, to };
     EdgeShape {
+        halo: input.hovered == Some(Hit::Edge(r)),
         relation: r,
         polyline: curve.flatten(m.curve_segments),
         curve,

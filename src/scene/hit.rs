@@ -141,6 +141,7 @@ mod tests {
             dash: Dash::Solid,
             arrow: None,
             emphasis: Emphasis::Normal,
+            halo: false,
         }
     }
 

@@ -189,6 +189,8 @@ pub struct EdgeShape {
     pub arrow: Option<[Pos2; 3]>,
     /// How strongly to draw it.
     pub emphasis: Emphasis,
+    /// Drawn with a halo under it: the relation hovered here or in a list.
+    pub halo: bool,
 }
 
 /// One legend entry, listing only what is actually drawn.

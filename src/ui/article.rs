@@ -9,7 +9,7 @@ use egui::{Align, RichText, Sense};
 use super::Action;
 use crate::map::{ArticleCommand, MapState, SelectCommand};
 use crate::model::{ActorId, Dataset, PassageId, RelationId};
-use crate::scene::{Selection, Style};
+use crate::scene::{Hit, Selection, Style};
 
 /// A run of paragraph text with the same marks.
 struct Segment {
@@ -252,6 +252,11 @@ fn paint_segment(
     if seg.focus && state.article_focus.is_some_and(|f| f.scroll_pending) {
         response.scroll_to_me(Some(Align::Center));
         actions.push(ArticleCommand::Scrolled.into());
+    }
+    if response.hovered()
+        && let Some(r) = main
+    {
+        actions.push(SelectCommand::HoverLinked(Some(Hit::Edge(r))).into());
     }
     let response = response.on_hover_ui(|ui| {
         ui.set_max_width(360.0);

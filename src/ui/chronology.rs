@@ -5,7 +5,7 @@ use egui_plot::{MarkerShape, Plot, PlotPoint, Points, Span};
 use super::Action;
 use crate::chronology::{chronology, year_span};
 use crate::map::{FilterCommand, MapState, SelectCommand};
-use crate::scene::{Selection, Style};
+use crate::scene::{Hit, Selection, Style};
 
 /// How close (in points) the pointer must be to a dot to hover or click it.
 const PICK_PX: f32 = 8.0;
@@ -95,6 +95,7 @@ pub fn chronology_strip(ui: &mut egui::Ui, state: &MapState, style: &Style) -> V
             })
         });
     if let Some(p) = response.inner {
+        actions.push(SelectCommand::HoverLinked(Some(Hit::Edge(p.passage.relation))).into());
         dot_card(&response.response, d, &p, &lane_names, &mut actions);
     }
     actions

@@ -5,7 +5,7 @@ use egui::{FontId, RichText};
 
 use super::{Action, shortcut_text};
 use crate::map::{ArticleCommand, FilterCommand, MapState, SelectCommand, ViewCommand};
-use crate::scene::Selection;
+use crate::scene::{Hit as MapHit, Selection};
 use crate::search::{Hit, MAX_RESULTS, Target, search};
 
 /// Id of the search field, so Ctrl+F can focus it.
@@ -57,7 +57,16 @@ pub fn search_panel(ui: &mut egui::Ui, state: &MapState, focus: bool) -> Vec<Act
         .max_height(ui.available_height() * 0.45)
         .show(ui, |ui| {
             for hit in hits.iter().take(MAX_RESULTS) {
-                if result_row(ui, state, hit).clicked() {
+                let row = result_row(ui, state, hit);
+                if row.hovered() {
+                    let on_map = match hit.target {
+                        Target::Actor(a) => MapHit::Node(a),
+                        Target::Relation(r) => MapHit::Edge(r),
+                        Target::Passage(id) => MapHit::Edge(id.relation),
+                    };
+                    actions.push(SelectCommand::HoverLinked(Some(on_map)).into());
+                }
+                if row.clicked() {
                     actions.extend(choose(state, &hit.target));
                 }
             }

@@ -5,7 +5,7 @@ use egui::{Color32, CornerRadius, Frame, Margin, RichText, Stroke};
 use super::{Action, citation_text};
 use crate::map::{ArticleCommand, EditCommand, FilterCommand, FocusMode, MapState, SelectCommand};
 use crate::model::{ActorId, Dataset, Passage, PassageId, PassageStatus, Relation, RelationId};
-use crate::scene::{Selection, Style};
+use crate::scene::{Hit, Selection, Style};
 
 /// Fills the side panel for the current selection.
 pub fn side_panel(ui: &mut egui::Ui, state: &MapState, style: &Style) -> Vec<Action> {
@@ -254,7 +254,12 @@ fn actor_view(
         ui.horizontal(|ui| {
             let (dot, _) = ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
             ui.painter().circle_filled(dot.center(), 4.0, color);
-            let response = ui.add_enabled(visible[r], egui::Button::selectable(false, text).wrap());
+            // A line hovered on the map lights up its row here, and the reverse.
+            let lit = state.hovered == Some(Hit::Edge(r));
+            let response = ui.add_enabled(visible[r], egui::Button::selectable(lit, text).wrap());
+            if response.hovered() && visible[r] {
+                actions.push(SelectCommand::HoverLinked(Some(Hit::Edge(r))).into());
+            }
             let response = if visible[r] {
                 response.on_hover_text(format!(
                     "{} · {} · {n} passages",
