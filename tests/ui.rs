@@ -490,3 +490,121 @@ fn hovering_a_row_lights_its_line_and_hovering_a_line_lights_its_row() {
         Some(egui::accesskit::Toggled::True)
     );
 }
+
+#[test]
+fn a_node_dragged_onto_the_side_panel_stays_on_the_canvas() {
+    let mut h = harness();
+    let kz = actor(&h, "kazakhstan");
+    let canvas = h.get_by_label(relmap::ui::CANVAS_LABEL).rect();
+    let start = h
+        .get_by_label_contains("Kazakhstan (state)")
+        .rect()
+        .center();
+    // Far to the right: over the evidence panel and off the window.
+    let target = egui::pos2(canvas.right() + 500.0, start.y - 400.0);
+    h.hover_at(start);
+    h.run();
+    h.drag_at(start);
+    h.run();
+    for k in 1..=6 {
+        h.hover_at(start + (target - start) * (k as f32 / 6.0));
+        h.run();
+    }
+    h.drop_at(target);
+    h.run();
+    let state = h.state().state();
+    let on_screen = state.view.screen_from_world(canvas) * state.positions[kz];
+    assert!(
+        canvas.shrink(20.0).contains(on_screen),
+        "{on_screen:?} should stay inside {canvas:?}"
+    );
+}
+
+#[test]
+fn the_view_refits_when_what_is_shown_changes_unless_the_user_moved_it() {
+    let mut h = harness();
+    let before = h.state().state().view;
+    h.get_by_label_contains("SCO (organization)").click();
+    h.run();
+    h.get_by_label("Focus: its relations").click();
+    h.run();
+    let focused = h.state().state().view;
+    assert!(
+        focused.zoom > before.zoom,
+        "three actors fill the canvas: {focused:?} vs {before:?}"
+    );
+    // After the user pans, a change of what is shown leaves the view alone.
+    let empty = h.get_by_label(relmap::ui::CANVAS_LABEL).rect().left_top() + Vec2::new(12.0, 12.0);
+    h.drag_at(empty);
+    h.run();
+    h.hover_at(empty + Vec2::new(40.0, 30.0));
+    h.run();
+    h.drop_at(empty + Vec2::new(40.0, 30.0));
+    h.run();
+    let panned = h.state().state().view;
+    assert_ne!(panned, focused);
+    h.get_by_label("Show all actors").click();
+    h.run();
+    assert_eq!(h.state().state().view, panned);
+}
+
+#[test]
+fn shortcuts_work_with_a_button_focused() {
+    let mut h = harness();
+    let ru = actor(&h, "russia");
+    let before = h.state().state().positions[ru];
+    let start = h.get_by_label_contains("Russia (state)").rect().center();
+    h.drag_at(start);
+    h.run();
+    h.hover_at(start + Vec2::new(60.0, -40.0));
+    h.run();
+    h.drop_at(start + Vec2::new(60.0, -40.0));
+    h.run();
+    assert_ne!(h.state().state().positions[ru], before);
+    // A button with the keyboard focus (as after Tab).
+    h.get_by_label_contains("Hide evidence").focus();
+    h.run();
+    assert!(
+        h.ctx.memory(|m| m.focused().is_some()),
+        "a button has the keyboard focus"
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(
+        h.state().state().positions[ru],
+        before,
+        "Ctrl+Z still undoes"
+    );
+}
+
+#[test]
+fn search_results_are_picked_with_the_arrow_keys_and_enter() {
+    let mut h = harness();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    h.run();
+    h.get_by_role(egui::accesskit::Role::TextInput)
+        .type_text("pipelines");
+    h.run();
+    h.key_press(Key::ArrowDown);
+    h.run();
+    h.key_press(Key::ArrowDown);
+    h.run();
+    assert_eq!(h.state().state().search_pick, Some(1));
+    h.key_press(Key::ArrowUp);
+    h.run();
+    assert_eq!(h.state().state().search_pick, Some(0));
+    h.key_press(Key::Enter);
+    h.run();
+    // The first result for "pipelines" is the relation "Energy investment and pipelines".
+    assert_eq!(
+        h.state().state().selection,
+        Selection::Relation(relation(&h, "cn-kz-energy"))
+    );
+    // Ctrl+F again selects the old query, so typing replaces it.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    h.run();
+    h.get_by_role(egui::accesskit::Role::TextInput)
+        .type_text("Taiwan");
+    h.run();
+    assert_eq!(h.state().state().search, "Taiwan");
+}

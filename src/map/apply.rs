@@ -211,8 +211,6 @@ impl MapState {
             ViewCommand::SetShowSecondary(show) => {
                 self.prefs.show_secondary = show;
                 self.after_filter_change();
-                // Newly shown actors may lie outside the view: show the whole map again.
-                self.refit();
             }
             ViewCommand::SetShowLegend(show) => self.prefs.show_legend = show,
             ViewCommand::SetSidePanel(open) => self.prefs.side_panel_open = open,
@@ -261,6 +259,11 @@ impl MapState {
             FilterCommand::ClearFilters => self.filters = Filters::default(),
             FilterCommand::SetSearch(text) => {
                 self.search = text;
+                self.search_pick = None;
+                return;
+            }
+            FilterCommand::SetSearchPick(pick) => {
+                self.search_pick = pick;
                 return;
             }
         }
@@ -268,6 +271,10 @@ impl MapState {
     }
 
     fn after_filter_change(&mut self) {
+        // What is shown changed: fit it again, unless the user has panned or zoomed since.
+        if self.auto_fit {
+            self.fitted_for = None;
+        }
         self.selection = self.valid_selection(self.selection);
         self.hovered = None;
         self.linked_hover = None;

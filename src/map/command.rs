@@ -117,8 +117,10 @@ pub enum FilterCommand {
     SetYears(Option<(i32, i32)>),
     /// Switch every filter off.
     ClearFilters,
-    /// Set the search text.
+    /// Set the search text (and forget the result picked with the arrow keys).
     SetSearch(String),
+    /// The search result picked with ↑/↓, by its place in the result list.
+    SetSearchPick(Option<usize>),
 }
 
 /// The article reader.

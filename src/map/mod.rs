@@ -99,6 +99,8 @@ pub struct MapState {
     pub filters: Filters,
     /// Search text (Ctrl+F).
     pub search: String,
+    /// The search result picked with ↑/↓ (index into the results), if any.
+    pub search_pick: Option<usize>,
     /// Article view: underline actor mentions.
     pub article_underline_actors: bool,
     /// Article view: show only uncited paragraphs.
@@ -142,6 +144,7 @@ impl MapState {
             article_focus: None,
             filters: Filters::default(),
             search: String::new(),
+            search_pick: None,
             article_underline_actors: false,
             article_uncited_only: false,
             layout_request: LayoutRequest::default(),
@@ -225,9 +228,10 @@ impl MapState {
         self.pinned.get(a.0).copied().unwrap_or(false)
     }
 
-    /// Whether the canvas at `canvas` needs a (re)fit now.
+    /// Whether the canvas at `canvas` needs a (re)fit now. Never during a drag: the camera
+    /// stays put while the user moves a node.
     pub fn needs_fit(&self, canvas: Rect) -> bool {
-        self.auto_fit && self.fitted_for != Some(canvas)
+        self.auto_fit && self.fitted_for != Some(canvas) && self.drag.is_none()
     }
 
     /// Whether a relaxation is wanted and not yet settled (the shell repaints until it is).

@@ -206,7 +206,11 @@ fn pointer_actions(
                 if let (Some(origin), Some(now), Some(actor)) =
                     (origin, response.interact_pointer_pos(), state.dragged())
                 {
-                    let to = from + (now - origin) / state.view.zoom;
+                    let to = keep_in_view(
+                        from + (now - origin) / state.view.zoom,
+                        state,
+                        response.rect,
+                    );
                     // Holding still emits nothing, so the app can go idle mid-drag.
                     if state.positions.get(actor.0) != Some(&to) {
                         actions.push(EditCommand::DragTo(to).into());
@@ -244,4 +248,19 @@ fn pointer_actions(
         };
         actions.push(SelectCommand::Select(sel).into());
     }
+}
+
+/// Space kept between a dragged node's centre and the canvas edge, in screen points: the node
+/// and its label stay visible and clear of the panels around the canvas.
+const DRAG_MARGIN_PX: f32 = 30.0;
+
+/// `pos_in_world` moved, if needed, so the node stays inside the visible canvas.
+fn keep_in_view(pos_in_world: Pos2, state: &MapState, canvas: Rect) -> Pos2 {
+    let screen_from_world = state.view.screen_from_world(canvas);
+    let room = canvas.shrink(DRAG_MARGIN_PX);
+    if room.is_negative() {
+        return pos_in_world;
+    }
+    let on_screen = (screen_from_world * pos_in_world).clamp(room.min, room.max);
+    screen_from_world.inverse() * on_screen
 }

@@ -11,35 +11,22 @@ use crate::search::{Hit, MAX_RESULTS, Target, search};
 /// Id of the search field, so Ctrl+F can focus it.
 pub const SEARCH_ID: &str = "relmap-search";
 
-/// Paints the search field and, when there is a query, its results.
+/// Arrow and Enter presses in the search field this frame.
+#[derive(Default)]
+struct Keys {
+    down: bool,
+    up: bool,
+    enter: bool,
+}
+
+/// Paints the search field and, when there is a query, its results. ↑/↓ move through the
+/// results and Enter picks one, without leaving the keyboard.
 pub fn search_panel(ui: &mut egui::Ui, state: &MapState, focus: bool) -> Vec<Action> {
     let mut actions = Vec::new();
     let mut text = state.search.clone();
-    let id = egui::Id::unique(SEARCH_ID);
-    ui.horizontal(|ui| {
-        let edit = ui.add(
-            egui::TextEdit::singleline(&mut text)
-                .id(id)
-                .hint_text(format!(
-                    "Search passages, relations, actors ({})",
-                    shortcut_text(ui.ctx(), &Action::FocusSearch)
-                ))
-                .desired_width(ui.available_width() - 40.0),
-        );
-        if focus {
-            edit.request_focus();
-        }
-        if edit.changed() {
-            actions.push(FilterCommand::SetSearch(text.clone()).into());
-        }
-        if ui
-            .add_enabled(!text.is_empty(), egui::Button::new("✕").small())
-            .on_hover_text("Clear the search")
-            .clicked()
-        {
-            actions.push(FilterCommand::SetSearch(String::new()).into());
-        }
-    });
+    let keys = ui
+        .horizontal(|ui| search_field(ui, &mut text, focus, &mut actions))
+        .inner;
     if text.trim().is_empty() {
         return actions;
     }
@@ -48,17 +35,28 @@ pub fn search_panel(ui: &mut egui::Ui, state: &MapState, focus: bool) -> Vec<Act
         RichText::new(match hits.len() {
             0 => "No matches".to_owned(),
             1 => "1 match".to_owned(),
-            n => format!("{n} matches"),
+            n => format!("{n} matches · ↑/↓ and Enter to pick"),
         })
         .weak(),
     );
+    let shown = hits.len().min(MAX_RESULTS);
+    let pick = keyboard_pick(state.search_pick, shown, &keys, &mut actions);
+    if keys.enter
+        && let Some(hit) = hits.get(pick.unwrap_or(0))
+    {
+        actions.extend(choose(state, &hit.target));
+    }
     egui::ScrollArea::vertical()
         .id_salt("search-results")
         .max_height(ui.available_height() * 0.45)
         .show(ui, |ui| {
-            for hit in hits.iter().take(MAX_RESULTS) {
-                let row = result_row(ui, state, hit);
-                if row.hovered() {
+            for (i, hit) in hits.iter().take(MAX_RESULTS).enumerate() {
+                let picked = pick == Some(i);
+                let row = result_row(ui, state, hit, picked);
+                if picked && (keys.up || keys.down) {
+                    row.scroll_to_me(None);
+                }
+                if row.hovered() || picked {
                     let on_map = match hit.target {
                         Target::Actor(a) => MapHit::Node(a),
                         Target::Relation(r) => MapHit::Edge(r),
@@ -82,6 +80,76 @@ pub fn search_panel(ui: &mut egui::Ui, state: &MapState, focus: bool) -> Vec<Act
         });
     ui.separator();
     actions
+}
+
+/// The search field with its clear button; returns the navigation keys pressed in it.
+fn search_field(
+    ui: &mut egui::Ui,
+    text: &mut String,
+    focus: bool,
+    actions: &mut Vec<Action>,
+) -> Keys {
+    let id = egui::Id::unique(SEARCH_ID);
+    let edit = ui.add(
+        egui::TextEdit::singleline(text)
+            .id(id)
+            .hint_text(format!(
+                "Search passages, relations, actors ({})",
+                shortcut_text(ui.ctx(), &Action::FocusSearch)
+            ))
+            .desired_width(ui.available_width() - 40.0),
+    );
+    if focus {
+        edit.request_focus();
+        // Ctrl+F with a query already there selects it, so typing replaces it.
+        let mut edit_state = egui::TextEdit::load_state(ui.ctx(), id).unwrap_or_default();
+        edit_state
+            .cursor
+            .set_char_range(Some(egui::text::CCursorRange::select_all_str(text)));
+        edit_state.store(ui.ctx(), id);
+    }
+    if edit.changed() {
+        actions.push(FilterCommand::SetSearch(text.clone()).into());
+    }
+    if ui
+        .add_enabled(!text.is_empty(), egui::Button::new("✕").small())
+        .on_hover_text("Clear the search")
+        .clicked()
+    {
+        actions.push(FilterCommand::SetSearch(String::new()).into());
+    }
+    let mut keys = Keys::default();
+    if edit.has_focus() {
+        ui.input(|i| {
+            keys.down = i.key_pressed(egui::Key::ArrowDown);
+            keys.up = i.key_pressed(egui::Key::ArrowUp);
+        });
+    }
+    // A single-line field gives up focus on Enter.
+    keys.enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+    keys
+}
+
+/// The result picked after this frame's arrow presses (kept within `0..shown`).
+fn keyboard_pick(
+    current: Option<usize>,
+    shown: usize,
+    keys: &Keys,
+    actions: &mut Vec<Action>,
+) -> Option<usize> {
+    if shown == 0 {
+        return None;
+    }
+    let next = match (keys.down, keys.up, current) {
+        (true, _, None) => Some(0),
+        (true, _, Some(i)) => Some((i + 1).min(shown - 1)),
+        (false, true, Some(i)) => Some(i.saturating_sub(1)),
+        _ => current.map(|i| i.min(shown - 1)),
+    };
+    if next != current {
+        actions.push(FilterCommand::SetSearchPick(next).into());
+    }
+    next
 }
 
 fn choose(state: &MapState, target: &Target) -> Vec<Action> {
@@ -113,7 +181,7 @@ fn choose(state: &MapState, target: &Target) -> Vec<Action> {
     out
 }
 
-fn result_row(ui: &mut egui::Ui, state: &MapState, hit: &Hit) -> egui::Response {
+fn result_row(ui: &mut egui::Ui, state: &MapState, hit: &Hit, picked: bool) -> egui::Response {
     let d = &state.dataset;
     let kind = match hit.target {
         Target::Actor(_) => "actor".to_owned(),
@@ -173,5 +241,5 @@ fn result_row(ui: &mut egui::Ui, state: &MapState, hit: &Hit) -> egui::Response 
     if let Some(c) = &context {
         job.append(&super::side_panel::one_line(c.after), 0.0, muted);
     }
-    ui.add(egui::Button::selectable(false, job).wrap())
+    ui.add(egui::Button::selectable(picked, job).wrap())
 }

@@ -93,22 +93,27 @@ pub fn shortcut_text(ctx: &egui::Context, action: &Action) -> String {
         .unwrap_or_default()
 }
 
-/// Consumes this frame's shortcut key presses and returns their actions (none while a text
-/// field has the keyboard).
+/// Consumes this frame's shortcut key presses, before any widget sees them, and returns their
+/// actions. They work whatever widget has focus; only while typing in a text field do plain
+/// keys (F, Esc) and undo/redo belong to the field.
 pub fn consume_shortcuts(ctx: &egui::Context) -> Vec<Action> {
-    if ctx.egui_wants_keyboard_input() {
-        return Vec::new();
-    }
+    let typing = ctx.text_edit_focused();
     // An open menu or popup gets Esc first: egui closes it, and nothing else happens.
     let popup_open = egui::Popup::is_any_open(ctx);
     ctx.input_mut(|i| {
         keyboard_shortcuts()
             .into_iter()
             .filter(|s| !(popup_open && s.action == Action::Escape))
+            .filter(|s| !(typing && belongs_to_text_field(s)))
             .filter(|s| i.consume_shortcut(&s.keys))
             .map(|s| s.action)
             .collect()
     })
+}
+
+/// Keys a focused text field handles itself: plain keys and its own undo/redo.
+fn belongs_to_text_field(s: &Shortcut) -> bool {
+    !s.keys.modifiers.command || matches!(s.keys.logical_key, Key::Z | Key::Y)
 }
 
 #[cfg(test)]
