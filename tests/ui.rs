@@ -608,3 +608,35 @@ fn search_results_are_picked_with_the_arrow_keys_and_enter() {
     h.run();
     assert_eq!(h.state().state().search, "Taiwan");
 }
+
+#[test]
+fn focus_on_a_pair_shows_only_those_two_fitted_and_exports_follow() {
+    let mut h = harness();
+    let before = h.state().state().view;
+    h.get_by_label("China — Kazakhstan: Energy investment and pipelines, 5 passages")
+        .click();
+    h.run();
+    h.get_by_label("Focus on this pair").click();
+    h.run();
+    let state = h.state().state();
+    let actors: Vec<&str> = state
+        .visible_actors()
+        .iter()
+        .zip(&state.dataset.actors)
+        .filter(|(v, _)| **v)
+        .map(|(_, a)| a.id.as_str())
+        .collect();
+    assert_eq!(actors, ["china", "kazakhstan"]);
+    let shown = state.visible_relations().iter().filter(|v| **v).count();
+    assert_eq!(shown, 6, "the six China–Kazakhstan strands");
+    assert!(state.view.zoom > before.zoom, "fitted to the pair");
+    assert!(h.query_by_label_contains("Russia (state)").is_none());
+    let svg = relmap::export::figure_svg(
+        &state.figure(&relmap::export::ExportOptions::default()),
+    );
+    assert!(!svg.contains(">Russia<"), "the export follows the focus");
+    assert!(svg.contains(">Kazakhstan<"));
+    h.get_by_label("Show all actors").click();
+    h.run();
+    assert!(h.query_by_label_contains("Russia (state)").is_some());
+}

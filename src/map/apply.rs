@@ -4,7 +4,7 @@
 use super::command::{
     ArticleCommand, Command, EditCommand, FilterCommand, SelectCommand, ViewCommand,
 };
-use super::filters::Filters;
+use super::filters::{Filters, FocusMode};
 use super::saved::{LAYOUT_VERSION, SavedLayout};
 use super::view::View;
 use super::{ArticleFocus, Drag, LEGEND_ROOM, MapState, Move};
@@ -250,7 +250,9 @@ impl MapState {
                 }
             }
             FilterCommand::SetFocus(focus) => {
-                self.filters.focus = focus.filter(|(a, _)| a.0 < self.dataset.actors.len());
+                let n = self.dataset.actors.len();
+                self.filters.focus = focus
+                    .filter(|(a, mode)| a.0 < n && !matches!(mode, FocusMode::Pair(b) if b.0 >= n));
             }
             FilterCommand::SetMinPassages(n) => self.filters.min_passages = n,
             FilterCommand::SetYears(years) => {

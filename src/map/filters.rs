@@ -12,6 +12,8 @@ pub enum FocusMode {
     Relations,
     /// The actor, its neighbours, and every relation among them.
     Neighbourhood,
+    /// Only the actor and this other one, and the relations between the two.
+    Pair(ActorId),
 }
 
 /// Active filters; the default shows everything.
@@ -62,6 +64,10 @@ impl Filters {
                 let near = neighbourhood(d, a);
                 near[relation.source] && near[relation.target]
             }
+            Some((a, FocusMode::Pair(b))) => {
+                (relation.source, relation.target) == (a, b)
+                    || (relation.source, relation.target) == (b, a)
+            }
         }
     }
 
@@ -69,6 +75,7 @@ impl Filters {
     pub fn keeps_actor(&self, d: &Dataset, a: ActorId) -> bool {
         match self.focus {
             None => true,
+            Some((f, FocusMode::Pair(g))) => a == f || a == g,
             Some((f, _)) => neighbourhood(d, f).get(a.0).copied().unwrap_or(false),
         }
     }

@@ -13,7 +13,7 @@ pub fn side_panel(ui: &mut egui::Ui, state: &MapState, style: &Style) -> Vec<Act
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| match state.selection {
-            Selection::Relation(r) => relation_view(ui, &state.dataset, r, style, &mut actions),
+            Selection::Relation(r) => relation_view(ui, state, r, style, &mut actions),
             Selection::Actor(a) => actor_view(ui, state, a, style, &mut actions),
             Selection::None => guide(ui, &state.dataset),
         });
@@ -32,11 +32,12 @@ fn badge(ui: &mut egui::Ui, text: &str, fill: Color32, text_color: Color32) {
 
 fn relation_view(
     ui: &mut egui::Ui,
-    d: &Dataset,
+    state: &MapState,
     r: RelationId,
     style: &Style,
     actions: &mut Vec<Action>,
 ) {
+    let d = &state.dataset;
     let Some(rel) = d.relation(r) else {
         return;
     };
@@ -67,6 +68,7 @@ fn relation_view(
         }
     });
     relation_warnings(ui, d, r);
+    pair_focus(ui, state, rel, actions);
     ui.add_space(6.0);
     if rel.passages.is_empty() {
         ui.label(
@@ -409,4 +411,31 @@ pub(super) fn one_line(s: &str) -> String {
         }
     }
     out
+}
+
+/// "Focus on this pair": only the relation's two actors and the relations between them,
+/// fitted; exports follow. A second click (or Esc-free "Show all") leaves the focus.
+fn pair_focus(ui: &mut egui::Ui, state: &MapState, rel: &Relation, actions: &mut Vec<Action>) {
+    let (a, b) = (rel.source, rel.target);
+    let focused = matches!(
+        state.filters.focus,
+        Some((f, FocusMode::Pair(g))) if (f, g) == (a, b) || (f, g) == (b, a)
+    );
+    ui.horizontal(|ui| {
+        if focused {
+            if ui
+                .button("Show all actors")
+                .on_hover_text("Leave the focus on this pair")
+                .clicked()
+            {
+                actions.push(FilterCommand::SetFocus(None).into());
+            }
+        } else if ui
+            .button("Focus on this pair")
+            .on_hover_text("Show only these two actors and the relations between them")
+            .clicked()
+        {
+            actions.push(FilterCommand::SetFocus(Some((a, FocusMode::Pair(b)))).into());
+        }
+    });
 }
