@@ -631,12 +631,50 @@ fn focus_on_a_pair_shows_only_those_two_fitted_and_exports_follow() {
     assert_eq!(shown, 6, "the six China–Kazakhstan strands");
     assert!(state.view.zoom > before.zoom, "fitted to the pair");
     assert!(h.query_by_label_contains("Russia (state)").is_none());
-    let svg = relmap::export::figure_svg(
-        &state.figure(&relmap::export::ExportOptions::default()),
-    );
+    let svg = relmap::export::figure_svg(&state.figure(&relmap::export::ExportOptions::default()));
     assert!(!svg.contains(">Russia<"), "the export follows the focus");
     assert!(svg.contains(">Kazakhstan<"));
     h.get_by_label("Show all actors").click();
     h.run();
     assert!(h.query_by_label_contains("Russia (state)").is_some());
+}
+
+#[test]
+fn a_search_lights_its_matches_on_the_map_and_a_hidden_result_is_announced() {
+    let mut h = harness();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    h.run();
+    h.get_by_role(egui::accesskit::Role::TextInput)
+        .type_text("Taiwan");
+    h.run();
+    let state = h.state().state();
+    let style = relmap::scene::Style::for_theme(state.theme());
+    let scene = state.scene_cached(&style);
+    let lit = scene
+        .edge(relation(&h, "cn-kz-diplomacy"))
+        .expect("drawn")
+        .emphasis;
+    assert_eq!(lit, relmap::scene::Emphasis::Highlighted);
+    let other = scene
+        .edge(relation(&h, "us-cn-economy"))
+        .expect("drawn")
+        .emphasis;
+    assert_eq!(other, relmap::scene::Emphasis::Dimmed);
+    let russia = scene.node(actor(&h, "russia")).expect("drawn").emphasis;
+    assert_eq!(russia, relmap::scene::Emphasis::Dimmed);
+    // China → Taiwan needs the secondary actors: picking it says so.
+    h.get_all_by_label_contains("China → Taiwan")
+        .next()
+        .expect("a result")
+        .click();
+    h.run();
+    assert!(h.state().state().prefs.show_secondary);
+    assert!(
+        h.state()
+            .toasts()
+            .iter()
+            .any(|t| t.text.contains("showed secondary actors")),
+        "{:?}",
+        h.state().toasts()
+    );
 }

@@ -153,6 +153,7 @@ impl RelmapApp {
             Action::ToggleShortcuts => self.toggle_modal(Modal::Shortcuts),
             Action::ToggleAbout => self.toggle_modal(Modal::About),
             Action::Escape => self.escape(),
+            Action::Notice(text) => self.jobs.toast(ToastKind::Info, text),
             Action::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
         }
     }

@@ -2,12 +2,37 @@
 
 use super::MapState;
 use crate::export::{self, ExportOptions, Figure};
-use crate::scene::{self, Hit, Scene, SceneInput, Selection, Style};
+use crate::scene::{self, Hit, Scene, SceneInput, Selection, Spotlight, Style};
+use crate::search::Target;
 
 impl MapState {
     /// The scene for the current state, as the canvas paints it.
     pub fn scene(&self, style: &Style) -> Scene {
-        self.scene_with(style, self.selection, self.hover_shown())
+        let spotlight = self.search_spotlight();
+        self.build_scene(
+            style,
+            self.selection,
+            self.hover_shown(),
+            spotlight.as_ref(),
+        )
+    }
+
+    /// While a search is typed (and nothing is selected), what it matches: actors named by it
+    /// and relations whose label or passages match. The map lights these and dims the rest.
+    pub fn search_spotlight(&self) -> Option<Spotlight> {
+        if self.search.trim().is_empty() || self.selection != Selection::None {
+            return None;
+        }
+        let mut actors = vec![false; self.dataset.actors.len()];
+        let mut relations = vec![false; self.dataset.relations.len()];
+        for hit in crate::search::search(&self.dataset, &self.search) {
+            match hit.target {
+                Target::Actor(a) => actors[a] = true,
+                Target::Relation(r) => relations[r] = true,
+                Target::Passage(id) => relations[id.relation] = true,
+            }
+        }
+        Some(Spotlight { actors, relations })
     }
 
     /// [`MapState::scene`], reused while nothing it depends on has changed.
@@ -23,6 +48,7 @@ impl MapState {
             self.hover_shown(),
             &self.filters,
             self.prefs.show_secondary,
+            self.search.trim(),
         )
             .hash(&mut h);
         style.theme.hash(&mut h);
@@ -44,11 +70,17 @@ impl MapState {
         } else {
             Selection::None
         };
-        self.scene_with(style, selection, None)
+        self.build_scene(style, selection, None, None)
     }
 
-    /// The scene with a given selection and hover.
-    pub fn scene_with(&self, style: &Style, selection: Selection, hovered: Option<Hit>) -> Scene {
+    /// The scene with a given selection and hover, and what a search lights up.
+    fn build_scene(
+        &self,
+        style: &Style,
+        selection: Selection,
+        hovered: Option<Hit>,
+        spotlight: Option<&Spotlight>,
+    ) -> Scene {
         let visible_actors = self.visible_actors();
         let visible_relations = self.visible_relations();
         scene::build(&SceneInput {
@@ -59,6 +91,7 @@ impl MapState {
             pinned: &self.pinned,
             selection,
             hovered,
+            spotlight,
             style,
         })
     }

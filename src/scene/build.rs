@@ -23,8 +23,19 @@ pub struct SceneInput<'a> {
     pub selection: Selection,
     /// What the pointer is over.
     pub hovered: Option<Hit>,
+    /// What a search matches, lit while the rest is dimmed (with no selection).
+    pub spotlight: Option<&'a Spotlight>,
     /// Colours and sizes.
     pub style: &'a Style,
+}
+
+/// Actors and relations to light up, indexed like the dataset's; everything else is dimmed.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Spotlight {
+    /// Lit actors.
+    pub actors: Vec<bool>,
+    /// Lit relations (their two actors are shown normally).
+    pub relations: Vec<bool>,
 }
 
 impl SceneInput<'_> {
@@ -55,6 +66,27 @@ struct Focus {
 }
 
 impl Focus {
+    /// Search matches highlighted, the actors at their ends normal, the rest dimmed.
+    fn spotlight(d: &Dataset, spot: &Spotlight) -> Self {
+        let lit = |on: bool| {
+            if on {
+                Emphasis::Highlighted
+            } else {
+                Emphasis::Dimmed
+            }
+        };
+        let edges = spot.relations.iter().map(|&on| lit(on)).collect();
+        let mut nodes: Vec<Emphasis> = spot.actors.iter().map(|&on| lit(on)).collect();
+        for (r, rel) in d.relations_with_ids() {
+            if spot.relations.get(r.0).copied().unwrap_or(false) {
+                for a in [rel.source, rel.target] {
+                    nodes[a] = nodes[a].max(Emphasis::Normal);
+                }
+            }
+        }
+        Self { edges, nodes }
+    }
+
     fn of(d: &Dataset, selection: Selection) -> Self {
         let n_rel = d.relations.len();
         let n_act = d.actors.len();
@@ -97,7 +129,10 @@ pub fn build(input: &SceneInput<'_>) -> Scene {
     let d = input.dataset;
     let degrees = d.degrees();
     let radius: Vec<f32> = degrees.iter().map(|&n| node_radius(n)).collect();
-    let focus = Focus::of(d, input.selection);
+    let focus = match (input.selection, input.spotlight) {
+        (Selection::None, Some(spot)) => Focus::spotlight(d, spot),
+        _ => Focus::of(d, input.selection),
+    };
     let mut edges = edges(input, &focus, &radius);
     // Faded first, highlighted last and the hovered line on top of all; stable within groups.
     edges.sort_by_key(|e| (e.emphasis, e.halo));

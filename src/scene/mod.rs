@@ -7,7 +7,7 @@ mod hit;
 mod index;
 mod style;
 
-pub use build::{SceneInput, build};
+pub use build::{SceneInput, Spotlight, build};
 pub use geometry::{Curve, NodeForm, distance_to_polyline};
 pub use hit::{CLICK_TOLERANCE_PX, HIT_SLOP_PX, Hit};
 pub use style::{Metrics, Style, Theme, lerp};

@@ -52,6 +52,8 @@ pub enum Action {
     ToggleAbout,
     /// Close the topmost window or dialog; with none open, clear the selection.
     Escape,
+    /// Tell the user something the UI did on their behalf (a toast).
+    Notice(String),
     /// Close the app.
     Quit,
 }

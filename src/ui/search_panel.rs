@@ -175,8 +175,22 @@ fn choose(state: &MapState, target: &Target) -> Vec<Action> {
         Target::Passage(id) => state.visible_relations()[id.relation],
     };
     if !visible {
-        out.insert(0, FilterCommand::ClearFilters.into());
-        out.insert(1, ViewCommand::SetShowSecondary(true).into());
+        // Never silently: say what was switched on, and how to switch it off again.
+        let mut changed = Vec::new();
+        if state.filters.any() {
+            out.insert(0, FilterCommand::ClearFilters.into());
+            changed.push("cleared the filters");
+        }
+        if !state.prefs.show_secondary {
+            out.insert(0, ViewCommand::SetShowSecondary(true).into());
+            changed.push("showed secondary actors (View → Show secondary actors hides them)");
+        }
+        if !changed.is_empty() {
+            out.push(Action::Notice(format!(
+                "To show this result, relmap {}.",
+                changed.join(" and ")
+            )));
+        }
     }
     out
 }
