@@ -678,3 +678,57 @@ fn a_search_lights_its_matches_on_the_map_and_a_hidden_result_is_announced() {
         h.state().toasts()
     );
 }
+
+#[test]
+fn legend_rows_stay_put_when_a_filter_is_on_and_offer_show_only() {
+    let mut h = harness();
+    let before = h.get_by_label("economy").rect();
+    h.get_by_label("energy").click();
+    h.run();
+    assert!(!h.state().state().filters.hidden_dimensions.is_empty());
+    assert_eq!(
+        h.get_by_label("economy").rect(),
+        before,
+        "switching a filter on does not move the other rows"
+    );
+    h.get_all_by_label("Clear filters")
+        .next()
+        .expect("clear")
+        .click();
+    h.run();
+    assert!(!h.state().state().filters.any());
+    h.get_by_label("security").click_secondary();
+    h.run();
+    h.get_by_label("Show only security").click();
+    h.run();
+    let state = h.state().state();
+    let shown: Vec<&str> = state
+        .dataset
+        .relations
+        .iter()
+        .zip(state.visible_relations())
+        .filter(|(_, v)| *v)
+        .map(|(r, _)| r.dimension.as_str())
+        .collect();
+    assert!(!shown.is_empty() && shown.iter().all(|d| *d == "security"), "{shown:?}");
+}
+
+#[test]
+fn an_actor_left_without_a_visible_line_fades() {
+    let mut h = harness();
+    let sco = actor(&h, "sco");
+    // SCO's relations are all security: hide security.
+    h.get_by_label("security").click();
+    h.run();
+    let state = h.state().state();
+    let style = relmap::scene::Style::for_theme(state.theme());
+    let scene = state.scene_cached(&style);
+    assert_eq!(
+        scene.node(sco).expect("still drawn").emphasis,
+        relmap::scene::Emphasis::Dimmed
+    );
+    assert_eq!(
+        scene.node(actor(&h, "china")).expect("drawn").emphasis,
+        relmap::scene::Emphasis::Normal
+    );
+}

@@ -254,6 +254,12 @@ impl MapState {
                 self.filters.focus = focus
                     .filter(|(a, mode)| a.0 < n && !matches!(mode, FocusMode::Pair(b) if b.0 >= n));
             }
+            FilterCommand::OnlyDimension(keep, all) => {
+                self.filters.hidden_dimensions = all.into_iter().filter(|d| *d != keep).collect();
+            }
+            FilterCommand::OnlyTone(keep, all) => {
+                self.filters.hidden_tones = all.into_iter().filter(|t| *t != keep).collect();
+            }
             FilterCommand::SetMinPassages(n) => self.filters.min_passages = n,
             FilterCommand::SetYears(years) => {
                 self.filters.years = years.map(|(a, b)| (a.min(b), a.max(b)));

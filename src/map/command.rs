@@ -109,6 +109,10 @@ pub enum FilterCommand {
     ToggleDimension(Dimension),
     /// Show or hide a tone.
     ToggleTone(Tone),
+    /// Show only this policy field (dimension) among those given; hide the others.
+    OnlyDimension(Dimension, Vec<Dimension>),
+    /// Show only this tone among those given; hide the others.
+    OnlyTone(Tone, Vec<Tone>),
     /// Show only what surrounds an actor, or everything again.
     SetFocus(Option<(ActorId, FocusMode)>),
     /// Hide relations with fewer passages.

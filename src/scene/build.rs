@@ -136,10 +136,25 @@ pub fn build(input: &SceneInput<'_>) -> Scene {
     let mut edges = edges(input, &focus, &radius);
     // Faded first, highlighted last and the hovered line on top of all; stable within groups.
     edges.sort_by_key(|e| (e.emphasis, e.halo));
+    // An actor whose every line is filtered away fades: it is still there, but not in play.
+    let mut has_line = vec![false; d.actors.len()];
+    for e in &edges {
+        let rel = &d.relations[e.relation];
+        has_line[rel.source] = true;
+        has_line[rel.target] = true;
+    }
     let nodes: Vec<NodeShape> = d
         .actors_with_ids()
         .filter(|(a, _)| input.actor_shown(*a))
-        .map(|(a, _)| node_shape(input, a, radius[a], focus.nodes[a]))
+        .map(|(a, _)| {
+            let lineless = degrees[a] > 0 && !has_line[a];
+            let focus = if lineless && focus.nodes[a] == Emphasis::Normal {
+                Emphasis::Dimmed
+            } else {
+                focus.nodes[a]
+            };
+            node_shape(input, a, radius[a], focus)
+        })
         .collect();
     let legend = Legend::of(d, edges.iter().map(|e| e.relation), input.style);
     let bounds = bounds(&nodes, &edges);

@@ -1,5 +1,5 @@
-//! The legend over the canvas corner. Its rows are filter chips: click a dimension or tone to
-//! hide or show it.
+//! The legend over the canvas corner. Its rows are filter chips: click a policy field or tone
+//! to hide or show it, right-click to show only it.
 
 use egui::{Align2, Area, Order, Pos2, Rect, Sense, Stroke, Vec2};
 
@@ -40,46 +40,8 @@ pub fn legend(ctx: &egui::Context, canvas: Rect, state: &MapState, style: &Style
                 .fill(style.background.gamma_multiply(0.94))
                 .show(ui, |ui| {
                     ui.spacing_mut().item_spacing.y = 0.0;
-                    for dim in &dims {
-                        let hidden = state.filters.hidden_dimensions.contains(dim);
-                        if row(
-                            ui,
-                            dim.as_str(),
-                            style.dimension_color(dim),
-                            Dash::Solid,
-                            hidden,
-                            style,
-                        )
-                        .on_hover_text(if hidden {
-                            "Hidden: click to show"
-                        } else {
-                            "Click to hide this dimension"
-                        })
-                        .clicked()
-                        {
-                            actions.push(FilterCommand::ToggleDimension(dim.clone()).into());
-                        }
-                    }
-                    for tone in &tones {
-                        let hidden = state.filters.hidden_tones.contains(tone);
-                        if row(
-                            ui,
-                            tone.legend_label(),
-                            style.muted_text,
-                            Dash::for_tone(*tone, d.states_tones()),
-                            hidden,
-                            style,
-                        )
-                        .on_hover_text(if hidden {
-                            "Hidden: click to show"
-                        } else {
-                            "Click to hide this tone"
-                        })
-                        .clicked()
-                        {
-                            actions.push(FilterCommand::ToggleTone(*tone).into());
-                        }
-                    }
+                    field_rows(ui, state, style, &dims, &mut actions);
+                    tone_rows(ui, state, style, &tones, &mut actions);
                     if no_evidence {
                         row(
                             ui,
@@ -91,15 +53,93 @@ pub fn legend(ctx: &egui::Context, canvas: Rect, state: &MapState, style: &Style
                         )
                         .on_hover_text("Imported relations without passages");
                     }
-                    if state.filters.any() {
-                        ui.add_space(4.0);
-                        if ui.small_button("Clear filters").clicked() {
-                            actions.push(FilterCommand::ClearFilters.into());
-                        }
+                    // Always there (greyed when nothing is filtered), so the rows above never
+                    // move when a filter is switched on.
+                    ui.add_space(4.0);
+                    if ui
+                        .add_enabled(
+                            state.filters.any(),
+                            egui::Button::new("Clear filters").small(),
+                        )
+                        .on_hover_text("Show every relation again")
+                        .clicked()
+                    {
+                        actions.push(FilterCommand::ClearFilters.into());
                     }
                 });
         });
     actions
+}
+
+/// How a legend row tells what clicking does.
+const ROW_TIP: &str = "Click to hide or show · right-click: show only this";
+
+fn field_rows(
+    ui: &mut egui::Ui,
+    state: &MapState,
+    style: &Style,
+    dims: &[Dimension],
+    actions: &mut Vec<Action>,
+) {
+    ui.label(egui::RichText::new("Policy field (colour)").small().weak());
+    for dim in dims {
+        let hidden = state.filters.hidden_dimensions.contains(dim);
+        let response = row(
+            ui,
+            dim.as_str(),
+            style.dimension_color(dim),
+            Dash::Solid,
+            hidden,
+            style,
+        )
+        .on_hover_text(ROW_TIP);
+        if response.clicked() {
+            actions.push(FilterCommand::ToggleDimension(dim.clone()).into());
+        }
+        response.context_menu(|ui| {
+            if ui.button(format!("Show only {}", dim.as_str())).clicked() {
+                actions.push(FilterCommand::OnlyDimension(dim.clone(), dims.to_vec()).into());
+                ui.close();
+            }
+        });
+    }
+}
+
+fn tone_rows(
+    ui: &mut egui::Ui,
+    state: &MapState,
+    style: &Style,
+    tones: &[Tone],
+    actions: &mut Vec<Action>,
+) {
+    ui.add_space(3.0);
+    ui.label(egui::RichText::new("Tone (line pattern)").small().weak());
+    let stated = state.dataset.states_tones();
+    for tone in tones {
+        let hidden = state.filters.hidden_tones.contains(tone);
+        let dash = Dash::for_tone(*tone, stated);
+        let response = row(
+            ui,
+            tone.legend_label(),
+            style.muted_text,
+            dash,
+            hidden,
+            style,
+        )
+        .on_hover_text(ROW_TIP);
+        if response.clicked() {
+            actions.push(FilterCommand::ToggleTone(*tone).into());
+        }
+        response.context_menu(|ui| {
+            if ui
+                .button(format!("Show only {}", tone.legend_label()))
+                .clicked()
+            {
+                actions.push(FilterCommand::OnlyTone(*tone, tones.to_vec()).into());
+                ui.close();
+            }
+        });
+    }
 }
 
 fn row(
