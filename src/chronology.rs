@@ -1,6 +1,8 @@
-//! Dated evidence on a time axis: one lane per relation, one point per dated passage.
+//! Dated evidence on a time axis: one lane per relation, one point per passage. A passage with
+//! its own date is an event; one without is a statement dated only by the article, placed at
+//! the source's date and drawn apart ("as of the article"), never as if it were an event.
 
-use crate::model::{Dataset, PassageId, RelationId};
+use crate::model::{Dataset, PassageDate, PassageId, RelationId};
 
 /// One dated passage placed on the chronology.
 #[derive(Clone, Debug, PartialEq)]
@@ -11,6 +13,20 @@ pub struct ChronoPoint {
     pub year: f64,
     /// Lane (0 = top), one per relation.
     pub lane: usize,
+    /// The passage has no date of its own: it is placed at the source's date.
+    pub as_of_source: bool,
+}
+
+/// The year a passage speaks of: its own date's, else the source's.
+pub fn passage_year(d: &Dataset, p: &crate::model::Passage) -> Option<i32> {
+    when(d, p).map(|(date, _)| date.year)
+}
+
+/// Where a passage sits in time: its own date, else the source's (as of the article).
+fn when(d: &Dataset, p: &crate::model::Passage) -> Option<(PassageDate, bool)> {
+    p.date
+        .map(|date| (date, false))
+        .or_else(|| d.source.date.map(|date| (date, true)))
 }
 
 /// Lanes (relation indices, earliest evidence first) and points for the shown relations.
@@ -21,7 +37,7 @@ pub fn chronology(d: &Dataset, shown: &[bool]) -> (Vec<RelationId>, Vec<ChronoPo
         .filter_map(|(r, rel)| {
             rel.passages
                 .iter()
-                .filter_map(|p| p.date.map(|d| d.as_year_f64()))
+                .filter_map(|p| when(d, p).map(|(date, _)| date.as_year_f64()))
                 .min_by(f64::total_cmp)
                 .map(|first| (first, r))
         })
@@ -31,11 +47,12 @@ pub fn chronology(d: &Dataset, shown: &[bool]) -> (Vec<RelationId>, Vec<ChronoPo
     let mut points = Vec::new();
     for (lane, &r) in lanes.iter().enumerate() {
         for (p, passage) in d.relations[r].passages.iter().enumerate() {
-            if let Some(date) = passage.date {
+            if let Some((date, as_of_source)) = when(d, passage) {
                 points.push(ChronoPoint {
                     passage: PassageId::new(r, p),
                     year: date.as_year_f64(),
                     lane,
+                    as_of_source,
                 });
             }
         }
@@ -43,13 +60,13 @@ pub fn chronology(d: &Dataset, shown: &[bool]) -> (Vec<RelationId>, Vec<ChronoPo
     (lanes, points)
 }
 
-/// The span of years the dataset's dates cover, if any.
+/// The span of years the passages cover (undated ones at the source's date), if any.
 pub fn year_span(d: &Dataset) -> Option<(i32, i32)> {
     let years = d
         .relations
         .iter()
         .flat_map(|r| &r.passages)
-        .filter_map(|p| p.date.map(|d| d.year));
+        .filter_map(|p| when(d, p).map(|(date, _)| date.year));
     let (min, max) = years.fold((i32::MAX, i32::MIN), |(lo, hi), y| (lo.min(y), hi.max(y)));
     (min <= max).then_some((min, max))
 }
@@ -59,17 +76,34 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_dated_passage_appears_exactly_once() {
+    fn every_passage_appears_exactly_once_events_apart_from_statements() {
         let d = crate::model::builtin().expect("built-in");
         let all = vec![true; d.relations.len()];
         let (lanes, points) = chronology(&d, &all);
-        let dated: usize = d
+        let dated: usize = d.passage_count();
+        assert_eq!(
+            points.len(),
+            dated,
+            "undated ones sit at the article's date"
+        );
+        let events = d
             .relations
             .iter()
             .flat_map(|r| &r.passages)
             .filter(|p| p.date.is_some())
             .count();
-        assert_eq!(points.len(), dated);
+        assert_eq!(
+            points.iter().filter(|p| !p.as_of_source).count(),
+            events,
+            "only passages with their own date are drawn as events"
+        );
+        let source = d.source.date.expect("dated source").as_year_f64();
+        assert!(
+            points
+                .iter()
+                .filter(|p| p.as_of_source)
+                .all(|p| (p.year - source).abs() < 1e-9)
+        );
         let mut keys: Vec<(usize, usize)> = points
             .iter()
             .map(|p| (p.passage.relation.0, p.passage.index))

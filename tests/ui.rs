@@ -710,7 +710,10 @@ fn legend_rows_stay_put_when_a_filter_is_on_and_offer_show_only() {
         .filter(|(_, v)| *v)
         .map(|(r, _)| r.dimension.as_str())
         .collect();
-    assert!(!shown.is_empty() && shown.iter().all(|d| *d == "security"), "{shown:?}");
+    assert!(
+        !shown.is_empty() && shown.iter().all(|d| *d == "security"),
+        "{shown:?}"
+    );
 }
 
 #[test]
@@ -731,4 +734,22 @@ fn an_actor_left_without_a_visible_line_fades() {
         scene.node(actor(&h, "china")).expect("drawn").emphasis,
         relmap::scene::Emphasis::Normal
     );
+}
+
+#[test]
+fn the_chronology_tells_statements_from_dated_events_and_says_when_a_range_hides_nothing() {
+    let mut h = harness();
+    h.get_by_label_contains("hollow: as of the article");
+    h.get_by_label("Only relations evidenced").click();
+    h.run();
+    h.get_by_label("(this range hides nothing)");
+    h.get_by_label("to").set_value_accesskit(2010.0);
+    h.run();
+    let state = h.state().state();
+    assert_eq!(state.filters.years, Some((2009, 2010)));
+    assert!(state.hidden_by_years() > 0);
+    assert!(h.query_by_label("(this range hides nothing)").is_none());
+    // Dated events stay: trade partner since 2009, Peace Mission 2010.
+    let kz_sco = relation(&h, "kz-sco");
+    assert!(h.state().state().visible_relations()[kz_sco]);
 }

@@ -48,8 +48,9 @@ ACTORS = [
           secondary=True, position=[0.02, 0.22]),
 ]
 
-def P(quote, date="2012", tone=None, note=None, status=None):
-    """One passage. Dates: 2012 (the article's date) for present-tense statements."""
+def P(quote, date=None, tone=None, note=None, status=None):
+    """One passage. A date only for dated events ("since 2009", "September 2010"); statements
+    about the present carry none and are read as of the article (1 March 2012)."""
     return {"quote": quote, "date": date, "tone": tone, "note": note, "status": status}
 
 def rel(id, source, target, label, dimension, tone, passages, directed=False):

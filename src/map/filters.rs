@@ -48,11 +48,12 @@ impl Filters {
             return false;
         }
         if let Some((from, to)) = self.years {
+            // Statements without a date of their own count at the source's date.
             let dated_in_range = relation
                 .passages
                 .iter()
-                .filter_map(|p| p.date)
-                .any(|date| (from..=to).contains(&date.year));
+                .filter_map(|p| crate::chronology::passage_year(d, p))
+                .any(|year| (from..=to).contains(&year));
             if !dated_in_range {
                 return false;
             }

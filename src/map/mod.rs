@@ -198,6 +198,26 @@ impl MapState {
         shown_without_filters - self.visible_relations().iter().filter(|v| **v).count()
     }
 
+    /// How many shown relations the year range alone hides.
+    pub fn hidden_by_years(&self) -> usize {
+        let Some(years) = self.filters.years else {
+            return 0;
+        };
+        let without = Filters {
+            years: None,
+            ..self.filters.clone()
+        };
+        let in_range = Filters {
+            years: Some(years),
+            ..Filters::default()
+        };
+        self.dataset
+            .relations
+            .iter()
+            .filter(|r| without.keeps(&self.dataset, r) && !in_range.keeps(&self.dataset, r))
+            .count()
+    }
+
     /// Where the dragged node was when the drag began.
     pub fn drag_from(&self) -> Option<Pos2> {
         self.drag.map(|d| d.from)

@@ -55,6 +55,15 @@ pub fn chronology_strip(ui: &mut egui::Ui, state: &MapState, style: &Style) -> V
                         .fill(style.muted_text.gamma_multiply(0.15)),
                 );
             }
+            // Statements dated only by the article sit in a band at the source's date.
+            if let Some(at) = d.source.date.map(|x| x.as_year_f64())
+                && points.iter().any(|p| p.as_of_source)
+            {
+                plot_ui.span(
+                    Span::new("as of the article", at - 0.08..=at + 0.08)
+                        .fill(style.muted_text.gamma_multiply(0.1)),
+                );
+            }
             // y grows upward in plots: lane 0 at the top.
             let y = |lane: usize| n_lanes - 1.0 - lane as f64;
             for p in &points {
@@ -73,7 +82,8 @@ pub fn chronology_strip(ui: &mut egui::Ui, state: &MapState, style: &Style) -> V
                         .color(color)
                         .radius(radius)
                         .shape(MarkerShape::Circle)
-                        .filled(true),
+                        // Hollow: a statement as of the article, not a dated event.
+                        .filled(!p.as_of_source),
                 );
             }
             // Nearest dot to the pointer, in screen distance.
@@ -127,7 +137,15 @@ fn year_filter(
         if toggled || a.changed() || b.changed() {
             actions.push(FilterCommand::SetYears(limit.then_some((from, to))).into());
         }
-        ui.label(egui::RichText::new("· click a dot to select its relation").weak());
+        if limit && state.hidden_by_years() == 0 {
+            ui.label(egui::RichText::new("(this range hides nothing)").weak());
+        }
+        ui.label(
+            egui::RichText::new(
+                "· filled: dated event, hollow: as of the article · click a dot to select",
+            )
+            .weak(),
+        );
     });
 }
 
@@ -142,7 +160,13 @@ fn dot_card(
     let rel = &d.relations[p.passage.relation];
     let passage = &rel.passages[p.passage.index];
     let lane = lane_names.get(p.lane).cloned().unwrap_or_default();
-    let date = passage.date.map(|x| x.to_string()).unwrap_or_default();
+    let date = match (passage.date, d.source.date) {
+        (Some(own), _) => own.to_string(),
+        (None, Some(source)) => {
+            format!("No date of its own: as of the article ({})", source.long())
+        }
+        (None, None) => String::new(),
+    };
     response.clone().on_hover_ui_at_pointer(|ui| {
         ui.set_max_width(380.0);
         ui.strong(lane);

@@ -119,8 +119,10 @@ fn passage_block(
             if let Some(anchor) = &p.anchor {
                 meta.push(format!("¶ {}", anchor.paragraph()));
             }
-            if let Some(date) = &p.date {
-                meta.push(date.to_string());
+            match (&p.date, &d.source.date) {
+                (Some(date), _) => meta.push(date.to_string()),
+                (None, Some(_)) => meta.push("as of the article".to_owned()),
+                (None, None) => {}
             }
             if !meta.is_empty() {
                 ui.label(RichText::new(meta.join(" · ")).weak().size(12.0));
