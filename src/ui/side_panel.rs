@@ -4,7 +4,9 @@ use egui::{Color32, CornerRadius, Frame, Margin, RichText, Stroke};
 
 use super::{Action, citation_text};
 use crate::map::{ArticleCommand, EditCommand, FilterCommand, FocusMode, MapState, SelectCommand};
-use crate::model::{ActorId, Dataset, Passage, PassageId, PassageStatus, Relation, RelationId};
+use crate::model::{
+    ActorId, Dataset, Passage, PassageId, PassageStatus, Relation, RelationId, Tone,
+};
 use crate::scene::{Hit, Selection, Style};
 
 /// Fills the side panel for the current selection.
@@ -47,10 +49,10 @@ fn relation_view(
     let color = style.dimension_color(&rel.dimension);
     ui.horizontal_wrapped(|ui| {
         badge(ui, rel.dimension.as_str(), color, Color32::WHITE);
-        let tone = if rel.declared_tone.is_some() {
-            rel.tone.as_str().to_owned()
-        } else {
-            format!("{} (from passages)", rel.tone.as_str())
+        let tone = match (rel.declared_tone, rel.tone) {
+            (Some(t), _) => t.legend_label().to_owned(),
+            (None, Tone::Unspecified) => "no tone stated".to_owned(),
+            (None, t) => format!("{} (from passages)", t.as_str()),
         };
         badge(
             ui,
