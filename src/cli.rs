@@ -33,12 +33,43 @@ pub enum Command {
     },
     /// Write the map as a briefing figure (PNG or SVG, chosen by the extension), no display needed.
     Export(ExportArgs),
-    /// Install relmap for this user: binary, icon, launcher entry and *.relmap.json file type.
+    /// Install relmap for this user: binary, icon, launcher entry, *.relmap.json file type, and
+    /// relmap as the default application for that type.
     InstallDesktop {
         /// Install under this folder instead of ~/.local.
         #[arg(long)]
         prefix: Option<PathBuf>,
     },
+    /// Remove exactly what install-desktop put there, and relmap's default-application entry.
+    UninstallDesktop {
+        /// The folder given to install-desktop, if not ~/.local.
+        #[arg(long)]
+        prefix: Option<PathBuf>,
+    },
+}
+
+/// Runs `relmap uninstall-desktop`; returns the report to print.
+pub fn uninstall_desktop(prefix: Option<PathBuf>) -> anyhow::Result<String> {
+    use anyhow::Context as _;
+    let prefix = prefix
+        .or_else(crate::desktop::default_prefix)
+        .context("no home folder found; pass --prefix")?;
+    let config = crate::desktop::default_config_dir()
+        .context("no configuration folder found; set XDG_CONFIG_HOME")?;
+    let files = crate::desktop::uninstall(&prefix, &config)?;
+    let mut out = format!("Removed relmap from {}:\n", prefix.display());
+    for f in &files {
+        let _ = writeln!(out, "  {}", f.display());
+    }
+    if files.is_empty() {
+        out.push_str("  (nothing was installed there)\n");
+    }
+    let _ = write!(
+        out,
+        "and relmap's entry in {}.",
+        config.join("mimeapps.list").display()
+    );
+    Ok(out)
 }
 
 /// Runs `relmap install-desktop`; returns the report to print.
@@ -48,12 +79,19 @@ pub fn install_desktop(prefix: Option<PathBuf>) -> anyhow::Result<String> {
         .or_else(crate::desktop::default_prefix)
         .context("no home folder found; pass --prefix")?;
     let binary = std::env::current_exe().context("finding the relmap binary")?;
-    let files = crate::desktop::install(&prefix, &binary)?;
+    let config = crate::desktop::default_config_dir()
+        .context("no configuration folder found; set XDG_CONFIG_HOME")?;
+    let files = crate::desktop::install(&prefix, &binary, &config)?;
     let mut out = format!("Installed relmap under {}:\n", prefix.display());
     for f in files {
         let _ = writeln!(out, "  {}", f.display());
     }
-    out.push_str("relmap now appears in your applications menu; *.relmap.json files open with it.");
+    let _ = write!(
+        out,
+        "relmap now appears in your applications menu and is the default application for \
+         *.relmap.json files (set in {}). `relmap uninstall-desktop` removes it all.",
+        config.join("mimeapps.list").display()
+    );
     if !std::env::var_os("PATH")
         .is_some_and(|p| std::env::split_paths(&p).any(|d| d == prefix.join("bin")))
     {

@@ -33,6 +33,16 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
+        Some(Command::UninstallDesktop { prefix }) => match cli::uninstall_desktop(prefix) {
+            Ok(report) => {
+                println!("{report}");
+                ExitCode::SUCCESS
+            }
+            Err(err) => {
+                eprintln!("relmap uninstall-desktop: {err:#}");
+                ExitCode::FAILURE
+            }
+        },
         Some(Command::Check { file, strict }) => {
             let (report, ok) = cli::check(file.as_deref());
             if ok {
