@@ -753,3 +753,28 @@ fn the_chronology_tells_statements_from_dated_events_and_says_when_a_range_hides
     let kz_sco = relation(&h, "kz-sco");
     assert!(h.state().state().visible_relations()[kz_sco]);
 }
+
+#[test]
+fn hovering_a_line_lights_its_search_result() {
+    use egui_kittest::kittest::NodeT as _;
+    let mut h = harness();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    h.run();
+    h.get_by_role(egui::accesskit::Role::TextInput)
+        .type_text("pipelines");
+    h.run();
+    let mid = h
+        .get_by_label("China — Kazakhstan: Energy investment and pipelines, 5 passages")
+        .rect()
+        .center();
+    h.hover_at(mid);
+    h.run();
+    let row = h
+        .get_all_by_label_contains("Energy investment and pipelines")
+        .find(|n| n.accesskit_node().toggled().is_some())
+        .expect("the result row");
+    assert_eq!(
+        row.accesskit_node().toggled(),
+        Some(egui::accesskit::Toggled::True)
+    );
+}

@@ -52,16 +52,18 @@ pub fn search_panel(ui: &mut egui::Ui, state: &MapState, focus: bool) -> Vec<Act
         .show(ui, |ui| {
             for (i, hit) in hits.iter().take(MAX_RESULTS).enumerate() {
                 let picked = pick == Some(i);
-                let row = result_row(ui, state, hit, picked);
+                let on_map = match hit.target {
+                    Target::Actor(a) => MapHit::Node(a),
+                    Target::Relation(r) => MapHit::Edge(r),
+                    Target::Passage(id) => MapHit::Edge(id.relation),
+                };
+                // Lit when picked with the keys or when its line or actor is hovered on the map.
+                let lit = picked || state.hovered == Some(on_map);
+                let row = result_row(ui, state, hit, lit);
                 if picked && (keys.up || keys.down) {
                     row.scroll_to_me(None);
                 }
                 if row.hovered() || picked {
-                    let on_map = match hit.target {
-                        Target::Actor(a) => MapHit::Node(a),
-                        Target::Relation(r) => MapHit::Edge(r),
-                        Target::Passage(id) => MapHit::Edge(id.relation),
-                    };
                     actions.push(SelectCommand::HoverLinked(Some(on_map)).into());
                 }
                 if row.clicked() {
