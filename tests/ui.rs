@@ -30,6 +30,22 @@ fn harness_for(state: MapState) -> Harness<'static, RelmapApp> {
     h
 }
 
+/// Ctrl+F, then types `text` into the search field, as a user would.
+fn search_for(h: &mut Harness<'static, RelmapApp>, text: &str) {
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    h.run();
+    h.get_by_role(egui::accesskit::Role::TextInput)
+        .type_text(text);
+    h.run();
+}
+
+/// Clicks the China–Kazakhstan energy line (through its accessible target on the canvas).
+fn select_energy(h: &mut Harness<'static, RelmapApp>) {
+    h.get_by_label("China — Kazakhstan: Energy investment and pipelines, 5 passages")
+        .click();
+    h.run();
+}
+
 #[expect(
     clippy::expect_used,
     reason = "test helper: a broken fixture must fail the test loudly"
@@ -53,9 +69,7 @@ fn relation(h: &Harness<'_, RelmapApp>, id: &str) -> relmap::model::RelationId {
 #[test]
 fn clicking_a_relation_shows_its_passages() {
     let mut h = harness();
-    h.get_by_label("China — Kazakhstan: Energy investment and pipelines, 5 passages")
-        .click();
-    h.run();
+    select_energy(&mut h);
     assert_eq!(
         h.state().state().selection,
         Selection::Relation(relation(&h, "cn-kz-energy"))
@@ -210,9 +224,7 @@ fn dragging_the_background_pans_and_f_fits_again() {
 #[test]
 fn show_in_article_opens_the_text_at_the_passage() {
     let mut h = harness();
-    h.get_by_label("China — Kazakhstan: Energy investment and pipelines, 5 passages")
-        .click();
-    h.run();
+    select_energy(&mut h);
     // Passages are shown in their whole sentences: scroll to the fifth, as a user would.
     h.get_all_by_label("Show in article")
         .nth(4)
@@ -247,11 +259,7 @@ fn secondary_actors_are_hidden_until_asked_for() {
 #[test]
 fn typing_a_search_and_choosing_a_result_selects_the_relation() {
     let mut h = harness();
-    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
-    h.run();
-    h.get_by_role(egui::accesskit::Role::TextInput)
-        .type_text("Peace Mission");
-    h.run();
+    search_for(&mut h, "Peace Mission");
     assert_eq!(h.state().state().search, "Peace Mission");
     // The passage result of kz-sco (its first one is the SCO framework sentence).
     h.get_all_by_label_contains("“Peace Mission 2010,” occurred in September 2010")
@@ -361,9 +369,7 @@ fn dropping_a_csv_on_the_window_opens_it() {
 #[test]
 fn a_cut_quote_is_read_in_its_whole_sentence() {
     let mut h = harness();
-    h.get_by_label("China — Kazakhstan: Energy investment and pipelines, 5 passages")
-        .click();
-    h.run();
+    select_energy(&mut h);
     // The quote is "granting Chinese firms access to Kazakhstan’s energy resources"; the panel
     // shows the sentence it was cut from, so the goal does not read as a fact.
     h.get_by_label_contains(
@@ -417,9 +423,7 @@ fn a_click_a_few_pixels_off_a_line_picks_it() {
 #[test]
 fn esc_closes_the_topmost_thing_first_then_clears_the_selection() {
     let mut h = harness();
-    h.get_by_label("China — Kazakhstan: Energy investment and pipelines, 5 passages")
-        .click();
-    h.run();
+    select_energy(&mut h);
     h.get_all_by_label("Show in article")
         .next()
         .expect("a passage")
@@ -580,11 +584,7 @@ fn shortcuts_work_with_a_button_focused() {
 #[test]
 fn search_results_are_picked_with_the_arrow_keys_and_enter() {
     let mut h = harness();
-    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
-    h.run();
-    h.get_by_role(egui::accesskit::Role::TextInput)
-        .type_text("pipelines");
-    h.run();
+    search_for(&mut h, "pipelines");
     h.key_press(Key::ArrowDown);
     h.run();
     h.key_press(Key::ArrowDown);
@@ -601,11 +601,7 @@ fn search_results_are_picked_with_the_arrow_keys_and_enter() {
         Selection::Relation(relation(&h, "cn-kz-energy"))
     );
     // Ctrl+F again selects the old query, so typing replaces it.
-    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
-    h.run();
-    h.get_by_role(egui::accesskit::Role::TextInput)
-        .type_text("Taiwan");
-    h.run();
+    search_for(&mut h, "Taiwan");
     assert_eq!(h.state().state().search, "Taiwan");
 }
 
@@ -613,9 +609,7 @@ fn search_results_are_picked_with_the_arrow_keys_and_enter() {
 fn focus_on_a_pair_shows_only_those_two_fitted_and_exports_follow() {
     let mut h = harness();
     let before = h.state().state().view;
-    h.get_by_label("China — Kazakhstan: Energy investment and pipelines, 5 passages")
-        .click();
-    h.run();
+    select_energy(&mut h);
     h.get_by_label("Focus on this pair").click();
     h.run();
     let state = h.state().state();
@@ -642,11 +636,7 @@ fn focus_on_a_pair_shows_only_those_two_fitted_and_exports_follow() {
 #[test]
 fn a_search_lights_its_matches_on_the_map_and_a_hidden_result_is_announced() {
     let mut h = harness();
-    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
-    h.run();
-    h.get_by_role(egui::accesskit::Role::TextInput)
-        .type_text("Taiwan");
-    h.run();
+    search_for(&mut h, "Taiwan");
     let state = h.state().state();
     let style = relmap::scene::Style::for_theme(state.theme());
     let scene = state.scene_cached(&style);
@@ -758,11 +748,7 @@ fn the_chronology_tells_statements_from_dated_events_and_says_when_a_range_hides
 fn hovering_a_line_lights_its_search_result() {
     use egui_kittest::kittest::NodeT as _;
     let mut h = harness();
-    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
-    h.run();
-    h.get_by_role(egui::accesskit::Role::TextInput)
-        .type_text("pipelines");
-    h.run();
+    search_for(&mut h, "pipelines");
     let mid = h
         .get_by_label("China — Kazakhstan: Energy investment and pipelines, 5 passages")
         .rect()
