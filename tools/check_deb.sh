@@ -16,7 +16,9 @@ for want in ./usr/bin/relmap ./usr/share/applications/relmap.desktop \
     ./usr/share/icons/hicolor/scalable/apps/relmap.svg; do
   grep -qx "$want" <<<"$contents" || { echo "missing from the package: $want"; exit 1; }
 done
-dpkg-deb -I "$deb" | grep -q postinst || { echo "no postinst (default handler)"; exit 1; }
+# Captured first: `grep -q` closing the pipe early would fail the pipeline under pipefail.
+info=$(dpkg-deb -I "$deb")
+grep -q postinst <<<"$info" || { echo "no postinst (default handler)"; exit 1; }
 echo "== contents OK"
 
 apt-get install -y -qq "./$deb" >/dev/null
