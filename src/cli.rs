@@ -223,13 +223,20 @@ pub fn load_dataset(file: Option<&std::path::Path>) -> Result<Dataset, LoadError
     }
 }
 
-/// Runs `relmap check`: returns the report to print and whether the dataset is valid.
-pub fn check(file: Option<&std::path::Path>) -> (String, bool) {
+/// Runs `relmap check`: returns the report to print and the exit status: 0 valid, 1 refused,
+/// 2 valid but with evidence warnings under `strict`.
+pub fn check(file: Option<&std::path::Path>, strict: bool) -> (String, u8) {
     match load_dataset(file) {
         Ok(dataset) => {
             let mut out = summary(&dataset);
             out.push_str(&warnings(&dataset));
-            (out, true)
+            // Exit 0 valid; 2 valid but with lint warnings under --strict.
+            let code = if strict && !dataset.warnings.is_empty() {
+                2
+            } else {
+                0
+            };
+            (out, code)
         }
         Err(err) => {
             let lines = err.lines();
@@ -240,21 +247,9 @@ pub fn check(file: Option<&std::path::Path>) -> (String, bool) {
                 lines.len(),
                 if lines.len() == 1 { "" } else { "s" }
             );
-            (out, false)
+            (out, 1)
         }
     }
-}
-
-/// How `relmap check` ends: 0 valid, 1 refused, 2 valid but with lint warnings under `--strict`.
-pub fn check_exit_code(file: Option<&std::path::Path>, ok: bool, strict: bool) -> u8 {
-    if !ok {
-        return 1;
-    }
-    let warned = strict
-        && load_dataset(file)
-            .map(|d| !d.warnings.is_empty())
-            .unwrap_or(false);
-    if warned { 2 } else { 0 }
 }
 
 /// The evidence lint's warnings, located, as printed after the summary (empty if none).

@@ -44,13 +44,13 @@ fn main() -> ExitCode {
             }
         },
         Some(Command::Check { file, strict }) => {
-            let (report, ok) = cli::check(file.as_deref());
-            if ok {
-                println!("{report}");
-            } else {
+            let (report, code) = cli::check(file.as_deref(), strict);
+            if code == 1 {
                 eprintln!("{report}");
+            } else {
+                println!("{report}");
             }
-            ExitCode::from(cli::check_exit_code(file.as_deref(), ok, strict))
+            ExitCode::from(code)
         }
         Some(Command::Export(args)) => match cli::export(&args) {
             Ok(line) => {

@@ -80,11 +80,15 @@ action_from!(
 /// A passage with its citation line, as put on the clipboard.
 ///
 /// ```
-/// let d = relmap::model::builtin().unwrap();
-/// let r = d.relation_index("cn-kz-energy").unwrap();
-/// let text = relmap::ui::citation_text(&d, relmap::model::PassageId::new(r, 0)).unwrap();
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// let d = relmap::model::builtin()?;
+/// let r = d.relation_index("cn-kz-energy").ok_or("no such relation")?;
+/// let id = relmap::model::PassageId::new(r, 0);
+/// let text = relmap::ui::citation_text(&d, id).ok_or("no such passage")?;
 /// assert!(text.starts_with("“…granting Chinese firms access to Kazakhstan’s energy resources…”"));
 /// assert!(text.contains("Richard Weitz"));
+/// # Ok(())
+/// # }
 /// ```
 pub fn citation_text(dataset: &Dataset, passage: PassageId) -> Option<String> {
     let rel = dataset.relation(passage.relation)?;
