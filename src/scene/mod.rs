@@ -2,12 +2,14 @@
 //! style). The screen painter, the SVG/PNG exporters and hit-testing all read this one Scene.
 
 mod build;
+mod focus;
 mod geometry;
 mod hit;
 mod index;
 mod style;
 
-pub use build::{SceneInput, Spotlight, build};
+pub use build::{SceneInput, build};
+pub use focus::Spotlight;
 pub use geometry::{Curve, NodeForm, distance_to_polyline};
 pub use hit::{CLICK_TOLERANCE_PX, HIT_SLOP_PX, Hit};
 pub use style::{Metrics, Style, Theme, lerp};

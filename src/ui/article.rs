@@ -265,7 +265,7 @@ fn paint_segment(
             let rel = &d.relations[id.relation];
             ui.strong(format!("{}: {}", d.relation_endpoints(rel), rel.label));
             if let Some(p) = d.passage(*id) {
-                ui.add(egui::Label::new(super::side_panel::passage_in_sentence(ui, d, p)).wrap());
+                ui.add(egui::Label::new(super::passage::passage_in_sentence(ui, d, p)).wrap());
             }
         }
         ui.label(RichText::new("Click to select on the map").italics().weak());

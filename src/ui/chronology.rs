@@ -171,7 +171,7 @@ fn dot_card(
         ui.set_max_width(380.0);
         ui.strong(lane);
         ui.label(&rel.label);
-        ui.add(egui::Label::new(super::side_panel::passage_in_sentence(ui, d, passage)).wrap());
+        ui.add(egui::Label::new(super::passage::passage_in_sentence(ui, d, passage)).wrap());
         ui.label(egui::RichText::new(date).weak());
     });
     if response.clicked() {

@@ -7,6 +7,7 @@ mod chronology;
 mod export_dialog;
 mod legend;
 mod menu;
+mod passage;
 mod search_panel;
 mod shortcuts;
 mod side_panel;

@@ -235,7 +235,7 @@ fn result_row(ui: &mut egui::Ui, state: &MapState, hit: &Hit, picked: bool) -> e
         ..plain.clone()
     };
     if let Some(c) = &context {
-        job.append(&super::side_panel::one_line(c.before), 0.0, muted.clone());
+        job.append(&super::passage::one_line(c.before), 0.0, muted.clone());
     }
     let mut at = 0;
     for m in &hit.matches {
@@ -255,7 +255,7 @@ fn result_row(ui: &mut egui::Ui, state: &MapState, hit: &Hit, picked: bool) -> e
     }
     job.append(&hit.text[at..], 0.0, plain);
     if let Some(c) = &context {
-        job.append(&super::side_panel::one_line(c.after), 0.0, muted);
+        job.append(&super::passage::one_line(c.after), 0.0, muted);
     }
     ui.add(egui::Button::selectable(picked, job).wrap())
 }

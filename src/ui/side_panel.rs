@@ -1,12 +1,11 @@
 //! The evidence panel: what the selection is, and the verbatim passages behind it.
 
-use egui::{Color32, CornerRadius, Frame, Margin, RichText, Stroke};
+use egui::{Color32, CornerRadius, Frame, Margin, RichText};
 
-use super::{Action, citation_text};
-use crate::map::{ArticleCommand, EditCommand, FilterCommand, FocusMode, MapState, SelectCommand};
-use crate::model::{
-    ActorId, Dataset, Passage, PassageId, PassageStatus, Relation, RelationId, Tone,
-};
+use super::Action;
+use super::passage::{passage_block, relation_warnings};
+use crate::map::{EditCommand, FilterCommand, FocusMode, MapState, SelectCommand};
+use crate::model::{ActorId, Dataset, PassageId, Relation, RelationId, Tone};
 use crate::scene::{Hit, Selection, Style};
 
 /// Fills the side panel for the current selection.
@@ -95,92 +94,6 @@ fn relation_view(
         passage_block(ui, d, rel, PassageId::new(r, i), color, actions);
         ui.add_space(8.0);
     }
-}
-
-fn passage_block(
-    ui: &mut egui::Ui,
-    d: &Dataset,
-    rel: &Relation,
-    id: PassageId,
-    color: Color32,
-    actions: &mut Vec<Action>,
-) {
-    let p = &rel.passages[id.index];
-    Frame::new()
-        .stroke(Stroke::NONE)
-        .inner_margin(Margin {
-            left: 10,
-            right: 4,
-            top: 4,
-            bottom: 4,
-        })
-        .show(ui, |ui| {
-            let top = ui.cursor().top();
-            ui.add(egui::Label::new(passage_in_sentence(ui, d, p)).wrap());
-            let mut meta = Vec::new();
-            if let Some(anchor) = &p.anchor {
-                meta.push(format!("¶ {}", anchor.paragraph()));
-            }
-            match (&p.date, &d.source.date) {
-                (Some(date), _) => meta.push(date.to_string()),
-                (None, Some(_)) => meta.push("as of the article".to_owned()),
-                (None, None) => {}
-            }
-            if !meta.is_empty() {
-                ui.label(RichText::new(meta.join(" · ")).weak().size(12.0));
-            }
-            if let Some(tone) = p.tone.filter(|t| *t != rel.tone) {
-                ui.label(RichText::new(format!("This passage: {}", tone.as_str())).size(12.0))
-                    .on_hover_text("The passage's own tone differs from the relation's");
-            }
-            if p.status != PassageStatus::Confirmed {
-                ui.label(
-                    RichText::new(format!("Status: {}", p.status.as_str()))
-                        .size(12.0)
-                        .color(ui.visuals().warn_fg_color),
-                );
-            }
-            if let Some(note) = &p.note {
-                ui.label(RichText::new(format!("Note: {note}")).size(12.0));
-            }
-            for w in d
-                .warnings_for(id.relation)
-                .filter(|w| w.passage == Some(id.index))
-            {
-                ui.label(
-                    RichText::new(format!("⚠ {}", w.kind))
-                        .size(12.0)
-                        .color(ui.visuals().warn_fg_color),
-                );
-            }
-            ui.horizontal(|ui| {
-                let can_show = p.anchor.is_some();
-                if ui
-                    .add_enabled(can_show, egui::Button::new("Show in article").small())
-                    .on_hover_text("Open the article scrolled to this passage, highlighted")
-                    .clicked()
-                {
-                    actions.push(ArticleCommand::ShowPassage(id).into());
-                }
-                if ui
-                    .add(egui::Button::new("Copy").small())
-                    .on_hover_text(
-                        "Copy the quote with its citation (author, title, date, paragraph)",
-                    )
-                    .clicked()
-                    && let Some(text) = citation_text(d, id)
-                {
-                    actions.push(Action::CopyText(text));
-                }
-            });
-            // The coloured rule on the left marks a block quote in the relation's colour.
-            let bottom = ui.min_rect().bottom();
-            let x = ui.min_rect().left() - 7.0;
-            ui.painter().line_segment(
-                [egui::pos2(x, top), egui::pos2(x, bottom)],
-                Stroke::new(3.0, color),
-            );
-        });
 }
 
 fn actor_view(
@@ -333,88 +246,6 @@ fn guide(ui: &mut egui::Ui, d: &Dataset) {
         ))
         .weak(),
     );
-}
-
-/// A warning mark on the relation with the lint's reasons (passage warnings sit by their passage).
-fn relation_warnings(ui: &mut egui::Ui, d: &Dataset, r: RelationId) {
-    let all: Vec<_> = d.warnings_for(r).collect();
-    if all.is_empty() {
-        return;
-    }
-    let reasons: Vec<String> = all
-        .iter()
-        .map(|w| match w.passage {
-            Some(p) => format!("Passage {}: {}", p + 1, w.kind),
-            None => w.kind.to_string(),
-        })
-        .collect();
-    ui.label(
-        RichText::new(format!(
-            "⚠ {} evidence warning{}",
-            all.len(),
-            if all.len() == 1 { "" } else { "s" }
-        ))
-        .color(ui.visuals().warn_fg_color),
-    )
-    .on_hover_text(reasons.join("\n"));
-    for w in all.iter().filter(|w| w.passage.is_none()) {
-        ui.label(
-            RichText::new(w.kind.to_string())
-                .size(12.0)
-                .color(ui.visuals().warn_fg_color),
-        );
-    }
-}
-
-/// The passage inside its full sentence: the quoted words in the text colour, italic; the
-/// rest of the sentence muted, so a fragment is never mistaken for a whole statement.
-pub(super) fn passage_in_sentence(
-    ui: &egui::Ui,
-    d: &Dataset,
-    p: &Passage,
-) -> egui::text::LayoutJob {
-    use egui::text::{LayoutJob, TextFormat};
-    let size = 14.0;
-    let strong = TextFormat {
-        font_id: egui::FontId::proportional(size),
-        color: ui.visuals().strong_text_color(),
-        italics: true,
-        ..Default::default()
-    };
-    let muted = TextFormat {
-        font_id: egui::FontId::proportional(size),
-        color: ui.visuals().weak_text_color(),
-        ..Default::default()
-    };
-    let mut job = LayoutJob::default();
-    match &p.anchor {
-        Some(anchor) => {
-            let c = d.article.in_context(anchor);
-            job.append(&one_line(c.before), 0.0, muted.clone());
-            job.append(&one_line(c.quote), 0.0, strong);
-            job.append(&one_line(c.after), 0.0, muted);
-        }
-        None => job.append(&format!("“{}”", p.quote.trim()), 0.0, strong),
-    }
-    job
-}
-
-/// Article text with its line breaks and runs of spaces folded, as one flowing line.
-pub(super) fn one_line(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut space = false;
-    for c in s.chars() {
-        if c.is_whitespace() {
-            if !space {
-                out.push(' ');
-            }
-            space = true;
-        } else {
-            out.push(c);
-            space = false;
-        }
-    }
-    out
 }
 
 /// "Focus on this pair": only the relation's two actors and the relations between them,

@@ -1,0 +1,121 @@
+//! How strongly each shape is drawn: the selection's focus, or a search's spotlight, and
+//! what a legend lists for the relations shown.
+
+use super::{Dash, Emphasis, Legend, Selection, Style};
+use crate::model::{Dataset, Dimension, RelationId, Tone};
+
+/// Actors and relations to light up, indexed like the dataset's; everything else is dimmed.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Spotlight {
+    /// Lit actors.
+    pub actors: Vec<bool>,
+    /// Lit relations (their two actors are shown normally).
+    pub relations: Vec<bool>,
+}
+
+/// How the selection emphasises each relation and actor (hover is applied on top).
+pub(super) struct Focus {
+    pub(super) edges: Vec<Emphasis>,
+    pub(super) nodes: Vec<Emphasis>,
+}
+
+impl Focus {
+    /// Search matches highlighted, the actors at their ends normal, the rest dimmed.
+    pub(super) fn spotlight(d: &Dataset, spot: &Spotlight) -> Self {
+        let lit = |on: bool| {
+            if on {
+                Emphasis::Highlighted
+            } else {
+                Emphasis::Dimmed
+            }
+        };
+        let edges = spot.relations.iter().map(|&on| lit(on)).collect();
+        let mut nodes: Vec<Emphasis> = spot.actors.iter().map(|&on| lit(on)).collect();
+        for (r, rel) in d.relations_with_ids() {
+            if spot.relations.get(r.0).copied().unwrap_or(false) {
+                for a in [rel.source, rel.target] {
+                    nodes[a] = nodes[a].max(Emphasis::Normal);
+                }
+            }
+        }
+        Self { edges, nodes }
+    }
+
+    pub(super) fn of(d: &Dataset, selection: Selection) -> Self {
+        let n_rel = d.relations.len();
+        let n_act = d.actors.len();
+        match selection {
+            Selection::None => Self {
+                edges: vec![Emphasis::Normal; n_rel],
+                nodes: vec![Emphasis::Normal; n_act],
+            },
+            Selection::Relation(sel) => {
+                let mut edges = vec![Emphasis::Dimmed; n_rel];
+                let mut nodes = vec![Emphasis::Dimmed; n_act];
+                if let Some(rel) = d.relation(sel) {
+                    edges[sel] = Emphasis::Highlighted;
+                    nodes[rel.source] = Emphasis::Normal;
+                    nodes[rel.target] = Emphasis::Normal;
+                }
+                Self { edges, nodes }
+            }
+            Selection::Actor(sel) => {
+                let mut edges = vec![Emphasis::Dimmed; n_rel];
+                let mut nodes = vec![Emphasis::Dimmed; n_act];
+                for (r, rel) in d.relations_with_ids() {
+                    if rel.source == sel || rel.target == sel {
+                        edges[r] = Emphasis::Highlighted;
+                        nodes[rel.source] = Emphasis::Normal;
+                        nodes[rel.target] = Emphasis::Normal;
+                    }
+                }
+                if let Some(slot) = nodes.get_mut(sel.0) {
+                    *slot = Emphasis::Highlighted;
+                }
+                Self { edges, nodes }
+            }
+        }
+    }
+}
+
+impl Legend {
+    /// What a legend lists for these relations: their dimensions and tones in legend order,
+    /// and whether any has no evidence.
+    pub fn of(d: &Dataset, relations: impl Iterator<Item = RelationId>, style: &Style) -> Self {
+        let mut dims: Vec<Dimension> = Vec::new();
+        let mut tones: Vec<Tone> = Vec::new();
+        let mut no_evidence = false;
+        for r in relations {
+            let rel = &d.relations[r];
+            if rel.passages.is_empty() {
+                no_evidence = true;
+                continue;
+            }
+            if !dims.contains(&rel.dimension) {
+                dims.push(rel.dimension.clone());
+            }
+            if !tones.contains(&rel.tone) {
+                tones.push(rel.tone);
+            }
+        }
+        dims.sort();
+        tones.sort();
+        Self {
+            dimensions: dims
+                .into_iter()
+                .map(|dim| {
+                    let c = style.dimension_color(&dim);
+                    (dim, c)
+                })
+                .collect(),
+            tones: {
+                let stated = d.states_tones();
+                tones
+                    .into_iter()
+                    .map(|t| (t, Dash::for_tone(t, stated)))
+                    .collect()
+            },
+            no_evidence,
+        }
+    }
+}
