@@ -5,7 +5,7 @@ use super::command::{
     ArticleCommand, Command, EditCommand, FilterCommand, SelectCommand, ViewCommand,
 };
 use super::filters::{Filters, FocusMode};
-use super::saved::{LAYOUT_VERSION, SavedLayout};
+use super::saved::SavedLayout;
 use super::view::View;
 use super::{ArticleFocus, Drag, LEGEND_ROOM, MapState, Move};
 use crate::model::{ActorId, PassageId};
@@ -162,14 +162,9 @@ impl MapState {
     /// non-finite numbers and other versions are skipped; the view is restored only when some
     /// place matched.
     fn restore(&mut self, saved: &SavedLayout) {
-        if saved.version != LAYOUT_VERSION {
-            return;
-        }
         let mut applied = 0;
         for (i, actor) in self.dataset.actors_with_ids() {
-            if let Some(place) = saved.actors.get(&actor.id)
-                && place.pos.iter().all(|v| v.is_finite())
-            {
+            if let Some(place) = saved.place_of(&actor.id) {
                 self.positions[i] = egui::Pos2::new(place.pos[0], place.pos[1]);
                 self.pinned[i] = place.pinned;
                 applied += 1;

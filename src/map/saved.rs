@@ -60,18 +60,22 @@ impl SavedLayout {
     /// How many saved places match actors of `state`'s dataset and are usable (finite, of
     /// this version): what [`super::EditCommand::RestoreLayout`] would apply.
     pub fn matches(&self, state: &MapState) -> usize {
-        if self.version != LAYOUT_VERSION {
-            return 0;
-        }
         state
             .dataset
             .actors
             .iter()
-            .filter(|a| {
-                self.actors
-                    .get(&a.id)
-                    .is_some_and(|s| s.pos.iter().all(|v| v.is_finite()))
-            })
+            .filter(|a| self.place_of(&a.id).is_some())
             .count()
+    }
+
+    /// The usable saved place of actor `id`: none from another format version, and none whose
+    /// numbers are not finite. Restoring and counting both go through here.
+    pub fn place_of(&self, id: &str) -> Option<&SavedActor> {
+        if self.version != LAYOUT_VERSION {
+            return None;
+        }
+        self.actors
+            .get(id)
+            .filter(|s| s.pos.iter().all(|v| v.is_finite()))
     }
 }
