@@ -493,6 +493,12 @@ fn hovering_a_row_lights_its_line_and_hovering_a_line_lights_its_row() {
         row.accesskit_node().toggled(),
         Some(egui::accesskit::Toggled::True)
     );
+    // ... and its dots in the chronology.
+    let state = h.state().state();
+    assert!(
+        relmap::ui::dot_radius(state, energy)
+            > relmap::ui::dot_radius(state, relation(&h, "us-cn-economy"))
+    );
 }
 
 #[test]
@@ -762,5 +768,106 @@ fn hovering_a_line_lights_its_search_result() {
     assert_eq!(
         row.accesskit_node().toggled(),
         Some(egui::accesskit::Toggled::True)
+    );
+}
+
+#[test]
+fn ctrl_click_on_a_second_actor_selects_the_pair_and_offers_its_focus() {
+    let mut h = harness();
+    let (cn, kz) = (actor(&h, "china"), actor(&h, "kazakhstan"));
+    h.get_by_label_contains("China (state)").click();
+    h.run();
+    h.get_by_label_contains("Kazakhstan (state)")
+        .click_modifiers(Modifiers::COMMAND);
+    h.run();
+    assert_eq!(h.state().state().selection, Selection::Pair(cn, kz));
+    assert!(h.query_by_label("China and Kazakhstan").is_some());
+    assert!(
+        h.query_by_label_contains("Relations between them (6)")
+            .is_some()
+    );
+    let before = h.state().state().view;
+    h.get_by_label("Focus on this pair").click();
+    h.run();
+    let state = h.state().state();
+    let shown: Vec<bool> = state.visible_actors();
+    assert_eq!(shown.iter().filter(|v| **v).count(), 2);
+    assert!(shown[cn] && shown[kz]);
+    assert!(state.view.zoom > before.zoom, "fitted to the pair");
+}
+
+#[test]
+fn a_refit_glides_from_the_old_view_to_the_new_one() {
+    // Frames 1/60 s apart, as on a real screen, so there are frames mid-glide.
+    let state = MapState::new(model::builtin().expect("built-in dataset"));
+    let mut h = Harness::builder()
+        .with_size(Vec2::new(1280.0, 800.0))
+        .with_context_setup(relmap::fonts::install)
+        .with_step_dt(1.0 / 60.0)
+        .with_max_steps(60)
+        .build_ui_state(
+            |ui, app: &mut RelmapApp| app.frame_ui(ui),
+            RelmapApp::from_state(state),
+        );
+    h.run();
+    h.get_by_label_contains("SCO (organization)").click();
+    h.run();
+    let canvas = h.get_by_label(relmap::ui::CANVAS_LABEL).rect();
+    let sco = actor(&h, "sco");
+    let screen_of = |h: &Harness<'static, RelmapApp>| {
+        h.get_by_label_contains("SCO (organization)")
+            .rect()
+            .center()
+    };
+    let start = screen_of(&h);
+    h.get_by_label("Focus: its relations").click();
+    // A frame after the re-fit starts, the camera is on its way: neither where it was nor
+    // where it ends.
+    let generation = h.state().state().fit_generation;
+    for _ in 0..4 {
+        if h.state().state().fit_generation != generation {
+            break;
+        }
+        h.step();
+    }
+    assert_eq!(h.state().state().fit_generation, generation + 1);
+    for _ in 0..8 {
+        h.step();
+    }
+    let midway = screen_of(&h);
+    h.run();
+    let end = screen_of(&h);
+    let fitted =
+        h.state().state().view.screen_from_world(canvas) * h.state().state().positions[sco];
+    assert!((end - fitted).length() < 1.0, "ends at the fitted view");
+    assert!(
+        (midway - start).length() > 1.0,
+        "moved from the start: {start:?} {midway:?}"
+    );
+    assert!(
+        (midway - end).length() > 1.0,
+        "not there yet: {midway:?} {end:?}"
+    );
+}
+
+#[test]
+fn a_notice_about_showing_secondary_actors_can_be_undone() {
+    let mut h = harness();
+    search_for(&mut h, "Taiwan");
+    h.get_all_by_label_contains("China → Taiwan")
+        .next()
+        .expect("a result")
+        .click();
+    h.run();
+    assert!(h.state().state().prefs.show_secondary);
+    h.get_by_label("Undo").click();
+    h.run();
+    assert!(
+        !h.state().state().prefs.show_secondary,
+        "the notice's Undo hid them again"
+    );
+    assert!(
+        h.query_by_label("Undo").is_none(),
+        "and the notice went away"
     );
 }

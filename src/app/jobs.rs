@@ -5,6 +5,8 @@ use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::time::{Duration, Instant};
 
+use crate::map::Command;
+
 /// How long a toast stays up.
 const TOAST_LIFETIME: Duration = Duration::from_secs(6);
 
@@ -36,7 +38,20 @@ pub struct Toast {
     pub kind: ToastKind,
     /// The message.
     pub text: String,
+    /// Commands behind the toast's Undo button (empty: no button).
+    pub undo: Vec<Command>,
     shown_at: Instant,
+}
+
+impl Toast {
+    /// How long it stays up: longer when it offers Undo, so there is time to reach the button.
+    fn lifetime(&self) -> Duration {
+        if self.undo.is_empty() {
+            TOAST_LIFETIME
+        } else {
+            TOAST_LIFETIME * 2
+        }
+    }
 }
 
 /// Background jobs and their toasts.
@@ -125,8 +140,17 @@ impl Jobs {
         self.toasts.push(Toast {
             kind,
             text,
+            undo: Vec::new(),
             shown_at: Instant::now(),
         });
+    }
+
+    /// Adds an information toast with an Undo button that applies `undo`.
+    pub fn toast_with_undo(&mut self, text: String, undo: Vec<Command>) {
+        self.toast(ToastKind::Info, text);
+        if let Some(t) = self.toasts.last_mut() {
+            t.undo = undo;
+        }
     }
 
     /// Current toasts.
@@ -134,16 +158,18 @@ impl Jobs {
         &self.toasts
     }
 
-    /// Paints toasts in the bottom-right corner; errors stay until clicked.
-    pub fn show_toasts(&mut self, ctx: &egui::Context) {
+    /// Paints toasts in the bottom-right corner; errors stay until clicked. Returns the
+    /// commands of an Undo button the user clicked.
+    pub fn show_toasts(&mut self, ctx: &egui::Context) -> Vec<Command> {
         let now = Instant::now();
         self.toasts.retain(|t| {
-            t.kind == ToastKind::Error || now.duration_since(t.shown_at) < TOAST_LIFETIME
+            t.kind == ToastKind::Error || now.duration_since(t.shown_at) < t.lifetime()
         });
         if self.toasts.is_empty() {
-            return;
+            return Vec::new();
         }
         let mut dismiss = None;
+        let mut undo = Vec::new();
         egui::Area::new(egui::Id::unique("relmap-toasts"))
             .anchor(egui::Align2::RIGHT_BOTTOM, egui::vec2(-12.0, -40.0))
             .order(egui::Order::Foreground)
@@ -164,6 +190,15 @@ impl Jobs {
                         if r.on_hover_text("Click to dismiss").clicked() {
                             dismiss = Some(i);
                         }
+                        if !t.undo.is_empty()
+                            && ui
+                                .button("Undo")
+                                .on_hover_text("Put back what relmap changed")
+                                .clicked()
+                        {
+                            undo.clone_from(&t.undo);
+                            dismiss = Some(i);
+                        }
                     });
                 }
             });
@@ -174,10 +209,11 @@ impl Jobs {
             .toasts
             .iter()
             .filter(|t| t.kind != ToastKind::Error)
-            .map(|t| TOAST_LIFETIME.saturating_sub(now.duration_since(t.shown_at)))
+            .map(|t| t.lifetime().saturating_sub(now.duration_since(t.shown_at)))
             .min();
         if let Some(after) = soonest {
             ctx.request_repaint_after(after);
         }
+        undo
     }
 }

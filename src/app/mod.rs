@@ -153,7 +153,7 @@ impl RelmapApp {
             Action::ToggleShortcuts => self.toggle_modal(Modal::Shortcuts),
             Action::ToggleAbout => self.toggle_modal(Modal::About),
             Action::Escape => self.escape(),
-            Action::Notice(text) => self.jobs.toast(ToastKind::Info, text),
+            Action::Notice { text, undo } => self.jobs.toast_with_undo(text, undo),
             Action::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
         }
     }
@@ -275,7 +275,9 @@ impl RelmapApp {
         if ctx.input(|i| !i.raw.hovered_files.is_empty()) {
             dialogs::drop_hint(&ctx);
         }
-        self.jobs.show_toasts(&ctx);
+        for command in self.jobs.show_toasts(&ctx) {
+            self.state.apply(command);
+        }
         self.settle_linked_hover(&mut actions);
         for action in actions {
             self.apply(&ctx, action);

@@ -106,8 +106,9 @@ impl MapState {
     }
 
     fn start_drag(&mut self, actor: ActorId) {
-        // Grabbing a node interrupts any relaxation: the user's hand wins.
+        // Grabbing a node interrupts any relaxation and camera glide: the user's hand wins.
         self.request_relaxation(false);
+        self.fit_from = None;
         if let Some(&from) = self.positions.get(actor.0) {
             self.drag = Some(Drag {
                 actor,
@@ -188,6 +189,7 @@ impl MapState {
     fn apply_view(&mut self, command: ViewCommand) {
         match command {
             ViewCommand::Pan(delta) => {
+                self.fit_from = None;
                 self.view.pan(delta);
                 self.auto_fit = false;
             }
@@ -196,6 +198,7 @@ impl MapState {
                 anchor,
                 canvas,
             } => {
+                self.fit_from = None;
                 self.view.zoom_at(factor, anchor, canvas);
                 self.auto_fit = false;
             }
@@ -217,6 +220,7 @@ impl MapState {
     fn refit(&mut self) {
         self.auto_fit = true;
         self.fitted_for = None;
+        self.animate_next_fit = true;
     }
 
     fn fit_to(&mut self, canvas: egui::Rect) {
@@ -226,10 +230,18 @@ impl MapState {
         if self.prefs.show_legend && canvas.width() > 3.0 * LEGEND_ROOM {
             room.min.x += LEGEND_ROOM;
         }
+        let before = self.view;
         self.view = View::fit(bounds, room);
         // The view is centred on the canvas; shift so the map sits centred in `room`.
         self.view.center_in_world -= (room.center() - canvas.center()) / self.view.zoom;
         self.fitted_for = Some(canvas);
+        // A re-fit the user caused glides there; following a window resize does not.
+        if std::mem::take(&mut self.animate_next_fit) && before != self.view {
+            self.fit_from = Some(before);
+            self.fit_generation += 1;
+        } else {
+            self.fit_from = None;
+        }
     }
 
     fn apply_filter(&mut self, command: FilterCommand) {
@@ -260,6 +272,7 @@ impl MapState {
                 self.filters.years = years.map(|(a, b)| (a.min(b), a.max(b)));
             }
             FilterCommand::ClearFilters => self.filters = Filters::default(),
+            FilterCommand::SetFilters(filters) => self.filters = filters,
             FilterCommand::SetSearch(text) => {
                 self.search = text;
                 self.search_pick = None;
@@ -277,6 +290,7 @@ impl MapState {
         // What is shown changed: fit it again, unless the user has panned or zoomed since.
         if self.auto_fit {
             self.fitted_for = None;
+            self.animate_next_fit = true;
         }
         self.selection = self.valid_selection(self.selection);
         self.hovered = None;

@@ -121,6 +121,8 @@ pub enum FilterCommand {
     SetYears(Option<(i32, i32)>),
     /// Switch every filter off.
     ClearFilters,
+    /// Put back filters saved earlier (a notice's Undo).
+    SetFilters(super::Filters),
     /// Set the search text (and forget the result picked with the arrow keys).
     SetSearch(String),
     /// The search result picked with ↑/↓, by its place in the result list.

@@ -87,6 +87,12 @@ pub struct MapState {
     pub auto_fit: bool,
     /// The canvas rectangle the view was last fitted to.
     pub fitted_for: Option<Rect>,
+    /// Where the camera comes from when a re-fit is animated (see [`MapState::view_shown`]).
+    pub fit_from: Option<View>,
+    /// Counts animated re-fits; the canvas times each one from the moment this changes.
+    pub fit_generation: u64,
+    /// The next fit is a re-fit the user caused (filters, focus, F), so it is animated.
+    animate_next_fit: bool,
     /// Preferences that outlive the map (theme, panels); persisted by the shell.
     pub prefs: Prefs,
     /// The operating system's theme, used while `prefs.theme` is `None`.
@@ -138,6 +144,9 @@ impl MapState {
             view: View::default(),
             auto_fit: true,
             fitted_for: None,
+            fit_from: None,
+            fit_generation: 0,
+            animate_next_fit: false,
             prefs,
             system_theme: Theme::Light,
             article_open: false,
@@ -248,6 +257,19 @@ impl MapState {
         self.pinned.get(a.0).copied().unwrap_or(false)
     }
 
+    /// The view to draw (and hit-test) with `progress` (0…1) of the current re-fit animation
+    /// done: the fitted view itself once the animation ends or when there is none.
+    pub fn view_shown(&self, progress: f32) -> View {
+        match self.fit_from {
+            Some(from) if progress < 1.0 => {
+                // Ease in and out so the camera neither jerks off nor stops abruptly.
+                let t = progress * progress * (3.0 - 2.0 * progress);
+                from.toward(&self.view, t)
+            }
+            _ => self.view,
+        }
+    }
+
     /// Whether the canvas at `canvas` needs a (re)fit now. Never during a drag: the camera
     /// stays put while the user moves a node.
     pub fn needs_fit(&self, canvas: Rect) -> bool {
@@ -279,6 +301,12 @@ impl MapState {
             Selection::None => true,
             Selection::Actor(a) => self.visible_actors().get(a.0).copied().unwrap_or(false),
             Selection::Relation(r) => self.visible_relations().get(r.0).copied().unwrap_or(false),
+            Selection::Pair(a, b) => {
+                let shown = self.visible_actors();
+                a != b
+                    && shown.get(a.0).copied().unwrap_or(false)
+                    && shown.get(b.0).copied().unwrap_or(false)
+            }
         };
         if ok { sel } else { Selection::None }
     }

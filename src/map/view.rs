@@ -59,6 +59,16 @@ impl View {
         self.center_in_world += before - after;
     }
 
+    /// The view a fraction `t` (0 → `self`, 1 → `to`) of the way to `to`: the centre moves
+    /// in a straight line and the zoom geometrically, so the motion reads as one camera move.
+    pub fn toward(&self, to: &View, t: f32) -> View {
+        let t = t.clamp(0.0, 1.0);
+        View {
+            center_in_world: self.center_in_world.lerp(to.center_in_world, t),
+            zoom: self.zoom * (to.zoom / self.zoom).powf(t),
+        }
+    }
+
     /// Whether every number is finite and the zoom in range (persisted views are checked).
     pub fn is_sane(&self) -> bool {
         self.center_in_world.x.is_finite()
@@ -81,6 +91,20 @@ mod tests {
         let world_after = v.screen_from_world(canvas).inverse() * anchor;
         assert!((world_before - world_after).length() < 1e-3);
         assert_eq!(v.zoom, 2.0);
+    }
+
+    #[test]
+    fn toward_starts_and_ends_at_the_two_views() {
+        let a = View::default();
+        let b = View {
+            center_in_world: Pos2::new(10.0, -40.0),
+            zoom: 4.0,
+        };
+        assert_eq!(a.toward(&b, 0.0), a);
+        assert_eq!(a.toward(&b, 1.0), b);
+        let mid = a.toward(&b, 0.5);
+        assert!((mid.zoom - 2.0).abs() < 1e-5, "zoom halfway in log scale");
+        assert!(mid.center_in_world.x > a.center_in_world.x.min(b.center_in_world.x));
     }
 
     #[test]

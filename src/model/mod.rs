@@ -167,6 +167,11 @@ impl Relation {
             .filter(|l| !l.trim().is_empty())
             .unwrap_or_else(|| "(unlabelled)".to_owned())
     }
+
+    /// Whether this relation joins actors `a` and `b`, in either direction.
+    pub fn joins(&self, a: ActorId, b: ActorId) -> bool {
+        (self.source, self.target) == (a, b) || (self.source, self.target) == (b, a)
+    }
 }
 
 /// A verbatim quote supporting a relation, anchored in the article.

@@ -156,7 +156,7 @@ fn node_shape(input: &SceneInput<'_>, a: ActorId, r: f32, focus: Emphasis) -> No
             c
         }
     };
-    let selected = input.selection == Selection::Actor(a);
+    let selected = input.selection.has_actor(a);
     let text = display_name(&actor.name);
     let size = style.label_size;
     let width = crate::fonts::text_width(&text, size) + m.label_padding;

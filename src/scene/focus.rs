@@ -74,6 +74,21 @@ impl Focus {
                 }
                 Self { edges, nodes }
             }
+            Selection::Pair(x, y) => {
+                let mut edges = vec![Emphasis::Dimmed; n_rel];
+                let mut nodes = vec![Emphasis::Dimmed; n_act];
+                for (r, rel) in d.relations_with_ids() {
+                    if rel.joins(x, y) {
+                        edges[r] = Emphasis::Highlighted;
+                    }
+                }
+                for a in [x, y] {
+                    if let Some(slot) = nodes.get_mut(a.0) {
+                        *slot = Emphasis::Highlighted;
+                    }
+                }
+                Self { edges, nodes }
+            }
         }
     }
 }

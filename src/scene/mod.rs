@@ -58,6 +58,32 @@ pub enum Selection {
     Actor(ActorId),
     /// A relation.
     Relation(RelationId),
+    /// Two actors (Ctrl+click the second): the relations between them.
+    Pair(ActorId, ActorId),
+}
+
+impl Selection {
+    /// Whether actor `a` is (one of) the selected actor(s).
+    pub fn has_actor(self, a: ActorId) -> bool {
+        match self {
+            Selection::Actor(s) => s == a,
+            Selection::Pair(x, y) => x == a || y == a,
+            _ => false,
+        }
+    }
+
+    /// The selection after Ctrl+click on actor `a`: a selected actor and `a` become a pair;
+    /// Ctrl+click on one of a pair leaves the other selected; anything else selects `a`.
+    pub fn with_actor_toggled(self, a: ActorId) -> Self {
+        match self {
+            Selection::Actor(s) if s == a => Selection::None,
+            Selection::Actor(s) => Selection::Pair(s, a),
+            Selection::Pair(x, y) if x == a => Selection::Actor(y),
+            Selection::Pair(x, y) if y == a => Selection::Actor(x),
+            Selection::Pair(_, y) => Selection::Pair(y, a),
+            _ => Selection::Actor(a),
+        }
+    }
 }
 
 /// How strongly a shape is drawn.
@@ -241,5 +267,21 @@ impl Scene {
     /// The edge shape of relation `relation`, if drawn.
     pub fn edge(&self, relation: RelationId) -> Option<&EdgeShape> {
         self.edges.iter().find(|e| e.relation == relation)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ctrl_click_builds_a_pair_and_takes_it_apart() {
+        let (a, b, c) = (ActorId(0), ActorId(1), ActorId(2));
+        assert_eq!(Selection::None.with_actor_toggled(a), Selection::Actor(a));
+        assert_eq!(Selection::Actor(a).with_actor_toggled(b), Selection::Pair(a, b));
+        assert_eq!(Selection::Pair(a, b).with_actor_toggled(a), Selection::Actor(b));
+        assert_eq!(Selection::Pair(a, b).with_actor_toggled(c), Selection::Pair(b, c));
+        assert_eq!(Selection::Actor(a).with_actor_toggled(a), Selection::None);
+        assert!(Selection::Pair(a, b).has_actor(b) && !Selection::Pair(a, b).has_actor(c));
     }
 }

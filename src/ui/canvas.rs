@@ -37,7 +37,8 @@ pub fn canvas(ui: &mut egui::Ui, state: &MapState, style: &Style) -> Vec<Action>
     if state.needs_fit(rect) {
         actions.push(ViewCommand::FitTo(rect).into());
     }
-    let t = state.view.screen_from_world(rect);
+    let view = state.view_shown(fit_progress(ui.ctx(), id, state));
+    let t = view.screen_from_world(rect);
     let world_from_screen = t.inverse();
     let scene = state.scene_cached(style);
     let painter = ui.painter_at(rect);
@@ -48,7 +49,7 @@ pub fn canvas(ui: &mut egui::Ui, state: &MapState, style: &Style) -> Vec<Action>
     }
     expose_accessibility(ui, &state.dataset, &scene, t, id);
 
-    let slop = HIT_SLOP_PX / state.view.zoom;
+    let slop = HIT_SLOP_PX / view.zoom;
     let hit_at = |p: Pos2| scene.hit(world_from_screen * p, slop);
 
     // Hover (not while dragging: the dragged thing keeps its highlight).
@@ -64,7 +65,7 @@ pub fn canvas(ui: &mut egui::Ui, state: &MapState, style: &Style) -> Vec<Action>
         actions.push(SelectCommand::Hover(hover).into());
     }
 
-    let tolerance = CLICK_TOLERANCE_PX / state.view.zoom;
+    let tolerance = CLICK_TOLERANCE_PX / view.zoom;
     let near_miss = |p: Pos2| scene.hit(world_from_screen * p, tolerance);
     pointer_actions(ui, &response, state, (&hit_at, &near_miss), &mut actions);
 
@@ -98,6 +99,18 @@ pub fn canvas(ui: &mut egui::Ui, state: &MapState, style: &Style) -> Vec<Action>
     }
     actions
 }
+
+/// How far (0…1) the current animated re-fit has come. egui times it: the first frame that
+/// sees a new `fit_generation` starts a [`FIT_SECONDS`] animation toward it.
+fn fit_progress(ctx: &egui::Context, id: Id, state: &MapState) -> f32 {
+    // Generations count up from 0; an f32 holds them exactly far beyond any session.
+    let target = state.fit_generation as f32;
+    let now = ctx.animate_value_with_time(id.with("fit"), target, FIT_SECONDS);
+    1.0 - (target - now).clamp(0.0, 1.0)
+}
+
+/// Duration of an animated re-fit, in seconds: long enough to follow, short enough not to wait.
+const FIT_SECONDS: f32 = 0.35;
 
 /// Gives every node and relation on screen an accessible widget at a point where clicking
 /// hits it, so screen readers (and UI tests) find "China — Kazakhstan: Energy…, 5 passages".
@@ -176,7 +189,12 @@ fn tooltip(ui: &mut egui::Ui, d: &Dataset, hit: Hit, state: &MapState) {
             if state.is_pinned(a) {
                 ui.label(egui::RichText::new("Pinned · double-click to unpin").weak());
             } else {
-                ui.label(egui::RichText::new("Drag to move · click to select").weak());
+                ui.label(
+                    egui::RichText::new(
+                        "Drag to move · click to select · Ctrl+click to add to the selection",
+                    )
+                    .weak(),
+                );
             }
         }
     }
@@ -241,7 +259,9 @@ fn pointer_actions(
         let picked = response
             .interact_pointer_pos()
             .and_then(|p| hit_at(p).or_else(|| near_miss(p)));
+        let add = ui.input(|i| i.modifiers.command || i.modifiers.shift);
         let sel = match picked {
+            Some(Hit::Node(a)) if add => state.selection.with_actor_toggled(a),
             Some(Hit::Node(a)) => Selection::Actor(a),
             Some(Hit::Edge(r)) => Selection::Relation(r),
             None => Selection::None,

@@ -5,6 +5,7 @@ use egui_plot::{MarkerShape, Plot, PlotPoint, Points, Span};
 use super::Action;
 use crate::chronology::{chronology, year_span};
 use crate::map::{FilterCommand, MapState, SelectCommand};
+use crate::model::RelationId;
 use crate::scene::{Hit, Selection, Style};
 
 /// How close (in points) the pointer must be to a dot to hover or click it.
@@ -72,11 +73,7 @@ pub fn chronology_strip(ui: &mut egui::Ui, state: &MapState, style: &Style) -> V
                 if selected.is_some_and(|s| s != p.passage.relation) {
                     color = style.dim(color);
                 }
-                let radius = if selected == Some(p.passage.relation) {
-                    6.0
-                } else {
-                    4.0
-                };
+                let radius = dot_radius(state, p.passage.relation);
                 plot_ui.points(
                     Points::new(rel.label.clone(), vec![[p.year, y(p.lane)]])
                         .color(color)
@@ -109,6 +106,14 @@ pub fn chronology_strip(ui: &mut egui::Ui, state: &MapState, style: &Style) -> V
         dot_card(&response.response, d, &p, &lane_names, &mut actions);
     }
     actions
+}
+
+/// Radius of a relation's dots, in points: larger for the selected relation and for the one
+/// whose line is hovered on the map, so a line hovered there lights its dots here.
+pub fn dot_radius(state: &MapState, relation: RelationId) -> f32 {
+    let selected = state.selection == Selection::Relation(relation);
+    let hovered = state.hovered == Some(Hit::Edge(relation));
+    if selected || hovered { 6.0 } else { 4.0 }
 }
 
 /// The strip's heading with the year-range filter.

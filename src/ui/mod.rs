@@ -15,7 +15,7 @@ mod status;
 
 pub use article::article_window;
 pub use canvas::{CANVAS_ID, CANVAS_LABEL, canvas};
-pub use chronology::chronology_strip;
+pub use chronology::{chronology_strip, dot_radius};
 pub use export_dialog::{ExportForm, FormResult, export_form};
 pub use menu::top_bar;
 pub use search_panel::{SEARCH_ID, search_panel};
@@ -53,8 +53,14 @@ pub enum Action {
     ToggleAbout,
     /// Close the topmost window or dialog; with none open, clear the selection.
     Escape,
-    /// Tell the user something the UI did on their behalf (a toast).
-    Notice(String),
+    /// Tell the user something the UI did on their behalf (a toast); `undo` puts it back and
+    /// is offered as the toast's Undo button.
+    Notice {
+        /// What was done, and how to reverse it.
+        text: String,
+        /// Commands that undo it (empty: nothing to undo).
+        undo: Vec<Command>,
+    },
     /// Close the app.
     Quit,
 }

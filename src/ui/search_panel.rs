@@ -4,7 +4,7 @@ use egui::text::{LayoutJob, TextFormat};
 use egui::{FontId, RichText};
 
 use super::{Action, shortcut_text};
-use crate::map::{ArticleCommand, FilterCommand, MapState, SelectCommand, ViewCommand};
+use crate::map::{ArticleCommand, Command, FilterCommand, MapState, SelectCommand, ViewCommand};
 use crate::scene::{Hit as MapHit, Selection};
 use crate::search::{Hit, MAX_RESULTS, Target, search};
 
@@ -179,19 +179,22 @@ fn choose(state: &MapState, target: &Target) -> Vec<Action> {
     if !visible {
         // Never silently: say what was switched on, and how to switch it off again.
         let mut changed = Vec::new();
+        let mut undo: Vec<Command> = Vec::new();
         if state.filters.any() {
             out.insert(0, FilterCommand::ClearFilters.into());
+            undo.push(FilterCommand::SetFilters(state.filters.clone()).into());
             changed.push("cleared the filters");
         }
         if !state.prefs.show_secondary {
             out.insert(0, ViewCommand::SetShowSecondary(true).into());
+            undo.push(ViewCommand::SetShowSecondary(false).into());
             changed.push("showed secondary actors (View → Show secondary actors hides them)");
         }
         if !changed.is_empty() {
-            out.push(Action::Notice(format!(
-                "To show this result, relmap {}.",
-                changed.join(" and ")
-            )));
+            out.push(Action::Notice {
+                text: format!("To show this result, relmap {}.", changed.join(" and ")),
+                undo,
+            });
         }
     }
     out

@@ -5,7 +5,7 @@ use egui::{Color32, CornerRadius, Frame, Margin, RichText};
 use super::Action;
 use super::passage::{passage_block, relation_warnings};
 use crate::map::{EditCommand, FilterCommand, FocusMode, MapState, SelectCommand};
-use crate::model::{ActorId, Dataset, PassageId, Relation, RelationId, Tone};
+use crate::model::{ActorId, Dataset, PassageId, RelationId, Tone};
 use crate::scene::{Hit, Selection, Style};
 
 /// Fills the side panel for the current selection.
@@ -16,6 +16,7 @@ pub fn side_panel(ui: &mut egui::Ui, state: &MapState, style: &Style) -> Vec<Act
         .show(ui, |ui| match state.selection {
             Selection::Relation(r) => relation_view(ui, state, r, style, &mut actions),
             Selection::Actor(a) => actor_view(ui, state, a, style, &mut actions),
+            Selection::Pair(a, b) => pair_view(ui, state, (a, b), style, &mut actions),
             Selection::None => guide(ui, &state.dataset),
         });
     actions
@@ -69,7 +70,7 @@ fn relation_view(
         }
     });
     relation_warnings(ui, d, r);
-    pair_focus(ui, state, rel, actions);
+    pair_focus(ui, state, (rel.source, rel.target), actions);
     ui.add_space(6.0);
     if rel.passages.is_empty() {
         ui.label(
@@ -153,7 +154,6 @@ fn actor_view(
         actions.push(EditCommand::Unpin(a).into());
     }
     ui.add_space(8.0);
-    let visible = state.visible_relations();
     let rels: Vec<RelationId> = d
         .relations_with_ids()
         .filter(|(_, rel)| rel.source == a || rel.target == a)
@@ -167,32 +167,90 @@ fn actor_view(
         } else {
             rel.source
         };
-        let n = rel.passages.len();
-        let text = format!("{} · {} ({n})", d.actors[other].name, rel.label);
-        let color = style.dimension_color(&rel.dimension);
-        ui.horizontal(|ui| {
-            let (dot, _) = ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
-            ui.painter().circle_filled(dot.center(), 4.0, color);
-            // A line hovered on the map lights up its row here, and the reverse.
-            let lit = state.hovered == Some(Hit::Edge(r));
-            let response = ui.add_enabled(visible[r], egui::Button::selectable(lit, text).wrap());
-            if response.hovered() && visible[r] {
-                actions.push(SelectCommand::HoverLinked(Some(Hit::Edge(r))).into());
-            }
-            let response = if visible[r] {
-                response.on_hover_text(format!(
-                    "{} · {} · {n} passages",
-                    rel.dimension.as_str(),
-                    rel.tone.as_str()
-                ))
-            } else {
-                response.on_disabled_hover_text("Hidden: View → Show secondary actors")
-            };
-            if response.clicked() {
-                actions.push(SelectCommand::Select(Selection::Relation(r)).into());
-            }
-        });
+        let text = format!(
+            "{} · {} ({})",
+            d.actors[other].name,
+            rel.label,
+            rel.passages.len()
+        );
+        relation_row(ui, state, r, text, style, actions);
     }
+    ui.add_space(6.0);
+    ui.label(
+        RichText::new("Ctrl+click a second actor on the map to see the two together.")
+            .weak()
+            .italics(),
+    );
+}
+
+/// Two actors selected together: the relations between them, and a focus on the pair.
+fn pair_view(
+    ui: &mut egui::Ui,
+    state: &MapState,
+    (a, b): (ActorId, ActorId),
+    style: &Style,
+    actions: &mut Vec<Action>,
+) {
+    let d = &state.dataset;
+    let (Some(x), Some(y)) = (d.actor(a), d.actor(b)) else {
+        return;
+    };
+    ui.heading(format!("{} and {}", x.name, y.name));
+    pair_focus(ui, state, (a, b), actions);
+    ui.add_space(8.0);
+    let rels: Vec<RelationId> = d
+        .relations_with_ids()
+        .filter(|(_, rel)| rel.joins(a, b))
+        .map(|(r, _)| r)
+        .collect();
+    if rels.is_empty() {
+        ui.label(RichText::new("The map has no relation between these two actors.").italics());
+        return;
+    }
+    ui.strong(format!("Relations between them ({})", rels.len()));
+    for r in rels {
+        let rel = &d.relations[r];
+        let text = format!("{} ({})", rel.label, rel.passages.len());
+        relation_row(ui, state, r, text, style, actions);
+    }
+}
+
+/// One relation in a list: its policy-field dot and a button that selects it. Hovering the
+/// row lights the line on the map, and a line hovered on the map lights its row.
+fn relation_row(
+    ui: &mut egui::Ui,
+    state: &MapState,
+    r: RelationId,
+    text: String,
+    style: &Style,
+    actions: &mut Vec<Action>,
+) {
+    let d = &state.dataset;
+    let rel = &d.relations[r];
+    let shown = state.visible_relations()[r];
+    let n = rel.passages.len();
+    let color = style.dimension_color(&rel.dimension);
+    ui.horizontal(|ui| {
+        let (dot, _) = ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
+        ui.painter().circle_filled(dot.center(), 4.0, color);
+        let lit = state.hovered == Some(Hit::Edge(r));
+        let response = ui.add_enabled(shown, egui::Button::selectable(lit, text).wrap());
+        if response.hovered() && shown {
+            actions.push(SelectCommand::HoverLinked(Some(Hit::Edge(r))).into());
+        }
+        let response = if shown {
+            response.on_hover_text(format!(
+                "{} · {} · {n} passages",
+                rel.dimension.as_str(),
+                rel.tone.as_str()
+            ))
+        } else {
+            response.on_disabled_hover_text("Hidden by a filter or View → Show secondary actors")
+        };
+        if response.clicked() {
+            actions.push(SelectCommand::Select(Selection::Relation(r)).into());
+        }
+    });
 }
 
 fn guide(ui: &mut egui::Ui, d: &Dataset) {
@@ -250,8 +308,12 @@ fn guide(ui: &mut egui::Ui, d: &Dataset) {
 
 /// "Focus on this pair": only the relation's two actors and the relations between them,
 /// fitted; exports follow. A second click (or Esc-free "Show all") leaves the focus.
-fn pair_focus(ui: &mut egui::Ui, state: &MapState, rel: &Relation, actions: &mut Vec<Action>) {
-    let (a, b) = (rel.source, rel.target);
+fn pair_focus(
+    ui: &mut egui::Ui,
+    state: &MapState,
+    (a, b): (ActorId, ActorId),
+    actions: &mut Vec<Action>,
+) {
     let focused = matches!(
         state.filters.focus,
         Some((f, FocusMode::Pair(g))) if (f, g) == (a, b) || (f, g) == (b, a)
