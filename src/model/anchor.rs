@@ -155,13 +155,40 @@ impl Article {
 
     /// Finds `quote` in the text, ignoring whitespace-run and quote-mark-style differences.
     pub fn find(&self, quote: &str) -> Option<Anchor> {
+        self.find_in_context(quote, None, None)
+    }
+
+    /// Finds `quote`; where it occurs more than once, prefers the occurrence whose text just
+    /// before ends with `prefix` and just after starts with `suffix` (the context stored on
+    /// save), else the first.
+    pub fn find_in_context(
+        &self,
+        quote: &str,
+        prefix: Option<&str>,
+        suffix: Option<&str>,
+    ) -> Option<Anchor> {
         let (hay, map) = normalize_with_map(&self.text);
         let (needle, _) = normalize_with_map(quote);
         let needle = needle.trim();
         if needle.is_empty() {
             return None;
         }
-        let at = hay.find(needle)?;
+        let prefix = prefix.map(|p| normalize_for_match(p).trim().to_owned());
+        let suffix = suffix.map(|s| normalize_for_match(s).trim().to_owned());
+        let score = |at: usize| {
+            let before = hay[..at].trim_end();
+            let after = hay[at + needle.len()..].trim_start();
+            usize::from(prefix.as_deref().is_some_and(|p| before.ends_with(p)))
+                + usize::from(suffix.as_deref().is_some_and(|s| after.starts_with(s)))
+        };
+        let mut best: Option<(usize, usize)> = None;
+        for (at, _) in hay.match_indices(needle) {
+            let sc = score(at);
+            if best.is_none_or(|(_, b)| sc > b) {
+                best = Some((at, sc));
+            }
+        }
+        let (at, _) = best?;
         let last = at + needle.len() - 1;
         let start = map[at];
         // The last normalised byte maps into the original char it came from; extend to its end.
@@ -171,12 +198,18 @@ impl Article {
                 .chars()
                 .next()
                 .map_or(0, char::len_utf8);
-        let range = start..end;
-        Some(Anchor {
+        Some(self.anchor(start..end))
+    }
+
+    /// The anchor of an exact byte range of the text (a selection in the article view).
+    /// `range` must lie on char boundaries.
+    pub fn anchor(&self, range: TextRange) -> Anchor {
+        Anchor {
             sentences: self.sentences_of(&range),
-            paragraphs: self.paragraph_at(start)..=self.paragraph_at(end.saturating_sub(1)),
+            paragraphs: self.paragraph_at(range.start)
+                ..=self.paragraph_at(range.end.saturating_sub(1)),
             range,
-        })
+        }
     }
 }
 
@@ -223,6 +256,21 @@ mod tests {
             "Title\n\n  First para with\u{a0}a  “quoted” word.\nSame para.\n\n\nIt’s the second.\n"
                 .to_owned(),
         )
+    }
+
+    #[test]
+    fn context_picks_between_repeated_quotes() {
+        let a = Article::new("Alpha says yes. Beta says yes. Gamma says yes.".to_owned());
+        let first = a.find("says yes").expect("found");
+        assert_eq!(first.range.start, 6);
+        let second = a
+            .find_in_context("says yes", Some("Alpha says yes. Beta"), Some(". Gamma"))
+            .expect("found");
+        assert_eq!(&a.text[..second.range.start], "Alpha says yes. Beta ");
+        let third = a
+            .find_in_context("says yes", None, Some("."))
+            .expect("found");
+        assert_eq!(third.range.start, 6, "a context every occurrence shares keeps the first");
     }
 
     #[test]

@@ -13,6 +13,7 @@ mod kinds;
 mod lint;
 mod load;
 mod raw;
+mod save;
 mod sentences;
 mod validate;
 
@@ -27,6 +28,7 @@ pub use ids::{ActorId, PassageId, RelationId};
 pub use kinds::{ActorKind, Dimension, PassageStatus, Tone};
 pub use lint::{MAX_RELATIONS_PER_QUOTE, MIN_QUOTE_WORDS, Warning, WarningKind, lint, names};
 pub use load::{MAX_FILE_BYTES, load_path, load_str};
+pub use save::{CONTEXT_CHARS, to_relmap_json};
 
 /// A validated dataset, ready to lay out and draw.
 #[derive(Clone, Debug)]

@@ -76,6 +76,12 @@ pub(super) struct RawRelation {
 #[serde(deny_unknown_fields)]
 pub(super) struct RawPassage {
     pub quote: String,
+    /// Text just before the quote, written on save to tell repeated quotes apart.
+    #[serde(default)]
+    pub prefix: Option<String>,
+    /// Text just after the quote.
+    #[serde(default)]
+    pub suffix: Option<String>,
     #[serde(default)]
     pub date: Option<String>,
     #[serde(default)]

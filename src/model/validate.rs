@@ -201,7 +201,7 @@ fn relation(
         let date = parse_date(p.date.as_deref(), &format!("{at}.date"), report);
         let tone = p.tone.as_deref().map(|t| parse_tone(Some(t), &at, report));
         let status = parse_status(p.status.as_deref(), &at, report);
-        let anchor = article.find(&p.quote);
+        let anchor = article.find_in_context(&p.quote, p.prefix.as_deref(), p.suffix.as_deref());
         if anchor.is_none() && !article.text.is_empty() {
             report(
                 at.clone(),

@@ -1,0 +1,198 @@
+//! Writes a [`Dataset`] as a relmap/1 file: the inverse of the loader, so an edited map can be
+//! saved and opened again with the same data.
+//!
+//! The article text is embedded (`source.text`), so a saved map is one self-contained file
+//! wherever it is moved. Each passage also stores `prefix` and `suffix`, a little of the text
+//! around its quote (as the W3C Web Annotation `TextQuoteSelector` does), so that a quote
+//! occurring twice in the article anchors at the occurrence the analyst chose.
+
+use serde::Serialize;
+
+use super::{ActorKind, Dataset, Passage, PassageStatus, Relation};
+
+/// Characters of context stored on each side of a quote.
+pub const CONTEXT_CHARS: usize = 32;
+
+#[derive(Serialize)]
+struct OutDataset<'a> {
+    format: &'static str,
+    title: &'a str,
+    source: OutSource<'a>,
+    actors: Vec<OutActor<'a>>,
+    relations: Vec<OutRelation<'a>>,
+}
+
+#[derive(Serialize)]
+struct OutSource<'a> {
+    title: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    author: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    section: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<&'a str>,
+    text: &'a str,
+}
+
+#[derive(Serialize)]
+struct OutActor<'a> {
+    id: &'a str,
+    name: &'a str,
+    kind: &'a str,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    aliases: &'a [String],
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    native_names: &'a [String],
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    secondary: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    position: Option<[f64; 2]>,
+}
+
+#[derive(Serialize)]
+struct OutRelation<'a> {
+    id: &'a str,
+    source: &'a str,
+    target: &'a str,
+    label: &'a str,
+    dimension: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    tone: Option<&'static str>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    directed: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    weight: Option<f64>,
+    passages: Vec<OutPassage<'a>>,
+}
+
+#[derive(Serialize)]
+struct OutPassage<'a> {
+    quote: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    prefix: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    suffix: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    note: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    tone: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    status: Option<&'static str>,
+}
+
+/// The dataset as relmap/1 JSON (pretty-printed, ending in a newline).
+pub fn to_relmap_json(d: &Dataset) -> String {
+    let out = OutDataset {
+        format: "relmap/1",
+        title: &d.title,
+        source: OutSource {
+            title: &d.source.title,
+            author: d.source.author.as_deref(),
+            date: d.source.date.map(|x| x.to_string()),
+            section: d.source.section.as_deref(),
+            url: d.source.url.as_deref(),
+            text: &d.article.text,
+        },
+        actors: d
+            .actors
+            .iter()
+            .map(|a| OutActor {
+                id: &a.id,
+                name: &a.name,
+                // "" reads back as unspecified; "actor" would read back as a kind named so.
+                kind: match a.kind {
+                    ActorKind::Unspecified => "",
+                    ref k => k.as_str(),
+                },
+                aliases: &a.aliases,
+                native_names: &a.native_names,
+                secondary: a.secondary,
+                position: a.position.map(|[x, y]| [f64::from(x), f64::from(y)]),
+            })
+            .collect(),
+        relations: d.relations.iter().map(|r| relation(d, r)).collect(),
+    };
+    // Serialising plain structs of strings and numbers cannot fail; an empty string would
+    // only ever mean a bug here, and the loader would refuse it loudly.
+    let mut json = serde_json::to_string_pretty(&out).unwrap_or_default();
+    json.push('\n');
+    json
+}
+
+fn relation<'a>(d: &'a Dataset, r: &'a Relation) -> OutRelation<'a> {
+    OutRelation {
+        id: &r.id,
+        source: &d.actors[r.source].id,
+        target: &d.actors[r.target].id,
+        label: &r.label,
+        dimension: r.dimension.as_str(),
+        tone: r.declared_tone.map(super::Tone::as_str),
+        directed: r.directed,
+        weight: (r.weight != 1.0).then_some(f64::from(r.weight)),
+        passages: r.passages.iter().map(|p| passage(d, p)).collect(),
+    }
+}
+
+fn passage<'a>(d: &'a Dataset, p: &'a Passage) -> OutPassage<'a> {
+    let (prefix, suffix) = match &p.anchor {
+        Some(anchor) => {
+            let text = &d.article.text;
+            let before = &text[..anchor.range.start];
+            let after = &text[anchor.range.end..];
+            let prefix_start = before
+                .char_indices()
+                .rev()
+                .nth(CONTEXT_CHARS - 1)
+                .map_or(0, |(i, _)| i);
+            let suffix_end = after
+                .char_indices()
+                .nth(CONTEXT_CHARS)
+                .map_or(after.len(), |(i, _)| i);
+            (
+                Some(&before[prefix_start..]).filter(|s| !s.is_empty()),
+                Some(&after[..suffix_end]).filter(|s| !s.is_empty()),
+            )
+        }
+        None => (None, None),
+    };
+    OutPassage {
+        quote: &p.quote,
+        prefix,
+        suffix,
+        date: p.date.map(|x| x.to_string()),
+        note: p.note.as_deref(),
+        tone: p.tone.map(super::Tone::as_str),
+        status: (p.status != PassageStatus::Confirmed).then_some(p.status.as_str()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shipped_map_saves_and_loads_back_the_same() {
+        let d = super::super::builtin().expect("built-in");
+        let json = to_relmap_json(&d);
+        let back = super::super::load_str(&json, "saved.relmap.json").expect("reloads");
+        assert_eq!(to_relmap_json(&back), json, "a second save is byte-identical");
+        assert_eq!(back.actors.len(), d.actors.len());
+        assert_eq!(back.relations.len(), d.relations.len());
+        for (a, b) in d.relations.iter().zip(&back.relations) {
+            assert_eq!(a.id, b.id);
+            assert_eq!(a.tone, b.tone);
+            assert_eq!(a.declared_tone, b.declared_tone);
+            for (p, q) in a.passages.iter().zip(&b.passages) {
+                assert_eq!(p.anchor, q.anchor, "{}", p.quote);
+                assert_eq!((p.date, p.tone, p.status), (q.date, q.tone, q.status));
+                assert_eq!(p.note, q.note);
+            }
+        }
+        assert_eq!(back.article.text, d.article.text);
+        assert_eq!(back.warnings.len(), d.warnings.len());
+    }
+}
