@@ -20,6 +20,7 @@ impl MapState {
             Command::View(c) => self.apply_view(c),
             Command::Filter(c) => self.apply_filter(c),
             Command::Article(c) => self.apply_article(c),
+            Command::Doc(c) => self.apply_doc(c),
         }
     }
 
@@ -137,28 +138,6 @@ impl MapState {
         self.request_relaxation(true);
     }
 
-    fn undo_one(&mut self) {
-        if let Some(edit) = self.undo.pop() {
-            self.request_relaxation(false);
-            for m in edit.iter().rev() {
-                self.positions[m.actor] = m.from;
-                self.pinned[m.actor] = m.pinned_before;
-            }
-            self.redo.push(edit);
-        }
-    }
-
-    fn redo_one(&mut self) {
-        if let Some(edit) = self.redo.pop() {
-            self.request_relaxation(false);
-            for m in &edit {
-                self.positions[m.actor] = m.to;
-                self.pinned[m.actor] = m.pinned_after;
-            }
-            self.undo.push(edit);
-        }
-    }
-
     /// Applies the saved places that still match actors of the dataset. Unknown ids,
     /// non-finite numbers and other versions are skipped; the view is restored only when some
     /// place matched.
@@ -178,7 +157,7 @@ impl MapState {
     }
 
     /// Starts a new relaxation (on force-laid-out maps) or stops the running one.
-    fn request_relaxation(&mut self, wanted: bool) {
+    pub(super) fn request_relaxation(&mut self, wanted: bool) {
         let wanted = wanted && self.force_laid_out();
         if wanted || self.layout_request.wanted {
             self.layout_request.generation += 1;

@@ -6,6 +6,7 @@
 
 use egui::{Pos2, Rect, Vec2};
 
+use super::DocCommand;
 use super::filters::FocusMode;
 use super::saved::SavedLayout;
 use crate::model::{ActorId, Dimension, PassageId, Tone};
@@ -24,6 +25,8 @@ pub enum Command {
     Filter(FilterCommand),
     /// The article reader.
     Article(ArticleCommand),
+    /// Authoring: actors, relations and passages (undoable).
+    Doc(DocCommand),
 }
 
 /// Selection and hover.
@@ -163,4 +166,5 @@ into_command!(
     ViewCommand => View,
     FilterCommand => Filter,
     ArticleCommand => Article,
+    DocCommand => Doc,
 );

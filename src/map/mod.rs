@@ -8,6 +8,7 @@
 
 mod apply;
 mod command;
+mod doc;
 mod filters;
 mod history;
 mod layout_run;
@@ -19,6 +20,7 @@ mod view;
 pub use command::{
     ArticleCommand, Command, EditCommand, FilterCommand, SelectCommand, ViewCommand,
 };
+pub use doc::{ActorFields, DocCommand, EvidenceTarget, PassageFields, RelationFields, slug};
 pub use filters::{Filters, FocusMode};
 pub use layout_run::{LayoutRequest, LayoutRun};
 pub use prefs::Prefs;
@@ -54,6 +56,14 @@ pub struct ArticleFocus {
     pub passage: PassageId,
     /// Set when the view should scroll to the passage on its next frame.
     pub scroll_pending: bool,
+}
+
+/// One undoable step: node moves (cheap, recorded as moves) or a document edit (recorded as
+/// the document before it).
+#[derive(Clone, Debug)]
+enum Edit {
+    Moves(Vec<Move>),
+    Document(Box<doc::DocSnapshot>),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -117,8 +127,14 @@ pub struct MapState {
     /// The last scene built for the canvas and the inputs it was built from. Pan and zoom do
     /// not change the scene (it is in world coordinates), so they reuse it.
     scene_cache: std::cell::RefCell<Option<(u64, std::sync::Arc<Scene>)>>,
-    undo: Vec<Vec<Move>>,
-    redo: Vec<Vec<Move>>,
+    /// Identifies the document's content: every edit gets a new number, undo puts the old
+    /// one back, so "unsaved" is simply `revision != saved_revision`.
+    pub revision: u64,
+    /// The revision last written to (or read from) the file.
+    pub saved_revision: u64,
+    next_revision: u64,
+    undo: Vec<Edit>,
+    redo: Vec<Edit>,
 }
 
 impl MapState {
@@ -159,6 +175,9 @@ impl MapState {
             layout_request: LayoutRequest::default(),
             drag: None,
             scene_cache: std::cell::RefCell::new(None),
+            revision: 0,
+            saved_revision: 0,
+            next_revision: 0,
             undo: Vec::new(),
             redo: Vec::new(),
         }
@@ -237,6 +256,11 @@ impl MapState {
         self.drag.map(|d| d.actor)
     }
 
+    /// Whether the document has edits not yet saved.
+    pub fn is_dirty(&self) -> bool {
+        self.revision != self.saved_revision
+    }
+
     /// Whether there is a move to undo.
     pub fn can_undo(&self) -> bool {
         !self.undo.is_empty()
@@ -296,7 +320,7 @@ impl MapState {
     }
 
     /// `sel` if it names something currently shown, else no selection.
-    fn valid_selection(&self, sel: Selection) -> Selection {
+    pub(super) fn valid_selection(&self, sel: Selection) -> Selection {
         let ok = match sel {
             Selection::None => true,
             Selection::Actor(a) => self.visible_actors().get(a.0).copied().unwrap_or(false),

@@ -270,7 +270,10 @@ mod tests {
         let third = a
             .find_in_context("says yes", None, Some("."))
             .expect("found");
-        assert_eq!(third.range.start, 6, "a context every occurrence shares keeps the first");
+        assert_eq!(
+            third.range.start, 6,
+            "a context every occurrence shares keeps the first"
+        );
     }
 
     #[test]

@@ -12,6 +12,7 @@ mod import;
 mod kinds;
 mod lint;
 mod load;
+mod new_map;
 mod raw;
 mod save;
 mod sentences;
@@ -28,6 +29,7 @@ pub use ids::{ActorId, PassageId, RelationId};
 pub use kinds::{ActorKind, Dimension, PassageStatus, Tone};
 pub use lint::{MAX_RELATIONS_PER_QUOTE, MIN_QUOTE_WORDS, Warning, WarningKind, lint, names};
 pub use load::{MAX_FILE_BYTES, load_path, load_str};
+pub use new_map::{ArticleError, SourceFields, article_text, new_map_from_text};
 pub use save::{CONTEXT_CHARS, to_relmap_json};
 
 /// A validated dataset, ready to lay out and draw.

@@ -179,7 +179,11 @@ mod tests {
         let d = super::super::builtin().expect("built-in");
         let json = to_relmap_json(&d);
         let back = super::super::load_str(&json, "saved.relmap.json").expect("reloads");
-        assert_eq!(to_relmap_json(&back), json, "a second save is byte-identical");
+        assert_eq!(
+            to_relmap_json(&back),
+            json,
+            "a second save is byte-identical"
+        );
         assert_eq!(back.actors.len(), d.actors.len());
         assert_eq!(back.relations.len(), d.relations.len());
         for (a, b) in d.relations.iter().zip(&back.relations) {

@@ -278,9 +278,18 @@ mod tests {
     fn ctrl_click_builds_a_pair_and_takes_it_apart() {
         let (a, b, c) = (ActorId(0), ActorId(1), ActorId(2));
         assert_eq!(Selection::None.with_actor_toggled(a), Selection::Actor(a));
-        assert_eq!(Selection::Actor(a).with_actor_toggled(b), Selection::Pair(a, b));
-        assert_eq!(Selection::Pair(a, b).with_actor_toggled(a), Selection::Actor(b));
-        assert_eq!(Selection::Pair(a, b).with_actor_toggled(c), Selection::Pair(b, c));
+        assert_eq!(
+            Selection::Actor(a).with_actor_toggled(b),
+            Selection::Pair(a, b)
+        );
+        assert_eq!(
+            Selection::Pair(a, b).with_actor_toggled(a),
+            Selection::Actor(b)
+        );
+        assert_eq!(
+            Selection::Pair(a, b).with_actor_toggled(c),
+            Selection::Pair(b, c)
+        );
         assert_eq!(Selection::Actor(a).with_actor_toggled(a), Selection::None);
         assert!(Selection::Pair(a, b).has_actor(b) && !Selection::Pair(a, b).has_actor(c));
     }

@@ -77,7 +77,10 @@ pub fn keyboard_shortcuts() -> Vec<Shortcut> {
 /// Mouse gestures, listed in the help window under the keyboard shortcuts.
 pub const GESTURES: &[(&str, &str)] = &[
     ("Click", "Select a relation or actor"),
-    ("Ctrl+click actor", "Select it with the selected actor (a pair)"),
+    (
+        "Ctrl+click actor",
+        "Select it with the selected actor (a pair)",
+    ),
     ("Drag node", "Move and pin it"),
     ("Double-click node", "Unpin it"),
     ("Drag background", "Pan"),

@@ -1,0 +1,483 @@
+//! Authoring: edits of the document itself (actors, relations, passages), each undoable.
+//!
+//! An edit snapshots the document before it changes (dataset, positions, pins); undo swaps the
+//! snapshot back. A map an analyst authors has tens of actors and hundreds of passages, so a
+//! snapshot costs microseconds and keeps every edit trivially reversible, however it reshapes
+//! the ids.
+
+use egui::Pos2;
+
+use super::MapState;
+use crate::model::{
+    Actor, ActorId, ActorKind, Dataset, Dimension, Passage, PassageDate, PassageId, PassageStatus,
+    Relation, RelationId, TextRange, Tone,
+};
+use crate::scene::Selection;
+
+/// What an actor is called and how it is drawn; the fields the actors panel edits.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ActorFields {
+    /// Display name.
+    pub name: String,
+    /// State, organization or another kind.
+    pub kind: ActorKind,
+    /// Other names the article uses (demonyms, short forms, native-script names).
+    pub aliases: Vec<String>,
+    /// Hidden until View → Show secondary actors.
+    pub secondary: bool,
+}
+
+impl Default for ActorFields {
+    fn default() -> Self {
+        Self {
+            name: String::new(),
+            kind: ActorKind::State,
+            aliases: Vec::new(),
+            secondary: false,
+        }
+    }
+}
+
+/// What a relation says; the fields the side panel edits.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RelationFields {
+    /// Short description.
+    pub label: String,
+    /// Policy field.
+    pub dimension: Dimension,
+    /// Declared tone, or `None` to derive it from the passages.
+    pub tone: Option<Tone>,
+    /// Whether it points from source to target.
+    pub directed: bool,
+}
+
+/// What a passage says about its quote; the fields the side panel edits.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PassageFields {
+    /// When the quoted fact holds.
+    pub date: Option<PassageDate>,
+    /// The passage's own tone.
+    pub tone: Option<Tone>,
+    /// Draft, confirmed or disputed.
+    pub status: PassageStatus,
+    /// The analyst's note.
+    pub note: Option<String>,
+}
+
+/// Where new evidence goes.
+#[derive(Clone, Debug, PartialEq)]
+pub enum EvidenceTarget {
+    /// An existing relation.
+    Existing(RelationId),
+    /// A new relation between two actors.
+    New {
+        /// Where it starts.
+        source: ActorId,
+        /// The other actor.
+        target: ActorId,
+        /// What it says.
+        fields: RelationFields,
+    },
+}
+
+/// An edit of the document. Every one is undoable (Ctrl+Z) and marks the map unsaved.
+#[derive(Clone, Debug, PartialEq)]
+pub enum DocCommand {
+    /// Add an actor.
+    AddActor(ActorFields),
+    /// Change an actor's name, kind, aliases or secondary flag.
+    EditActor(ActorId, ActorFields),
+    /// Remove an actor and every relation it takes part in.
+    RemoveActor(ActorId),
+    /// Quote the article text at `range` as a passage of `target`, dated `date`.
+    AddEvidence {
+        /// Byte range of the selection in the article text.
+        range: TextRange,
+        /// The relation it supports.
+        target: EvidenceTarget,
+        /// When it holds (defaults to the source's date in the form).
+        date: Option<PassageDate>,
+    },
+    /// Change a relation's label, policy field, tone or direction.
+    EditRelation(RelationId, RelationFields),
+    /// Remove a relation and its passages.
+    RemoveRelation(RelationId),
+    /// Change a passage's date, tone, status or note.
+    EditPassage(PassageId, PassageFields),
+    /// Move a passage to another relation.
+    MovePassage(PassageId, RelationId),
+    /// Remove a passage; a relation left without evidence goes too.
+    RemovePassage(PassageId),
+    /// Change the map's title and the source's bibliographic data.
+    EditSource {
+        /// Map title.
+        title: String,
+        /// Article title.
+        source_title: String,
+        /// Author.
+        author: Option<String>,
+        /// Publication date.
+        date: Option<PassageDate>,
+        /// Publisher or section.
+        publisher: Option<String>,
+        /// Where it was published.
+        url: Option<String>,
+    },
+}
+
+/// The document as it was before an edit: what undo puts back.
+#[derive(Clone, Debug)]
+pub(super) struct DocSnapshot {
+    dataset: Dataset,
+    positions: Vec<Pos2>,
+    default_positions: Vec<Pos2>,
+    pinned: Vec<bool>,
+    revision: u64,
+}
+
+impl MapState {
+    pub(super) fn snapshot(&self) -> DocSnapshot {
+        DocSnapshot {
+            dataset: self.dataset.clone(),
+            positions: self.positions.clone(),
+            default_positions: self.default_positions.clone(),
+            pinned: self.pinned.clone(),
+            revision: self.revision,
+        }
+    }
+
+    /// Puts `snapshot` in place and returns the state it replaced (for the other stack).
+    pub(super) fn swap_snapshot(&mut self, snapshot: DocSnapshot) -> DocSnapshot {
+        let current = self.snapshot();
+        self.dataset = snapshot.dataset;
+        self.positions = snapshot.positions;
+        self.default_positions = snapshot.default_positions;
+        self.pinned = snapshot.pinned;
+        self.revision = snapshot.revision;
+        self.after_document_change();
+        current
+    }
+
+    /// Applies one document edit; an edit that names nothing valid changes nothing.
+    pub(super) fn apply_doc(&mut self, command: DocCommand) {
+        let before = self.snapshot();
+        let selection = match self.edit_document(command) {
+            Some(selection) => selection,
+            None => return,
+        };
+        self.next_revision += 1;
+        self.revision = self.next_revision;
+        self.record_document(before);
+        self.after_document_change();
+        self.selection = self.valid_selection(selection);
+    }
+
+    /// Makes the change; returns what to select afterwards, or `None` if nothing changed.
+    fn edit_document(&mut self, command: DocCommand) -> Option<Selection> {
+        let d = &mut self.dataset;
+        match command {
+            DocCommand::AddActor(fields) => {
+                let name = fields.name.trim().to_owned();
+                if name.is_empty() {
+                    return None;
+                }
+                let id = unique_id(&slug(&name), |c| d.actor_index(c).is_some());
+                d.actors.push(Actor {
+                    id,
+                    name,
+                    kind: fields.kind,
+                    aliases: clean_list(fields.aliases),
+                    native_names: Vec::new(),
+                    secondary: fields.secondary,
+                    position: None,
+                });
+                let at = self.place_for_new_actor();
+                self.positions.push(at);
+                self.default_positions.push(at);
+                self.pinned.push(false);
+                Some(Selection::Actor(ActorId(self.dataset.actors.len() - 1)))
+            }
+            DocCommand::EditActor(a, fields) => {
+                let actor = d.actors.get_mut(a.0)?;
+                let name = fields.name.trim();
+                if name.is_empty() {
+                    return None;
+                }
+                actor.name = name.to_owned();
+                actor.kind = fields.kind;
+                actor.aliases = clean_list(fields.aliases);
+                actor.secondary = fields.secondary;
+                Some(Selection::Actor(a))
+            }
+            DocCommand::RemoveActor(a) => {
+                d.actor(a)?;
+                d.relations.retain(|r| r.source != a && r.target != a);
+                d.actors.remove(a.0);
+                for r in &mut d.relations {
+                    for end in [&mut r.source, &mut r.target] {
+                        if end.0 > a.0 {
+                            end.0 -= 1;
+                        }
+                    }
+                }
+                self.positions.remove(a.0);
+                self.default_positions.remove(a.0);
+                self.pinned.remove(a.0);
+                Some(Selection::None)
+            }
+            DocCommand::AddEvidence {
+                range,
+                target,
+                date,
+            } => self.add_evidence(range, target, date),
+            DocCommand::EditRelation(r, fields) => {
+                let rel = d.relations.get_mut(r.0)?;
+                rel.label = Relation::label_or_default(Some(fields.label));
+                rel.dimension = fields.dimension;
+                rel.declared_tone = fields.tone;
+                rel.directed = fields.directed;
+                Some(Selection::Relation(r))
+            }
+            DocCommand::RemoveRelation(r) => {
+                d.relation(r)?;
+                d.relations.remove(r.0);
+                Some(Selection::None)
+            }
+            DocCommand::EditPassage(id, fields) => {
+                let p = d
+                    .relations
+                    .get_mut(id.relation.0)?
+                    .passages
+                    .get_mut(id.index)?;
+                p.date = fields.date;
+                p.tone = fields.tone;
+                p.status = fields.status;
+                p.note = fields.note.filter(|n| !n.trim().is_empty());
+                Some(Selection::Relation(id.relation))
+            }
+            DocCommand::MovePassage(id, to) => {
+                if id.relation == to || d.relation(to).is_none() {
+                    return None;
+                }
+                let from = d.relations.get_mut(id.relation.0)?;
+                if id.index >= from.passages.len() {
+                    return None;
+                }
+                let p = from.passages.remove(id.index);
+                d.relations[to].passages.push(p);
+                let emptied = d.relations[id.relation].passages.is_empty();
+                if emptied {
+                    d.relations.remove(id.relation.0);
+                    let to = if to.0 > id.relation.0 {
+                        RelationId(to.0 - 1)
+                    } else {
+                        to
+                    };
+                    return Some(Selection::Relation(to));
+                }
+                Some(Selection::Relation(to))
+            }
+            DocCommand::RemovePassage(id) => {
+                let rel = d.relations.get_mut(id.relation.0)?;
+                if id.index >= rel.passages.len() {
+                    return None;
+                }
+                rel.passages.remove(id.index);
+                if rel.passages.is_empty() {
+                    d.relations.remove(id.relation.0);
+                    return Some(Selection::None);
+                }
+                Some(Selection::Relation(id.relation))
+            }
+            DocCommand::EditSource {
+                title,
+                source_title,
+                author,
+                date,
+                publisher,
+                url,
+            } => {
+                let blank = |s: Option<String>| s.filter(|s| !s.trim().is_empty());
+                d.source.title = if source_title.trim().is_empty() {
+                    "Untitled article".to_owned()
+                } else {
+                    source_title.trim().to_owned()
+                };
+                d.title = if title.trim().is_empty() {
+                    d.source.title.clone()
+                } else {
+                    title.trim().to_owned()
+                };
+                d.source.author = blank(author);
+                d.source.date = date;
+                d.source.section = blank(publisher);
+                d.source.url = blank(url);
+                Some(self.selection)
+            }
+        }
+    }
+
+    fn add_evidence(
+        &mut self,
+        range: TextRange,
+        target: EvidenceTarget,
+        date: Option<PassageDate>,
+    ) -> Option<Selection> {
+        let d = &mut self.dataset;
+        let text = &d.article.text;
+        if range.start >= range.end
+            || range.end > text.len()
+            || !text.is_char_boundary(range.start)
+            || !text.is_char_boundary(range.end)
+        {
+            return None;
+        }
+        // The quote is the selection without surrounding blanks.
+        let raw = &text[range.clone()];
+        let start = range.start + (raw.len() - raw.trim_start().len());
+        let end = range.end - (raw.len() - raw.trim_end().len());
+        if start >= end {
+            return None;
+        }
+        let anchor = d.article.anchor(start..end);
+        let passage = Passage {
+            quote: text[start..end].to_owned(),
+            date,
+            note: None,
+            tone: None,
+            status: PassageStatus::Confirmed,
+            anchor: Some(anchor),
+        };
+        let r = match target {
+            EvidenceTarget::Existing(r) => {
+                d.relations.get_mut(r.0)?.passages.push(passage);
+                r
+            }
+            EvidenceTarget::New {
+                source,
+                target,
+                fields,
+            } => {
+                if source == target || d.actor(source).is_none() || d.actor(target).is_none() {
+                    return None;
+                }
+                let base = format!(
+                    "{}-{}-{}",
+                    d.actors[source].id,
+                    d.actors[target].id,
+                    slug(fields.dimension.as_str())
+                );
+                let id = unique_id(&base, |c| d.relation_index(c).is_some());
+                d.relations.push(Relation {
+                    id,
+                    source,
+                    target,
+                    label: Relation::label_or_default(Some(fields.label)),
+                    dimension: fields.dimension,
+                    tone: Tone::Unspecified,
+                    declared_tone: fields.tone,
+                    directed: fields.directed,
+                    weight: 1.0,
+                    passages: vec![passage],
+                });
+                RelationId(d.relations.len() - 1)
+            }
+        };
+        Some(Selection::Relation(r))
+    }
+
+    /// Where a new actor appears: right of the others, so it is visible and free to drag.
+    fn place_for_new_actor(&self) -> Pos2 {
+        let world = crate::layout::WORLD;
+        let n = self.positions.len();
+        if n == 0 {
+            return world.center();
+        }
+        let max_x = self.positions.iter().map(|p| p.x).fold(f32::MIN, f32::max);
+        let mean_y = self.positions.iter().map(|p| p.y).sum::<f32>() / n as f32;
+        Pos2::new(max_x + 120.0, mean_y + 40.0 * (n % 3) as f32)
+    }
+
+    /// Recomputes what derives from the document (relation tones, evidence warnings) and
+    /// drops view state that may name things no longer there.
+    pub(super) fn after_document_change(&mut self) {
+        let d = &mut self.dataset;
+        for r in &mut d.relations {
+            r.tone = r
+                .declared_tone
+                .unwrap_or_else(|| Tone::derived(&r.passages));
+        }
+        d.warnings = crate::model::lint(d);
+        let n = d.actors.len();
+        if let Some((a, mode)) = self.filters.focus
+            && (a.0 >= n || matches!(mode, super::FocusMode::Pair(b) if b.0 >= n))
+        {
+            self.filters.focus = None;
+        }
+        self.hovered = None;
+        self.linked_hover = None;
+        self.search_pick = None;
+        self.drag = None;
+        if self
+            .article_focus
+            .is_some_and(|f| self.dataset.passage(f.passage).is_none())
+        {
+            self.article_focus = None;
+        }
+        self.selection = self.valid_selection(self.selection);
+        self.request_relaxation(true);
+    }
+}
+
+/// A lower-case ASCII id made from `name` ("United States" → "united-states").
+pub fn slug(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    let out = out.trim_end_matches('-').to_owned();
+    if out.is_empty() {
+        "actor".to_owned()
+    } else {
+        out
+    }
+}
+
+/// `base`, or `base-2`, `base-3`… whichever is not `taken`.
+fn unique_id(base: &str, taken: impl Fn(&str) -> bool) -> String {
+    if !taken(base) {
+        return base.to_owned();
+    }
+    (2..)
+        .map(|i| format!("{base}-{i}"))
+        .find(|c| !taken(c))
+        .unwrap_or_else(|| base.to_owned())
+}
+
+/// Trimmed, non-empty, without repeats, in the order given.
+fn clean_list(items: Vec<String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for item in items {
+        let item = item.trim().to_owned();
+        if !item.is_empty() && !out.contains(&item) {
+            out.push(item);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_and_unique_ids() {
+        assert_eq!(slug("United States"), "united-states");
+        assert_eq!(slug("日本"), "actor");
+        assert_eq!(unique_id("a", |c| c == "a" || c == "a-2"), "a-3");
+    }
+}
