@@ -9,6 +9,10 @@ use relmap::model::{
     self, ActorId, ActorKind, Dimension, PassageId, PassageStatus, RelationId, Tone,
 };
 
+#[expect(
+    clippy::expect_used,
+    reason = "test helper: a broken fixture must fail the test loudly"
+)]
 fn shipped() -> MapState {
     MapState::new(model::builtin().expect("built-in dataset"))
 }

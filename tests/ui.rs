@@ -39,6 +39,14 @@ fn search_for(h: &mut Harness<'static, RelmapApp>, text: &str) {
     h.run();
 }
 
+/// Clicks the text field named `label` and types `text` into it.
+fn type_into(h: &mut Harness<'static, RelmapApp>, label: &str, text: &str) {
+    h.get_by_label(label).click();
+    h.run();
+    h.get_by_label(label).type_text(text);
+    h.run();
+}
+
 /// Clicks the China–Kazakhstan energy line (through its accessible target on the canvas).
 fn select_energy(h: &mut Harness<'static, RelmapApp>) {
     h.get_by_label("China — Kazakhstan: Energy investment and pipelines, 5 passages")
@@ -870,4 +878,130 @@ fn a_notice_about_showing_secondary_actors_can_be_undone() {
         h.query_by_label("Undo").is_none(),
         "and the notice went away"
     );
+}
+
+/// Ctrl+N, paste a two-paragraph article, create the map, add Japan and Korea.
+fn new_map_with_two_actors(h: &mut Harness<'static, RelmapApp>) {
+    h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    h.run();
+    type_into(
+        h,
+        "Article text",
+        "Japan and Korea signed a fisheries accord.\n\nKorea later accused Japan of breaking it.",
+    );
+    type_into(h, "Title", "Fish talks");
+    type_into(h, "Date", "2011-05");
+    h.run();
+    h.get_by_label("Create map").click();
+    h.run();
+    assert!(h.state().modal().is_none(), "{:?}", h.state().modal());
+    assert_eq!(h.state().state().dataset.title, "Fish talks");
+    assert!(
+        h.state().state().article_authoring,
+        "the article opens ready to select"
+    );
+
+    for name in ["Japan", "Korea"] {
+        h.get_by_label("Add actor…").click();
+        h.run();
+        type_into(h, "Name", name);
+        h.run();
+        h.key_press(Key::Enter);
+        h.run();
+    }
+    let names: Vec<&str> = h
+        .state()
+        .state()
+        .dataset
+        .actors
+        .iter()
+        .map(|a| a.name.as_str())
+        .collect();
+    assert_eq!(names, ["Japan", "Korea"]);
+}
+
+#[test]
+fn an_analyst_authors_a_map_from_pasted_text_by_keyboard_and_mouse() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut h = harness();
+    new_map_with_two_actors(&mut h);
+
+    // Select the first sentence: click the text, Ctrl+↑ to its start, Shift+End.
+    let text = h.get_by_label(relmap::ui::ARTICLE_TEXT_LABEL).rect();
+    h.get_by_label(relmap::ui::ARTICLE_TEXT_LABEL).click();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::ArrowUp);
+    h.run();
+    h.key_press_modifiers(Modifiers::SHIFT, Key::End);
+    h.run();
+    assert!(text.width() > 0.0);
+    let selected = h
+        .state()
+        .state()
+        .article_selection
+        .clone()
+        .expect("a selection");
+    assert_eq!(
+        &h.state().state().dataset.article.text[selected],
+        "Japan and Korea signed a fisheries accord."
+    );
+    // E, a label, Enter: the relation appears with its passage.
+    h.key_press(Key::E);
+    h.run();
+    type_into(&mut h, "Label", "Fisheries accord");
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    let state = h.state().state();
+    assert_eq!(state.dataset.relations.len(), 1);
+    let rel = &state.dataset.relations[0];
+    assert_eq!(rel.label, "Fisheries accord");
+    assert_eq!(
+        rel.passages[0].quote,
+        "Japan and Korea signed a fisheries accord."
+    );
+    assert_eq!(
+        rel.passages[0].date.map(|d| d.to_string()).as_deref(),
+        Some("2011-05")
+    );
+    assert_eq!(
+        state.selection,
+        Selection::Relation(relmap::model::RelationId(0))
+    );
+    assert!(
+        h.query_by_label("Japan — Korea: Fisheries accord, 1 passage")
+            .is_some(),
+        "the line is on the map"
+    );
+
+    // Edit its tone, then undo.
+    h.get_by_label("Edit relation").click();
+    h.run();
+    h.get_by_role_and_label(egui::accesskit::Role::ComboBox, "Tone")
+        .click();
+    h.run();
+    h.get_by_label("tension").click();
+    h.run();
+    assert_eq!(
+        h.state().state().dataset.relations[0].tone,
+        relmap::model::Tone::Tension
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().state().dataset.relations[0].declared_tone, None);
+
+    // Save (the first save names the file; then Ctrl+S), reopen: identical.
+    let path = dir.path().join("fish.relmap.json");
+    h.state_mut().save_to(&path).expect("saved");
+    h.run();
+    assert!(!h.state().state().is_dirty());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    let saved = relmap::model::to_relmap_json(&h.state().state().dataset);
+    h.state_mut().open_path(path.clone(), None);
+    h.state_mut().wait_for_load();
+    h.run();
+    let reopened = relmap::model::to_relmap_json(&h.state().state().dataset);
+    assert_eq!(reopened, saved);
+    assert_eq!(std::fs::read_to_string(&path).expect("file"), saved);
 }

@@ -26,10 +26,26 @@ pub enum Modal {
     Shortcuts,
     /// Help → About relmap.
     About,
+    /// File → New map from article….
+    NewMap(ui::NewMapForm),
+    /// Add or edit an actor.
+    Actor(ui::ActorForm),
+    /// Quote the article selection as evidence.
+    Evidence(ui::EvidenceForm),
+    /// Unsaved edits: save, discard or cancel before doing this.
+    Unsaved(super::authoring::Pending),
+    /// The in-app "save map as" form, with the path typed so far.
+    SaveAs(String),
 }
 
 impl RelmapApp {
     pub(super) fn show_modal(&mut self, ctx: &egui::Context, actions: &mut Vec<Action>) {
+        if let Some(keep) = self.show_authoring_modal(ctx, actions) {
+            if !keep {
+                self.modal = None;
+            }
+            return;
+        }
         let Some(modal) = &mut self.modal else {
             return;
         };
@@ -52,6 +68,8 @@ impl RelmapApp {
             },
             Modal::Shortcuts => shortcuts_window(ctx),
             Modal::About => about_window(ctx, &self.state.dataset.origin.display_name()),
+            // Shown by `show_authoring_modal`.
+            _ => true,
         };
         if !keep {
             self.modal = None;

@@ -1,6 +1,7 @@
 //! The eframe shell: owns the [`MapState`], the running layout, modals, background jobs and
 //! persistence; lays out the panels; carries out the effects the UI asks for.
 
+mod authoring;
 mod dialogs;
 mod files;
 mod jobs;
@@ -52,6 +53,8 @@ pub struct RelmapApp {
     state_file: Option<PathBuf>,
     /// Put the cursor in the search field on the next frame.
     focus_search: bool,
+    /// The user chose to quit (and answered the unsaved-changes question, if any).
+    quitting: bool,
 }
 
 impl RelmapApp {
@@ -91,6 +94,7 @@ impl RelmapApp {
             layouts: std::collections::BTreeMap::new(),
             state_file: None,
             focus_search: false,
+            quitting: false,
         }
     }
 
@@ -129,6 +133,9 @@ impl RelmapApp {
     }
 
     fn apply(&mut self, ctx: &egui::Context, action: Action) {
+        if self.guard_unsaved(&action) {
+            return;
+        }
         match action {
             Action::Map(command) => {
                 self.state.apply(command);
@@ -154,7 +161,20 @@ impl RelmapApp {
             Action::ToggleAbout => self.toggle_modal(Modal::About),
             Action::Escape => self.escape(),
             Action::Notice { text, undo } => self.jobs.toast_with_undo(text, undo),
-            Action::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            Action::Quit => {
+                self.quitting = true;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+            Action::AddEvidence(range) => {
+                self.modal = Some(Modal::Evidence(ui::EvidenceForm::new(&self.state, range)));
+            }
+            Action::NewMap => self.modal = Some(Modal::NewMap(ui::NewMapForm::default())),
+            Action::ActorForm(None) => self.modal = Some(Modal::Actor(ui::ActorForm::add())),
+            Action::ActorForm(Some(a)) => {
+                self.modal = ui::ActorForm::edit(&self.state, a).map(Modal::Actor);
+            }
+            Action::Save => self.save(ctx),
+            Action::SaveAs => self.ask_and_save_as(ctx),
         }
     }
 
@@ -194,7 +214,15 @@ impl RelmapApp {
     /// dropped files, the running layout.
     fn before_paint(&mut self, ctx: &egui::Context) {
         self.sync_theme(ctx);
-        let title = format!("relmap — {}", self.state.dataset.title);
+        // The window's close button with unsaved edits: ask first, as File → Quit does.
+        if ctx.input(|i| i.viewport().close_requested()) && self.state.is_dirty() && !self.quitting
+        {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.modal = Some(Modal::Unsaved(authoring::Pending::Quit));
+        }
+        // The window title marks unsaved edits, as desktop editors do.
+        let dirty = if self.state.is_dirty() { "• " } else { "" };
+        let title = format!("relmap — {dirty}{}", self.state.dataset.title);
         if self.title_sent.as_ref() != Some(&title) {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.title_sent = Some(title);

@@ -288,6 +288,19 @@ impl MapState {
                 }
             }
             ArticleCommand::SetOpen(open) => self.article_open = open,
+            ArticleCommand::SetAuthoring(on) => {
+                self.article_authoring = on;
+                self.article_selection = None;
+            }
+            ArticleCommand::SetSelection(range) => {
+                let text = &self.dataset.article.text;
+                self.article_selection = range.filter(|r| {
+                    r.start < r.end
+                        && r.end <= text.len()
+                        && text.is_char_boundary(r.start)
+                        && text.is_char_boundary(r.end)
+                });
+            }
             ArticleCommand::Scrolled => {
                 if let Some(focus) = &mut self.article_focus {
                     focus.scroll_pending = false;

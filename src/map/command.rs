@@ -141,6 +141,11 @@ pub enum ArticleCommand {
     SetOpen(bool),
     /// The article view has scrolled to its focused passage.
     Scrolled,
+    /// Switch the article between reading (click a highlight to select its relation) and
+    /// selecting text to quote as evidence.
+    SetAuthoring(bool),
+    /// The text selected in the article (byte range), or none.
+    SetSelection(Option<crate::model::TextRange>),
     /// Article view options.
     SetView {
         /// Underline every mention of an actor.

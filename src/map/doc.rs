@@ -8,6 +8,7 @@
 use egui::Pos2;
 
 use super::MapState;
+use crate::model::SourceFields;
 use crate::model::{
     Actor, ActorId, ActorKind, Dataset, Dimension, Passage, PassageDate, PassageId, PassageStatus,
     Relation, RelationId, TextRange, Tone,
@@ -110,18 +111,10 @@ pub enum DocCommand {
     RemovePassage(PassageId),
     /// Change the map's title and the source's bibliographic data.
     EditSource {
-        /// Map title.
+        /// Map title (blank: the article's title).
         title: String,
-        /// Article title.
-        source_title: String,
-        /// Author.
-        author: Option<String>,
-        /// Publication date.
-        date: Option<PassageDate>,
-        /// Publisher or section.
-        publisher: Option<String>,
-        /// Where it was published.
-        url: Option<String>,
+        /// The article's title, author, date, publisher and URL.
+        source: SourceFields,
     },
 }
 
@@ -255,28 +248,7 @@ impl MapState {
                 p.note = fields.note.filter(|n| !n.trim().is_empty());
                 Some(Selection::Relation(id.relation))
             }
-            DocCommand::MovePassage(id, to) => {
-                if id.relation == to || d.relation(to).is_none() {
-                    return None;
-                }
-                let from = d.relations.get_mut(id.relation.0)?;
-                if id.index >= from.passages.len() {
-                    return None;
-                }
-                let p = from.passages.remove(id.index);
-                d.relations[to].passages.push(p);
-                let emptied = d.relations[id.relation].passages.is_empty();
-                if emptied {
-                    d.relations.remove(id.relation.0);
-                    let to = if to.0 > id.relation.0 {
-                        RelationId(to.0 - 1)
-                    } else {
-                        to
-                    };
-                    return Some(Selection::Relation(to));
-                }
-                Some(Selection::Relation(to))
-            }
+            DocCommand::MovePassage(id, to) => self.move_passage(id, to),
             DocCommand::RemovePassage(id) => {
                 let rel = d.relations.get_mut(id.relation.0)?;
                 if id.index >= rel.passages.len() {
@@ -289,32 +261,54 @@ impl MapState {
                 }
                 Some(Selection::Relation(id.relation))
             }
-            DocCommand::EditSource {
-                title,
-                source_title,
-                author,
-                date,
-                publisher,
-                url,
-            } => {
-                let blank = |s: Option<String>| s.filter(|s| !s.trim().is_empty());
-                d.source.title = if source_title.trim().is_empty() {
-                    "Untitled article".to_owned()
-                } else {
-                    source_title.trim().to_owned()
-                };
-                d.title = if title.trim().is_empty() {
-                    d.source.title.clone()
-                } else {
-                    title.trim().to_owned()
-                };
-                d.source.author = blank(author);
-                d.source.date = date;
-                d.source.section = blank(publisher);
-                d.source.url = blank(url);
+            DocCommand::EditSource { title, source } => {
+                self.edit_source(&title, source);
                 Some(self.selection)
             }
         }
+    }
+
+    fn move_passage(&mut self, id: PassageId, to: RelationId) -> Option<Selection> {
+        let d = &mut self.dataset;
+        if id.relation == to || d.relation(to).is_none() {
+            return None;
+        }
+        let from = d.relations.get_mut(id.relation.0)?;
+        if id.index >= from.passages.len() {
+            return None;
+        }
+        let p = from.passages.remove(id.index);
+        d.relations[to].passages.push(p);
+        if d.relations[id.relation].passages.is_empty() {
+            // A relation left without evidence goes; ids after it shift down by one.
+            d.relations.remove(id.relation.0);
+            let to = if to.0 > id.relation.0 {
+                RelationId(to.0 - 1)
+            } else {
+                to
+            };
+            return Some(Selection::Relation(to));
+        }
+        Some(Selection::Relation(to))
+    }
+
+    fn edit_source(&mut self, title: &str, fields: SourceFields) {
+        let d = &mut self.dataset;
+        let blank = |s: Option<String>| s.filter(|s| !s.trim().is_empty());
+        d.source.title = if fields.title.trim().is_empty() {
+            "Untitled article".to_owned()
+        } else {
+            fields.title.trim().to_owned()
+        };
+        d.title = if title.trim().is_empty() {
+            d.source.title.clone()
+        } else {
+            title.trim().to_owned()
+        };
+        d.source.author = blank(fields.author);
+        d.source.date = fields.date;
+        d.source.section = blank(fields.publisher);
+        d.source.url = blank(fields.url);
     }
 
     fn add_evidence(
@@ -425,6 +419,8 @@ impl MapState {
             self.article_focus = None;
         }
         self.selection = self.valid_selection(self.selection);
+        // Quoted or not, the selection has done its job; a stale range must not be reused.
+        self.article_selection = None;
         self.request_relaxation(true);
     }
 }

@@ -121,6 +121,10 @@ pub struct MapState {
     pub article_underline_actors: bool,
     /// Article view: show only uncited paragraphs.
     pub article_uncited_only: bool,
+    /// Article view: selecting text to quote, rather than reading.
+    pub article_authoring: bool,
+    /// Article view: the selected text (byte range), if any.
+    pub article_selection: Option<crate::model::TextRange>,
     /// The relaxation the map wants (see [`LayoutRun`]).
     pub layout_request: LayoutRequest,
     drag: Option<Drag>,
@@ -172,6 +176,8 @@ impl MapState {
             search_pick: None,
             article_underline_actors: false,
             article_uncited_only: false,
+            article_authoring: false,
+            article_selection: None,
             layout_request: LayoutRequest::default(),
             drag: None,
             scene_cache: std::cell::RefCell::new(None),

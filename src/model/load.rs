@@ -123,6 +123,12 @@ pub(crate) fn decode(bytes: Vec<u8>, file: &str) -> Result<String, LoadError> {
     Ok(text)
 }
 
+/// Reads a text file (size-capped, UTF-8 or UTF-16 with BOM), e.g. an article to map.
+pub fn read_text_file(path: &Path) -> Result<String, LoadError> {
+    let file = path.display().to_string();
+    decode(read_capped(path, &file)?, &file)
+}
+
 /// Loads and validates a dataset file. The error names the file as `path` spells it.
 pub fn load_path(path: &Path) -> Result<Dataset, LoadError> {
     let file = path.display().to_string();

@@ -163,7 +163,14 @@ pub fn article_window(ctx: &egui::Context, state: &MapState, style: &Style) -> V
                     rel.label
                 ));
             }
+            authoring_bar(ui, state, &mut actions);
             ui.separator();
+            if state.article_authoring {
+                egui::ScrollArea::vertical()
+                    .auto_shrink([false, false])
+                    .show(ui, |ui| author_text(ui, state, style, &cites, &mut actions));
+                return;
+            }
             egui::ScrollArea::vertical()
                 .auto_shrink([false, false])
                 .show(ui, |ui| {
@@ -319,4 +326,107 @@ fn view_options(ui: &mut egui::Ui, state: &MapState, cited: usize, actions: &mut
             );
         }
     });
+}
+
+/// Accessible name of the article text while selecting evidence.
+pub const ARTICLE_TEXT_LABEL: &str = "Article text";
+
+/// "Select text for evidence" and, with a selection, "Add as evidence (E)".
+fn authoring_bar(ui: &mut egui::Ui, state: &MapState, actions: &mut Vec<Action>) {
+    ui.horizontal(|ui| {
+        let mut on = state.article_authoring;
+        if ui
+            .toggle_value(&mut on, "✏ Select text for evidence")
+            .on_hover_text(
+                "Select words of the article, then press E to quote them as evidence \
+                 for a relation",
+            )
+            .changed()
+        {
+            actions.push(ArticleCommand::SetAuthoring(on).into());
+        }
+        if let Some(range) = state.article_selection.clone() {
+            let pressed_e = ui.input(|i| i.key_pressed(egui::Key::E) && i.modifiers.is_none());
+            if ui
+                .button("Add as evidence (E)")
+                .on_hover_text("Quote the selected text as evidence for a relation")
+                .clicked()
+                || pressed_e
+            {
+                actions.push(Action::AddEvidence(range));
+            }
+        } else if state.article_authoring {
+            ui.label(RichText::new("Select the words to quote").weak());
+        }
+    });
+}
+
+/// The whole article as one read-only text the user can select in, highlights kept.
+fn author_text(
+    ui: &mut egui::Ui,
+    state: &MapState,
+    style: &Style,
+    cites: &[(Range<usize>, PassageId)],
+    actions: &mut Vec<Action>,
+) {
+    let d = &state.dataset;
+    let mut text: &str = &d.article.text;
+    let mut layouter = |ui: &egui::Ui, buf: &dyn egui::TextBuffer, wrap_width: f32| {
+        let mut job = highlighted_job(ui, state, style, buf.as_str(), cites);
+        job.wrap.max_width = wrap_width;
+        ui.fonts_mut(|f| f.layout_job(job))
+    };
+    let output = egui::TextEdit::multiline(&mut text)
+        .id(egui::Id::unique("relmap-article-text"))
+        .layouter(&mut layouter)
+        .desired_width(f32::INFINITY)
+        .show(ui);
+    output
+        .response
+        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, ARTICLE_TEXT_LABEL));
+    let selection = output.cursor_range.and_then(|c| {
+        let chars = c.as_sorted_char_range();
+        let byte = |ci: usize| text.char_indices().nth(ci).map_or(text.len(), |(i, _)| i);
+        let range = byte(chars.start.0)..byte(chars.end.0);
+        (!range.is_empty()).then_some(range)
+    });
+    if selection != state.article_selection && output.response.has_focus() {
+        actions.push(ArticleCommand::SetSelection(selection).into());
+    }
+}
+
+/// The article laid out with each cited passage on its relation's colour.
+fn highlighted_job(
+    ui: &egui::Ui,
+    state: &MapState,
+    style: &Style,
+    text: &str,
+    cites: &[(Range<usize>, PassageId)],
+) -> egui::text::LayoutJob {
+    let d = &state.dataset;
+    let format = egui::TextFormat {
+        font_id: egui::FontId::proportional(15.0),
+        color: ui.visuals().text_color(),
+        ..Default::default()
+    };
+    let mut cuts = vec![0, text.len()];
+    for (r, _) in cites {
+        cuts.extend([r.start.min(text.len()), r.end.min(text.len())]);
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut job = egui::text::LayoutJob::default();
+    for w in cuts.windows(2) {
+        let range = w[0]..w[1];
+        let mut f = format.clone();
+        if let Some((_, id)) = cites
+            .iter()
+            .find(|(r, _)| r.start <= range.start && r.end >= range.end)
+        {
+            let color = style.dimension_color(&d.relations[id.relation].dimension);
+            f.background = color.gamma_multiply(0.25);
+        }
+        job.append(&text[range], 0.0, f);
+    }
+    job
 }

@@ -47,6 +47,13 @@ fn item(ui: &mut egui::Ui, label: &str, tip: &str, action: Action, actions: &mut
 fn file_menu(ui: &mut egui::Ui, recent: &[std::path::PathBuf], actions: &mut Vec<Action>) {
     item(
         ui,
+        "New map from article…",
+        "Start a map from an article's text (pasted, or a .txt, .md or .html file)",
+        Action::NewMap,
+        actions,
+    );
+    item(
+        ui,
         "Open…",
         "Open a relmap dataset, node-link JSON or CSV edge list (or drop it on the window)",
         Action::Open,
@@ -69,6 +76,21 @@ fn file_menu(ui: &mut egui::Ui, recent: &[std::path::PathBuf], actions: &mut Vec
             }
         });
     });
+    ui.separator();
+    item(
+        ui,
+        "Save",
+        "Save the map as a relmap file (asks where the first time)",
+        Action::Save,
+        actions,
+    );
+    item(
+        ui,
+        "Save as…",
+        "Save the map to a new relmap file",
+        Action::SaveAs,
+        actions,
+    );
     ui.separator();
     let exports = [
         (
@@ -230,8 +252,8 @@ fn theme_choice(ui: &mut egui::Ui, state: &MapState, actions: &mut Vec<Action>) 
 fn undo_redo(ui: &mut egui::Ui, state: &MapState, actions: &mut Vec<Action>) {
     let undo: Action = EditCommand::Undo.into();
     let redo: Action = EditCommand::Redo.into();
-    let undo_tip = format!("Undo move ({})", shortcut_text(ui.ctx(), &undo));
-    let redo_tip = format!("Redo move ({})", shortcut_text(ui.ctx(), &redo));
+    let undo_tip = format!("Undo ({})", shortcut_text(ui.ctx(), &undo));
+    let redo_tip = format!("Redo ({})", shortcut_text(ui.ctx(), &redo));
     ui.add_enabled_ui(state.can_undo(), |ui| {
         if ui.button("↶").on_hover_text(undo_tip).clicked() {
             actions.push(undo);

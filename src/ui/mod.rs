@@ -4,7 +4,9 @@
 mod article;
 mod canvas;
 mod chronology;
+mod edit_panel;
 mod export_dialog;
+mod forms;
 mod legend;
 mod menu;
 mod passage;
@@ -13,17 +15,23 @@ mod shortcuts;
 mod side_panel;
 mod status;
 
-pub use article::article_window;
+pub use article::{ARTICLE_TEXT_LABEL, article_window};
 pub use canvas::{CANVAS_ID, CANVAS_LABEL, canvas};
 pub use chronology::{chronology_strip, dot_radius};
 pub use export_dialog::{ExportForm, FormResult, export_form};
+pub use forms::{
+    ActorForm, EvidenceForm, FormOutcome, NewMapForm, NewMapRequest, actor_form, dimension_choice,
+    evidence_form, new_map_form, tone_choice,
+};
 pub use menu::top_bar;
 pub use search_panel::{SEARCH_ID, search_panel};
 pub use shortcuts::{GESTURES, Shortcut, consume_shortcuts, keyboard_shortcuts, shortcut_text};
 pub use side_panel::side_panel;
 pub use status::status_bar;
 
-use crate::map::{ArticleCommand, Command, EditCommand, FilterCommand, SelectCommand, ViewCommand};
+use crate::map::{
+    ArticleCommand, Command, DocCommand, EditCommand, FilterCommand, SelectCommand, ViewCommand,
+};
 use crate::model::{Dataset, PassageId};
 
 /// Something the user asked for: a state change or an effect the shell carries out.
@@ -63,6 +71,16 @@ pub enum Action {
     },
     /// Close the app.
     Quit,
+    /// Quote this article range as evidence (opens the evidence form).
+    AddEvidence(crate::model::TextRange),
+    /// File → New map from article… (opens the form).
+    NewMap,
+    /// Open the actor form: add one (`None`) or edit this one.
+    ActorForm(Option<crate::model::ActorId>),
+    /// Save the map to its file (asks where if it has none).
+    Save,
+    /// Save the map to a new file (asks where).
+    SaveAs,
 }
 
 macro_rules! action_from {
@@ -81,7 +99,8 @@ action_from!(
     EditCommand,
     ViewCommand,
     FilterCommand,
-    ArticleCommand
+    ArticleCommand,
+    DocCommand
 );
 
 /// A passage with its citation line, as put on the clipboard.

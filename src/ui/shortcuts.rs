@@ -42,8 +42,15 @@ pub fn keyboard_shortcuts() -> Vec<Shortcut> {
         row(
             keys(cmd, Key::Z),
             EditCommand::Undo.into(),
-            "Undo the last move",
+            "Undo the last move or edit",
         ),
+        row(
+            keys(cmd_shift, Key::S),
+            Action::SaveAs,
+            "Save the map to a new file",
+        ),
+        row(keys(cmd, Key::S), Action::Save, "Save the map"),
+        row(keys(cmd, Key::N), Action::NewMap, "New map from an article"),
         row(
             keys(cmd_shift, Key::C),
             Action::CopyImage,

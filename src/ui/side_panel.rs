@@ -17,7 +17,10 @@ pub fn side_panel(ui: &mut egui::Ui, state: &MapState, style: &Style) -> Vec<Act
             Selection::Relation(r) => relation_view(ui, state, r, style, &mut actions),
             Selection::Actor(a) => actor_view(ui, state, a, style, &mut actions),
             Selection::Pair(a, b) => pair_view(ui, state, (a, b), style, &mut actions),
-            Selection::None => guide(ui, &state.dataset),
+            Selection::None => {
+                guide(ui, &state.dataset);
+                actors_list(ui, state, &mut actions);
+            }
         });
     actions
 }
@@ -71,6 +74,7 @@ fn relation_view(
     });
     relation_warnings(ui, d, r);
     pair_focus(ui, state, (rel.source, rel.target), actions);
+    super::edit_panel::relation_edit(ui, state, r, actions);
     ui.add_space(6.0);
     if rel.passages.is_empty() {
         ui.label(
@@ -93,6 +97,7 @@ fn relation_view(
     ui.add_space(4.0);
     for i in 0..rel.passages.len() {
         passage_block(ui, d, rel, PassageId::new(r, i), color, actions);
+        super::edit_panel::passage_edit(ui, state, PassageId::new(r, i), actions);
         ui.add_space(8.0);
     }
 }
@@ -140,6 +145,7 @@ fn actor_view(
     if !actor.aliases.is_empty() {
         ui.label(format!("Also called: {}", actor.aliases.join(", ")));
     }
+    super::edit_panel::actor_edit(ui, state, a, actions);
     if !actor.native_names.is_empty() {
         ui.label(format!("Native names: {}", actor.native_names.join(" · ")));
     }
@@ -304,6 +310,42 @@ fn guide(ui: &mut egui::Ui, d: &Dataset) {
         ))
         .weak(),
     );
+}
+
+/// Every actor of the map, and "Add actor…": where a new map's authoring starts.
+fn actors_list(ui: &mut egui::Ui, state: &MapState, actions: &mut Vec<Action>) {
+    ui.add_space(10.0);
+    ui.separator();
+    ui.horizontal(|ui| {
+        ui.strong(format!("Actors ({})", state.dataset.actors.len()));
+        if ui
+            .button("Add actor…")
+            .on_hover_text("Add an actor (name, kind, aliases) to the map")
+            .clicked()
+        {
+            actions.push(Action::ActorForm(None));
+        }
+    });
+    ui.horizontal_wrapped(|ui| {
+        for (a, actor) in state.dataset.actors_with_ids() {
+            if ui
+                .small_button(&actor.name)
+                .on_hover_text(format!("{} · click to select", actor.kind.as_str()))
+                .clicked()
+            {
+                actions.push(SelectCommand::Select(Selection::Actor(a)).into());
+            }
+        }
+    });
+    if state.dataset.relations.is_empty() && !state.dataset.article.text.is_empty() {
+        ui.label(
+            RichText::new(
+                "No relations yet: open the article (View → Article), switch on \
+                 “Select text for evidence”, select a sentence and press E.",
+            )
+            .weak(),
+        );
+    }
 }
 
 /// "Focus on this pair": only the relation's two actors and the relations between them,

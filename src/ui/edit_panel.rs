@@ -1,0 +1,195 @@
+//! Editing in the side panel: an actor's, a relation's and a passage's fields, and removal
+//! with a confirmation where evidence would be dropped. Every change is a [`DocCommand`], so
+//! Ctrl+Z undoes it.
+
+use egui::RichText;
+
+use super::Action;
+use super::forms::{dimension_choice, name_combo, tone_choice};
+use crate::map::{DocCommand, MapState, PassageFields, RelationFields};
+use crate::model::{ActorId, PassageId, PassageStatus, RelationId, Tone};
+
+/// A button that asks once more before acting: the first click turns it into
+/// "Click again to …", which stays armed until the pointer leaves it.
+fn confirm_button(ui: &mut egui::Ui, label: &str, confirm: &str, needs_confirm: bool) -> bool {
+    let id = ui.scope_id().with(("confirm", label));
+    let armed = ui.data(|d| d.get_temp::<bool>(id).unwrap_or(false));
+    let text = if armed { confirm } else { label };
+    let response = ui.button(text);
+    if response.clicked() {
+        if armed || !needs_confirm {
+            ui.data_mut(|d| d.remove::<bool>(id));
+            return true;
+        }
+        ui.data_mut(|d| d.insert_temp(id, true));
+    } else if armed && !response.hovered() {
+        ui.data_mut(|d| d.remove::<bool>(id));
+    }
+    false
+}
+
+/// "Edit actor…" and "Remove actor" for the selected actor.
+pub fn actor_edit(ui: &mut egui::Ui, state: &MapState, a: ActorId, actions: &mut Vec<Action>) {
+    let d = &state.dataset;
+    let passages: usize = d
+        .relations
+        .iter()
+        .filter(|r| r.source == a || r.target == a)
+        .map(|r| r.passages.len())
+        .sum();
+    ui.horizontal(|ui| {
+        if ui
+            .button("Edit actor…")
+            .on_hover_text("Name, kind, aliases, secondary")
+            .clicked()
+        {
+            actions.push(Action::ActorForm(Some(a)));
+        }
+        let confirm = format!("Click again: remove it and {passages} passages");
+        if confirm_button(ui, "Remove actor", &confirm, passages > 0) {
+            actions.push(DocCommand::RemoveActor(a).into());
+        }
+        if ui
+            .button("Add actor…")
+            .on_hover_text("Add another actor to the map")
+            .clicked()
+        {
+            actions.push(Action::ActorForm(None));
+        }
+    });
+}
+
+/// The relation's label, policy field, tone and direction, edited in place.
+pub fn relation_edit(
+    ui: &mut egui::Ui,
+    state: &MapState,
+    r: RelationId,
+    actions: &mut Vec<Action>,
+) {
+    let Some(rel) = state.dataset.relation(r) else {
+        return;
+    };
+    let current = RelationFields {
+        label: rel.label.clone(),
+        dimension: rel.dimension.clone(),
+        tone: rel.declared_tone,
+        directed: rel.directed,
+    };
+    egui::CollapsingHeader::new("Edit relation")
+        .id_salt(("relmap-edit-relation", r))
+        .show(ui, |ui| {
+            let mut fields = current.clone();
+            let label_id = ui.scope_id().with(("label", r, state.revision));
+            let mut label = ui
+                .data(|d| d.get_temp::<String>(label_id))
+                .unwrap_or_else(|| fields.label.clone());
+            egui::Grid::new(("relmap-relation-fields", r))
+                .num_columns(2)
+                .show(ui, |ui| {
+                    let name = ui.label("Label");
+                    let edit = ui.text_edit_singleline(&mut label).labelled_by(name.id);
+                    if edit.changed() {
+                        ui.data_mut(|d| d.insert_temp(label_id, label.clone()));
+                    }
+                    // A label is committed when the field is left (Enter or Tab), so typing
+                    // is one undo step rather than one per letter.
+                    if edit.lost_focus() && label != current.label {
+                        fields.label = label.clone();
+                    }
+                    ui.end_row();
+                    ui.label("Policy field");
+                    dimension_choice(ui, &format!("relmap-dim-{}", r.0), &mut fields.dimension);
+                    ui.end_row();
+                    ui.label("Tone");
+                    tone_choice(ui, &format!("relmap-tone-{}", r.0), &mut fields.tone);
+                    ui.end_row();
+                    ui.label("");
+                    ui.checkbox(&mut fields.directed, "Directed");
+                    ui.end_row();
+                });
+            if fields != current {
+                actions.push(DocCommand::EditRelation(r, fields).into());
+            }
+            let n = rel.passages.len();
+            let confirm = format!("Click again: remove it and its {n} passages");
+            if confirm_button(ui, "Remove relation", &confirm, n > 0) {
+                actions.push(DocCommand::RemoveRelation(r).into());
+            }
+        });
+}
+
+/// A passage's tone and status pickers, "Move to…" and "Remove".
+pub fn passage_edit(ui: &mut egui::Ui, state: &MapState, id: PassageId, actions: &mut Vec<Action>) {
+    let d = &state.dataset;
+    let Some(p) = d.passage(id) else {
+        return;
+    };
+    let current = PassageFields {
+        date: p.date,
+        tone: p.tone,
+        status: p.status,
+        note: p.note.clone(),
+    };
+    let mut fields = current.clone();
+    ui.horizontal_wrapped(|ui| {
+        let salt = format!("relmap-passage-{}-{}", id.relation.0, id.index);
+        ui.label(RichText::new("Tone").weak());
+        let mut tone = fields.tone;
+        passage_tone(ui, &format!("{salt}-tone"), &mut tone);
+        fields.tone = tone;
+        ui.label(RichText::new("Status").weak());
+        let combo = egui::ComboBox::from_id_salt(format!("{salt}-status"))
+            .selected_text(fields.status.as_str())
+            .show_ui(ui, |ui| {
+                for s in [
+                    PassageStatus::Confirmed,
+                    PassageStatus::Draft,
+                    PassageStatus::Disputed,
+                ] {
+                    ui.selectable_value(&mut fields.status, s, s.as_str());
+                }
+            });
+        name_combo(&combo.response, "Status");
+        let combo = egui::ComboBox::from_id_salt(format!("{salt}-move"))
+            .selected_text("Move to…")
+            .show_ui(ui, |ui| {
+                for (r, rel) in d.relations_with_ids() {
+                    if r != id.relation
+                        && ui
+                            .selectable_label(
+                                false,
+                                format!("{}: {}", d.relation_endpoints(rel), rel.label),
+                            )
+                            .clicked()
+                    {
+                        actions.push(DocCommand::MovePassage(id, r).into());
+                    }
+                }
+            });
+        name_combo(&combo.response, "Move to another relation");
+        if ui
+            .button("Remove")
+            .on_hover_text("Remove this passage (Ctrl+Z brings it back)")
+            .clicked()
+        {
+            actions.push(DocCommand::RemovePassage(id).into());
+        }
+    });
+    if fields != current {
+        actions.push(DocCommand::EditPassage(id, fields).into());
+    }
+}
+
+/// A passage's own tone: none (the relation's) or one of the tones.
+fn passage_tone(ui: &mut egui::Ui, salt: &str, value: &mut Option<Tone>) {
+    let name = |t: Option<Tone>| t.map_or("—", Tone::legend_label);
+    let combo = egui::ComboBox::from_id_salt(salt)
+        .selected_text(name(*value))
+        .show_ui(ui, |ui| {
+            ui.selectable_value(value, None, "— (not stated)");
+            for t in Tone::ALL {
+                ui.selectable_value(value, Some(t), name(Some(t)));
+            }
+        });
+    name_combo(&combo.response, "Passage tone");
+}

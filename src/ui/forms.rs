@@ -1,0 +1,526 @@
+//! The authoring forms: a new map from an article, an actor, and a piece of evidence from the
+//! text selected in the article. Each form is plain data the shell keeps in its modal; the
+//! functions here show it and say what the user decided.
+
+use egui::{Key, RichText};
+
+use crate::map::{ActorFields, DocCommand, EvidenceTarget, MapState, RelationFields};
+use crate::model::{
+    ActorId, ActorKind, Dimension, PassageDate, RelationId, SourceFields, TextRange, Tone, names,
+};
+
+/// What the user did with a form.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FormOutcome<T> {
+    /// Still open.
+    Open,
+    /// Closed without doing anything.
+    Cancel,
+    /// Done: carry this out.
+    Done(T),
+}
+
+/// File → New map from article…: the text (pasted or read from a file) and its source.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct NewMapForm {
+    /// The article text.
+    pub text: String,
+    /// Title, author, publisher, URL.
+    pub title: String,
+    /// Author.
+    pub author: String,
+    /// Publication date as typed.
+    pub date: String,
+    /// Publisher or outlet.
+    pub publisher: String,
+    /// URL.
+    pub url: String,
+    /// What was wrong with the last attempt.
+    pub error: Option<String>,
+}
+
+/// What the new-map form asks for.
+#[derive(Clone, Debug, PartialEq)]
+pub enum NewMapRequest {
+    /// Read the article from a file (asks which).
+    ChooseFile,
+    /// Make the map from the text and fields in the form.
+    Create(String, SourceFields),
+}
+
+/// A date typed in a form: blank is none, else `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+fn typed_date(text: &str) -> Result<Option<PassageDate>, String> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    PassageDate::parse(t)
+        .map(Some)
+        .ok_or_else(|| format!("“{t}” is not a date: write 2012, 2012-03 or 2012-03-01"))
+}
+
+fn field(ui: &mut egui::Ui, label: &str, value: &mut String, hint: &str) -> egui::Response {
+    let name = ui.label(label);
+    let r = ui
+        .add(
+            egui::TextEdit::singleline(value)
+                .hint_text(hint)
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(name.id);
+    ui.end_row();
+    r
+}
+
+/// Shows the new-map form.
+pub fn new_map_form(ctx: &egui::Context, form: &mut NewMapForm) -> FormOutcome<NewMapRequest> {
+    let mut outcome = FormOutcome::Open;
+    let modal = egui::Modal::new(egui::Id::unique("relmap-new-map")).show(ctx, |ui| {
+        ui.set_width(620.0);
+        ui.heading("New map from article");
+        ui.label(
+            RichText::new(
+                "Paste the article's text below, or read it from a .txt, .md or .html file. \
+                 Paragraphs are separated by blank lines.",
+            )
+            .weak(),
+        );
+        if ui
+            .button("Read from file…")
+            .on_hover_text("Choose a .txt, .md or .html file")
+            .clicked()
+        {
+            outcome = FormOutcome::Done(NewMapRequest::ChooseFile);
+        }
+        let name = ui.label("Article text");
+        egui::ScrollArea::vertical()
+            .max_height(220.0)
+            .show(ui, |ui| {
+                ui.add(
+                    egui::TextEdit::multiline(&mut form.text)
+                        .hint_text("Paste the article here")
+                        .desired_rows(10)
+                        .desired_width(f32::INFINITY),
+                )
+                .labelled_by(name.id);
+            });
+        egui::Grid::new("relmap-new-map-fields")
+            .num_columns(2)
+            .show(ui, |ui| {
+                field(ui, "Title", &mut form.title, "Article title");
+                field(ui, "Author", &mut form.author, "");
+                field(ui, "Date", &mut form.date, "2012-03-01");
+                field(ui, "Publisher", &mut form.publisher, "");
+                field(ui, "URL", &mut form.url, "https://…");
+            });
+        if let Some(error) = &form.error {
+            ui.colored_label(ui.visuals().error_fg_color, error);
+        }
+        ui.horizontal(|ui| {
+            if ui.button("Create map").clicked() {
+                match (form.text.trim().is_empty(), typed_date(&form.date)) {
+                    (true, _) => {
+                        form.error = Some("Paste the article's text first.".to_owned());
+                    }
+                    (false, Err(e)) => form.error = Some(e),
+                    (false, Ok(date)) => {
+                        let opt = |s: &str| Some(s.trim().to_owned()).filter(|s| !s.is_empty());
+                        outcome = FormOutcome::Done(NewMapRequest::Create(
+                            form.text.clone(),
+                            SourceFields {
+                                title: form.title.clone(),
+                                author: opt(&form.author),
+                                date,
+                                publisher: opt(&form.publisher),
+                                url: opt(&form.url),
+                            },
+                        ));
+                    }
+                }
+            }
+            if ui.button("Cancel").clicked() {
+                outcome = FormOutcome::Cancel;
+            }
+        });
+    });
+    if modal.should_close() && outcome == FormOutcome::Open {
+        outcome = FormOutcome::Cancel;
+    }
+    outcome
+}
+
+/// Add or edit an actor.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ActorForm {
+    /// The actor edited, or `None` to add one.
+    pub actor: Option<ActorId>,
+    /// Name.
+    pub name: String,
+    /// Kind as typed ("state", "organization", or another word).
+    pub kind: String,
+    /// Aliases, comma-separated.
+    pub aliases: String,
+    /// Secondary actor.
+    pub secondary: bool,
+}
+
+impl ActorForm {
+    /// An empty form for a new actor.
+    pub fn add() -> Self {
+        Self {
+            actor: None,
+            name: String::new(),
+            kind: "state".to_owned(),
+            aliases: String::new(),
+            secondary: false,
+        }
+    }
+
+    /// A form filled with actor `a`'s fields.
+    pub fn edit(state: &MapState, a: ActorId) -> Option<Self> {
+        let actor = state.dataset.actor(a)?;
+        Some(Self {
+            actor: Some(a),
+            name: actor.name.clone(),
+            kind: actor.kind.as_str().to_owned(),
+            aliases: actor.aliases.join(", "),
+            secondary: actor.secondary,
+        })
+    }
+
+    fn command(&self) -> DocCommand {
+        let fields = ActorFields {
+            name: self.name.clone(),
+            kind: ActorKind::parse(&self.kind),
+            aliases: self.aliases.split(',').map(str::to_owned).collect(),
+            secondary: self.secondary,
+        };
+        match self.actor {
+            Some(a) => DocCommand::EditActor(a, fields),
+            None => DocCommand::AddActor(fields),
+        }
+    }
+}
+
+/// Shows the actor form; `Done` carries the edit.
+pub fn actor_form(ctx: &egui::Context, form: &mut ActorForm) -> FormOutcome<DocCommand> {
+    let mut outcome = FormOutcome::Open;
+    let modal = egui::Modal::new(egui::Id::unique("relmap-actor-form")).show(ctx, |ui| {
+        ui.set_width(420.0);
+        ui.heading(if form.actor.is_some() {
+            "Edit actor"
+        } else {
+            "Add actor"
+        });
+        egui::Grid::new("relmap-actor-fields")
+            .num_columns(2)
+            .show(ui, |ui| {
+                let name = field(ui, "Name", &mut form.name, "Kazakhstan");
+                if form.name.is_empty() && !name.has_focus() {
+                    name.request_focus();
+                }
+                ui.label("Kind");
+                let combo = egui::ComboBox::from_id_salt("relmap-actor-kind")
+                    .selected_text(form.kind.clone())
+                    .show_ui(ui, |ui| {
+                        for k in ["state", "organization", "person", "company", "group"] {
+                            ui.selectable_value(&mut form.kind, k.to_owned(), k);
+                        }
+                    });
+                name_combo(&combo.response, "Kind");
+                ui.end_row();
+                field(
+                    ui,
+                    "Aliases",
+                    &mut form.aliases,
+                    "Kazakh, Astana, Қазақстан (comma-separated)",
+                )
+                .on_hover_text(
+                    "Other names the article uses: demonyms, capitals, short and native forms",
+                );
+                ui.label("");
+                ui.checkbox(
+                    &mut form.secondary,
+                    "Secondary (hidden until View → Show secondary)",
+                );
+                ui.end_row();
+            });
+        let ok = !form.name.trim().is_empty();
+        ui.horizontal(|ui| {
+            let label = if form.actor.is_some() { "Save" } else { "Add" };
+            let enter = ui.input(|i| i.key_pressed(Key::Enter));
+            if ui.add_enabled(ok, egui::Button::new(label)).clicked() || (ok && enter) {
+                outcome = FormOutcome::Done(form.command());
+            }
+            if ui.button("Cancel").clicked() {
+                outcome = FormOutcome::Cancel;
+            }
+        });
+    });
+    if modal.should_close() && outcome == FormOutcome::Open {
+        outcome = FormOutcome::Cancel;
+    }
+    outcome
+}
+
+/// Evidence from the article selection: which relation it supports.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EvidenceForm {
+    /// The selected text's byte range.
+    pub range: TextRange,
+    /// Actors named in the selection's sentence and the one before, in map order.
+    pub named: Vec<ActorId>,
+    /// One end of the relation.
+    pub source: Option<ActorId>,
+    /// The other end.
+    pub target: Option<ActorId>,
+    /// An existing relation to add to, or `None` for a new one.
+    pub existing: Option<RelationId>,
+    /// New relation: label.
+    pub label: String,
+    /// New relation: policy field.
+    pub dimension: Dimension,
+    /// New relation: tone (`None`: from the passages).
+    pub tone: Option<Tone>,
+    /// New relation: directed from source to target.
+    pub directed: bool,
+    /// Date as typed (defaults to the source's date).
+    pub date: String,
+    /// What was wrong with the last attempt.
+    pub error: Option<String>,
+}
+
+impl EvidenceForm {
+    /// A form for the text at `range`, with the actors its sentence (and the one before) names
+    /// preselected and, if they already share a relation, that relation.
+    pub fn new(state: &MapState, range: TextRange) -> Self {
+        let d = &state.dataset;
+        let anchor = d.article.anchor(range.clone());
+        let mut context = d.article.sentence_range(&anchor);
+        if let Some(before) = d.article.sentence_before(&anchor) {
+            context.start = before.start;
+        }
+        let context_text = &d.article.text[context];
+        let named: Vec<ActorId> = d
+            .actors_with_ids()
+            .filter(|(_, a)| names(a, context_text))
+            .map(|(i, _)| i)
+            .collect();
+        let source = named.first().copied();
+        let target = named.get(1).copied();
+        let mut form = Self {
+            range,
+            named,
+            source,
+            target,
+            existing: None,
+            label: String::new(),
+            dimension: Dimension::Diplomacy,
+            tone: None,
+            directed: false,
+            date: d.source.date.map(|x| x.to_string()).unwrap_or_default(),
+            error: None,
+        };
+        form.existing = form.relations_between(state).first().copied();
+        form
+    }
+
+    /// Relations between the chosen actors.
+    pub fn relations_between(&self, state: &MapState) -> Vec<RelationId> {
+        match (self.source, self.target) {
+            (Some(a), Some(b)) => state
+                .dataset
+                .relations_with_ids()
+                .filter(|(_, r)| r.joins(a, b))
+                .map(|(r, _)| r)
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// The edit this form describes, or what is missing.
+    pub fn command(&self) -> Result<DocCommand, String> {
+        let date = typed_date(&self.date)?;
+        let target = match (self.existing, self.source, self.target) {
+            (Some(r), _, _) => EvidenceTarget::Existing(r),
+            (None, Some(a), Some(b)) if a != b => EvidenceTarget::New {
+                source: a,
+                target: b,
+                fields: RelationFields {
+                    label: self.label.clone(),
+                    dimension: self.dimension.clone(),
+                    tone: self.tone,
+                    directed: self.directed,
+                },
+            },
+            _ => return Err("Choose two different actors.".to_owned()),
+        };
+        Ok(DocCommand::AddEvidence {
+            range: self.range.clone(),
+            target,
+            date,
+        })
+    }
+}
+
+fn actor_choice(
+    ui: &mut egui::Ui,
+    state: &MapState,
+    salt: &str,
+    value: &mut Option<ActorId>,
+) -> bool {
+    let d = &state.dataset;
+    let shown = value
+        .and_then(|a| d.actor(a))
+        .map_or("(choose)".to_owned(), |a| a.name.clone());
+    let before = *value;
+    let combo = egui::ComboBox::from_id_salt(salt)
+        .selected_text(shown)
+        .show_ui(ui, |ui| {
+            for (i, a) in d.actors_with_ids() {
+                ui.selectable_value(value, Some(i), &a.name);
+            }
+        });
+    name_combo(&combo.response, salt_name(salt));
+    before != *value
+}
+
+/// Shows the evidence form; `Done` carries the edit.
+pub fn evidence_form(
+    ctx: &egui::Context,
+    state: &MapState,
+    form: &mut EvidenceForm,
+) -> FormOutcome<DocCommand> {
+    let mut outcome = FormOutcome::Open;
+    let d = &state.dataset;
+    let modal = egui::Modal::new(egui::Id::unique("relmap-evidence-form")).show(ctx, |ui| {
+        ui.set_width(520.0);
+        ui.heading("Add as evidence");
+        let quote = d.article.text.get(form.range.clone()).unwrap_or_default();
+        ui.add(egui::Label::new(RichText::new(format!("“{}”", quote.trim())).italics()).wrap());
+        ui.add_space(4.0);
+        let mut changed = false;
+        ui.horizontal(|ui| {
+            ui.label("Between");
+            changed |= actor_choice(ui, state, "relmap-evidence-source", &mut form.source);
+            ui.label("and");
+            changed |= actor_choice(ui, state, "relmap-evidence-target", &mut form.target);
+        });
+        if changed {
+            form.existing = form.relations_between(state).first().copied();
+        }
+        if form.named.len() < 2 {
+            ui.label(
+                RichText::new("The sentence names fewer than two actors of the map: choose them.")
+                    .weak(),
+            );
+        }
+        for r in form.relations_between(state) {
+            let rel = &d.relations[r];
+            let text = format!("Add to: {} ({})", rel.label, rel.passages.len());
+            ui.radio_value(&mut form.existing, Some(r), text);
+        }
+        ui.radio_value(&mut form.existing, None, "A new relation");
+        if form.existing.is_none() {
+            new_relation_fields(ui, form);
+        }
+        ui.horizontal(|ui| {
+            ui.label("Date");
+            ui.add(egui::TextEdit::singleline(&mut form.date).desired_width(110.0))
+                .on_hover_text("When the quoted fact holds; blank for undated");
+        });
+        if let Some(error) = &form.error {
+            ui.colored_label(ui.visuals().error_fg_color, error);
+        }
+        ui.horizontal(|ui| {
+            let enter = ui.input(|i| i.key_pressed(Key::Enter));
+            if ui.button("Add evidence").on_hover_text("Enter").clicked() || enter {
+                match form.command() {
+                    Ok(c) => outcome = FormOutcome::Done(c),
+                    Err(e) => form.error = Some(e),
+                }
+            }
+            if ui.button("Cancel").on_hover_text("Esc").clicked() {
+                outcome = FormOutcome::Cancel;
+            }
+        });
+    });
+    if modal.should_close() && outcome == FormOutcome::Open {
+        outcome = FormOutcome::Cancel;
+    }
+    outcome
+}
+
+fn new_relation_fields(ui: &mut egui::Ui, form: &mut EvidenceForm) {
+    egui::Grid::new("relmap-evidence-new")
+        .num_columns(2)
+        .show(ui, |ui| {
+            let label = field(
+                ui,
+                "Label",
+                &mut form.label,
+                "What the relation is, in a few words",
+            );
+            if form.label.is_empty() && !label.has_focus() && !ui.ctx().text_edit_focused() {
+                label.request_focus();
+            }
+            ui.label("Policy field");
+            dimension_choice(ui, "relmap-evidence-dimension", &mut form.dimension);
+            ui.end_row();
+            ui.label("Tone");
+            tone_choice(ui, "relmap-evidence-tone", &mut form.tone);
+            ui.end_row();
+            ui.label("");
+            ui.checkbox(
+                &mut form.directed,
+                "Directed (from the first actor to the second)",
+            );
+            ui.end_row();
+        });
+}
+
+/// A policy-field picker; returns whether it changed.
+pub fn dimension_choice(ui: &mut egui::Ui, salt: &str, value: &mut Dimension) -> bool {
+    let before = value.clone();
+    let combo = egui::ComboBox::from_id_salt(salt)
+        .selected_text(value.as_str().to_owned())
+        .show_ui(ui, |ui| {
+            for dim in Dimension::KNOWN {
+                let text = dim.as_str().to_owned();
+                ui.selectable_value(value, dim, text);
+            }
+        });
+    name_combo(&combo.response, "Policy field");
+    before != *value
+}
+
+/// A tone picker where `None` means "from the passages"; returns whether it changed.
+pub fn tone_choice(ui: &mut egui::Ui, salt: &str, value: &mut Option<Tone>) -> bool {
+    let before = *value;
+    let name = |t: Option<Tone>| t.map_or("from the passages", Tone::legend_label);
+    let combo = egui::ComboBox::from_id_salt(salt)
+        .selected_text(name(*value))
+        .show_ui(ui, |ui| {
+            ui.selectable_value(value, None, name(None));
+            for t in Tone::ALL {
+                ui.selectable_value(value, Some(t), name(Some(t)));
+            }
+        });
+    name_combo(&combo.response, "Tone");
+    before != *value
+}
+
+/// Gives a combo box an accessible name (screen readers, UI tests): egui names it by its
+/// selected text otherwise, which changes as the user picks.
+pub(super) fn name_combo(response: &egui::Response, name: &str) {
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, name));
+}
+
+/// The accessible name of an actor picker, from its id salt.
+fn salt_name(salt: &str) -> &'static str {
+    if salt.ends_with("source") {
+        "First actor"
+    } else {
+        "Second actor"
+    }
+}
