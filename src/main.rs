@@ -52,6 +52,16 @@ fn main() -> ExitCode {
             }
             ExitCode::from(code)
         }
+        Some(Command::Draft(args)) => match cli::draft(&args) {
+            Ok(report) => {
+                println!("{report}");
+                ExitCode::SUCCESS
+            }
+            Err(err) => {
+                eprintln!("relmap draft: {err:#}");
+                ExitCode::FAILURE
+            }
+        },
         Some(Command::Export(args)) => match cli::export(&args) {
             Ok(line) => {
                 println!("{line}");

@@ -196,3 +196,113 @@ fn export_refuses_bad_arguments_with_exit_1() {
         assert!(text(&o).contains(expect), "{args:?}: {}", text(&o));
     }
 }
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/draft")
+        .join(name)
+}
+
+#[test]
+fn draft_suggests_one_relation_per_co_mentioned_pair_and_the_result_checks() {
+    let dir = tempfile::tempdir().expect("cwd");
+    let out = dir.path().join("barents.relmap.json");
+    let article = fixture("barents.md");
+    let actors = fixture("actors.json");
+    let o = relmap(
+        &[
+            "draft",
+            article.to_str().expect("utf-8 path"),
+            "--actors",
+            actors.to_str().expect("utf-8 path"),
+            "--out",
+            out.to_str().expect("utf-8 path"),
+            "--date",
+            "2020-05",
+        ],
+        dir.path(),
+    );
+    assert!(o.status.success(), "{}", text(&o));
+    // Four sentences name two or more actors; one names three (three pairs), one four ways.
+    assert!(
+        text(&o).contains(
+            "4 sentences name two or more of them → 8 draft passages on 5 draft relations"
+        ),
+        "{}",
+        text(&o)
+    );
+    let check = relmap(
+        &["check", "--strict", out.to_str().expect("utf-8 path")],
+        dir.path(),
+    );
+    assert_eq!(check.status.code(), Some(0), "{}", text(&check));
+    let d = relmap::model::load_path(&out).expect("draft map loads");
+    let pair = &d.relations[d.relation_index("draft-norway-russia").expect("pair")];
+    assert_eq!(pair.passages.len(), 4);
+    // The quote is the whole sentence; "Oslo" and "Moscow" are aliases; "Russia's" counts.
+    assert!(pair.passages[1].quote.starts_with("Oslo and Moscow split"));
+    assert!(pair.passages[1].quote.ends_with("a model for the region."));
+    assert!(
+        pair.passages
+            .iter()
+            .all(|p| p.status == relmap::model::PassageStatus::Draft)
+    );
+    // A sentence naming only Russia (in Cyrillic) is no draft.
+    assert!(
+        d.relations
+            .iter()
+            .all(|r| r.passages.iter().all(|p| !p.quote.contains("Россия")))
+    );
+    // Drafts stay out of figures unless asked for.
+    let svg = dir.path().join("f.svg");
+    let without = relmap(
+        &[
+            "export",
+            out.to_str().expect("p"),
+            "--out",
+            svg.to_str().expect("p"),
+        ],
+        dir.path(),
+    );
+    assert!(without.status.success(), "{}", text(&without));
+    let plain = std::fs::read_to_string(&svg).expect("svg");
+    assert!(!plain.contains("Draft:"), "drafts are left out");
+    let with = relmap(
+        &[
+            "export",
+            out.to_str().expect("p"),
+            "--drafts",
+            "--out",
+            svg.to_str().expect("p"),
+        ],
+        dir.path(),
+    );
+    assert!(with.status.success(), "{}", text(&with));
+    assert!(
+        std::fs::read_to_string(&svg)
+            .expect("svg")
+            .contains("Draft:")
+    );
+}
+
+#[test]
+fn draft_refuses_a_bad_actor_file_saying_where() {
+    let dir = tempfile::tempdir().expect("cwd");
+    let bad = dir.path().join("actors.json");
+    std::fs::write(&bad, r#"{"actors": [{"id": "x", "name": "X"}]}"#).expect("write");
+    let article = fixture("barents.md");
+    let o = relmap(
+        &[
+            "draft",
+            article.to_str().expect("p"),
+            "--actors",
+            bad.to_str().expect("p"),
+            "--out",
+            dir.path().join("o.relmap.json").to_str().expect("p"),
+        ],
+        dir.path(),
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(text(&o).contains("actors.json"), "{}", text(&o));
+    assert!(text(&o).contains("kind"), "{}", text(&o));
+}

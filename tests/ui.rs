@@ -1005,3 +1005,77 @@ fn an_analyst_authors_a_map_from_pasted_text_by_keyboard_and_mouse() {
     assert_eq!(reopened, saved);
     assert_eq!(std::fs::read_to_string(&path).expect("file"), saved);
 }
+
+#[test]
+fn drafts_are_reviewed_with_d_a_and_r() {
+    let text = "Japan and Korea signed a fisheries accord in May.\n\n\
+                Korea later accused Japan of breaking the accord.\n\n\
+                China watched Japan closely.";
+    let mut d = model::new_map_from_text(text, model::SourceFields::default());
+    for (id, name) in [("jp", "Japan"), ("kr", "Korea"), ("cn", "China")] {
+        d.actors.push(model::Actor {
+            id: id.to_owned(),
+            name: name.to_owned(),
+            kind: model::ActorKind::State,
+            aliases: Vec::new(),
+            native_names: Vec::new(),
+            secondary: false,
+            position: None,
+        });
+    }
+    let mut h = harness_for(MapState::new(d));
+    assert!(
+        h.query_by_label("Suggest evidence").is_none(),
+        "in the article window"
+    );
+    h.get_by_label("View").click();
+    h.run();
+    h.get_by_label("Article").click();
+    h.run();
+    h.get_by_label("Suggest evidence").click();
+    h.run();
+    assert_eq!(h.state().state().drafts().len(), 3);
+    assert!(h.query_by_label("✏ 3 drafts to review").is_some());
+    // Drafts are grey and short-dashed, and left out of exports.
+    let state = h.state().state();
+    let style = relmap::scene::Style::for_theme(state.theme());
+    let jp_kr = relation(&h, "draft-jp-kr");
+    let line = state
+        .scene_cached(&style)
+        .edge(jp_kr)
+        .expect("drawn")
+        .clone();
+    assert_eq!(line.dash, relmap::scene::Dash::ShortDash);
+    assert_eq!(line.color, style.no_evidence);
+    let figure = state.figure(&relmap::export::ExportOptions::default());
+    assert!(figure.scene.edges.is_empty(), "no draft in the figure");
+
+    // D shows the first draft, A accepts it and moves on, R rejects the next.
+    h.key_press(Key::D);
+    h.run();
+    assert_eq!(h.state().state().selection, Selection::Relation(jp_kr));
+    assert_eq!(
+        h.state().state().current_draft(),
+        Some(relmap::model::PassageId::new(jp_kr, 0))
+    );
+    h.key_press(Key::A);
+    h.run();
+    let state = h.state().state();
+    assert_eq!(
+        state.dataset.relations[jp_kr].passages[0].status,
+        relmap::model::PassageStatus::Confirmed
+    );
+    assert_eq!(
+        state.current_draft(),
+        Some(relmap::model::PassageId::new(jp_kr, 1))
+    );
+    h.key_press(Key::R);
+    h.run();
+    let state = h.state().state();
+    assert_eq!(state.dataset.relations[jp_kr].passages.len(), 1, "rejected");
+    assert_eq!(state.drafts().len(), 1, "China–Japan left");
+    // Ctrl+Z brings the rejected draft back.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().state().drafts().len(), 2);
+}

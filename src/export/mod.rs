@@ -73,6 +73,8 @@ pub struct ExportOptions {
     pub size: Option<(u32, u32)>,
     /// Draw the selection highlight and, for a selected relation, its evidence card.
     pub with_selection: bool,
+    /// Include draft relations (suggested evidence not yet reviewed); left out by default.
+    pub include_drafts: bool,
 }
 
 impl Default for ExportOptions {
@@ -83,6 +85,7 @@ impl Default for ExportOptions {
             scale: 2,
             size: None,
             with_selection: true,
+            include_drafts: false,
         }
     }
 }

@@ -109,6 +109,9 @@ pub enum DocCommand {
     MovePassage(PassageId, RelationId),
     /// Remove a passage; a relation left without evidence goes too.
     RemovePassage(PassageId),
+    /// Suggest evidence: a draft passage for every sentence naming two actors (see
+    /// [`crate::model::add_drafts`]).
+    SuggestDrafts,
     /// Change the map's title and the source's bibliographic data.
     EditSource {
         /// Map title (blank: the article's title).
@@ -260,6 +263,13 @@ impl MapState {
                     return Some(Selection::None);
                 }
                 Some(Selection::Relation(id.relation))
+            }
+            DocCommand::SuggestDrafts => {
+                let report = crate::model::add_drafts(&mut self.dataset);
+                if report.passages == 0 {
+                    return None;
+                }
+                Some(self.selection)
             }
             DocCommand::EditSource { title, source } => {
                 self.edit_source(&title, source);
@@ -422,6 +432,60 @@ impl MapState {
         // Quoted or not, the selection has done its job; a stale range must not be reused.
         self.article_selection = None;
         self.request_relaxation(true);
+    }
+}
+
+impl MapState {
+    /// Every draft passage, in map order: the review queue.
+    pub fn drafts(&self) -> Vec<PassageId> {
+        self.dataset
+            .relations_with_ids()
+            .flat_map(|(r, rel)| {
+                rel.passages
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, p)| p.status == PassageStatus::Draft)
+                    .map(move |(i, _)| PassageId::new(r, i))
+            })
+            .collect()
+    }
+
+    /// The draft under review: the one shown in the article, else the selected relation's
+    /// first draft.
+    pub fn current_draft(&self) -> Option<PassageId> {
+        let is_draft = |id: PassageId| {
+            self.dataset
+                .passage(id)
+                .is_some_and(|p| p.status == PassageStatus::Draft)
+        };
+        let focused = self
+            .article_focus
+            .map(|f| f.passage)
+            .filter(|&id| is_draft(id));
+        let selected = match self.selection {
+            Selection::Relation(r) => focused.filter(|id| id.relation == r).or_else(|| {
+                let n = self.dataset.relation(r)?.passages.len();
+                (0..n)
+                    .map(|i| PassageId::new(r, i))
+                    .find(|&id| is_draft(id))
+            }),
+            _ => None,
+        };
+        selected.or(focused)
+    }
+
+    /// The draft after `after` in the queue (wrapping round), or the first.
+    pub fn next_draft(&self, after: Option<PassageId>) -> Option<PassageId> {
+        let queue = self.drafts();
+        let at = after.and_then(|a| queue.iter().position(|&q| q == a));
+        match at {
+            Some(i) => queue.get(i + 1).or(queue.first()).copied(),
+            None => queue
+                .iter()
+                .find(|q| after.is_none_or(|a| (q.relation, q.index) > (a.relation, a.index)))
+                .or(queue.first())
+                .copied(),
+        }
     }
 }
 

@@ -63,14 +63,23 @@ impl MapState {
         scene
     }
 
-    /// The scene as exported: the selection highlight if `with_selection`, never hover.
-    pub fn export_scene(&self, style: &Style, with_selection: bool) -> Scene {
+    /// The scene as exported: the selection highlight if `with_selection`, never hover, and
+    /// draft relations only if `include_drafts`.
+    pub fn export_scene(&self, style: &Style, with_selection: bool, include_drafts: bool) -> Scene {
         let selection = if with_selection {
             self.selection
         } else {
             Selection::None
         };
-        self.build_scene(style, selection, None, None)
+        let mut visible = self.visible_relations();
+        if !include_drafts {
+            for (r, rel) in self.dataset.relations_with_ids() {
+                if crate::model::is_draft_relation(rel) {
+                    visible[r] = false;
+                }
+            }
+        }
+        self.build_scene_with(style, selection, None, None, &visible)
     }
 
     /// The scene with a given selection and hover, and what a search lights up.
@@ -81,13 +90,29 @@ impl MapState {
         hovered: Option<Hit>,
         spotlight: Option<&Spotlight>,
     ) -> Scene {
+        self.build_scene_with(
+            style,
+            selection,
+            hovered,
+            spotlight,
+            &self.visible_relations(),
+        )
+    }
+
+    fn build_scene_with(
+        &self,
+        style: &Style,
+        selection: Selection,
+        hovered: Option<Hit>,
+        spotlight: Option<&Spotlight>,
+        visible_relations: &[bool],
+    ) -> Scene {
         let visible_actors = self.visible_actors();
-        let visible_relations = self.visible_relations();
         scene::build(&SceneInput {
             dataset: &self.dataset,
             positions: &self.positions,
             visible_actors: &visible_actors,
-            visible_relations: &visible_relations,
+            visible_relations,
             pinned: &self.pinned,
             selection,
             hovered,
@@ -102,8 +127,11 @@ impl MapState {
     /// with its evidence card when `opts.with_selection`), in `opts.theme`.
     pub fn figure(&self, opts: &ExportOptions) -> Figure {
         let style = Style::for_theme(opts.theme);
-        let scene = self.export_scene(&style, opts.with_selection);
-        let evidence = self.selected_relation().filter(|_| opts.with_selection);
+        let scene = self.export_scene(&style, opts.with_selection, opts.include_drafts);
+        let evidence = self
+            .selected_relation()
+            .filter(|_| opts.with_selection)
+            .filter(|&r| scene.edge(r).is_some());
         export::figure(&self.dataset, scene, evidence, opts)
     }
 }

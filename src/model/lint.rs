@@ -112,7 +112,7 @@ pub fn lint(d: &Dataset) -> Vec<Warning> {
                 .get(&normalize_for_match(p.quote.trim()))
                 .copied()
                 .unwrap_or(0);
-            if count > MAX_RELATIONS_PER_QUOTE {
+            if count > MAX_RELATIONS_PER_QUOTE && p.status != super::PassageStatus::Draft {
                 push(WarningKind::QuoteReused { count });
             }
             if let (Some(date), Some(source)) = (p.date, d.source.date)
@@ -143,12 +143,15 @@ pub fn lint(d: &Dataset) -> Vec<Warning> {
 }
 
 /// How many relations use each (normalised) quote.
+/// How many relations each quote backs. Drafts do not count: a suggested sentence naming three
+/// actors sits on all three pairs until the analyst keeps it where it belongs.
 fn quote_reuse(d: &Dataset) -> BTreeMap<String, usize> {
     let mut count: BTreeMap<String, usize> = BTreeMap::new();
     for rel in &d.relations {
         let mut quotes: Vec<String> = rel
             .passages
             .iter()
+            .filter(|p| p.status != super::PassageStatus::Draft)
             .map(|p| normalize_for_match(p.quote.trim()))
             .collect();
         quotes.sort();

@@ -6,6 +6,7 @@
 mod anchor;
 mod builtin;
 mod date;
+mod draft;
 mod error;
 mod ids;
 mod import;
@@ -24,6 +25,7 @@ use std::path::PathBuf;
 pub use anchor::{Anchor, Article, InContext, normalize_for_match};
 pub use builtin::{BUILTIN_NAME, builtin};
 pub use date::PassageDate;
+pub use draft::{DRAFT_LABEL_PREFIX, DraftReport, add_drafts, is_draft_relation, parse_actors};
 pub use error::{LoadError, Problem, ProblemKind};
 pub use ids::{ActorId, PassageId, RelationId};
 pub use kinds::{ActorKind, Dimension, PassageStatus, Tone};

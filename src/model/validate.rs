@@ -106,7 +106,7 @@ fn source_and_article(
 }
 
 /// Actors with their ids checked; returns them and each id's first index.
-fn actors(
+pub(super) fn actors(
     raw: Vec<RawActor>,
     report: &mut impl FnMut(String, ProblemKind),
 ) -> (Vec<Actor>, BTreeMap<String, usize>) {

@@ -220,7 +220,13 @@ fn edge_shape(
     if emphasis == Emphasis::Highlighted {
         width += m.edge_highlight_extra;
     }
-    let base_color = if evidence == 0 {
+    // Suggested evidence nobody has reviewed is grey and short-dashed: never mistaken for a
+    // finding.
+    let draft = crate::model::is_draft_relation(rel);
+    if draft {
+        width = m.edge_base_width_unevidenced;
+    }
+    let base_color = if evidence == 0 || draft {
         style.no_evidence
     } else {
         style.dimension_color(&rel.dimension)
@@ -232,6 +238,8 @@ fn edge_shape(
     };
     let dash = if evidence == 0 {
         Dash::Dotted
+    } else if draft {
+        Dash::ShortDash
     } else {
         Dash::for_tone(rel.tone, states_tones)
     };

@@ -100,10 +100,15 @@ impl Legend {
         let mut dims: Vec<Dimension> = Vec::new();
         let mut tones: Vec<Tone> = Vec::new();
         let mut no_evidence = false;
+        let mut drafts = false;
         for r in relations {
             let rel = &d.relations[r];
             if rel.passages.is_empty() {
                 no_evidence = true;
+                continue;
+            }
+            if crate::model::is_draft_relation(rel) {
+                drafts = true;
                 continue;
             }
             if !dims.contains(&rel.dimension) {
@@ -131,6 +136,7 @@ impl Legend {
                     .collect()
             },
             no_evidence,
+            drafts,
         }
     }
 }

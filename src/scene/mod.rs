@@ -230,6 +230,8 @@ pub struct Legend {
     pub tones: Vec<(Tone, Dash)>,
     /// Whether any relation without evidence is shown.
     pub no_evidence: bool,
+    /// Whether any draft relation (suggested evidence not yet reviewed) is shown.
+    pub drafts: bool,
 }
 
 /// The whole map as shapes, in paint order (edges, then nodes, then labels).

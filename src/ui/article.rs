@@ -328,6 +328,9 @@ fn view_options(ui: &mut egui::Ui, state: &MapState, cited: usize, actions: &mut
     });
 }
 
+/// Id of the selectable article text.
+const ARTICLE_TEXT_ID: &str = "relmap-article-text";
+
 /// Accessible name of the article text while selecting evidence.
 pub const ARTICLE_TEXT_LABEL: &str = "Article text";
 
@@ -345,8 +348,25 @@ fn authoring_bar(ui: &mut egui::Ui, state: &MapState, actions: &mut Vec<Action>)
         {
             actions.push(ArticleCommand::SetAuthoring(on).into());
         }
+        if state.dataset.actors.len() >= 2
+            && ui
+                .button("Suggest evidence")
+                .on_hover_text(
+                    "Make every sentence that names two actors a draft passage, to accept or \
+                     reject one by one",
+                )
+                .clicked()
+        {
+            actions.push(Action::SuggestDrafts);
+        }
         if let Some(range) = state.article_selection.clone() {
-            let pressed_e = ui.input(|i| i.key_pressed(egui::Key::E) && i.modifiers.is_none());
+            // E quotes the selection unless the user is typing in another field.
+            let typing_elsewhere = ui.memory(|m| {
+                m.focused()
+                    .is_some_and(|f| f != egui::Id::unique(ARTICLE_TEXT_ID))
+            }) && ui.ctx().text_edit_focused();
+            let pressed_e = !typing_elsewhere
+                && ui.input(|i| i.key_pressed(egui::Key::E) && i.modifiers.is_none());
             if ui
                 .button("Add as evidence (E)")
                 .on_hover_text("Quote the selected text as evidence for a relation")
@@ -377,7 +397,7 @@ fn author_text(
         ui.fonts_mut(|f| f.layout_job(job))
     };
     let output = egui::TextEdit::multiline(&mut text)
-        .id(egui::Id::unique("relmap-article-text"))
+        .id(egui::Id::unique(ARTICLE_TEXT_ID))
         .layouter(&mut layouter)
         .desired_width(f32::INFINITY)
         .show(ui);
@@ -413,6 +433,15 @@ fn highlighted_job(
     for (r, _) in cites {
         cuts.extend([r.start.min(text.len()), r.end.min(text.len())]);
     }
+    let whole = 0..text.len();
+    let names = if state.article_underline_actors {
+        mentions(d, text, &whole)
+    } else {
+        Vec::new()
+    };
+    for (r, _) in &names {
+        cuts.extend([r.start, r.end]);
+    }
     cuts.sort_unstable();
     cuts.dedup();
     let mut job = egui::text::LayoutJob::default();
@@ -425,6 +454,12 @@ fn highlighted_job(
         {
             let color = style.dimension_color(&d.relations[id.relation].dimension);
             f.background = color.gamma_multiply(0.25);
+        }
+        if names
+            .iter()
+            .any(|(r, _)| r.start <= range.start && r.end >= range.end)
+        {
+            f.underline = egui::Stroke::new(1.0, ui.visuals().text_color());
         }
         job.append(&text[range], 0.0, f);
     }

@@ -131,6 +131,29 @@ pub fn passage_edit(ui: &mut egui::Ui, state: &MapState, id: PassageId, actions:
         note: p.note.clone(),
     };
     let mut fields = current.clone();
+    if p.status == PassageStatus::Draft {
+        ui.horizontal(|ui| {
+            ui.label(RichText::new("Suggested:").weak());
+            if ui
+                .button("✔ Accept")
+                .on_hover_text("Keep it as confirmed evidence (A: the current draft)")
+                .clicked()
+            {
+                let accepted = PassageFields {
+                    status: PassageStatus::Confirmed,
+                    ..current.clone()
+                };
+                actions.push(DocCommand::EditPassage(id, accepted).into());
+            }
+            if ui
+                .button("✖ Reject")
+                .on_hover_text("Remove this suggestion (R: the current draft)")
+                .clicked()
+            {
+                actions.push(DocCommand::RemovePassage(id).into());
+            }
+        });
+    }
     ui.horizontal_wrapped(|ui| {
         let salt = format!("relmap-passage-{}-{}", id.relation.0, id.index);
         ui.label(RichText::new("Tone").weak());
@@ -192,4 +215,22 @@ fn passage_tone(ui: &mut egui::Ui, salt: &str, value: &mut Option<Tone>) {
             }
         });
     name_combo(&combo.response, "Passage tone");
+}
+
+/// "N drafts to review" with "Next draft (D)", when the map has drafts.
+pub fn review_bar(ui: &mut egui::Ui, state: &MapState, actions: &mut Vec<Action>) {
+    let n = state.drafts().len();
+    if n == 0 {
+        return;
+    }
+    ui.horizontal(|ui| {
+        ui.label(RichText::new(format!("✏ {n} drafts to review")).strong());
+        if ui
+            .button("Next draft (D)")
+            .on_hover_text("Show the next suggested passage; A accepts it, R rejects it")
+            .clicked()
+        {
+            actions.push(Action::Review(super::Review::Next));
+        }
+    });
 }

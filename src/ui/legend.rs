@@ -25,10 +25,11 @@ pub fn legend(ctx: &egui::Context, canvas: Rect, state: &MapState, style: &Style
         dimensions,
         tones,
         no_evidence,
+        drafts,
     } = Legend::of(d, candidates, style);
     let dims: Vec<Dimension> = dimensions.into_iter().map(|(dim, _)| dim).collect();
     let tones: Vec<Tone> = tones.into_iter().map(|(t, _)| t).collect();
-    if dims.is_empty() && !no_evidence {
+    if dims.is_empty() && !no_evidence && !drafts {
         return actions;
     }
     Area::new(egui::Id::unique("relmap-legend"))
@@ -52,6 +53,20 @@ pub fn legend(ctx: &egui::Context, canvas: Rect, state: &MapState, style: &Style
                             style,
                         )
                         .on_hover_text("Imported relations without passages");
+                    }
+                    if drafts {
+                        row(
+                            ui,
+                            "draft (to review)",
+                            style.no_evidence,
+                            Dash::ShortDash,
+                            false,
+                            style,
+                        )
+                        .on_hover_text(
+                            "Suggested evidence: select the line, then A accepts, R rejects, \
+                             D goes to the next draft. Left out of exports.",
+                        );
                     }
                     // Always there (greyed when nothing is filtered), so the rows above never
                     // move when a filter is switched on.

@@ -34,6 +34,17 @@ use crate::map::{
 };
 use crate::model::{Dataset, PassageId};
 
+/// A step of the draft review queue.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Review {
+    /// Show the next draft (D).
+    Next,
+    /// Confirm the current draft and show the next (A).
+    Accept,
+    /// Remove the current draft and show the next (R).
+    Reject,
+}
+
 /// Something the user asked for: a state change or an effect the shell carries out.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
@@ -79,6 +90,10 @@ pub enum Action {
     ActorForm(Option<crate::model::ActorId>),
     /// Save the map to its file (asks where if it has none).
     Save,
+    /// Review drafts: go to the next one, accept or reject the current one.
+    Review(Review),
+    /// Suggest evidence (drafts) from every sentence naming two actors.
+    SuggestDrafts,
     /// Save the map to a new file (asks where).
     SaveAs,
 }

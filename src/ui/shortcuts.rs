@@ -4,7 +4,7 @@
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
-use super::Action;
+use super::{Action, Review};
 use crate::map::{EditCommand, ViewCommand};
 
 /// One keyboard shortcut and what it does.
@@ -77,6 +77,21 @@ pub fn keyboard_shortcuts() -> Vec<Shortcut> {
             keys(Modifiers::NONE, Key::F),
             ViewCommand::Fit.into(),
             "Fit the map to the window",
+        ),
+        row(
+            keys(Modifiers::NONE, Key::D),
+            Action::Review(Review::Next),
+            "Next draft to review",
+        ),
+        row(
+            keys(Modifiers::NONE, Key::A),
+            Action::Review(Review::Accept),
+            "Accept the current draft (confirmed) and go to the next",
+        ),
+        row(
+            keys(Modifiers::NONE, Key::R),
+            Action::Review(Review::Reject),
+            "Reject (remove) the current draft and go to the next",
         ),
     ]
 }

@@ -11,6 +11,7 @@ use crate::scene::{Hit, Selection, Style};
 /// Fills the side panel for the current selection.
 pub fn side_panel(ui: &mut egui::Ui, state: &MapState, style: &Style) -> Vec<Action> {
     let mut actions = Vec::new();
+    super::edit_panel::review_bar(ui, state, &mut actions);
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| match state.selection {
