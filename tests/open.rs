@@ -141,3 +141,42 @@ fn after_a_drag_the_rest_relaxes_and_the_dragged_node_stays() {
     builtin.apply(EditCommand::EndDrag);
     assert!(!builtin.layout_running());
 }
+
+#[test]
+fn a_quote_no_longer_in_the_article_is_kept_and_flagged_not_moved() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("edited.relmap.json");
+    std::fs::write(
+        &path,
+        r#"{"format": "relmap/1",
+            "source": {"title": "T", "text": "China and Kazakhstan signed a long pipeline deal in March.\n\nThe deal worries many observers in the region."},
+            "actors": [{"id": "cn", "name": "China", "kind": "state"},
+                       {"id": "kz", "name": "Kazakhstan", "kind": "state"}],
+            "relations": [{"id": "r", "source": "cn", "target": "kz",
+                           "passages": [{"quote": "China and Kazakhstan signed a long pipeline deal in March."},
+                                        {"quote": "China and Kazakhstan once quarrelled about water rights."}]}]}"#,
+    )
+    .expect("write");
+    // `relmap check` (strict) still refuses it, naming the passage.
+    let err = relmap::model::load_path(&path).expect_err("strict load refuses");
+    assert!(err.to_string().contains("passages[1]"), "{err}");
+    // The app opens it: the passage stays, unanchored, flagged.
+    let d = relmap::model::load_path_keeping_unanchored(&path).expect("opens");
+    let rel = &d.relations[0];
+    assert_eq!(rel.passages.len(), 2);
+    assert!(rel.passages[1].anchor.is_none());
+    assert_eq!(
+        rel.passages[1].quote,
+        "China and Kazakhstan once quarrelled about water rights."
+    );
+    let flagged: Vec<String> = d.warnings.iter().map(|w| w.kind.to_string()).collect();
+    assert!(
+        flagged
+            .iter()
+            .any(|w| w.starts_with("not found in the article: re-check")),
+        "{flagged:?}"
+    );
+    // Saving keeps the quote as it was.
+    let saved = relmap::model::to_relmap_json(&d);
+    assert!(saved.contains("once quarrelled about water rights"));
+}

@@ -1079,3 +1079,45 @@ fn drafts_are_reviewed_with_d_a_and_r() {
     h.run();
     assert_eq!(h.state().state().drafts().len(), 2);
 }
+
+#[test]
+fn unsaved_edits_survive_a_crash_through_the_autosave() {
+    let dir = tempfile::tempdir().expect("data dir");
+    let state_file = dir.path().join("relmap-state.json");
+    let build = |app: RelmapApp| {
+        let mut h = Harness::builder()
+            .with_size(Vec2::new(1280.0, 800.0))
+            .with_context_setup(relmap::fonts::install)
+            .with_max_steps(12)
+            .build_ui_state(|ui, app: &mut RelmapApp| app.frame_ui(ui), app);
+        h.run();
+        h
+    };
+    let dataset = || model::builtin().expect("built-in dataset");
+    let mut h = build(RelmapApp::with_state_file(
+        dataset(),
+        Some(state_file.clone()),
+    ));
+    assert!(
+        h.state().modal().is_none(),
+        "nothing to recover on a first start"
+    );
+    h.get_by_label("Add actor…").click();
+    h.run();
+    type_into(&mut h, "Name", "Mongolia");
+    h.key_press(Key::Enter);
+    h.run();
+    assert!(h.state().state().is_dirty());
+    h.state_mut().autosave_now();
+    assert!(dir.path().join("autosave.relmap.json").is_file());
+    // The process dies here: nothing is saved, the state file is not even written.
+    drop(h);
+
+    let mut h = build(RelmapApp::with_state_file(dataset(), Some(state_file)));
+    assert!(h.query_by_label("Recover unsaved map?").is_some());
+    h.get_by_label("Recover").click();
+    h.run();
+    let state = h.state().state();
+    assert!(state.dataset.actors.iter().any(|a| a.name == "Mongolia"));
+    assert!(state.is_dirty(), "recovered edits are still unsaved");
+}

@@ -186,21 +186,26 @@ impl RelmapApp {
     /// Replaces the map with a new one made from an article, and opens the article ready for
     /// selecting evidence.
     pub fn start_new_map(&mut self, dataset: model::Dataset) {
+        self.replace_map(dataset);
+        self.state.apply(ArticleCommand::SetOpen(true));
+        self.state.apply(ArticleCommand::SetAuthoring(true));
+        self.jobs.toast(
+            ToastKind::Info,
+            "New map: add actors (side panel), then select text in the article and press E"
+                .to_owned(),
+        );
+    }
+
+    /// Puts `dataset` on screen with its default layout, keeping the outgoing map's layout.
+    pub(super) fn replace_map(&mut self, dataset: model::Dataset) {
         let old_key = self.state.dataset.origin.key();
         self.layouts
             .insert(old_key, crate::map::SavedLayout::capture(&self.state));
         let mut next = MapState::new(dataset);
         next.prefs = self.state.prefs.clone();
         next.system_theme = self.state.system_theme;
-        next.apply(ArticleCommand::SetOpen(true));
-        next.apply(ArticleCommand::SetAuthoring(true));
         self.state = next;
         self.layout_run = crate::map::LayoutRun::default();
-        self.jobs.toast(
-            ToastKind::Info,
-            "New map: add actors (side panel), then select text in the article and press E"
-                .to_owned(),
-        );
     }
 
     /// Reads an article file into the new-map form (`.txt`, `.md`, `.html`).
@@ -304,6 +309,18 @@ impl RelmapApp {
                     return Some(false);
                 }
                 Some(false) => false,
+                None => true,
+            },
+            Modal::Recover => match super::autosave::recovery_dialog(ctx) {
+                Some(true) => {
+                    self.modal = None;
+                    self.recover();
+                    return Some(false);
+                }
+                Some(false) => {
+                    self.discard_recovery();
+                    false
+                }
                 None => true,
             },
             _ => return None,

@@ -36,6 +36,8 @@ pub enum Modal {
     Unsaved(super::authoring::Pending),
     /// The in-app "save map as" form, with the path typed so far.
     SaveAs(String),
+    /// relmap did not close normally and an autosaved map is waiting.
+    Recover,
 }
 
 impl RelmapApp {

@@ -32,7 +32,7 @@ impl Loading {
         let (p, file) = (progress.clone(), path.clone());
         std::thread::spawn(move || {
             let set = |v: f32| p.store(v.to_bits(), Ordering::Relaxed);
-            let result = model::load_path(&file).map(|dataset| {
+            let result = model::load_path_keeping_unanchored(&file).map(|dataset| {
                 set(READ_SHARE);
                 let mut last = 0.0;
                 let positions =

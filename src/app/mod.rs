@@ -2,6 +2,7 @@
 //! persistence; lays out the panels; carries out the effects the UI asks for.
 
 mod authoring;
+mod autosave;
 mod dialogs;
 mod files;
 mod jobs;
@@ -55,6 +56,8 @@ pub struct RelmapApp {
     focus_search: bool,
     /// The user chose to quit (and answered the unsaved-changes question, if any).
     quitting: bool,
+    /// The periodic copy of unsaved edits (`None` in tests without a state file).
+    autosave: Option<autosave::Autosave>,
 }
 
 impl RelmapApp {
@@ -77,7 +80,9 @@ impl RelmapApp {
         let mut app = Self::from_state(state);
         app.recent = file.recent;
         app.layouts = file.layouts;
+        app.autosave = path.as_deref().and_then(autosave::Autosave::beside);
         app.state_file = path;
+        app.offer_recovery();
         app
     }
 
@@ -95,6 +100,7 @@ impl RelmapApp {
             state_file: None,
             focus_search: false,
             quitting: false,
+            autosave: None,
         }
     }
 
@@ -216,6 +222,7 @@ impl RelmapApp {
     /// dropped files, the running layout.
     fn before_paint(&mut self, ctx: &egui::Context) {
         self.sync_theme(ctx);
+        self.autosave_tick(ctx);
         // The window's close button with unsaved edits: ask first, as File → Quit does.
         if ctx.input(|i| i.viewport().close_requested()) && self.state.is_dirty() && !self.quitting
         {

@@ -205,22 +205,7 @@ impl MapState {
                 actor.secondary = fields.secondary;
                 Some(Selection::Actor(a))
             }
-            DocCommand::RemoveActor(a) => {
-                d.actor(a)?;
-                d.relations.retain(|r| r.source != a && r.target != a);
-                d.actors.remove(a.0);
-                for r in &mut d.relations {
-                    for end in [&mut r.source, &mut r.target] {
-                        if end.0 > a.0 {
-                            end.0 -= 1;
-                        }
-                    }
-                }
-                self.positions.remove(a.0);
-                self.default_positions.remove(a.0);
-                self.pinned.remove(a.0);
-                Some(Selection::None)
-            }
+            DocCommand::RemoveActor(a) => self.remove_actor(a),
             DocCommand::AddEvidence {
                 range,
                 target,
@@ -276,6 +261,25 @@ impl MapState {
                 Some(self.selection)
             }
         }
+    }
+
+    fn remove_actor(&mut self, a: ActorId) -> Option<Selection> {
+        let d = &mut self.dataset;
+        d.actor(a)?;
+        d.relations.retain(|r| r.source != a && r.target != a);
+        d.actors.remove(a.0);
+        // Ids after the removed actor shift down by one.
+        for r in &mut d.relations {
+            for end in [&mut r.source, &mut r.target] {
+                if end.0 > a.0 {
+                    end.0 -= 1;
+                }
+            }
+        }
+        self.positions.remove(a.0);
+        self.default_positions.remove(a.0);
+        self.pinned.remove(a.0);
+        Some(Selection::None)
     }
 
     fn move_passage(&mut self, id: PassageId, to: RelationId) -> Option<Selection> {

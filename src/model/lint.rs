@@ -71,6 +71,11 @@ pub enum WarningKind {
         /// The source's date.
         source_date: String,
     },
+    /// The quote is not in the article (the text changed since it was quoted).
+    #[error(
+        "not found in the article: re-check (the article text may have changed since it was quoted); fix the quote or remove the passage"
+    )]
+    NotFound,
 }
 
 impl Warning {
@@ -122,6 +127,9 @@ pub fn lint(d: &Dataset) -> Vec<Warning> {
                     date: date.to_string(),
                     source_date: source.to_string(),
                 });
+            }
+            if p.anchor.is_none() && !d.article.text.is_empty() {
+                push(WarningKind::NotFound);
             }
             if let Some(anchor) = &p.anchor {
                 let mut text = d.article.text[d.article.sentence_range(anchor)].to_owned();

@@ -142,6 +142,23 @@ pub fn load_path(path: &Path) -> Result<Dataset, LoadError> {
     )
 }
 
+/// Loads a dataset file as the app opens it: like [`load_path`], except that a passage whose
+/// quote is no longer found in the article (the text was edited since) does not stop the map
+/// from opening. The passage stays where it was, unanchored, and the evidence lint flags it
+/// "not found in the article: re-check"; `relmap check` still refuses the file.
+pub fn load_path_keeping_unanchored(path: &Path) -> Result<Dataset, LoadError> {
+    let file = path.display().to_string();
+    let text = decode(read_capped(path, &file)?, &file)?;
+    let base = path.parent().unwrap_or(Path::new("."));
+    parse_with(
+        &text,
+        &file,
+        &TextFiles::Dir(base),
+        Origin::File(path.to_path_buf()),
+        true,
+    )
+}
+
 /// Loads a dataset from text; `name` is used in messages. `text_file` is refused (no folder).
 pub fn load_str(text: &str, name: &str) -> Result<Dataset, LoadError> {
     if text.trim().is_empty() {
@@ -164,7 +181,19 @@ pub(super) fn parse(
     files: &TextFiles<'_>,
     origin: Origin,
 ) -> Result<Dataset, LoadError> {
-    let mut dataset = parse_format(text, file, files, origin)?;
+    parse_with(text, file, files, origin, false)
+}
+
+/// [`parse`], optionally keeping passages whose quote is no longer in the article (unanchored,
+/// and flagged by the lint) instead of refusing the file.
+fn parse_with(
+    text: &str,
+    file: &str,
+    files: &TextFiles<'_>,
+    origin: Origin,
+    keep_unanchored: bool,
+) -> Result<Dataset, LoadError> {
+    let mut dataset = parse_format(text, file, files, origin, keep_unanchored)?;
     dataset.warnings = super::lint::lint(&dataset);
     Ok(dataset)
 }
@@ -176,6 +205,7 @@ fn parse_format(
     file: &str,
     files: &TextFiles<'_>,
     origin: Origin,
+    keep_unanchored: bool,
 ) -> Result<Dataset, LoadError> {
     let lower = file.to_ascii_lowercase();
     let first = text.trim_start().chars().next();
@@ -222,10 +252,18 @@ fn parse_format(
             message: e.into_inner().to_string(),
         }
     })?;
-    validate(raw, files, origin).map_err(|problems| LoadError::Invalid {
-        file: file.to_owned(),
-        problems,
-    })
+    let (dataset, problems) = validate(raw, files, origin);
+    let tolerated = |p: &super::Problem| {
+        keep_unanchored && matches!(p.kind, super::ProblemKind::QuoteNotFound { .. })
+    };
+    if problems.iter().all(tolerated) {
+        Ok(dataset)
+    } else {
+        Err(LoadError::Invalid {
+            file: file.to_owned(),
+            problems,
+        })
+    }
 }
 
 /// A JSON syntax error with its line and column.

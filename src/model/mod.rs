@@ -30,7 +30,7 @@ pub use error::{LoadError, Problem, ProblemKind};
 pub use ids::{ActorId, PassageId, RelationId};
 pub use kinds::{ActorKind, Dimension, PassageStatus, Tone};
 pub use lint::{MAX_RELATIONS_PER_QUOTE, MIN_QUOTE_WORDS, Warning, WarningKind, lint, names};
-pub use load::{MAX_FILE_BYTES, load_path, load_str, read_text_file};
+pub use load::{MAX_FILE_BYTES, load_path, load_path_keeping_unanchored, load_str, read_text_file};
 pub use new_map::{ArticleError, SourceFields, article_text, new_map_from_text};
 pub use save::{CONTEXT_CHARS, to_relmap_json};
 

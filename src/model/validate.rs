@@ -13,11 +13,14 @@ use super::{
 /// How many words of a missing quote to show in its error.
 const QUOTE_PREVIEW_WORDS: usize = 8;
 
+/// Builds the dataset and lists every problem. The dataset is returned even with problems
+/// (relations naming unknown actors dropped, unfound quotes left unanchored) so a caller may
+/// accept some kinds of problem; most callers refuse any.
 pub(super) fn validate(
     raw: RawDataset,
     files: &TextFiles<'_>,
     origin: Origin,
-) -> Result<Dataset, Vec<Problem>> {
+) -> (Dataset, Vec<Problem>) {
     let mut problems = Vec::new();
     let mut report =
         |location: String, kind: ProblemKind| problems.push(Problem { location, kind });
@@ -47,10 +50,7 @@ pub(super) fn validate(
         }
     }
 
-    if !problems.is_empty() {
-        return Err(problems);
-    }
-    Ok(Dataset {
+    let dataset = Dataset {
         title: raw
             .title
             .filter(|t| !t.trim().is_empty())
@@ -62,7 +62,8 @@ pub(super) fn validate(
         origin,
         notes: Vec::new(),
         warnings: Vec::new(),
-    })
+    };
+    (dataset, problems)
 }
 
 /// The source's bibliographic data and its article text (inline or from a file beside).
