@@ -990,11 +990,24 @@ fn an_analyst_authors_a_map_from_pasted_text_by_keyboard_and_mouse() {
     h.run();
     assert_eq!(h.state().state().dataset.relations[0].declared_tone, None);
 
+    // A note on the passage, committed when the field is left.
+    type_into(&mut h, "Note", "Check the 2011 date");
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(
+        h.state().state().dataset.relations[0].passages[0]
+            .note
+            .as_deref(),
+        Some("Check the 2011 date")
+    );
+
     // Save (the first save names the file; then Ctrl+S), reopen: identical.
+    assert_eq!(h.state().window_title(), "relmap — • Fish talks");
     let path = dir.path().join("fish.relmap.json");
     h.state_mut().save_to(&path).expect("saved");
     h.run();
     assert!(!h.state().state().is_dirty());
+    assert_eq!(h.state().window_title(), "relmap — Fish talks");
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
     h.run();
     let saved = relmap::model::to_relmap_json(&h.state().state().dataset);

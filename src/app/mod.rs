@@ -104,6 +104,13 @@ impl RelmapApp {
         }
     }
 
+    /// The window title: the map's title, marked "•" while it has unsaved edits, as desktop
+    /// editors do.
+    pub fn window_title(&self) -> String {
+        let dirty = if self.state.is_dirty() { "• " } else { "" };
+        format!("relmap — {dirty}{}", self.state.dataset.title)
+    }
+
     /// The map state.
     pub fn state(&self) -> &MapState {
         &self.state
@@ -229,9 +236,7 @@ impl RelmapApp {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
             self.modal = Some(Modal::Unsaved(authoring::Pending::Quit));
         }
-        // The window title marks unsaved edits, as desktop editors do.
-        let dirty = if self.state.is_dirty() { "• " } else { "" };
-        let title = format!("relmap — {dirty}{}", self.state.dataset.title);
+        let title = self.window_title();
         if self.title_sent.as_ref() != Some(&title) {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.title_sent = Some(title);

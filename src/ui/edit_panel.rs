@@ -28,6 +28,41 @@ fn confirm_button(ui: &mut egui::Ui, label: &str, confirm: &str, needs_confirm: 
     false
 }
 
+/// A labelled one-line text field whose value is committed when the field is left (Enter,
+/// Tab or a click elsewhere), so typing is one undo step rather than one per letter. Returns
+/// the new text when it was committed changed.
+fn committed_field(
+    ui: &mut egui::Ui,
+    key: impl std::hash::Hash + std::fmt::Debug,
+    label: &str,
+    current: &str,
+    width: f32,
+    hint: &str,
+) -> Option<String> {
+    let id = ui.scope_id().with(key);
+    let mut text = ui
+        .data(|d| d.get_temp::<String>(id))
+        .unwrap_or_else(|| current.to_owned());
+    let name = ui.label(label);
+    let edit = ui
+        .add(
+            egui::TextEdit::singleline(&mut text)
+                .desired_width(width)
+                .hint_text(hint),
+        )
+        .labelled_by(name.id);
+    if edit.changed() {
+        ui.data_mut(|d| d.insert_temp(id, text.clone()));
+    }
+    if edit.lost_focus() {
+        ui.data_mut(|d| d.remove::<String>(id));
+        if text != current {
+            return Some(text);
+        }
+    }
+    None
+}
+
 /// "Edit actor…" and "Remove actor" for the selected actor.
 pub fn actor_edit(ui: &mut egui::Ui, state: &MapState, a: ActorId, actions: &mut Vec<Action>) {
     let d = &state.dataset;
@@ -79,22 +114,14 @@ pub fn relation_edit(
         .id_salt(("relmap-edit-relation", r))
         .show(ui, |ui| {
             let mut fields = current.clone();
-            let label_id = ui.scope_id().with(("label", r, state.revision));
-            let mut label = ui
-                .data(|d| d.get_temp::<String>(label_id))
-                .unwrap_or_else(|| fields.label.clone());
             egui::Grid::new(("relmap-relation-fields", r))
                 .num_columns(2)
                 .show(ui, |ui| {
-                    let name = ui.label("Label");
-                    let edit = ui.text_edit_singleline(&mut label).labelled_by(name.id);
-                    if edit.changed() {
-                        ui.data_mut(|d| d.insert_temp(label_id, label.clone()));
-                    }
-                    // A label is committed when the field is left (Enter or Tab), so typing
-                    // is one undo step rather than one per letter.
-                    if edit.lost_focus() && label != current.label {
-                        fields.label = label.clone();
+                    let key = ("label", r, state.revision);
+                    if let Some(label) =
+                        committed_field(ui, key, "Label", &current.label, 200.0, "")
+                    {
+                        fields.label = label;
                     }
                     ui.end_row();
                     ui.label("Policy field");
@@ -198,6 +225,25 @@ pub fn passage_edit(ui: &mut egui::Ui, state: &MapState, id: PassageId, actions:
             actions.push(DocCommand::RemovePassage(id).into());
         }
     });
+    ui.horizontal_wrapped(|ui| {
+        let date_text = current.date.map(|x| x.to_string()).unwrap_or_default();
+        let key = ("date", id.relation, id.index, state.revision);
+        if let Some(typed) = committed_field(ui, key, "Date", &date_text, 80.0, "as of article") {
+            match crate::model::PassageDate::parse(&typed) {
+                Some(date) => fields.date = Some(date),
+                None if typed.trim().is_empty() => fields.date = None,
+                // Not a date: the field goes back to what it was; the tooltip says the forms.
+                None => {}
+            }
+        }
+        let note = current.note.clone().unwrap_or_default();
+        let key = ("note", id.relation, id.index, state.revision);
+        if let Some(typed) = committed_field(ui, key, "Note", &note, 160.0, "your note") {
+            fields.note = Some(typed);
+        }
+    })
+    .response
+    .on_hover_text("Date: 2012, 2012-03 or 2012-03-01; blank for a statement as of the article");
     if fields != current {
         actions.push(DocCommand::EditPassage(id, fields).into());
     }
