@@ -96,6 +96,9 @@ fn field_rows(
     dims: &[Dimension],
     actions: &mut Vec<Action>,
 ) {
+    if dims.is_empty() {
+        return;
+    }
     ui.label(egui::RichText::new("Policy field (colour)").small().weak());
     for dim in dims {
         let hidden = state.filters.hidden_dimensions.contains(dim);
@@ -127,6 +130,9 @@ fn tone_rows(
     tones: &[Tone],
     actions: &mut Vec<Action>,
 ) {
+    if tones.is_empty() {
+        return;
+    }
     ui.add_space(3.0);
     ui.label(egui::RichText::new("Tone (line pattern)").small().weak());
     let stated = state.dataset.states_tones();
