@@ -217,11 +217,9 @@ pub fn passage_edit(ui: &mut egui::Ui, state: &MapState, id: PassageId, actions:
                 }
             });
         name_combo(&combo.response, "Move to another relation");
-        if ui
-            .button("Remove")
-            .on_hover_text("Remove this passage (Ctrl+Z brings it back)")
-            .clicked()
-        {
+        // Dropping evidence asks once more; rejecting a draft (above) does not.
+        let evidence = p.status != PassageStatus::Draft;
+        if confirm_button(ui, "Remove", "Click again to remove this passage", evidence) {
             actions.push(DocCommand::RemovePassage(id).into());
         }
     });
