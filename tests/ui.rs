@@ -1134,3 +1134,31 @@ fn unsaved_edits_survive_a_crash_through_the_autosave() {
     assert!(state.dataset.actors.iter().any(|a| a.name == "Mongolia"));
     assert!(state.is_dirty(), "recovered edits are still unsaved");
 }
+
+#[test]
+fn removing_a_passage_asks_twice_and_undo_brings_it_back() {
+    let mut h = harness();
+    select_energy(&mut h);
+    let energy = relation(&h, "cn-kz-energy");
+    let count = |h: &Harness<'static, RelmapApp>| {
+        h.state().state().dataset.relations[energy].passages.len()
+    };
+    assert_eq!(count(&h), 5);
+    h.get_all_by_label("Remove")
+        .next()
+        .expect("a Remove button")
+        .click();
+    h.run();
+    assert_eq!(count(&h), 5, "one click only arms the button");
+    h.get_by_label("Click again to remove this passage").click();
+    h.run();
+    assert_eq!(count(&h), 4);
+    assert!(h.state().state().is_dirty());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(count(&h), 5);
+    assert!(
+        !h.state().state().is_dirty(),
+        "undo back to the saved state is clean"
+    );
+}

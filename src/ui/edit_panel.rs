@@ -10,9 +10,16 @@ use crate::map::{DocCommand, MapState, PassageFields, RelationFields};
 use crate::model::{ActorId, PassageId, PassageStatus, RelationId, Tone};
 
 /// A button that asks once more before acting: the first click turns it into
-/// "Click again to …", which stays armed until the pointer leaves it.
-fn confirm_button(ui: &mut egui::Ui, label: &str, confirm: &str, needs_confirm: bool) -> bool {
-    let id = ui.scope_id().with(("confirm", label));
+/// "Click again to …", which stays armed until the user clicks elsewhere.
+fn confirm_button(
+    ui: &mut egui::Ui,
+    key: impl std::hash::Hash + std::fmt::Debug,
+    label: &str,
+    confirm: &str,
+    needs_confirm: bool,
+) -> bool {
+    // Keyed by what it removes: several such buttons may share one scope.
+    let id = egui::Id::unique("relmap-confirm").with(key);
     let armed = ui.data(|d| d.get_temp::<bool>(id).unwrap_or(false));
     let text = if armed { confirm } else { label };
     let response = ui.button(text);
@@ -22,7 +29,8 @@ fn confirm_button(ui: &mut egui::Ui, label: &str, confirm: &str, needs_confirm: 
             return true;
         }
         ui.data_mut(|d| d.insert_temp(id, true));
-    } else if armed && !response.hovered() {
+    } else if armed && ui.input(|i| i.pointer.any_pressed()) && !response.hovered() {
+        // A click anywhere else disarms it.
         ui.data_mut(|d| d.remove::<bool>(id));
     }
     false
@@ -81,7 +89,7 @@ pub fn actor_edit(ui: &mut egui::Ui, state: &MapState, a: ActorId, actions: &mut
             actions.push(Action::ActorForm(Some(a)));
         }
         let confirm = format!("Click again: remove it and {passages} passages");
-        if confirm_button(ui, "Remove actor", &confirm, passages > 0) {
+        if confirm_button(ui, ("actor", a), "Remove actor", &confirm, passages > 0) {
             actions.push(DocCommand::RemoveActor(a).into());
         }
         if ui
@@ -139,7 +147,7 @@ pub fn relation_edit(
             }
             let n = rel.passages.len();
             let confirm = format!("Click again: remove it and its {n} passages");
-            if confirm_button(ui, "Remove relation", &confirm, n > 0) {
+            if confirm_button(ui, ("relation", r), "Remove relation", &confirm, n > 0) {
                 actions.push(DocCommand::RemoveRelation(r).into());
             }
         });
@@ -219,7 +227,13 @@ pub fn passage_edit(ui: &mut egui::Ui, state: &MapState, id: PassageId, actions:
         name_combo(&combo.response, "Move to another relation");
         // Dropping evidence asks once more; rejecting a draft (above) does not.
         let evidence = p.status != PassageStatus::Draft;
-        if confirm_button(ui, "Remove", "Click again to remove this passage", evidence) {
+        if confirm_button(
+            ui,
+            ("passage", id.relation, id.index),
+            "Remove",
+            "Click again to remove this passage",
+            evidence,
+        ) {
             actions.push(DocCommand::RemovePassage(id).into());
         }
     });
