@@ -167,27 +167,7 @@ pub fn passage_edit(ui: &mut egui::Ui, state: &MapState, id: PassageId, actions:
     };
     let mut fields = current.clone();
     if p.status == PassageStatus::Draft {
-        ui.horizontal(|ui| {
-            ui.label(RichText::new("Suggested:").weak());
-            if ui
-                .button("✔ Accept")
-                .on_hover_text("Keep it as confirmed evidence (A: the current draft)")
-                .clicked()
-            {
-                let accepted = PassageFields {
-                    status: PassageStatus::Confirmed,
-                    ..current.clone()
-                };
-                actions.push(DocCommand::EditPassage(id, accepted).into());
-            }
-            if ui
-                .button("✖ Reject")
-                .on_hover_text("Remove this suggestion (R: the current draft)")
-                .clicked()
-            {
-                actions.push(DocCommand::RemovePassage(id).into());
-            }
-        });
+        draft_buttons(ui, id, &current, actions);
     }
     ui.horizontal_wrapped(|ui| {
         let salt = format!("relmap-passage-{}-{}", id.relation.0, id.index);
@@ -259,6 +239,36 @@ pub fn passage_edit(ui: &mut egui::Ui, state: &MapState, id: PassageId, actions:
     if fields != current {
         actions.push(DocCommand::EditPassage(id, fields).into());
     }
+}
+
+/// "Accept" and "Reject" for a draft passage.
+fn draft_buttons(
+    ui: &mut egui::Ui,
+    id: PassageId,
+    current: &PassageFields,
+    actions: &mut Vec<Action>,
+) {
+    ui.horizontal(|ui| {
+        ui.label(RichText::new("Suggested:").weak());
+        if ui
+            .button("✔ Accept")
+            .on_hover_text("Keep it as confirmed evidence (A: the current draft)")
+            .clicked()
+        {
+            let accepted = PassageFields {
+                status: PassageStatus::Confirmed,
+                ..current.clone()
+            };
+            actions.push(DocCommand::EditPassage(id, accepted).into());
+        }
+        if ui
+            .button("✖ Reject")
+            .on_hover_text("Remove this suggestion (R: the current draft)")
+            .clicked()
+        {
+            actions.push(DocCommand::RemovePassage(id).into());
+        }
+    });
 }
 
 /// A passage's own tone: none (the relation's) or one of the tones.
