@@ -34,7 +34,9 @@ fn harness_for(state: MapState) -> Harness<'static, RelmapApp> {
 fn search_for(h: &mut Harness<'static, RelmapApp>, text: &str) {
     h.key_press_modifiers(Modifiers::COMMAND, Key::F);
     h.run();
-    h.get_by_role(egui::accesskit::Role::TextInput)
+    h.get_all_by_role(egui::accesskit::Role::TextInput)
+        .find(|n| n.is_focused())
+        .expect("Ctrl+F focuses the search field")
         .type_text(text);
     h.run();
 }
