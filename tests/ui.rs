@@ -31,6 +31,10 @@ fn harness_for(state: MapState) -> Harness<'static, RelmapApp> {
 }
 
 /// Ctrl+F, then types `text` into the search field, as a user would.
+#[expect(
+    clippy::expect_used,
+    reason = "test helper: a missing search field must fail the test loudly"
+)]
 fn search_for(h: &mut Harness<'static, RelmapApp>, text: &str) {
     h.key_press_modifiers(Modifiers::COMMAND, Key::F);
     h.run();
