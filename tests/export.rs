@@ -264,3 +264,45 @@ fn absurdly_long_labels_are_truncated_not_a_layout_blow_up() {
         figure.width
     );
 }
+
+/// `#rrggbb` as a colour.
+fn hex(s: &str) -> Option<egui::Color32> {
+    let s = s.strip_prefix('#')?;
+    let v = u32::from_str_radix(s, 16).ok()?;
+    Some(egui::Color32::from_rgb((v >> 16) as u8, (v >> 8) as u8, v as u8))
+}
+
+#[test]
+fn every_actor_name_keeps_aa_contrast_with_a_selection_in_both_themes() {
+    for theme in [Theme::Light, Theme::Dark] {
+        let mut s = state();
+        s.apply(ViewCommand::SetShowSecondary(true));
+        let r = s.dataset.relation_index("cn-kz-energy").expect("relation");
+        s.apply(SelectCommand::Select(Selection::Relation(r)));
+        let svg = svg_of(
+            &s,
+            &ExportOptions {
+                theme,
+                ..ExportOptions::default()
+            },
+        );
+        let doc = roxmltree::Document::parse(&svg).expect("well-formed XML");
+        let background = Style::for_theme(theme).background;
+        let labels: Vec<(String, egui::Color32)> = doc
+            .descendants()
+            .filter(|n| n.has_tag_name("text") && n.attribute("class") == Some("label"))
+            .map(|n| {
+                let fill = n.attribute("fill").and_then(hex).expect("a fill colour");
+                (n.text().unwrap_or_default().to_owned(), fill)
+            })
+            .collect();
+        assert!(labels.len() >= 10, "{labels:?}");
+        for (name, fill) in labels {
+            let ratio = relmap::scene::contrast_ratio(fill, background);
+            assert!(
+                ratio >= relmap::scene::MIN_TEXT_CONTRAST,
+                "{name:?} at {ratio:.2}:1 in {theme:?}"
+            );
+        }
+    }
+}

@@ -168,7 +168,11 @@ fn node_shape(input: &SceneInput<'_>, a: ActorId, r: f32, focus: Emphasis) -> No
         ),
         text,
         size,
-        color: faded(style.text),
+        color: if emphasis == Emphasis::Dimmed {
+            style.dim_text(style.text)
+        } else {
+            style.text
+        },
         plate: style.background.gamma_multiply(m.label_plate_opacity),
     };
     NodeShape {

@@ -12,7 +12,7 @@ pub use build::{SceneInput, build};
 pub use focus::Spotlight;
 pub use geometry::{Curve, NodeForm, distance_to_polyline};
 pub use hit::{CLICK_TOLERANCE_PX, HIT_SLOP_PX, Hit};
-pub use style::{Metrics, Style, Theme, lerp};
+pub use style::{MIN_TEXT_CONTRAST, Metrics, Style, Theme, contrast_ratio, lerp};
 
 use egui::{Color32, Pos2, Rect};
 

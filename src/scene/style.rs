@@ -154,6 +154,49 @@ impl Style {
     pub fn dim(&self, color: Color32) -> Color32 {
         lerp(color, self.background, 0.78)
     }
+
+    /// Text of a dimmed shape: faded toward the background, but never below
+    /// [`MIN_TEXT_CONTRAST`] against it (WCAG AA), so every actor name stays readable on a
+    /// projector while the selection stands out.
+    pub fn dim_text(&self, color: Color32) -> Color32 {
+        // The largest fade that keeps the contrast, found by bisection (contrast falls
+        // monotonically as the colour approaches the background).
+        let (mut lo, mut hi) = (0.0_f32, 0.78_f32);
+        if contrast_ratio(lerp(color, self.background, hi), self.background) >= MIN_TEXT_CONTRAST {
+            return lerp(color, self.background, hi);
+        }
+        for _ in 0..20 {
+            let mid = 0.5 * (lo + hi);
+            if contrast_ratio(lerp(color, self.background, mid), self.background)
+                >= MIN_TEXT_CONTRAST
+            {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        lerp(color, self.background, lo)
+    }
+}
+
+/// The least contrast any actor name keeps against the background (WCAG 2 AA, normal text).
+pub const MIN_TEXT_CONTRAST: f32 = 4.5;
+
+/// WCAG 2 contrast ratio of two opaque colours, from 1 (same) to 21 (black on white).
+pub fn contrast_ratio(a: Color32, b: Color32) -> f32 {
+    let luminance = |c: Color32| {
+        let channel = |v: u8| {
+            let v = f32::from(v) / 255.0;
+            if v <= 0.040_45 {
+                v / 12.92
+            } else {
+                ((v + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * channel(c.r()) + 0.7152 * channel(c.g()) + 0.0722 * channel(c.b())
+    };
+    let (la, lb) = (luminance(a), luminance(b));
+    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
 }
 
 fn rgb(light: bool, on_light: u32, on_dark: u32) -> Color32 {
