@@ -62,6 +62,16 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
+        Some(Command::Report(args)) => match cli::report(&args) {
+            Ok(line) => {
+                println!("{line}");
+                ExitCode::SUCCESS
+            }
+            Err(err) => {
+                eprintln!("relmap report: {err:#}");
+                ExitCode::FAILURE
+            }
+        },
         Some(Command::Export(args)) => match cli::export(&args) {
             Ok(line) => {
                 println!("{line}");

@@ -306,3 +306,41 @@ fn draft_refuses_a_bad_actor_file_saying_where() {
     assert!(text(&o).contains("actors.json"), "{}", text(&o));
     assert!(text(&o).contains("kind"), "{}", text(&o));
 }
+
+#[test]
+fn report_writes_html_markdown_and_csv_headless() {
+    let dir = tempfile::tempdir().expect("cwd");
+    for (name, expect) in [
+        ("r.html", "wrote r.html ("),
+        ("r.md", "wrote r.md and r.svg ("),
+        ("r.csv", "wrote r.csv ("),
+    ] {
+        let o = relmap(&["report", "--out", name], dir.path());
+        assert!(o.status.success(), "{}", text(&o));
+        assert!(text(&o).starts_with(expect), "{}", text(&o));
+        assert!(dir.path().join(name).is_file());
+    }
+    let one = relmap(
+        &[
+            "report",
+            "--out",
+            "one.csv",
+            "--select",
+            "cn-kz-energy",
+            "--confirmed-only",
+        ],
+        dir.path(),
+    );
+    assert!(
+        text(&one).contains("(1 relation, 5 passages)"),
+        "{}",
+        text(&one)
+    );
+    let bad = relmap(&["report", "--out", "r.pdf"], dir.path());
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(
+        text(&bad).contains("*.html, *.md or *.csv"),
+        "{}",
+        text(&bad)
+    );
+}

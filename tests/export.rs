@@ -269,7 +269,11 @@ fn absurdly_long_labels_are_truncated_not_a_layout_blow_up() {
 fn hex(s: &str) -> Option<egui::Color32> {
     let s = s.strip_prefix('#')?;
     let v = u32::from_str_radix(s, 16).ok()?;
-    Some(egui::Color32::from_rgb((v >> 16) as u8, (v >> 8) as u8, v as u8))
+    Some(egui::Color32::from_rgb(
+        (v >> 16) as u8,
+        (v >> 8) as u8,
+        v as u8,
+    ))
 }
 
 #[test]
@@ -305,4 +309,77 @@ fn every_actor_name_keeps_aa_contrast_with_a_selection_in_both_themes() {
             );
         }
     }
+}
+
+#[test]
+fn the_evidence_report_in_html_markdown_and_csv() {
+    let dir = tempfile::tempdir().expect("dir");
+    let s = state();
+    let input = s.report_input(None, false);
+    let figure = s.figure(&ExportOptions::default());
+    let d = &s.dataset;
+
+    let html_path = dir.path().join("report.html");
+    let written = export::write_report(&html_path, d, &input, &figure).expect("html");
+    assert_eq!(
+        written,
+        std::slice::from_ref(&html_path),
+        "one self-contained file"
+    );
+    let html = std::fs::read_to_string(&html_path).expect("read");
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(html.contains("<svg"), "the figure is inline");
+    assert!(!html.contains("<?xml"), "no XML declaration inside HTML");
+    assert!(
+        !html.contains("src=") && !html.contains("<link"),
+        "nothing external"
+    );
+    assert!(html.contains("@media print"));
+    assert!(html.contains("<h2>China — Kazakhstan</h2>"));
+    assert!(html.contains("Energy investment and pipelines"));
+    assert!(html.contains(
+        "<strong>granting Chinese firms access to Kazakhstan’s energy resources</strong>"
+    ));
+    assert!(html.contains("¶1"));
+    let again = export::report_html(d, &input, &export::figure_svg(&figure));
+    assert_eq!(again, html, "deterministic");
+
+    let md_path = dir.path().join("report.md");
+    let written = export::write_report(&md_path, d, &input, &figure).expect("md");
+    assert_eq!(written, [md_path.clone(), dir.path().join("report.svg")]);
+    let md = std::fs::read_to_string(&md_path).expect("read");
+    assert!(md.contains("](report.svg)"));
+    assert!(md.contains("**granting Chinese firms access to Kazakhstan’s energy resources**"));
+
+    let csv_path = dir.path().join("report.csv");
+    export::write_report(&csv_path, d, &input, &figure).expect("csv");
+    let mut reader = csv::Reader::from_path(&csv_path).expect("csv reads");
+    let header: Vec<String> = reader
+        .headers()
+        .expect("header")
+        .iter()
+        .map(str::to_owned)
+        .collect();
+    assert_eq!(header, export::CSV_COLUMNS);
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
+    assert_eq!(rows.len(), input.passage_count(d));
+    for row in &rows {
+        let (quote, sentence) = (&row[6], &row[7]);
+        // The quote as the dataset spells it; the sentence verbatim (spacing may differ).
+        let norm = model::normalize_for_match;
+        assert!(
+            norm(sentence).contains(norm(quote).trim()),
+            "{quote} in {sentence}"
+        );
+        assert!(
+            d.article.text.contains(sentence),
+            "the sentence exactly as in the article"
+        );
+    }
+    // --confirmed-only drops what is not confirmed; a selection reports one relation.
+    let energy = d.relation_index("cn-kz-energy").expect("relation");
+    let one = s.report_input(Some(energy), true);
+    assert_eq!(one.relations, [energy]);
+    assert!(export::report_csv(d, &one).lines().count() <= 6);
+    assert!(export::write_report(&dir.path().join("r.pdf"), d, &input, &figure).is_err());
 }

@@ -1168,3 +1168,20 @@ fn removing_a_passage_asks_twice_and_undo_brings_it_back() {
         "undo back to the saved state is clean"
     );
 }
+
+#[test]
+fn the_evidence_report_follows_the_filters_on_screen() {
+    let dir = tempfile::tempdir().expect("dir");
+    let mut h = harness();
+    h.get_by_label("energy").click();
+    h.run();
+    let path = dir.path().join("brief.html");
+    h.state_mut().report_to(path.clone());
+    h.state_mut().wait_for_jobs();
+    let html = std::fs::read_to_string(&path).expect("report written");
+    assert!(
+        !html.contains("Energy investment and pipelines"),
+        "hidden by the filter"
+    );
+    assert!(html.contains("Political partnership and diplomatic support"));
+}

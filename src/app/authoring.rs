@@ -166,10 +166,56 @@ impl RelmapApp {
         }
     }
 
+    /// Writes the evidence report of what the map shows to `path` in the background.
+    pub fn report_to(&mut self, path: PathBuf) {
+        if crate::export::ReportFormat::from_path(&path).is_none() {
+            self.jobs.toast(
+                ToastKind::Error,
+                format!("{}: name the report *.html, *.md or *.csv", path.display()),
+            );
+            return;
+        }
+        let input = self.state.report_input(None, false);
+        let figure = self.state.figure(&crate::export::ExportOptions::default());
+        let dataset = self.state.dataset.clone();
+        self.jobs.spawn(move || {
+            match crate::export::write_report(&path, &dataset, &input, &figure) {
+                Ok(_) => super::JobOutcome::Saved(path),
+                Err(e) => super::JobOutcome::Failed(format!("{e:#}")),
+            }
+        });
+    }
+
+    pub(super) fn ask_and_report(&mut self) {
+        let name = crate::export::default_file_name(
+            &format!("{} evidence", self.state.dataset.title),
+            "html",
+        );
+        let asked = std::time::Instant::now();
+        let picked = rfd::FileDialog::new()
+            .set_title("Export evidence report")
+            .set_file_name(&name)
+            .add_filter("Web page (HTML)", &["html"])
+            .add_filter("Markdown", &["md"])
+            .add_filter("Spreadsheet (CSV)", &["csv"])
+            .save_file();
+        match picked {
+            Some(path) => self.report_to(path),
+            None if asked.elapsed() < NO_DIALOG_THRESHOLD => {
+                let folder = std::env::home_dir().unwrap_or_else(|| PathBuf::from("."));
+                self.modal = Some(Modal::ReportAs(folder.join(name).display().to_string()));
+            }
+            None => self.jobs.toast(
+                ToastKind::Info,
+                "Report cancelled; nothing was saved".to_owned(),
+            ),
+        }
+    }
+
     pub(super) fn ask_and_save_as(&mut self, _ctx: &egui::Context) {
         let name = crate::export::default_file_name(&self.state.dataset.title, "relmap.json");
         let asked = std::time::Instant::now();
-        match save_dialog(&name, "json") {
+        match save_dialog(&name, "json").map(|p| with_relmap_suffix(&p)) {
             Some(path) => {
                 if let Err(e) = self.save_to(&path) {
                     self.jobs.toast(ToastKind::Error, e);
@@ -299,9 +345,19 @@ impl RelmapApp {
                     }
                 }
             }
-            Modal::SaveAs(path) => match save_as_form(ctx, path) {
+            Modal::ReportAs(path) => match save_as_form(ctx, path, "Export evidence report") {
                 Some(true) => {
                     let target = PathBuf::from(path.trim());
+                    self.modal = None;
+                    self.report_to(target);
+                    return Some(false);
+                }
+                Some(false) => false,
+                None => true,
+            },
+            Modal::SaveAs(path) => match save_as_form(ctx, path, "Save map as") {
+                Some(true) => {
+                    let target = with_relmap_suffix(&PathBuf::from(path.trim()));
                     self.modal = None;
                     if let Err(e) = self.save_to(&target) {
                         self.jobs.toast(ToastKind::Error, e);
@@ -327,6 +383,19 @@ impl RelmapApp {
         };
         Some(keep)
     }
+}
+
+/// `path`, ending in `.relmap.json` (added when the user typed another name), so Save may
+/// write there again.
+fn with_relmap_suffix(path: &Path) -> PathBuf {
+    if is_relmap_name(path) {
+        return path.to_path_buf();
+    }
+    let stem = path
+        .file_name()
+        .map(|n| n.to_string_lossy().trim_end_matches(".json").to_owned())
+        .unwrap_or_default();
+    path.with_file_name(format!("{stem}.relmap.json"))
 }
 
 /// Whether `path` names a relmap file (`*.relmap.json`), which Save may overwrite; other files
@@ -371,11 +440,11 @@ fn unsaved_dialog(ctx: &egui::Context, title: &str) -> UnsavedChoice {
 }
 
 /// `Some(true)`: save to the typed path; `Some(false)`: cancelled; `None`: still open.
-fn save_as_form(ctx: &egui::Context, path: &mut String) -> Option<bool> {
+fn save_as_form(ctx: &egui::Context, path: &mut String, title: &str) -> Option<bool> {
     let mut result = None;
     let modal = egui::Modal::new(egui::Id::unique("relmap-save-as")).show(ctx, |ui| {
         ui.set_max_width(520.0);
-        ui.heading("Save map as");
+        ui.heading(title);
         ui.label("No system file dialog is available here. Path of the file to write:");
         let edit = ui.add(egui::TextEdit::singleline(path).desired_width(480.0));
         let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));

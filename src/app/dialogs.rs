@@ -38,6 +38,8 @@ pub enum Modal {
     SaveAs(String),
     /// relmap did not close normally and an autosaved map is waiting.
     Recover,
+    /// The in-app "export evidence report" form, with the path typed so far.
+    ReportAs(String),
 }
 
 impl RelmapApp {

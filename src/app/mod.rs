@@ -187,6 +187,7 @@ impl RelmapApp {
                 self.modal = ui::ActorForm::edit(&self.state, a).map(Modal::Actor);
             }
             Action::Save => self.save(ctx),
+            Action::ExportReport => self.ask_and_report(),
             Action::Review(step) => self.review(step),
             Action::SuggestDrafts => self.suggest_drafts(),
             Action::SaveAs => self.ask_and_save_as(ctx),

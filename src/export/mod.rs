@@ -3,10 +3,14 @@
 
 mod figure;
 mod png;
+mod report;
 mod svg;
 
 pub use figure::{Figure, FigureOptions};
 pub use png::{save_color_image, svg_to_png, svg_to_rgba};
+pub use report::{
+    CSV_COLUMNS, ReportFormat, ReportInput, report_csv, report_html, report_markdown,
+};
 pub use svg::{escape_xml, figure_svg};
 
 use std::path::{Path, PathBuf};
@@ -34,6 +38,12 @@ pub enum ExportError {
         /// Underlying error.
         #[source]
         source: std::io::Error,
+    },
+    /// The report's name has no extension we can write.
+    #[error("{path}: unknown report format; name the file *.html, *.md or *.csv")]
+    UnknownReportFormat {
+        /// The path given.
+        path: PathBuf,
     },
     /// The SVG could not be rasterised (a bug: we wrote that SVG).
     #[error("could not render the PNG: {0}")]
@@ -124,6 +134,53 @@ pub fn export_to_file(figure: &Figure, path: &Path, scale: u8) -> Result<(), Exp
         path: path.to_path_buf(),
         source,
     })
+}
+
+/// Writes the evidence report for `input` to `path` (format from the extension), atomically;
+/// Markdown also writes the figure beside it as `<name>.svg`. Returns the files written.
+pub fn write_report(
+    path: &Path,
+    dataset: &Dataset,
+    input: &ReportInput,
+    figure: &Figure,
+) -> Result<Vec<PathBuf>, ExportError> {
+    let format = ReportFormat::from_path(path).ok_or_else(|| ExportError::UnknownReportFormat {
+        path: path.to_path_buf(),
+    })?;
+    let write = |target: &Path, bytes: &[u8]| {
+        write_atomic(target, bytes).map_err(|source| ExportError::Write {
+            path: target.to_path_buf(),
+            source,
+        })
+    };
+    let mut written = Vec::new();
+    let text = match format {
+        ReportFormat::Html => report_html(dataset, input, &figure_svg(figure)),
+        ReportFormat::Csv => report_csv(dataset, input),
+        ReportFormat::Markdown => {
+            let svg_path = path.with_extension("svg");
+            write(&svg_path, figure_svg(figure).as_bytes())?;
+            let name = svg_path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            written.push(svg_path);
+            report_markdown(dataset, input, &name)
+        }
+    };
+    write(path, text.as_bytes())?;
+    written.insert(0, path.to_path_buf());
+    Ok(written)
+}
+
+/// "3 relations, 12 passages": what a report holds, for messages.
+pub fn report_summary(dataset: &Dataset, input: &ReportInput) -> String {
+    let (r, p) = (input.relations.len(), input.passage_count(dataset));
+    format!(
+        "{r} relation{}, {p} passage{}",
+        if r == 1 { "" } else { "s" },
+        if p == 1 { "" } else { "s" }
+    )
 }
 
 /// Renders `figure` to bytes in `format`.

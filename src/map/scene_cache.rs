@@ -1,7 +1,8 @@
 //! The scene for the current state, and its cache.
 
 use super::MapState;
-use crate::export::{self, ExportOptions, Figure};
+use crate::export::{self, ExportOptions, Figure, ReportInput};
+use crate::model::RelationId;
 use crate::scene::{self, Hit, Scene, SceneInput, Selection, Spotlight, Style};
 use crate::search::Target;
 
@@ -133,5 +134,25 @@ impl MapState {
             .filter(|_| opts.with_selection)
             .filter(|&r| scene.edge(r).is_some());
         export::figure(&self.dataset, scene, evidence, opts)
+    }
+}
+
+impl MapState {
+    /// What an evidence report covers: the relations shown (filters applied, drafts left out),
+    /// or only `only` when given.
+    pub fn report_input(&self, only: Option<RelationId>, confirmed_only: bool) -> ReportInput {
+        let visible = self.visible_relations();
+        let relations = self
+            .dataset
+            .relations_with_ids()
+            .filter(|(r, rel)| {
+                visible[*r] && !crate::model::is_draft_relation(rel) && only.is_none_or(|o| o == *r)
+            })
+            .map(|(r, _)| r)
+            .collect();
+        ReportInput {
+            relations,
+            confirmed_only,
+        }
     }
 }

@@ -92,6 +92,14 @@ fn file_menu(ui: &mut egui::Ui, recent: &[std::path::PathBuf], actions: &mut Vec
         actions,
     );
     ui.separator();
+    item(
+        ui,
+        "Export evidence report…",
+        "Every passage behind the relations shown, in its sentence: HTML (figure inline), \
+         Markdown (figure beside it) or CSV",
+        Action::ExportReport,
+        actions,
+    );
     let exports = [
         (
             "Export PNG 1×…",

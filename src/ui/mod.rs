@@ -90,6 +90,8 @@ pub enum Action {
     ActorForm(Option<crate::model::ActorId>),
     /// Save the map to its file (asks where if it has none).
     Save,
+    /// Write the evidence report (asks where; HTML, Markdown or CSV).
+    ExportReport,
     /// Review drafts: go to the next one, accept or reject the current one.
     Review(Review),
     /// Suggest evidence (drafts) from every sentence naming two actors.

@@ -5,6 +5,12 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
+mod draft;
+mod report;
+
+pub use draft::{DraftArgs, draft};
+pub use report::{ReportArgs, report};
+
 use crate::model::{self, Dataset, LoadError};
 
 /// relmap: interactive relationship maps of policy articles, every link backed by verbatim
@@ -34,6 +40,9 @@ pub enum Command {
     /// Suggest evidence: a map of ARTICLE whose every sentence naming two of the ACTORS is a
     /// draft passage, one draft relation per pair; review the drafts in the app.
     Draft(DraftArgs),
+    /// Write the evidence report: every passage behind the relations shown, in its sentence,
+    /// as HTML (figure inline), Markdown (figure beside it as SVG) or CSV, by extension.
+    Report(ReportArgs),
     /// Write the map as a briefing figure (PNG or SVG, chosen by the extension), no display needed.
     Export(ExportArgs),
     /// Install relmap for this user: binary, icon, launcher entry, *.relmap.json file type, and
@@ -105,78 +114,6 @@ pub fn install_desktop(prefix: Option<PathBuf>) -> anyhow::Result<String> {
         );
     }
     Ok(out)
-}
-
-/// Options of `relmap draft`.
-#[derive(Debug, clap::Args)]
-pub struct DraftArgs {
-    /// The article: .txt, .md or .html.
-    pub article: PathBuf,
-    /// `{"actors": [...]}` in relmap/1's actor schema (id, name, kind, aliases, …).
-    #[arg(long)]
-    pub actors: PathBuf,
-    /// Where to write the draft map (`*.relmap.json`).
-    #[arg(long)]
-    pub out: PathBuf,
-    /// The article's title (default: the file name).
-    #[arg(long)]
-    pub title: Option<String>,
-    /// The article's author.
-    #[arg(long)]
-    pub author: Option<String>,
-    /// The article's date (YYYY, YYYY-MM or YYYY-MM-DD).
-    #[arg(long)]
-    pub date: Option<String>,
-}
-
-/// Runs `relmap draft`; returns the summary to print.
-pub fn draft(args: &DraftArgs) -> anyhow::Result<String> {
-    use anyhow::Context as _;
-    let article_file = args.article.display().to_string();
-    let contents = crate::model::read_text_file(&args.article)?;
-    let text = crate::model::article_text(&contents, &article_file)?;
-    let actors_file = args.actors.display().to_string();
-    let actors =
-        crate::model::parse_actors(&crate::model::read_text_file(&args.actors)?, &actors_file)?;
-    let date = match args.date.as_deref() {
-        Some(s) => Some(crate::model::PassageDate::parse(s).with_context(|| {
-            format!("--date {s:?} is not a date; write 2012, 2012-03 or 2012-03-01")
-        })?),
-        None => None,
-    };
-    let title = args.title.clone().unwrap_or_else(|| {
-        args.article
-            .file_stem()
-            .map(|s| s.to_string_lossy().replace(['_', '-'], " "))
-            .unwrap_or_default()
-    });
-    let mut d = crate::model::new_map_from_text(
-        &text,
-        crate::model::SourceFields {
-            title,
-            author: args.author.clone(),
-            date,
-            ..Default::default()
-        },
-    );
-    d.actors = actors;
-    let report = crate::model::add_drafts(&mut d);
-    let json = crate::model::to_relmap_json(&d);
-    // What is written must open: check it as `relmap check` would before writing.
-    crate::model::load_str(&json, &args.out.display().to_string())
-        .context("the draft map did not pass its own check (a bug: please report it)")?;
-    crate::atomic::write_atomic(&args.out, json.as_bytes())
-        .with_context(|| format!("writing {}", args.out.display()))?;
-    Ok(format!(
-        "Wrote {}: {} actors; {} sentences name two or more of them → {} draft passages on {} \
-         draft relations. Open it in relmap, select a draft relation and review: A accepts, \
-         R rejects, D goes to the next draft.",
-        args.out.display(),
-        d.actors.len(),
-        report.sentences,
-        report.passages,
-        report.relations
-    ))
 }
 
 /// Options of `relmap export`.
@@ -251,23 +188,7 @@ pub fn export(args: &ExportArgs) -> anyhow::Result<String> {
     let mut state = MapState::new(dataset);
     state.apply(ViewCommand::SetShowSecondary(args.secondary));
     if let Some(id) = &args.select {
-        let r = state.dataset.relation_index(id).with_context(|| {
-            let ids: Vec<&str> = state
-                .dataset
-                .relations
-                .iter()
-                .map(|r| r.id.as_str())
-                .collect();
-            format!(
-                "--select {id:?}: no relation has this id; choose one of: {}",
-                ids.join(", ")
-            )
-        })?;
-        if !state.visible_relations()[r] {
-            anyhow::bail!(
-                "--select {id:?}: this relation joins a secondary actor; add --secondary to show it"
-            );
-        }
+        let r = select_relation(&state, id)?;
         state.apply(SelectCommand::Select(Selection::Relation(r)));
     }
     let opts = ExportOptions {
@@ -292,6 +213,32 @@ pub fn export(args: &ExportArgs) -> anyhow::Result<String> {
         PictureFormat::Svg => format!("{}×{}", figure.width, figure.height),
     };
     Ok(format!("wrote {} ({size})", args.out.display()))
+}
+
+/// The relation `--select ID` names, if it exists and is shown.
+pub(crate) fn select_relation(
+    state: &crate::map::MapState,
+    id: &str,
+) -> anyhow::Result<crate::model::RelationId> {
+    use anyhow::Context as _;
+    let r = state.dataset.relation_index(id).with_context(|| {
+        let ids: Vec<&str> = state
+            .dataset
+            .relations
+            .iter()
+            .map(|r| r.id.as_str())
+            .collect();
+        format!(
+            "--select {id:?}: no relation has this id; choose one of: {}",
+            ids.join(", ")
+        )
+    })?;
+    if !state.visible_relations()[r] {
+        anyhow::bail!(
+            "--select {id:?}: this relation joins a secondary actor; add --secondary to show it"
+        );
+    }
+    Ok(r)
 }
 
 /// Loads `file`, or the built-in dataset when `None`.
