@@ -344,3 +344,75 @@ fn report_writes_html_markdown_and_csv_headless() {
         text(&bad)
     );
 }
+
+/// Width and height from a PNG's header.
+#[expect(
+    clippy::expect_used,
+    reason = "test helper: a missing export must fail the test loudly"
+)]
+fn png_size(path: &Path) -> (u32, u32) {
+    let bytes = std::fs::read(path).expect("png");
+    let be = |i: usize| u32::from_be_bytes([bytes[i], bytes[i + 1], bytes[i + 2], bytes[i + 3]]);
+    (be(16), be(20))
+}
+
+#[test]
+fn presets_give_slide_and_print_sizes_with_a_title_and_subtitle() {
+    let dir = tempfile::tempdir().expect("cwd");
+    for (preset, size) in [
+        ("slide-16x9", (1920, 1080)),
+        ("slide-4x3", (1440, 1080)),
+        ("a4-landscape", (1754, 1240)),
+        ("a4-portrait", (1240, 1754)),
+    ] {
+        let out = format!("{preset}.png");
+        let o = relmap(
+            &[
+                "export",
+                "--preset",
+                preset,
+                "--select",
+                "cn-kz-energy",
+                "--out",
+                &out,
+            ],
+            dir.path(),
+        );
+        assert!(o.status.success(), "{}", text(&o));
+        assert_eq!(png_size(&dir.path().join(&out)), size, "{preset}");
+    }
+    let o = relmap(
+        &[
+            "export",
+            "--preset",
+            "slide-16x9",
+            "--title",
+            "Brief: Astana",
+            "--subtitle",
+            "What the article shows",
+            "--out",
+            "t.svg",
+        ],
+        dir.path(),
+    );
+    assert!(o.status.success(), "{}", text(&o));
+    let svg = std::fs::read_to_string(dir.path().join("t.svg")).expect("svg");
+    assert!(svg.contains(">Brief: Astana<") && svg.contains(">What the article shows<"));
+    assert!(
+        !svg.contains(">China–Kazakhstan partnership (2012)<"),
+        "the title replaced"
+    );
+    let both = relmap(
+        &[
+            "export",
+            "--preset",
+            "slide-4x3",
+            "--size",
+            "800x600",
+            "--out",
+            "x.png",
+        ],
+        dir.path(),
+    );
+    assert_eq!(both.status.code(), Some(1), "{}", text(&both));
+}

@@ -383,3 +383,32 @@ fn the_evidence_report_in_html_markdown_and_csv() {
     assert!(export::report_csv(d, &one).lines().count() <= 6);
     assert!(export::write_report(&dir.path().join("r.pdf"), d, &input, &figure).is_err());
 }
+
+#[test]
+fn in_a_slide_frame_names_stay_readable_and_the_legend_sits_beside_the_map() {
+    let s = state();
+    let mut opts = ExportOptions::default();
+    export::Preset::Slide16x9.apply(&mut opts);
+    let figure = s.figure(&opts);
+    assert_eq!((figure.width, figure.height), (960, 540));
+    let zoom = figure.figure_from_world.scaling;
+    for n in &figure.scene.nodes {
+        assert!(
+            n.label.size * zoom >= 10.9,
+            "{} at {} px",
+            n.label.text,
+            n.label.size * zoom
+        );
+    }
+    // Legend samples start right of the map.
+    let map_right = (figure.figure_from_world * figure.scene.bounds.max).x;
+    let legend_x = figure
+        .decorations
+        .iter()
+        .find_map(|d| match d {
+            export::Decoration::Line { a, .. } => Some(a.x),
+            _ => None,
+        })
+        .expect("a legend sample");
+    assert!(legend_x > map_right, "{legend_x} > {map_right}");
+}

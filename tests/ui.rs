@@ -1185,3 +1185,34 @@ fn the_evidence_report_follows_the_filters_on_screen() {
     );
     assert!(html.contains("Political partnership and diplomatic support"));
 }
+
+#[test]
+fn the_export_dialog_offers_slide_frames_and_a_title() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("slide.png");
+    let mut h = harness();
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label_contains("Export figure").click();
+    h.run();
+    h.get_by_role_and_label(egui::accesskit::Role::TextInput, "Save to")
+        .click();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_role_and_label(egui::accesskit::Role::TextInput, "Save to")
+        .type_text(path.to_str().expect("utf-8 path"));
+    h.run();
+    h.get_by_role_and_label(egui::accesskit::Role::ComboBox, "Frame")
+        .click();
+    h.run();
+    h.get_by_label("slide-16x9 (1920×1080)").click();
+    h.run();
+    type_into(&mut h, "Title", "Astana's balancing act");
+    h.get_by_label("Save").click();
+    // The export runs in the background (a spinner turns meanwhile).
+    h.step();
+    h.state_mut().wait_for_jobs();
+    let bytes = std::fs::read(&path).expect("exported");
+    let be = |i: usize| u32::from_be_bytes([bytes[i], bytes[i + 1], bytes[i + 2], bytes[i + 3]]);
+    assert_eq!((be(16), be(20)), (1920, 1080));
+}

@@ -59,9 +59,24 @@ impl RelmapApp {
             Modal::Export(form) => match ui::export_form(ctx, form) {
                 ui::FormResult::Open => true,
                 ui::FormResult::Cancel => false,
-                ui::FormResult::Save(path, scale) => {
+                ui::FormResult::Browse => {
+                    let name = std::path::Path::new(&form.path)
+                        .file_name()
+                        .map(|n| n.to_string_lossy().into_owned())
+                        .unwrap_or_default();
+                    let ext = if form.path.to_ascii_lowercase().ends_with(".svg") {
+                        "svg"
+                    } else {
+                        "png"
+                    };
+                    if let Some(path) = save_dialog(&name, ext) {
+                        form.path = path.display().to_string();
+                    }
+                    true
+                }
+                ui::FormResult::Save(path, choice) => {
                     self.modal = None;
-                    self.export_to(path, scale);
+                    self.export_figure(path, &choice);
                     return;
                 }
                 ui::FormResult::Screenshot(path) => {

@@ -12,6 +12,17 @@ impl RelmapApp {
     /// Exports the map to `path` (format from the extension) in the background, as the File
     /// menu does once the save dialog returns. Returns at once; a toast reports the outcome.
     pub fn export_to(&mut self, path: PathBuf, scale: u8) {
+        self.export_figure(
+            path,
+            &ui::FigureChoice {
+                scale,
+                ..Default::default()
+            },
+        );
+    }
+
+    /// Exports the map to `path` drawn as `choice` says (frame, title, subtitle, scale).
+    pub fn export_figure(&mut self, path: PathBuf, choice: &ui::FigureChoice) {
         if PictureFormat::from_path(&path).is_none() {
             self.jobs.toast(
                 ToastKind::Error,
@@ -19,10 +30,17 @@ impl RelmapApp {
             );
             return;
         }
-        let figure = self.state.figure(&ExportOptions {
-            scale,
+        let mut opts = ExportOptions {
+            scale: choice.scale,
+            title: choice.title.clone(),
+            subtitle: choice.subtitle.clone(),
             ..Default::default()
-        });
+        };
+        if let Some(preset) = choice.preset {
+            preset.apply(&mut opts);
+        }
+        let scale = opts.scale;
+        let figure = self.state.figure(&opts);
         self.jobs.spawn(
             move || match export::export_to_file(&figure, &path, scale) {
                 Ok(()) => JobOutcome::Saved(path),
@@ -141,6 +159,12 @@ impl RelmapApp {
                 "Export cancelled; nothing was saved".to_owned(),
             ),
         }
+    }
+
+    /// File → Export figure…: relmap's own dialog (frame, title, subtitle, where).
+    pub(super) fn open_figure_form(&mut self) {
+        let name = export::default_file_name(&self.state.dataset.title, "png");
+        self.modal = Some(Modal::Export(ui::ExportForm::figure(&name)));
     }
 
     /// Opens the in-app export form (what File → Export shows without a system dialog).

@@ -188,6 +188,7 @@ impl RelmapApp {
             }
             Action::Save => self.save(ctx),
             Action::ExportReport => self.ask_and_report(),
+            Action::ExportFigure => self.open_figure_form(),
             Action::Review(step) => self.review(step),
             Action::SuggestDrafts => self.suggest_drafts(),
             Action::SaveAs => self.ask_and_save_as(ctx),

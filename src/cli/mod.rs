@@ -142,9 +142,49 @@ pub struct ExportArgs {
     /// Figure size at 1× in pixels, e.g. 1600x900; natural size if omitted.
     #[arg(long, value_name = "WxH", value_parser = parse_size)]
     pub size: Option<(u32, u32)>,
+    /// A frame for slides or print: slide-16x9 (1920×1080), slide-4x3 (1440×1080),
+    /// a4-landscape (1754×1240), a4-portrait (1240×1754); fixes the PNG's pixel size.
+    #[arg(long)]
+    pub preset: Option<PresetArg>,
+    /// Title printed on the figure (the map's title by default).
+    #[arg(long)]
+    pub title: Option<String>,
+    /// A line printed under the title.
+    #[arg(long)]
+    pub subtitle: Option<String>,
     /// Include secondary actors (hidden by default, as in the app).
     #[arg(long)]
     pub secondary: bool,
+}
+
+/// `--preset` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum PresetArg {
+    /// 1920×1080.
+    #[value(name = "slide-16x9")]
+    Slide16x9,
+    /// 1440×1080.
+    #[value(name = "slide-4x3")]
+    Slide4x3,
+    /// 1754×1240 (A4 at 150 dpi).
+    #[value(name = "a4-landscape")]
+    A4Landscape,
+    /// 1240×1754 (A4 at 150 dpi).
+    #[value(name = "a4-portrait")]
+    A4Portrait,
+}
+
+impl PresetArg {
+    /// The export preset.
+    pub fn preset(self) -> crate::export::Preset {
+        use crate::export::Preset;
+        match self {
+            Self::Slide16x9 => Preset::Slide16x9,
+            Self::Slide4x3 => Preset::Slide4x3,
+            Self::A4Landscape => Preset::A4Landscape,
+            Self::A4Portrait => Preset::A4Portrait,
+        }
+    }
 }
 
 /// `--theme` values.
@@ -191,7 +231,7 @@ pub fn export(args: &ExportArgs) -> anyhow::Result<String> {
         let r = select_relation(&state, id)?;
         state.apply(SelectCommand::Select(Selection::Relation(r)));
     }
-    let opts = ExportOptions {
+    let mut opts = ExportOptions {
         theme: match args.theme {
             ThemeArg::Light => Theme::Light,
             ThemeArg::Dark => Theme::Dark,
@@ -201,14 +241,24 @@ pub fn export(args: &ExportArgs) -> anyhow::Result<String> {
         size: args.size,
         with_selection: true,
         include_drafts: args.drafts,
+        title: args.title.clone(),
+        subtitle: args.subtitle.clone(),
+        legend_beside: false,
     };
+    if let Some(preset) = args.preset {
+        if args.size.is_some() {
+            anyhow::bail!("--preset and --size both set the figure's size; give one of them");
+        }
+        // A preset fixes the pixel size: its own scale replaces --scale.
+        preset.preset().apply(&mut opts);
+    }
     let figure = state.figure(&opts);
-    export::export_to_file(&figure, &args.out, args.scale)?;
+    export::export_to_file(&figure, &args.out, opts.scale)?;
     let size = match format {
         PictureFormat::Png => format!(
             "{}×{} px",
-            figure.width * u32::from(args.scale),
-            figure.height * u32::from(args.scale)
+            figure.width * u32::from(opts.scale),
+            figure.height * u32::from(opts.scale)
         ),
         PictureFormat::Svg => format!("{}×{}", figure.width, figure.height),
     };

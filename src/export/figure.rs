@@ -25,7 +25,17 @@ pub struct FigureOptions {
     pub size: Option<(u32, u32)>,
     /// Relation whose passages are printed as numbered footnotes.
     pub evidence_for: Option<RelationId>,
+    /// The title printed at the top (the map's title if `None`).
+    pub title: Option<String>,
+    /// A line under the title, if any.
+    pub subtitle: Option<String>,
+    /// Put the legend in a column right of the map (wide frames such as slides), not below.
+    pub legend_beside: bool,
 }
+
+/// Gap between the map and a legend placed beside it.
+const LEGEND_GAP: f32 = 24.0;
+const SUBTITLE_SIZE: f32 = 15.0;
 
 /// Horizontal text anchor.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -86,38 +96,38 @@ pub struct Figure {
 
 impl Figure {
     /// Lays out the figure for `scene` (already filtered and styled).
-    pub fn new(d: &Dataset, scene: Scene, style: &Style, opts: &FigureOptions) -> Self {
+    pub fn new(d: &Dataset, mut scene: Scene, style: &Style, opts: &FigureOptions) -> Self {
         let world = scene.bounds.expand(MAP_MARGIN);
         let natural_w = (world.width() + 2.0 * PAD).max(MIN_WIDTH);
         let width = opts.size.map_or(natural_w, |(w, _)| w.max(1) as f32);
         let content_w = (width - 2.0 * PAD).max(1.0);
 
         let mut decorations = Vec::new();
-        let mut text = |text: String, x: f32, y: f32, size: f32, color: Color32| {
-            decorations.push(Decoration::Text {
-                text,
-                pos: Pos2::new(x, y),
-                size,
-                color,
-                anchor: Anchor::Start,
-            });
-        };
+        let map_top = title_decorations(d, opts, style, &mut decorations);
 
-        // Title.
-        let mut y = PAD + TITLE_SIZE;
-        text(d.title.clone(), PAD, y, TITLE_SIZE, style.text);
-        y += 12.0;
-        let map_top = y;
-
+        let Columns {
+            beside,
+            legend_rows,
+            column_w,
+            map_w_avail,
+        } = Columns::plan(&scene, style, opts, content_w);
         // Below-the-map blocks are measured first so a fixed --size can fit the map between.
-        let legend_rows = legend_rows(&scene, style, content_w);
-        let legend_h = legend_rows.len() as f32 * 20.0;
+        let legend_h = if beside {
+            0.0
+        } else {
+            legend_rows.len() as f32 * 20.0
+        };
         let source = format!("Source: {}", d.source.citation());
-        let source_lines = wrap(&source, SOURCE_SIZE, content_w);
+        // Under the map only: beside it, the column runs down the right.
+        let source_lines = wrap(&source, SOURCE_SIZE, map_w_avail);
         let card = opts
             .evidence_for
-            .and_then(|r| evidence_card(d, r, content_w));
-        let card_h = card.as_ref().map_or(0.0, card_height);
+            .and_then(|r| evidence_card(d, r, if beside { column_w } else { content_w }));
+        let card_h = if beside {
+            0.0
+        } else {
+            card.as_ref().map_or(0.0, card_height)
+        };
         let footer_h = 12.0 + legend_h + 8.0 + source_lines.len() as f32 * 17.0 + card_h + PAD;
 
         let natural_zoom = 1.0_f32;
@@ -130,26 +140,39 @@ impl Figure {
                 let h = h.max(1) as f32;
                 let avail = (h - map_top - footer_h).max(1.0);
                 let zoom =
-                    (content_w / world.width().max(1.0)).min(avail / world.height().max(1.0));
+                    (map_w_avail / world.width().max(1.0)).min(avail / world.height().max(1.0));
                 (zoom, h)
             }
         };
         let map_w = world.width() * zoom;
         let map_h = world.height() * zoom;
         let map_rect = Rect::from_min_size(
-            Pos2::new(PAD + (content_w - map_w) / 2.0, map_top),
+            Pos2::new(PAD + (map_w_avail - map_w) / 2.0, map_top),
             Vec2::new(map_w, map_h),
         );
         let figure_from_world =
             TSTransform::new(map_rect.min.to_vec2() - world.min.to_vec2() * zoom, zoom);
 
         // Legend rows; `y` is the top of the next block, baselines sit 13–14 px below it.
-        let mut y = legend_decorations(
-            legend_rows,
-            map_rect.bottom() + 12.0,
-            style,
-            &mut decorations,
-        );
+        // Actor names stay readable however far a fixed frame shrinks the map.
+        enlarge_labels(&mut scene, style, zoom);
+        let mut card = card;
+        let mut y = if beside {
+            let x0 = PAD + content_w - column_w;
+            let below = legend_decorations(legend_rows, (x0, map_top), style, &mut decorations);
+            if let Some(c) = card.take() {
+                let bottom = opts.size.map_or(f32::INFINITY, |(_, h)| h as f32 - PAD);
+                card_decorations(c, (x0, below), bottom, style, &mut decorations);
+            }
+            map_rect.bottom() + 12.0
+        } else {
+            legend_decorations(
+                legend_rows,
+                (PAD, map_rect.bottom() + 12.0),
+                style,
+                &mut decorations,
+            )
+        };
         y += 8.0;
         let mut text = |t: String, x: f32, y: f32, size: f32, color: Color32| {
             decorations.push(Decoration::Text {
@@ -164,20 +187,8 @@ impl Figure {
             text(line, PAD, y + 13.0, SOURCE_SIZE, style.muted_text);
             y += 17.0;
         }
-        if let Some((head, passages)) = card {
-            y += 10.0;
-            for line in head {
-                text(line, PAD, y + 15.0, 14.0, style.text);
-                y += 19.0;
-            }
-            for lines in passages {
-                for (line, muted) in lines {
-                    let color = if muted { style.muted_text } else { style.text };
-                    text(line, PAD, y + 13.0, CARD_SIZE, color);
-                    y += 17.0;
-                }
-                y += 4.0;
-            }
+        if let Some(c) = card {
+            card_decorations(c, (PAD, y), f32::INFINITY, style, &mut decorations);
         }
         let edge_titles = scene
             .edges
@@ -195,10 +206,152 @@ impl Figure {
     }
 }
 
+/// Draws the title and subtitle; returns where the map starts.
+fn title_decorations(
+    d: &Dataset,
+    opts: &FigureOptions,
+    style: &Style,
+    decorations: &mut Vec<Decoration>,
+) -> f32 {
+    let mut text = |text: String, y: f32, size: f32, color: Color32| {
+        decorations.push(Decoration::Text {
+            text,
+            pos: Pos2::new(PAD, y),
+            size,
+            color,
+            anchor: Anchor::Start,
+        });
+    };
+    let mut y = PAD + TITLE_SIZE;
+    let title = opts.title.clone().unwrap_or_else(|| d.title.clone());
+    text(title, y, TITLE_SIZE, style.text);
+    if let Some(subtitle) = opts.subtitle.as_ref().filter(|s| !s.trim().is_empty()) {
+        y += 8.0 + SUBTITLE_SIZE;
+        text(subtitle.clone(), y, SUBTITLE_SIZE, style.muted_text);
+    }
+    y + 12.0
+}
+
+/// How the width is shared between the map and a column beside it.
+struct Columns {
+    /// Whether the legend (and evidence card) go in a column right of the map.
+    beside: bool,
+    legend_rows: Vec<Vec<LegendItem>>,
+    /// Width of that column (0 when below).
+    column_w: f32,
+    /// Width left for the map.
+    map_w_avail: f32,
+}
+
+impl Columns {
+    fn plan(scene: &Scene, style: &Style, opts: &FigureOptions, content_w: f32) -> Self {
+        // A legend beside the map (one entry per row) needs a fixed frame to be worth it.
+        let beside = opts.legend_beside && opts.size.is_some();
+        let legend_rows = legend_rows(scene, style, if beside { 1.0 } else { content_w });
+        let legend_w = if beside {
+            legend_width(&legend_rows)
+        } else {
+            0.0
+        };
+        // Beside the map, the column also holds the evidence card, so it is wider then.
+        let column_w = match (beside, opts.evidence_for.is_some()) {
+            (false, _) => 0.0,
+            (true, true) => (content_w * CARD_COLUMN_SHARE).max(legend_w),
+            (true, false) => legend_w,
+        };
+        let map_w_avail = if column_w > 0.0 {
+            (content_w - column_w - LEGEND_GAP).max(1.0)
+        } else {
+            content_w
+        };
+        Self {
+            beside,
+            legend_rows,
+            column_w,
+            map_w_avail,
+        }
+    }
+}
+
+/// Share of a fixed frame's width given to the legend-and-evidence column beside the map.
+const CARD_COLUMN_SHARE: f32 = 0.38;
+/// The smallest actor name in a figure, in figure pixels at 1×.
+const MIN_FIGURE_LABEL: f32 = 11.0;
+
+/// Scales actor labels up where the map is drawn at `zoom` < 1, so each name is at least
+/// [`MIN_FIGURE_LABEL`] figure pixels; the label keeps its place under its node.
+fn enlarge_labels(scene: &mut Scene, style: &Style, zoom: f32) {
+    let m = &style.metrics;
+    for n in &mut scene.nodes {
+        let l = &mut n.label;
+        let factor = MIN_FIGURE_LABEL / (l.size * zoom).max(1e-3);
+        if factor <= 1.0 {
+            continue;
+        }
+        l.size *= factor;
+        let width = text_width(&l.text, l.size) + m.label_padding * factor;
+        let top = l.rect.top();
+        l.rect = Rect::from_min_size(
+            Pos2::new(n.center.x - width / 2.0, top),
+            Vec2::new(width, l.size * m.label_line_height),
+        );
+    }
+}
+
+/// Draws the evidence card from `(x0, y)` down, passages that would pass `bottom` replaced by
+/// one line saying how many more there are; returns the top of the next block.
+fn card_decorations(
+    (head, passages): (Vec<String>, Vec<CardLines>),
+    (x0, mut y): (f32, f32),
+    bottom: f32,
+    style: &Style,
+    decorations: &mut Vec<Decoration>,
+) -> f32 {
+    let mut text = |t: String, y: f32, size: f32, color: Color32| {
+        decorations.push(Decoration::Text {
+            text: t,
+            pos: Pos2::new(x0, y),
+            size,
+            color,
+            anchor: Anchor::Start,
+        });
+    };
+    y += 10.0;
+    for line in head {
+        text(line, y + 15.0, 14.0, style.text);
+        y += 19.0;
+    }
+    let total = passages.len();
+    for (i, lines) in passages.into_iter().enumerate() {
+        // Room for this passage and, if others follow, the "more" line.
+        let need = lines.len() as f32 * 17.0 + 4.0 + if i + 1 < total { 17.0 } else { 0.0 };
+        if y + need > bottom {
+            let more = total - i;
+            text(
+                format!(
+                    "… and {more} more passage{} in the evidence report",
+                    if more == 1 { "" } else { "s" }
+                ),
+                y + 13.0,
+                CARD_SIZE,
+                style.muted_text,
+            );
+            return y + 17.0;
+        }
+        for (line, muted) in lines {
+            let color = if muted { style.muted_text } else { style.text };
+            text(line, y + 13.0, CARD_SIZE, color);
+            y += 17.0;
+        }
+        y += 4.0;
+    }
+    y
+}
+
 /// Draws the legend rows from `y` down; returns the top of the next block.
 fn legend_decorations(
     rows: Vec<Vec<LegendItem>>,
-    mut y: f32,
+    (x0, mut y): (f32, f32),
     style: &Style,
     decorations: &mut Vec<Decoration>,
 ) -> f32 {
@@ -213,15 +366,15 @@ fn legend_decorations(
                     label,
                 } => {
                     decorations.push(Decoration::Line {
-                        a: Pos2::new(PAD + x, baseline - 4.5),
-                        b: Pos2::new(PAD + x + LEGEND_SAMPLE, baseline - 4.5),
+                        a: Pos2::new(x0 + x, baseline - 4.5),
+                        b: Pos2::new(x0 + x + LEGEND_SAMPLE, baseline - 4.5),
                         color,
                         width: 3.0,
                         dash,
                     });
                     decorations.push(Decoration::Text {
                         text: label,
-                        pos: Pos2::new(PAD + x + LEGEND_SAMPLE + 6.0, baseline),
+                        pos: Pos2::new(x0 + x + LEGEND_SAMPLE + 6.0, baseline),
                         size: LEGEND_SIZE,
                         color: style.text,
                         anchor: Anchor::Start,
@@ -232,6 +385,16 @@ fn legend_decorations(
         y += 20.0;
     }
     y
+}
+
+/// Width of the widest legend row.
+fn legend_width(rows: &[Vec<LegendItem>]) -> f32 {
+    rows.iter()
+        .filter_map(|row| row.last())
+        .map(|LegendItem::Sample { x, label, .. }| {
+            x + LEGEND_SAMPLE + 6.0 + text_width(label, LEGEND_SIZE)
+        })
+        .fold(0.0, f32::max)
 }
 
 enum LegendItem {

@@ -6,7 +6,7 @@ mod png;
 mod report;
 mod svg;
 
-pub use figure::{Figure, FigureOptions};
+pub use figure::{Anchor, Decoration, Figure, FigureOptions};
 pub use png::{save_color_image, svg_to_png, svg_to_rgba};
 pub use report::{
     CSV_COLUMNS, ReportFormat, ReportInput, report_csv, report_html, report_markdown,
@@ -85,6 +85,77 @@ pub struct ExportOptions {
     pub with_selection: bool,
     /// Include draft relations (suggested evidence not yet reviewed); left out by default.
     pub include_drafts: bool,
+    /// The figure's title (the map's title if `None`).
+    pub title: Option<String>,
+    /// A line under the title.
+    pub subtitle: Option<String>,
+    /// Legend in a column beside the map rather than below (set by wide presets).
+    pub legend_beside: bool,
+}
+
+/// Frames for slides and print: the figure size at 1× and the scale that gives the pixel size.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Preset {
+    /// 16:9 slide, 1920×1080 px.
+    Slide16x9,
+    /// 4:3 slide, 1440×1080 px.
+    Slide4x3,
+    /// A4 landscape at 150 dpi, 1754×1240 px.
+    A4Landscape,
+    /// A4 portrait at 150 dpi, 1240×1754 px.
+    A4Portrait,
+}
+
+impl Preset {
+    /// Every preset, in menu order.
+    pub const ALL: [Preset; 4] = [
+        Self::Slide16x9,
+        Self::Slide4x3,
+        Self::A4Landscape,
+        Self::A4Portrait,
+    ];
+
+    /// The command-line name (`slide-16x9`, …).
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Slide16x9 => "slide-16x9",
+            Self::Slide4x3 => "slide-4x3",
+            Self::A4Landscape => "a4-landscape",
+            Self::A4Portrait => "a4-portrait",
+        }
+    }
+
+    /// The figure size at 1× (text sizes are those of the natural figure) and the scale at
+    /// which the PNG has the preset's pixel size. Drawing at half size and doubling keeps
+    /// text large enough to read across a room.
+    pub fn frame(self) -> ((u32, u32), u8) {
+        match self {
+            Self::Slide16x9 => ((960, 540), 2),
+            Self::Slide4x3 => ((720, 540), 2),
+            Self::A4Landscape => ((877, 620), 2),
+            Self::A4Portrait => ((620, 877), 2),
+        }
+    }
+
+    /// The PNG's size in pixels.
+    pub fn pixels(self) -> (u32, u32) {
+        let ((w, h), s) = self.frame();
+        (w * u32::from(s), h * u32::from(s))
+    }
+
+    /// Whether the legend goes beside the map (landscape frames).
+    pub fn legend_beside(self) -> bool {
+        let ((w, h), _) = self.frame();
+        w > h
+    }
+
+    /// Applies the preset to export options: size, scale, legend placement.
+    pub fn apply(self, opts: &mut ExportOptions) {
+        let (size, scale) = self.frame();
+        opts.size = Some(size);
+        opts.scale = scale;
+        opts.legend_beside = self.legend_beside();
+    }
 }
 
 impl Default for ExportOptions {
@@ -96,6 +167,9 @@ impl Default for ExportOptions {
             size: None,
             with_selection: true,
             include_drafts: false,
+            title: None,
+            subtitle: None,
+            legend_beside: false,
         }
     }
 }
@@ -120,6 +194,9 @@ pub fn figure(
         &FigureOptions {
             size: opts.size,
             evidence_for: evidence,
+            title: opts.title.clone(),
+            subtitle: opts.subtitle.clone(),
+            legend_beside: opts.legend_beside,
         },
     )
 }

@@ -12,6 +12,27 @@ pub struct ExportForm {
     pub scale: u8,
     /// A window screenshot rather than a map export.
     pub screenshot: bool,
+    /// A frame for slides or print, or the figure's natural size.
+    pub preset: Option<crate::export::Preset>,
+    /// Title printed on the figure (blank: the map's title).
+    pub title: String,
+    /// A line under the title (blank: none).
+    pub subtitle: String,
+    /// Opened from File → Export figure… (a system dialog exists); else the fallback form.
+    pub chosen: bool,
+}
+
+/// How to draw an exported figure, as chosen in the form.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct FigureChoice {
+    /// PNG scale (a preset sets its own).
+    pub scale: u8,
+    /// A frame for slides or print.
+    pub preset: Option<crate::export::Preset>,
+    /// Title override.
+    pub title: Option<String>,
+    /// Subtitle.
+    pub subtitle: Option<String>,
 }
 
 impl ExportForm {
@@ -28,6 +49,28 @@ impl ExportForm {
             path: folder.join(file_name).display().to_string(),
             scale,
             screenshot: false,
+            preset: None,
+            title: String::new(),
+            subtitle: String::new(),
+            chosen: false,
+        }
+    }
+
+    /// The full export dialog (File → Export figure…): frame, title, subtitle and where.
+    pub fn figure(file_name: &str) -> Self {
+        Self {
+            chosen: true,
+            ..Self::new(file_name, 2)
+        }
+    }
+
+    fn choice(&self) -> FigureChoice {
+        let text = |s: &str| Some(s.trim().to_owned()).filter(|s| !s.is_empty());
+        FigureChoice {
+            scale: self.scale,
+            preset: self.preset,
+            title: text(&self.title),
+            subtitle: text(&self.subtitle),
         }
     }
 
@@ -45,8 +88,10 @@ impl ExportForm {
 pub enum FormResult {
     /// Still open.
     Open,
-    /// Save to this path at this scale.
-    Save(PathBuf, u8),
+    /// Save to this path, drawn as chosen.
+    Save(PathBuf, FigureChoice),
+    /// Ask the system's file dialog for a path (the form stays open).
+    Browse,
     /// Save a window screenshot to this path.
     Screenshot(PathBuf),
     /// Closed without saving.
@@ -60,7 +105,7 @@ pub fn export_form(ctx: &egui::Context, form: &mut ExportForm) -> FormResult {
     let title = if form.screenshot {
         "Save window screenshot"
     } else {
-        "Export map"
+        "Export figure"
     };
     egui::Window::new(title)
         .id(egui::Id::unique("relmap-export-form"))
@@ -68,17 +113,25 @@ pub fn export_form(ctx: &egui::Context, form: &mut ExportForm) -> FormResult {
         .collapsible(false)
         .resizable(false)
         .show(ctx, |ui| {
-            ui.label("No system file dialog is available here. Choose where to save:");
-            let edit = ui.add(egui::TextEdit::singleline(&mut form.path).desired_width(420.0));
-            let is_png = form.path.to_ascii_lowercase().ends_with(".png");
-            ui.add_enabled_ui(is_png && !form.screenshot, |ui| {
-                ui.horizontal(|ui| {
-                    ui.label("Scale:");
-                    for s in 1..=3u8 {
-                        ui.radio_value(&mut form.scale, s, format!("{s}×"));
+            if !form.chosen {
+                ui.label("No system file dialog is available here. Choose where to save:");
+            }
+            let edit = ui
+                .horizontal(|ui| {
+                    let name = ui.label("Save to");
+                    let edit = ui
+                        .add(egui::TextEdit::singleline(&mut form.path).desired_width(360.0))
+                        .labelled_by(name.id);
+                    if form.chosen && ui.button("Browse…").clicked() {
+                        result = FormResult::Browse;
                     }
-                });
-            });
+                    edit
+                })
+                .inner;
+            let is_png = form.path.to_ascii_lowercase().ends_with(".png");
+            if !form.screenshot {
+                figure_fields(ui, form, is_png);
+            }
             ui.label(egui::RichText::new("The format follows the extension: .png or .svg").weak());
             ui.horizontal(|ui| {
                 let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
@@ -87,7 +140,7 @@ pub fn export_form(ctx: &egui::Context, form: &mut ExportForm) -> FormResult {
                     result = if form.screenshot {
                         FormResult::Screenshot(path)
                     } else {
-                        FormResult::Save(path, form.scale)
+                        FormResult::Save(path, form.choice())
                     };
                 }
                 if ui.button("Cancel").clicked() {
@@ -99,4 +152,56 @@ pub fn export_form(ctx: &egui::Context, form: &mut ExportForm) -> FormResult {
         result = FormResult::Cancel;
     }
     result
+}
+
+/// Frame, scale, title and subtitle of an exported figure.
+fn figure_fields(ui: &mut egui::Ui, form: &mut ExportForm, is_png: bool) {
+    use crate::export::Preset;
+    ui.horizontal(|ui| {
+        ui.label("Frame:");
+        let name = |p: Option<Preset>| match p {
+            None => "natural size".to_owned(),
+            Some(p) => {
+                let (w, h) = p.pixels();
+                format!("{} ({w}×{h})", p.name())
+            }
+        };
+        let combo = egui::ComboBox::from_id_salt("relmap-export-preset")
+            .selected_text(name(form.preset))
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut form.preset, None, name(None));
+                for p in Preset::ALL {
+                    ui.selectable_value(&mut form.preset, Some(p), name(Some(p)));
+                }
+            });
+        super::forms::name_combo(&combo.response, "Frame");
+    });
+    ui.add_enabled_ui(is_png && form.preset.is_none(), |ui| {
+        ui.horizontal(|ui| {
+            ui.label("Scale:");
+            for s in 1..=3u8 {
+                ui.radio_value(&mut form.scale, s, format!("{s}×"));
+            }
+        });
+    });
+    egui::Grid::new("relmap-export-titles")
+        .num_columns(2)
+        .show(ui, |ui| {
+            let name = ui.label("Title");
+            ui.add(
+                egui::TextEdit::singleline(&mut form.title)
+                    .hint_text("the map's title")
+                    .desired_width(320.0),
+            )
+            .labelled_by(name.id);
+            ui.end_row();
+            let name = ui.label("Subtitle");
+            ui.add(
+                egui::TextEdit::singleline(&mut form.subtitle)
+                    .hint_text("none")
+                    .desired_width(320.0),
+            )
+            .labelled_by(name.id);
+            ui.end_row();
+        });
 }

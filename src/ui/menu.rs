@@ -44,21 +44,57 @@ fn item(ui: &mut egui::Ui, label: &str, tip: &str, action: Action, actions: &mut
     }
 }
 
+/// One menu entry: label, tooltip, action.
+type Entry = (&'static str, &'static str, Action);
+
 fn file_menu(ui: &mut egui::Ui, recent: &[std::path::PathBuf], actions: &mut Vec<Action>) {
+    let open: [Entry; 2] = [
+        (
+            "New map from article…",
+            "Start a map from an article's text (pasted, or a .txt, .md or .html file)",
+            Action::NewMap,
+        ),
+        (
+            "Open…",
+            "Open a relmap dataset, node-link JSON or CSV edge list (or drop it on the window)",
+            Action::Open,
+        ),
+    ];
+    for (label, tip, action) in open {
+        item(ui, label, tip, action, actions);
+    }
+    recent_menu(ui, recent, actions);
+    ui.separator();
+    let save: [Entry; 2] = [
+        (
+            "Save",
+            "Save the map as a relmap file (asks where the first time)",
+            Action::Save,
+        ),
+        (
+            "Save as…",
+            "Save the map to a new relmap file",
+            Action::SaveAs,
+        ),
+    ];
+    for (label, tip, action) in save {
+        item(ui, label, tip, action, actions);
+    }
+    ui.separator();
+    for (label, tip, action) in export_entries() {
+        item(ui, label, tip, action, actions);
+    }
+    ui.separator();
     item(
         ui,
-        "New map from article…",
-        "Start a map from an article's text (pasted, or a .txt, .md or .html file)",
-        Action::NewMap,
+        "Quit",
+        "Close relmap (your layout is saved)",
+        Action::Quit,
         actions,
     );
-    item(
-        ui,
-        "Open…",
-        "Open a relmap dataset, node-link JSON or CSV edge list (or drop it on the window)",
-        Action::Open,
-        actions,
-    );
+}
+
+fn recent_menu(ui: &mut egui::Ui, recent: &[std::path::PathBuf], actions: &mut Vec<Action>) {
     ui.add_enabled_ui(!recent.is_empty(), |ui| {
         ui.menu_button("Open recent", |ui| {
             for path in recent {
@@ -76,31 +112,22 @@ fn file_menu(ui: &mut egui::Ui, recent: &[std::path::PathBuf], actions: &mut Vec
             }
         });
     });
-    ui.separator();
-    item(
-        ui,
-        "Save",
-        "Save the map as a relmap file (asks where the first time)",
-        Action::Save,
-        actions,
-    );
-    item(
-        ui,
-        "Save as…",
-        "Save the map to a new relmap file",
-        Action::SaveAs,
-        actions,
-    );
-    ui.separator();
-    item(
-        ui,
-        "Export evidence report…",
-        "Every passage behind the relations shown, in its sentence: HTML (figure inline), \
-         Markdown (figure beside it) or CSV",
-        Action::ExportReport,
-        actions,
-    );
-    let exports = [
+}
+
+fn export_entries() -> [Entry; 8] {
+    [
+        (
+            "Export figure…",
+            "A figure for a slide or a page: 16:9 or 4:3 slide, A4 landscape or portrait, with \
+             your title and subtitle",
+            Action::ExportFigure,
+        ),
+        (
+            "Export evidence report…",
+            "Every passage behind the relations shown, in its sentence: HTML (figure inline), \
+             Markdown (figure beside it) or CSV",
+            Action::ExportReport,
+        ),
         (
             "Export PNG 1×…",
             "Save the map as a PNG at screen resolution",
@@ -131,18 +158,7 @@ fn file_menu(ui: &mut egui::Ui, recent: &[std::path::PathBuf], actions: &mut Vec
             "Exactly what you see, panels included",
             Action::Screenshot,
         ),
-    ];
-    for (label, tip, action) in exports {
-        item(ui, label, tip, action, actions);
-    }
-    ui.separator();
-    item(
-        ui,
-        "Quit",
-        "Close relmap (your layout is saved)",
-        Action::Quit,
-        actions,
-    );
+    ]
 }
 
 fn view_menu(ui: &mut egui::Ui, state: &MapState, actions: &mut Vec<Action>) {

@@ -18,7 +18,7 @@ mod status;
 pub use article::{ARTICLE_TEXT_LABEL, article_window};
 pub use canvas::{CANVAS_ID, CANVAS_LABEL, canvas};
 pub use chronology::{chronology_strip, dot_radius};
-pub use export_dialog::{ExportForm, FormResult, export_form};
+pub use export_dialog::{ExportForm, FigureChoice, FormResult, export_form};
 pub use forms::{
     ActorForm, EvidenceForm, FormOutcome, NewMapForm, NewMapRequest, actor_form, dimension_choice,
     evidence_form, new_map_form, tone_choice,
@@ -92,6 +92,8 @@ pub enum Action {
     Save,
     /// Write the evidence report (asks where; HTML, Markdown or CSV).
     ExportReport,
+    /// Open the figure export dialog (frame for slides or print, title, subtitle).
+    ExportFigure,
     /// Review drafts: go to the next one, accept or reject the current one.
     Review(Review),
     /// Suggest evidence (drafts) from every sentence naming two actors.
