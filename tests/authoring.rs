@@ -227,3 +227,23 @@ fn a_map_from_pasted_text_gains_actors_and_evidence_and_saves() {
     let back = model::load_str(&json, "fish.relmap.json").expect("saved map loads");
     assert_eq!(model::to_relmap_json(&back), json);
 }
+
+#[test]
+fn the_link_mode_is_saved_with_the_dataset_layout() {
+    let mut state = shipped();
+    state.apply(relmap::map::ViewCommand::SetLinks(
+        relmap::scene::LinkMode::Pair,
+    ));
+    let saved = relmap::map::SavedLayout::capture(&state);
+    let json = serde_json::to_string(&saved).expect("serialises");
+    let mut again = shipped();
+    assert_eq!(again.links, relmap::scene::LinkMode::Relation);
+    let back: relmap::map::SavedLayout = serde_json::from_str(&json).expect("reads");
+    again.apply(EditCommand::RestoreLayout(back));
+    assert_eq!(again.links, relmap::scene::LinkMode::Pair);
+    // A layout saved before link modes existed reads as one line per relation.
+    let old = json.replace(r#","links":"Pair""#, "");
+    assert!(!old.contains("links"), "{old}");
+    let back: relmap::map::SavedLayout = serde_json::from_str(&old).expect("reads");
+    assert_eq!(back.links, relmap::scene::LinkMode::Relation);
+}

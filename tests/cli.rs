@@ -416,3 +416,29 @@ fn presets_give_slide_and_print_sizes_with_a_title_and_subtitle() {
     );
     assert_eq!(both.status.code(), Some(1), "{}", text(&both));
 }
+
+#[test]
+fn export_follows_the_link_mode() {
+    let dir = tempfile::tempdir().expect("cwd");
+    let count = |mode: &str| {
+        let out = format!("{mode}.svg");
+        let o = relmap(&["export", "--links", mode, "--out", &out], dir.path());
+        assert!(o.status.success(), "{}", text(&o));
+        let svg = std::fs::read_to_string(dir.path().join(&out)).expect("svg");
+        (
+            svg.matches(r#"class="relation""#).count(),
+            svg.matches(r#"<circle class="badge""#).count(),
+        )
+    };
+    assert_eq!(count("relation"), (22, 0));
+    assert_eq!(
+        count("pair"),
+        (7, 5),
+        "7 pairs; the 2 single-relation ones need no badge"
+    );
+    let (lines, badges) = count("direction");
+    assert!(
+        (6..22).contains(&lines) && badges <= lines,
+        "{lines} {badges}"
+    );
+}

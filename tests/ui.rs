@@ -1216,3 +1216,57 @@ fn the_export_dialog_offers_slide_frames_and_a_title() {
     let be = |i: usize| u32::from_be_bytes([bytes[i], bytes[i + 1], bytes[i + 2], bytes[i + 3]]);
     assert_eq!((be(16), be(20)), (1920, 1080));
 }
+
+#[test]
+fn one_line_per_pair_combines_relations_and_a_click_lists_them() {
+    let mut h = harness();
+    h.get_by_label("View").click();
+    h.run();
+    h.get_by_label("One per pair").click();
+    h.run();
+    let state = h.state().state();
+    assert_eq!(state.links, relmap::scene::LinkMode::Pair);
+    let style = relmap::scene::Style::for_theme(state.theme());
+    let scene = state.scene_cached(&style);
+    let shown = state.visible_relations().iter().filter(|v| **v).count();
+    let members: usize = scene.edges.iter().map(|e| e.members.len()).sum();
+    assert_eq!(
+        members, shown,
+        "every shown relation is on exactly one line"
+    );
+    assert_eq!(
+        scene.edges.len(),
+        7,
+        "one line per related pair of the five core actors"
+    );
+    let (cn, kz) = (actor(&h, "china"), actor(&h, "kazakhstan"));
+    let line = scene
+        .edges
+        .iter()
+        .find(|e| e.members.len() == 6)
+        .expect("China–Kazakhstan line");
+    assert_eq!(line.badge, Some(6));
+    // Hit-testing: the middle of the combined line hits it; a click lists the pair.
+    let mid = line.curve.point(0.5);
+    assert_eq!(
+        scene.hit(mid, 1.0),
+        Some(Hit::Edge(line.relation)),
+        "the combined line is hit at its middle"
+    );
+    h.get_by_label_contains("China — Kazakhstan: 6 relations")
+        .click();
+    h.run();
+    assert_eq!(h.state().state().selection, Selection::Pair(cn, kz));
+    assert!(
+        h.query_by_label_contains("Relations between them (6)")
+            .is_some()
+    );
+    // Back to one line per relation.
+    h.get_by_label("View").click();
+    h.run();
+    h.get_by_label("One per relation").click();
+    h.run();
+    let state = h.state().state();
+    let scene = state.scene_cached(&relmap::scene::Style::for_theme(state.theme()));
+    assert_eq!(scene.edges.len(), shown);
+}

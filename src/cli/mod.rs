@@ -146,6 +146,9 @@ pub struct ExportArgs {
     /// a4-landscape (1754×1240), a4-portrait (1240×1754); fixes the PNG's pixel size.
     #[arg(long)]
     pub preset: Option<PresetArg>,
+    /// Lines: one per relation (default), per actor pair, or per direction.
+    #[arg(long, default_value = "relation")]
+    pub links: LinksArg,
     /// Title printed on the figure (the map's title by default).
     #[arg(long)]
     pub title: Option<String>,
@@ -155,6 +158,29 @@ pub struct ExportArgs {
     /// Include secondary actors (hidden by default, as in the app).
     #[arg(long)]
     pub secondary: bool,
+}
+
+/// `--links` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum LinksArg {
+    /// One line per relation.
+    Relation,
+    /// One line per actor pair.
+    Pair,
+    /// One line per direction.
+    Direction,
+}
+
+impl LinksArg {
+    /// The scene's link mode.
+    pub fn mode(self) -> crate::scene::LinkMode {
+        use crate::scene::LinkMode;
+        match self {
+            Self::Relation => LinkMode::Relation,
+            Self::Pair => LinkMode::Pair,
+            Self::Direction => LinkMode::Direction,
+        }
+    }
 }
 
 /// `--preset` values.
@@ -227,6 +253,7 @@ pub fn export(args: &ExportArgs) -> anyhow::Result<String> {
     let dataset = load_dataset(args.dataset.as_deref())?;
     let mut state = MapState::new(dataset);
     state.apply(ViewCommand::SetShowSecondary(args.secondary));
+    state.apply(ViewCommand::SetLinks(args.links.mode()));
     if let Some(id) = &args.select {
         let r = select_relation(&state, id)?;
         state.apply(SelectCommand::Select(Selection::Relation(r)));

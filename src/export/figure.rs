@@ -193,7 +193,7 @@ impl Figure {
         let edge_titles = scene
             .edges
             .iter()
-            .map(|e| crate::scene::relation_label(d, e.relation))
+            .map(|e| crate::scene::line_label(d, e))
             .collect();
         Self {
             edge_titles,

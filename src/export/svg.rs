@@ -93,6 +93,22 @@ pub fn figure_svg(fig: &Figure) -> String {
     for (i, e) in fig.scene.edges.iter().enumerate() {
         edge(&mut s, e, fig.edge_titles.get(i).map_or("", String::as_str));
     }
+    let text = fig
+        .decorations
+        .iter()
+        .find_map(|d| match d {
+            super::Decoration::Text { color, .. } => Some(*color),
+            _ => None,
+        })
+        .unwrap_or(egui::Color32::BLACK);
+    let plate = if fig.scene.background.a() > 0 {
+        fig.scene.background
+    } else {
+        egui::Color32::WHITE
+    };
+    for e in &fig.scene.edges {
+        badge(&mut s, e, plate, text);
+    }
     for n in &fig.scene.nodes {
         node(&mut s, n);
     }
@@ -132,6 +148,29 @@ fn edge(s: &mut String, e: &EdgeShape, title: &str) {
             fill_attr(e.color)
         );
     }
+}
+
+/// The count badge of a combined line (drawn above all lines, under the nodes).
+fn badge(s: &mut String, e: &EdgeShape, background: egui::Color32, text: egui::Color32) {
+    let Some(n) = e.badge else {
+        return;
+    };
+    let at = e.curve.point(0.5);
+    let _ = writeln!(
+        s,
+        r#"<circle class="badge" cx="{:.2}" cy="{:.2}" r="8" {} {}/>"#,
+        at.x,
+        at.y,
+        fill_attr(background),
+        stroke_attr(e.color, 1.5)
+    );
+    let _ = writeln!(
+        s,
+        r#"<text class="badge" x="{:.2}" y="{:.2}" font-size="10.5" text-anchor="middle" {}>{n}</text>"#,
+        at.x,
+        at.y + 3.8,
+        fill_attr(text)
+    );
 }
 
 fn node(s: &mut String, n: &NodeShape) {

@@ -154,6 +154,9 @@ impl MapState {
             self.view = saved.view;
             self.auto_fit = false;
         }
+        if applied > 0 {
+            self.links = saved.links;
+        }
     }
 
     /// Starts a new relaxation (on force-laid-out maps) or stops the running one.
@@ -190,6 +193,13 @@ impl MapState {
                 self.after_filter_change();
             }
             ViewCommand::SetShowLegend(show) => self.prefs.show_legend = show,
+            ViewCommand::SetLinks(links) => {
+                self.links = links;
+                // A selected relation may now be part of a combined line: keep it selected
+                // (the side panel still shows it); hover refers to lines that changed.
+                self.hovered = None;
+                self.linked_hover = None;
+            }
             ViewCommand::SetSidePanel(open) => self.prefs.side_panel_open = open,
             ViewCommand::SetChronology(show) => self.prefs.show_chronology = show,
         }

@@ -99,6 +99,8 @@ pub enum ViewCommand {
     SetShowSecondary(bool),
     /// Show or hide the legend on the canvas.
     SetShowLegend(bool),
+    /// One line per relation, per pair or per direction.
+    SetLinks(crate::scene::LinkMode),
     /// Show or hide the evidence side panel.
     SetSidePanel(bool),
     /// Show or hide the chronology strip.

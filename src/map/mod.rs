@@ -92,6 +92,8 @@ pub struct MapState {
     pub linked_hover: Option<Hit>,
     /// Pan and zoom.
     pub view: View,
+    /// One line per relation, per pair or per direction (saved with the dataset's layout).
+    pub links: crate::scene::LinkMode,
     /// The view follows the map: it is fitted again whenever the canvas changes size, until
     /// the user pans or zooms. (The canvas size is known only while painting.)
     pub auto_fit: bool,
@@ -162,6 +164,7 @@ impl MapState {
             hovered: None,
             linked_hover: None,
             view: View::default(),
+            links: crate::scene::LinkMode::Relation,
             auto_fit: true,
             fitted_for: None,
             fit_from: None,

@@ -28,6 +28,9 @@ pub struct SavedLayout {
     pub actors: BTreeMap<String, SavedActor>,
     /// Pan and zoom.
     pub view: View,
+    /// Lines per relation, pair or direction (older files: per relation).
+    #[serde(default)]
+    pub links: crate::scene::LinkMode,
 }
 
 impl SavedLayout {
@@ -54,6 +57,7 @@ impl SavedLayout {
             version: LAYOUT_VERSION,
             actors,
             view: state.view,
+            links: state.links,
         }
     }
 

@@ -50,6 +50,8 @@ impl MapState {
             &self.filters,
             self.prefs.show_secondary,
             self.search.trim(),
+            self.links,
+            self.revision,
         )
             .hash(&mut h);
         style.theme.hash(&mut h);
@@ -119,6 +121,7 @@ impl MapState {
             hovered,
             spotlight,
             style,
+            links: self.links,
         })
     }
 }

@@ -67,6 +67,9 @@ pub fn paint_scene(painter: &Painter, scene: &Scene, screen_from_world: TSTransf
         }
     }
     painter.extend(shapes);
+    for edge in scene.edges.iter().filter(|e| e.badge.is_some()) {
+        paint_badge(painter, edge, screen_from_world);
+    }
     // Labels last, above every node and line. Level of detail: only labels big enough to
     // read, and at most MAX_LABELS of them, the largest (most connected) actors first.
     let mut labelled: Vec<&NodeShape> = scene
@@ -82,6 +85,31 @@ pub fn paint_scene(painter: &Painter, scene: &Scene, screen_from_world: TSTransf
     for node in labelled {
         paint_label(painter, node, screen_from_world);
     }
+}
+
+/// Radius of the count badge on a combined line, in screen points.
+const BADGE_RADIUS_PX: f32 = 8.0;
+
+/// The number of relations a combined line stands for, in a small disc at its middle.
+fn paint_badge(painter: &egui::Painter, edge: &EdgeShape, t: TSTransform) {
+    let Some(n) = edge.badge else {
+        return;
+    };
+    let at = t * edge.curve.point(0.5);
+    let background = painter.ctx().global_style().visuals.window_fill;
+    painter.circle(
+        at,
+        BADGE_RADIUS_PX,
+        background,
+        Stroke::new(1.5, edge.color),
+    );
+    painter.text(
+        at,
+        egui::Align2::CENTER_CENTER,
+        n.to_string(),
+        egui::FontId::proportional(10.5),
+        painter.ctx().global_style().visuals.text_color(),
+    );
 }
 
 fn edge_visible(edge: &EdgeShape, world_clip: Rect) -> bool {

@@ -28,6 +28,8 @@ pub struct SceneInput<'a> {
     pub spotlight: Option<&'a Spotlight>,
     /// Colours and sizes.
     pub style: &'a Style,
+    /// One line per relation, per pair or per direction.
+    pub links: super::LinkMode,
 }
 
 impl SceneInput<'_> {
@@ -35,14 +37,14 @@ impl SceneInput<'_> {
         self.visible_actors.get(a.0).copied().unwrap_or(false) && self.positions.get(a.0).is_some()
     }
 
-    fn relation_shown(&self, r: RelationId) -> bool {
+    pub(super) fn relation_shown(&self, r: RelationId) -> bool {
         let rel = &self.dataset.relations[r];
         self.visible_relations.get(r.0).copied().unwrap_or(false)
             && self.actor_shown(rel.source)
             && self.actor_shown(rel.target)
     }
 
-    fn form(&self, a: ActorId) -> NodeForm {
+    pub(super) fn form(&self, a: ActorId) -> NodeForm {
         match self.dataset.actors[a].kind {
             ActorKind::State | ActorKind::Unspecified => NodeForm::Circle,
             ActorKind::Organization => NodeForm::RoundedSquare,
@@ -83,7 +85,11 @@ pub fn build(input: &SceneInput<'_>) -> Scene {
             node_shape(input, a, radius[a], focus)
         })
         .collect();
-    let legend = Legend::of(d, edges.iter().map(|e| e.relation), input.style);
+    let legend = Legend::of(
+        d,
+        edges.iter().flat_map(|e| e.members.iter().copied()),
+        input.style,
+    );
     let bounds = bounds(&nodes, &edges);
     Scene {
         edges,
@@ -116,19 +122,31 @@ fn edges(input: &SceneInput<'_>, focus: &Focus, radius: &[f32]) -> Vec<EdgeShape
         } else {
             Vec2::Y
         };
-        let k = chunk.len() as f32;
-        for (i, &(_, r)) in chunk.iter().enumerate() {
-            let rel = &d.relations[r];
+        let groups = super::links::groups(d, input.links, chunk.iter().map(|&(_, r)| r));
+        let k = groups.len() as f32;
+        for (i, group) in groups.iter().enumerate() {
+            let rel = &d.relations[group[0]];
             let bend = (i as f32 - (k - 1.0) / 2.0) * spacing;
             let (src, tgt) = (input.positions[rel.source], input.positions[rel.target]);
             // The apex of a quadratic Bézier sits half-way to its control point.
             let ctrl = src.lerp(tgt, 0.5) + normal * (2.0 * bend);
-            let emphasis = if input.hovered == Some(Hit::Edge(r)) {
-                Emphasis::Highlighted
+            let emphasis = group
+                .iter()
+                .map(|&r| {
+                    if input.hovered == Some(Hit::Edge(r)) {
+                        Emphasis::Highlighted
+                    } else {
+                        focus.edges[r]
+                    }
+                })
+                .max()
+                .unwrap_or(Emphasis::Normal);
+            let shape = if group.len() == 1 {
+                edge_shape(input, group[0], ctrl, radius, emphasis, states_tones)
             } else {
-                focus.edges[r]
+                super::links::combined(input, group, ctrl, radius, emphasis, states_tones)
             };
-            edges.push(edge_shape(input, r, ctrl, radius, emphasis, states_tones));
+            edges.push(shape);
         }
     }
     edges
@@ -203,7 +221,7 @@ fn node_shape(input: &SceneInput<'_>, a: ActorId, r: f32, focus: Emphasis) -> No
     }
 }
 
-fn edge_shape(
+pub(super) fn edge_shape(
     input: &SceneInput<'_>,
     r: RelationId,
     ctrl: Pos2,
@@ -276,6 +294,8 @@ fn edge_shape(
     EdgeShape {
         halo: input.hovered == Some(Hit::Edge(r)),
         relation: r,
+        members: vec![r],
+        badge: None,
         polyline: curve.flatten(m.curve_segments),
         curve,
         width,

@@ -134,6 +134,8 @@ mod tests {
         let curve = Curve { from, ctrl, to };
         EdgeShape {
             relation: RelationId(relation),
+            members: vec![RelationId(relation)],
+            badge: None,
             polyline: curve.flatten(24),
             curve,
             width: 2.0,

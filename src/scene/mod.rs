@@ -6,6 +6,7 @@ mod focus;
 mod geometry;
 mod hit;
 mod index;
+mod links;
 mod style;
 
 pub use build::{SceneInput, build};
@@ -28,6 +29,37 @@ pub fn relation_label(d: &Dataset, relation: RelationId) -> String {
         d.relation_endpoints(rel),
         rel.label,
         if n == 1 { "" } else { "s" }
+    )
+}
+
+/// How screen readers (and UI tests) name a line: a relation's label, or for a combined line
+/// "China — Kazakhstan: 6 relations, 23 passages".
+pub fn line_label(d: &Dataset, edge: &EdgeShape) -> String {
+    if edge.members.len() <= 1 {
+        return relation_label(d, edge.relation);
+    }
+    let rel = &d.relations[edge.relation];
+    let passages: usize = edge
+        .members
+        .iter()
+        .map(|&r| d.relations[r].passages.len())
+        .sum();
+    let same_direction = edge.members.iter().all(|&r| {
+        let m = &d.relations[r];
+        (m.source, m.target) == (rel.source, rel.target)
+    });
+    let ends = if same_direction && rel.directed {
+        d.relation_endpoints(rel)
+    } else {
+        format!(
+            "{} — {}",
+            d.actors[rel.source].name, d.actors[rel.target].name
+        )
+    };
+    format!(
+        "{ends}: {} relations, {passages} passage{}",
+        edge.members.len(),
+        if passages == 1 { "" } else { "s" }
     )
 }
 
@@ -201,8 +233,13 @@ impl NodeShape {
 /// One relation.
 #[derive(Clone, Debug, PartialEq)]
 pub struct EdgeShape {
-    /// The relation drawn.
+    /// The relation drawn (the first of [`EdgeShape::members`] when lines are combined).
     pub relation: RelationId,
+    /// Every relation this line stands for: just [`EdgeShape::relation`] with one line per
+    /// relation; all of a pair's (or a direction's) relations when combined.
+    pub members: Vec<RelationId>,
+    /// The number printed on a combined line (how many relations it stands for).
+    pub badge: Option<usize>,
     /// The drawn curve, ending at node borders.
     pub curve: Curve,
     /// [`EdgeShape::curve`] flattened, for egui and hit-testing.
@@ -219,6 +256,34 @@ pub struct EdgeShape {
     pub emphasis: Emphasis,
     /// Drawn with a halo under it: the relation hovered here or in a list.
     pub halo: bool,
+}
+
+/// How many lines a pair of actors gets, as i2 Analyst's Notebook offers.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
+)]
+pub enum LinkMode {
+    /// One line per relation, parallel ones fanned out as arcs.
+    #[default]
+    Relation,
+    /// One line per actor pair: width from all its passages, a count badge.
+    Pair,
+    /// One line per direction (source → target) of a pair.
+    Direction,
+}
+
+impl LinkMode {
+    /// Every mode, in menu order.
+    pub const ALL: [LinkMode; 3] = [Self::Relation, Self::Pair, Self::Direction];
+
+    /// The name used in menus and on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Relation => "relation",
+            Self::Pair => "pair",
+            Self::Direction => "direction",
+        }
+    }
 }
 
 /// One legend entry, listing only what is actually drawn.
@@ -269,6 +334,11 @@ impl Scene {
     /// The edge shape of relation `relation`, if drawn.
     pub fn edge(&self, relation: RelationId) -> Option<&EdgeShape> {
         self.edges.iter().find(|e| e.relation == relation)
+    }
+
+    /// The line that draws `relation`, combined or not.
+    pub fn edge_drawing(&self, relation: RelationId) -> Option<&EdgeShape> {
+        self.edges.iter().find(|e| e.members.contains(&relation))
     }
 }
 

@@ -8,7 +8,7 @@ use crate::map::{EditCommand, MapState, SelectCommand, ViewCommand};
 use crate::model::Dataset;
 use crate::render::paint_scene;
 use crate::scene::{
-    CLICK_TOLERANCE_PX, HIT_SLOP_PX, Hit, Scene, Selection, Style, actor_label, relation_label,
+    CLICK_TOLERANCE_PX, HIT_SLOP_PX, Hit, Scene, Selection, Style, actor_label, line_label,
 };
 
 /// Id of the canvas widget.
@@ -95,7 +95,26 @@ pub fn canvas(ui: &mut egui::Ui, state: &MapState, style: &Style) -> Vec<Action>
         ui.ctx().set_cursor_icon(cursor);
     }
     if let Some(hit) = hover.filter(|_| state.dragged().is_none()) {
-        response.on_hover_ui_at_pointer(|ui| tooltip(ui, &state.dataset, hit, state));
+        let combined = match hit {
+            Hit::Edge(r) => scene.edge(r).filter(|e| e.members.len() > 1),
+            Hit::Node(_) => None,
+        };
+        match combined {
+            Some(edge) => {
+                let label = line_label(&state.dataset, edge);
+                response.on_hover_ui_at_pointer(|ui| {
+                    ui.strong(label);
+                    ui.label(
+                        egui::RichText::new("Click to list these relations and their evidence")
+                            .italics()
+                            .weak(),
+                    );
+                });
+            }
+            None => {
+                response.on_hover_ui_at_pointer(|ui| tooltip(ui, &state.dataset, hit, state));
+            }
+        }
     }
     actions
 }
@@ -133,9 +152,7 @@ fn expose_accessibility(
         budget -= 1;
         let r = Rect::from_center_size(mid, Vec2::splat(EDGE_TARGET_PX));
         ui.interact(r, id.with(("edge", e.relation)), Sense::hover())
-            .widget_info(|| {
-                WidgetInfo::labeled(egui::Role::Button, true, relation_label(d, e.relation))
-            });
+            .widget_info(|| WidgetInfo::labeled(egui::Role::Button, true, line_label(d, e)));
     }
     for n in &scene.nodes {
         let c = t * n.center;
@@ -260,9 +277,15 @@ fn pointer_actions(
             .interact_pointer_pos()
             .and_then(|p| hit_at(p).or_else(|| near_miss(p)));
         let add = ui.input(|i| i.modifiers.command || i.modifiers.shift);
+        let scene = state.scene_cached(&Style::for_theme(state.theme()));
         let sel = match picked {
             Some(Hit::Node(a)) if add => state.selection.with_actor_toggled(a),
             Some(Hit::Node(a)) => Selection::Actor(a),
+            // A combined line lists its pair's relations (each expandable to its passages).
+            Some(Hit::Edge(r)) if scene.edge(r).is_some_and(|e| e.members.len() > 1) => {
+                let rel = &state.dataset.relations[r];
+                Selection::Pair(rel.source, rel.target)
+            }
             Some(Hit::Edge(r)) => Selection::Relation(r),
             None => Selection::None,
         };

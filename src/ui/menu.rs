@@ -185,6 +185,32 @@ fn view_menu(ui: &mut egui::Ui, state: &MapState, actions: &mut Vec<Action>) {
         actions.push(EditCommand::UnpinAll.into());
     }
     ui.separator();
+    ui.label(egui::RichText::new("Lines").weak().small());
+    for mode in crate::scene::LinkMode::ALL {
+        let (text, tip) = match mode {
+            crate::scene::LinkMode::Relation => (
+                "One per relation",
+                "Every relation its own line; parallel ones fan out",
+            ),
+            crate::scene::LinkMode::Pair => (
+                "One per pair",
+                "One line per pair of actors: width from all its passages, a count badge; \
+                 click it to list its relations",
+            ),
+            crate::scene::LinkMode::Direction => (
+                "One per direction",
+                "One line per direction between two actors",
+            ),
+        };
+        if ui
+            .radio(state.links == mode, text)
+            .on_hover_text(tip)
+            .clicked()
+        {
+            actions.push(ViewCommand::SetLinks(mode).into());
+        }
+    }
+    ui.separator();
     panel_switches(ui, state, actions);
     ui.separator();
     evidence_filter(ui, state, actions);

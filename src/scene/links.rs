@@ -1,0 +1,106 @@
+//! Combined lines: one per actor pair or per direction instead of one per relation, with the
+//! width of all their evidence, the tone they share (else "mixed"), the colour of the policy
+//! field with the most passages, and a badge counting the relations.
+
+use egui::Pos2;
+
+use super::build::{SceneInput, edge_shape};
+use super::{Dash, EdgeShape, Emphasis, Hit, LinkMode};
+use crate::model::{Dataset, Dimension, RelationId, Tone};
+
+/// One pair's relations split into the lines `mode` draws, in a stable order.
+pub(super) fn groups(
+    d: &Dataset,
+    mode: LinkMode,
+    relations: impl Iterator<Item = RelationId>,
+) -> Vec<Vec<RelationId>> {
+    let relations: Vec<RelationId> = relations.collect();
+    match mode {
+        LinkMode::Relation => relations.into_iter().map(|r| vec![r]).collect(),
+        LinkMode::Pair => vec![relations],
+        LinkMode::Direction => {
+            let mut out: Vec<Vec<RelationId>> = Vec::new();
+            for r in relations {
+                let key = (d.relations[r].source, d.relations[r].target);
+                match out.iter_mut().find(|g| {
+                    let first = &d.relations[g[0]];
+                    (first.source, first.target) == key
+                }) {
+                    Some(g) => g.push(r),
+                    None => out.push(vec![r]),
+                }
+            }
+            out
+        }
+    }
+}
+
+/// The line for several relations of one pair (or one direction).
+pub(super) fn combined(
+    input: &SceneInput<'_>,
+    group: &[RelationId],
+    ctrl: Pos2,
+    radius: &[f32],
+    emphasis: Emphasis,
+    states_tones: bool,
+) -> EdgeShape {
+    let d = input.dataset;
+    let style = input.style;
+    let m = &style.metrics;
+    // Start from the first relation's geometry (ends, arrow), then restyle.
+    let mut shape = edge_shape(input, group[0], ctrl, radius, emphasis, states_tones);
+    let first = &d.relations[group[0]];
+    let same_direction = group.iter().all(|&r| {
+        let rel = &d.relations[r];
+        rel.directed && (rel.source, rel.target) == (first.source, first.target)
+    });
+    if !same_direction && shape.arrow.is_some() {
+        // No arrow: the line runs to the node's border again.
+        shape.arrow = None;
+        let tgt = input.positions[first.target];
+        shape.curve.to =
+            input
+                .form(first.target)
+                .border_point(tgt, radius[first.target], shape.curve.ctrl);
+        shape.polyline = shape.curve.flatten(m.curve_segments);
+    }
+    let passages: usize = group.iter().map(|&r| d.relations[r].passages.len()).sum();
+    shape.width = m.edge_base_width + m.edge_width_per_sqrt_passage * (passages as f32).sqrt();
+    if emphasis == Emphasis::Highlighted {
+        shape.width += m.edge_highlight_extra;
+    }
+    let base = style.dimension_color(&dominant_dimension(d, group));
+    shape.color = if emphasis == Emphasis::Dimmed {
+        style.dim(base)
+    } else {
+        base
+    };
+    let first_tone = first.tone;
+    let tone = if group.iter().all(|&r| d.relations[r].tone == first_tone) {
+        first_tone
+    } else {
+        Tone::Mixed
+    };
+    shape.dash = Dash::for_tone(tone, states_tones);
+    shape.halo = group.iter().any(|&r| input.hovered == Some(Hit::Edge(r)));
+    shape.members = group.to_vec();
+    shape.badge = Some(group.len());
+    shape
+}
+
+/// The policy field with the most passages among `group` (the first such in legend order).
+fn dominant_dimension(d: &Dataset, group: &[RelationId]) -> Dimension {
+    let mut totals: Vec<(Dimension, usize)> = Vec::new();
+    for &r in group {
+        let rel = &d.relations[r];
+        match totals.iter_mut().find(|(dim, _)| *dim == rel.dimension) {
+            Some((_, n)) => *n += rel.passages.len(),
+            None => totals.push((rel.dimension.clone(), rel.passages.len())),
+        }
+    }
+    totals.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    totals
+        .into_iter()
+        .next()
+        .map_or(Dimension::Other("unspecified".to_owned()), |(dim, _)| dim)
+}
