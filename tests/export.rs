@@ -412,3 +412,66 @@ fn in_a_slide_frame_names_stay_readable_and_the_legend_sits_beside_the_map() {
         .expect("a legend sample");
     assert!(legend_x > map_right, "{legend_x} > {map_right}");
 }
+
+#[test]
+fn line_labels_never_cover_a_node_or_each_other() {
+    use relmap::scene::{LineLabels, LinkMode};
+    for links in LinkMode::ALL {
+        let mut s = state();
+        s.apply(ViewCommand::SetShowSecondary(true));
+        s.apply(ViewCommand::SetLinks(links));
+        s.apply(ViewCommand::SetLineLabels(LineLabels::All));
+        let scene = s.scene(&Style::for_theme(Theme::Light));
+        assert!(
+            scene.edge_labels.len() >= 5,
+            "{links:?}: {}",
+            scene.edge_labels.len()
+        );
+        for l in &scene.edge_labels {
+            let b = l.bounds();
+            for n in &scene.nodes {
+                let disc =
+                    egui::Rect::from_center_size(n.center, egui::Vec2::splat(2.0 * n.radius));
+                assert!(
+                    !b.intersects(disc),
+                    "{:?} covers {:?}",
+                    l.text,
+                    n.label.text
+                );
+                assert!(
+                    !b.intersects(n.label.rect),
+                    "{:?} covers {:?}'s name",
+                    l.text,
+                    n.label.text
+                );
+            }
+            for other in &scene.edge_labels {
+                if !std::ptr::eq(l, other) {
+                    assert!(
+                        !b.intersects(other.bounds()),
+                        "{:?} and {:?}",
+                        l.text,
+                        other.text
+                    );
+                }
+            }
+        }
+    }
+    // "Selected": only the selected relation's label; "off": none.
+    let mut s = state();
+    let r = s.dataset.relation_index("cn-kz-energy").expect("relation");
+    s.apply(SelectCommand::Select(Selection::Relation(r)));
+    let scene = s.scene(&Style::for_theme(Theme::Light));
+    let texts: Vec<&str> = scene.edge_labels.iter().map(|l| l.text.as_str()).collect();
+    assert_eq!(texts, ["Energy investment and pipelines"]);
+    let svg = svg_of(&s, &ExportOptions::default());
+    assert!(
+        svg.contains(r#"class="line-label""#) && svg.contains(">Energy investment and pipelines<")
+    );
+    s.apply(ViewCommand::SetLineLabels(LineLabels::Off));
+    assert!(
+        s.scene(&Style::for_theme(Theme::Light))
+            .edge_labels
+            .is_empty()
+    );
+}

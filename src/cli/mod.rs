@@ -146,6 +146,9 @@ pub struct ExportArgs {
     /// a4-landscape (1754×1240), a4-portrait (1240×1754); fixes the PNG's pixel size.
     #[arg(long)]
     pub preset: Option<PresetArg>,
+    /// Words on lines: none, the selected relation's (default), or every line's that fits.
+    #[arg(long, default_value = "selected")]
+    pub labels: LabelsArg,
     /// Lines: one per relation (default), per actor pair, or per direction.
     #[arg(long, default_value = "relation")]
     pub links: LinksArg,
@@ -158,6 +161,29 @@ pub struct ExportArgs {
     /// Include secondary actors (hidden by default, as in the app).
     #[arg(long)]
     pub secondary: bool,
+}
+
+/// `--labels` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum LabelsArg {
+    /// No line labels.
+    Off,
+    /// The selected relation's label.
+    Selected,
+    /// Every label that fits.
+    All,
+}
+
+impl LabelsArg {
+    /// The scene's line-label choice.
+    pub fn choice(self) -> crate::scene::LineLabels {
+        use crate::scene::LineLabels;
+        match self {
+            Self::Off => LineLabels::Off,
+            Self::Selected => LineLabels::Selected,
+            Self::All => LineLabels::All,
+        }
+    }
 }
 
 /// `--links` values.
@@ -254,6 +280,7 @@ pub fn export(args: &ExportArgs) -> anyhow::Result<String> {
     let mut state = MapState::new(dataset);
     state.apply(ViewCommand::SetShowSecondary(args.secondary));
     state.apply(ViewCommand::SetLinks(args.links.mode()));
+    state.apply(ViewCommand::SetLineLabels(args.labels.choice()));
     if let Some(id) = &args.select {
         let r = select_relation(&state, id)?;
         state.apply(SelectCommand::Select(Selection::Relation(r)));

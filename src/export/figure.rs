@@ -296,6 +296,14 @@ fn enlarge_labels(scene: &mut Scene, style: &Style, zoom: f32) {
             Vec2::new(width, l.size * m.label_line_height),
         );
     }
+    for l in &mut scene.edge_labels {
+        let factor = MIN_FIGURE_LABEL / (l.size * zoom).max(1e-3);
+        if factor > 1.0 {
+            l.size *= factor;
+            l.width *= factor;
+            l.height *= factor;
+        }
+    }
 }
 
 /// Draws the evidence card from `(x0, y)` down, passages that would pass `bottom` replaced by

@@ -109,6 +109,9 @@ pub fn figure_svg(fig: &Figure) -> String {
     for e in &fig.scene.edges {
         badge(&mut s, e, plate, text);
     }
+    for l in &fig.scene.edge_labels {
+        edge_label(&mut s, l);
+    }
     for n in &fig.scene.nodes {
         node(&mut s, n);
     }
@@ -148,6 +151,26 @@ fn edge(s: &mut String, e: &EdgeShape, title: &str) {
             fill_attr(e.color)
         );
     }
+}
+
+/// A relation's label along its line: a rotated plate and the text, centred on the line.
+fn edge_label(s: &mut String, l: &crate::scene::EdgeLabel) {
+    let degrees = l.angle.to_degrees();
+    let _ = writeln!(
+        s,
+        r#"<g class="line-label" transform="translate({:.2} {:.2}) rotate({degrees:.2})"><rect x="{:.2}" y="{:.2}" width="{:.2}" height="{:.2}" rx="2" {}/><text x="0" y="{:.2}" font-size="{:.2}" text-anchor="middle" {}>{}</text></g>"#,
+        l.center.x,
+        l.center.y,
+        -l.width / 2.0,
+        -l.height / 2.0,
+        l.width,
+        l.height,
+        fill_attr(l.plate),
+        0.35 * l.size,
+        l.size,
+        fill_attr(l.color),
+        escape_xml(&l.text)
+    );
 }
 
 /// The count badge of a combined line (drawn above all lines, under the nodes).

@@ -193,6 +193,7 @@ impl MapState {
                 self.after_filter_change();
             }
             ViewCommand::SetShowLegend(show) => self.prefs.show_legend = show,
+            ViewCommand::SetLineLabels(labels) => self.prefs.line_labels = labels,
             ViewCommand::SetLinks(links) => {
                 self.links = links;
                 // A selected relation may now be part of a combined line: keep it selected

@@ -101,6 +101,8 @@ pub enum ViewCommand {
     SetShowLegend(bool),
     /// One line per relation, per pair or per direction.
     SetLinks(crate::scene::LinkMode),
+    /// Which lines carry their label.
+    SetLineLabels(crate::scene::LineLabels),
     /// Show or hide the evidence side panel.
     SetSidePanel(bool),
     /// Show or hide the chronology strip.

@@ -19,6 +19,8 @@ pub struct Prefs {
     pub side_panel_open: bool,
     /// Chronology strip shown (when the map has dates).
     pub show_chronology: bool,
+    /// Which lines carry their label.
+    pub line_labels: crate::scene::LineLabels,
 }
 
 impl Default for Prefs {
@@ -29,6 +31,7 @@ impl Default for Prefs {
             show_legend: true,
             side_panel_open: true,
             show_chronology: true,
+            line_labels: crate::scene::LineLabels::Selected,
         }
     }
 }

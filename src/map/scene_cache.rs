@@ -52,6 +52,7 @@ impl MapState {
             self.search.trim(),
             self.links,
             self.revision,
+            self.prefs.line_labels,
         )
             .hash(&mut h);
         style.theme.hash(&mut h);
@@ -122,6 +123,7 @@ impl MapState {
             spotlight,
             style,
             links: self.links,
+            line_labels: self.prefs.line_labels,
         })
     }
 }

@@ -70,6 +70,11 @@ pub fn paint_scene(painter: &Painter, scene: &Scene, screen_from_world: TSTransf
     for edge in scene.edges.iter().filter(|e| e.badge.is_some()) {
         paint_badge(painter, edge, screen_from_world);
     }
+    for label in &scene.edge_labels {
+        if world_clip.intersects(label.bounds()) {
+            paint_edge_label(painter, label, screen_from_world);
+        }
+    }
     // Labels last, above every node and line. Level of detail: only labels big enough to
     // read, and at most MAX_LABELS of them, the largest (most connected) actors first.
     let mut labelled: Vec<&NodeShape> = scene
@@ -85,6 +90,24 @@ pub fn paint_scene(painter: &Painter, scene: &Scene, screen_from_world: TSTransf
     for node in labelled {
         paint_label(painter, node, screen_from_world);
     }
+}
+
+/// A relation's label along its line: a rotated plate and the text on it.
+fn paint_edge_label(painter: &egui::Painter, label: &crate::scene::EdgeLabel, t: TSTransform) {
+    let size = label.size * t.scaling;
+    if size < MIN_LABEL_PX {
+        return;
+    }
+    let corners: Vec<Pos2> = label.corners().iter().map(|p| t * *p).collect();
+    painter.add(Shape::convex_polygon(corners, label.plate, Stroke::NONE));
+    let galley =
+        painter.layout_no_wrap(label.text.clone(), FontId::proportional(size), label.color);
+    // TextShape rotates about its top-left corner: start half the text back from the centre.
+    let (sin, cos) = label.angle.sin_cos();
+    let half = galley.size() / 2.0;
+    let offset = Vec2::new(cos * half.x - sin * half.y, sin * half.x + cos * half.y);
+    let pos = t * label.center - offset;
+    painter.add(egui::epaint::TextShape::new(pos, galley, label.color).with_angle(label.angle));
 }
 
 /// Radius of the count badge on a combined line, in screen points.

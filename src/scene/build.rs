@@ -30,6 +30,8 @@ pub struct SceneInput<'a> {
     pub style: &'a Style,
     /// One line per relation, per pair or per direction.
     pub links: super::LinkMode,
+    /// Which lines carry their label.
+    pub line_labels: super::LineLabels,
 }
 
 impl SceneInput<'_> {
@@ -91,7 +93,9 @@ pub fn build(input: &SceneInput<'_>) -> Scene {
         input.style,
     );
     let bounds = bounds(&nodes, &edges);
+    let edge_labels = super::line_labels::place(d, &edges, &nodes, input.style, input.line_labels);
     Scene {
+        edge_labels,
         edges,
         nodes,
         legend,

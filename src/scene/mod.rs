@@ -6,6 +6,7 @@ mod focus;
 mod geometry;
 mod hit;
 mod index;
+mod line_labels;
 mod links;
 mod style;
 
@@ -13,6 +14,7 @@ pub use build::{SceneInput, build};
 pub use focus::Spotlight;
 pub use geometry::{Curve, NodeForm, distance_to_polyline};
 pub use hit::{CLICK_TOLERANCE_PX, HIT_SLOP_PX, Hit};
+pub use line_labels::LineLabels;
 pub use style::{MIN_TEXT_CONTRAST, Metrics, Style, Theme, contrast_ratio, lerp};
 
 use egui::{Color32, Pos2, Rect};
@@ -186,6 +188,29 @@ pub struct Label {
     pub plate: Color32,
 }
 
+/// A relation's label laid along its line.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EdgeLabel {
+    /// The line's relation (the first, for a combined line).
+    pub relation: RelationId,
+    /// The text.
+    pub text: String,
+    /// Centre of the text box, on the line, in world units.
+    pub center: Pos2,
+    /// Rotation in radians (clockwise, y down), kept between −90° and 90° so it reads upright.
+    pub angle: f32,
+    /// Font size in world units.
+    pub size: f32,
+    /// Box width and height in world units.
+    pub width: f32,
+    /// Box height.
+    pub height: f32,
+    /// Text colour.
+    pub color: Color32,
+    /// Plate behind the text.
+    pub plate: Color32,
+}
+
 /// One actor.
 #[derive(Clone, Debug, PartialEq)]
 pub struct NodeShape {
@@ -304,6 +329,8 @@ pub struct Legend {
 pub struct Scene {
     /// Relations, faded ones first so highlighted ones paint on top.
     pub edges: Vec<EdgeShape>,
+    /// Labels along lines (see [`LineLabels`]), painted above lines, under nodes.
+    pub edge_labels: Vec<EdgeLabel>,
     /// Actors.
     pub nodes: Vec<NodeShape>,
     /// What the legend should list.

@@ -210,6 +210,27 @@ fn view_menu(ui: &mut egui::Ui, state: &MapState, actions: &mut Vec<Action>) {
             actions.push(ViewCommand::SetLinks(mode).into());
         }
     }
+    ui.label(egui::RichText::new("Words on lines").weak().small());
+    for mode in crate::scene::LineLabels::ALL {
+        let (text, tip) = match mode {
+            crate::scene::LineLabels::Off => ("No line labels", "Lines carry no words"),
+            crate::scene::LineLabels::Selected => (
+                "Label selected lines",
+                "The selected relation (or an actor's relations) shows its label along the line",
+            ),
+            crate::scene::LineLabels::All => (
+                "Label all lines",
+                "Every line shows its label where it fits clear of nodes and other labels",
+            ),
+        };
+        if ui
+            .radio(state.prefs.line_labels == mode, text)
+            .on_hover_text(tip)
+            .clicked()
+        {
+            actions.push(ViewCommand::SetLineLabels(mode).into());
+        }
+    }
     ui.separator();
     panel_switches(ui, state, actions);
     ui.separator();

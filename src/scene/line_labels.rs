@@ -1,0 +1,148 @@
+//! Words on the lines: each relation's label laid along its line, kept clear of nodes and of
+//! the other labels. A label that cannot be placed cleanly is left out (with all labels on)
+//! rather than drawn over something; the selected relation's label is always tried first.
+
+use egui::{Pos2, Rect, Vec2};
+
+use super::{EdgeLabel, EdgeShape, Emphasis, NodeShape, Style};
+use crate::model::Dataset;
+
+/// Which lines carry their label.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
+)]
+pub enum LineLabels {
+    /// None.
+    Off,
+    /// The selected (highlighted) lines only.
+    #[default]
+    Selected,
+    /// Every line, as far as they fit.
+    All,
+}
+
+impl LineLabels {
+    /// Every choice, in menu order.
+    pub const ALL: [LineLabels; 3] = [Self::Off, Self::Selected, Self::All];
+
+    /// The name used in menus and on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Off => "off",
+            Self::Selected => "selected",
+            Self::All => "all",
+        }
+    }
+}
+
+/// Where along the line a label may sit, best first.
+const PLACES: [f32; 7] = [0.5, 0.4, 0.6, 0.3, 0.7, 0.25, 0.75];
+/// Longest label text, in characters.
+const MAX_CHARS: usize = 48;
+
+/// The labels to draw for `edges` under `mode`, placed clear of `nodes` and of each other.
+pub(super) fn place(
+    d: &Dataset,
+    edges: &[EdgeShape],
+    nodes: &[NodeShape],
+    style: &Style,
+    mode: LineLabels,
+) -> Vec<EdgeLabel> {
+    if mode == LineLabels::Off {
+        return Vec::new();
+    }
+    let size = style.label_size * 0.85;
+    let obstacles: Vec<Rect> = nodes
+        .iter()
+        .flat_map(|n| {
+            [
+                Rect::from_center_size(n.center, Vec2::splat(2.0 * n.radius + 4.0)),
+                n.label.rect,
+            ]
+        })
+        .collect();
+    // Highlighted lines first (painted last, so they are at the end of `edges`).
+    let mut order: Vec<&EdgeShape> = edges
+        .iter()
+        .filter(|e| mode == LineLabels::All || e.emphasis == Emphasis::Highlighted)
+        .collect();
+    order.sort_by_key(|e| std::cmp::Reverse(e.emphasis));
+    let mut placed: Vec<EdgeLabel> = Vec::new();
+    for e in order {
+        let text = shorten(&text_of(d, e));
+        let width = crate::fonts::text_width(&text, size) + 6.0;
+        let height = size * 1.3;
+        let spot = PLACES.iter().find_map(|&t| {
+            let center = e.curve.point(t);
+            let ahead = e.curve.point((t + 0.02).min(1.0)) - e.curve.point((t - 0.02).max(0.0));
+            let mut angle = ahead.y.atan2(ahead.x);
+            // Keep the text upright.
+            if angle > std::f32::consts::FRAC_PI_2 {
+                angle -= std::f32::consts::PI;
+            } else if angle < -std::f32::consts::FRAC_PI_2 {
+                angle += std::f32::consts::PI;
+            }
+            let label = EdgeLabel {
+                relation: e.relation,
+                text: text.clone(),
+                center,
+                angle,
+                size,
+                width,
+                height,
+                color: if e.emphasis == Emphasis::Dimmed {
+                    style.dim_text(style.text)
+                } else {
+                    style.text
+                },
+                plate: style.background.gamma_multiply(0.85),
+            };
+            let b = label.bounds();
+            let clear = obstacles.iter().all(|o| !o.intersects(b))
+                && placed.iter().all(|p| !p.bounds().intersects(b));
+            clear.then_some(label)
+        });
+        if let Some(label) = spot {
+            placed.push(label);
+        }
+    }
+    placed
+}
+
+fn text_of(d: &Dataset, e: &EdgeShape) -> String {
+    if e.members.len() > 1 {
+        format!("{} relations", e.members.len())
+    } else {
+        d.relations[e.relation].label.clone()
+    }
+}
+
+fn shorten(text: &str) -> String {
+    if text.chars().count() <= MAX_CHARS {
+        text.to_owned()
+    } else {
+        let mut s: String = text.chars().take(MAX_CHARS - 1).collect();
+        s.push('…');
+        s
+    }
+}
+
+impl EdgeLabel {
+    /// The corners of the rotated label box.
+    pub fn corners(&self) -> [Pos2; 4] {
+        let (sin, cos) = self.angle.sin_cos();
+        let along = Vec2::new(cos, sin) * (self.width / 2.0);
+        let across = Vec2::new(-sin, cos) * (self.height / 2.0);
+        [
+            self.center - along - across,
+            self.center + along - across,
+            self.center + along + across,
+            self.center - along + across,
+        ]
+    }
+
+    /// An axis-aligned box containing the rotated label (what placement keeps clear).
+    pub fn bounds(&self) -> Rect {
+        Rect::from_points(&self.corners())
+    }
+}
