@@ -1270,3 +1270,78 @@ fn one_line_per_pair_combines_relations_and_a_click_lists_them() {
     let scene = state.scene_cached(&relmap::scene::Style::for_theme(state.theme()));
     assert_eq!(scene.edges.len(), shown);
 }
+
+#[test]
+fn a_relation_s_evidence_is_read_by_keyboard_alone() {
+    use egui_kittest::kittest::NodeT as _;
+    let mut h = harness();
+    let china = actor(&h, "china");
+    // Tab reaches the first actor; the screen reader is told which.
+    h.key_press(Key::Tab);
+    h.run();
+    assert_eq!(h.state().state().selection, Selection::Actor(china));
+    let focused = h
+        .get_all_by_role(egui::accesskit::Role::Button)
+        .find(|n| n.is_focused())
+        .expect("a focused item");
+    assert!(
+        focused
+            .accesskit_node()
+            .label()
+            .unwrap_or_default()
+            .starts_with("China"),
+        "{:?}",
+        focused.accesskit_node().label()
+    );
+    // → walks China's relations; the line is lit on the map and announced.
+    h.key_press(Key::ArrowRight);
+    h.run();
+    let state = h.state().state();
+    let Some(Hit::Edge(first)) = state.hover_shown() else {
+        panic!("a lit relation");
+    };
+    let name = relmap::scene::relation_label(&state.dataset, first);
+    h.key_press(Key::ArrowRight);
+    h.run();
+    h.key_press(Key::ArrowLeft);
+    h.run();
+    assert_eq!(h.state().state().hover_shown(), Some(Hit::Edge(first)));
+    let focused = h
+        .get_all_by_role(egui::accesskit::Role::Button)
+        .find(|n| n.is_focused())
+        .expect("a focused item");
+    assert_eq!(
+        focused.accesskit_node().label().as_deref(),
+        Some(name.as_str())
+    );
+    // Enter opens its evidence: the passages are in the side panel.
+    h.key_press(Key::Enter);
+    h.run();
+    let state = h.state().state();
+    assert_eq!(state.selection, Selection::Relation(first));
+    let quote = state.dataset.relations[first].passages[0].quote.clone();
+    let start: String = quote.chars().take(30).collect();
+    assert!(h.query_by_label_contains(&start).is_some(), "{start}");
+    // Esc goes back to the actor, a second Esc clears.
+    h.key_press(Key::Escape);
+    h.run();
+    assert_eq!(h.state().state().selection, Selection::Actor(china));
+    h.key_press(Key::Escape);
+    h.run();
+    assert_eq!(h.state().state().selection, Selection::None);
+    // Shift+Tab goes backwards from the first actor to the last one shown.
+    h.key_press(Key::Tab);
+    h.run();
+    h.key_press_modifiers(Modifiers::SHIFT, Key::Tab);
+    h.run();
+    let state = h.state().state();
+    let last = state
+        .visible_actors()
+        .iter()
+        .rposition(|v| *v)
+        .expect("actors shown");
+    assert_eq!(
+        state.selection,
+        Selection::Actor(relmap::model::ActorId(last))
+    );
+}

@@ -203,6 +203,10 @@ impl RelmapApp {
         }
         if self.state.article_open {
             self.state.apply(ArticleCommand::SetOpen(false));
+        } else if self.state.key_back_pending() {
+            // Evidence opened from the keyboard: Esc goes back to the actor's relations.
+            self.state
+                .apply(SelectCommand::Key(crate::map::KeyStep::Back));
         } else {
             self.state.apply(SelectCommand::Select(Selection::None));
         }
@@ -283,6 +287,9 @@ impl RelmapApp {
         self.before_paint(&ctx);
         let style = Style::for_theme(self.state.theme());
         let mut actions = ui::consume_shortcuts(&ctx);
+        if self.modal.is_none() {
+            actions.extend(ui::consume_map_keys(&ctx, &self.state));
+        }
         egui::Panel::top("relmap-top").show(ui, |ui| {
             actions.extend(ui::top_bar(ui, &self.state, &self.recent));
         });

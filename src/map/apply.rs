@@ -29,8 +29,10 @@ impl MapState {
             SelectCommand::Select(sel) => {
                 self.selection = self.valid_selection(sel);
                 if self.selection == Selection::None {
-                    // Nothing selected: nothing stays highlighted in the article either.
+                    // Nothing selected: nothing stays highlighted in the article either, and
+                    // Tab starts again from the first actor.
                     self.article_focus = None;
+                    self.key_focus = super::KeyFocus::default();
                 }
                 // With the article open, follow the selection to its first anchored passage.
                 if let (Selection::Relation(r), true) = (self.selection, self.article_open)
@@ -47,6 +49,7 @@ impl MapState {
             }
             SelectCommand::Hover(hit) => self.hovered = hit,
             SelectCommand::HoverLinked(hit) => self.linked_hover = hit,
+            SelectCommand::Key(step) => self.apply_key(step),
         }
     }
 

@@ -36,6 +36,8 @@ pub enum SelectCommand {
     Select(Selection),
     /// The pointer is now over this on the canvas (or nothing).
     Hover(Option<Hit>),
+    /// A keyboard step through the map (Tab, ←/→, Enter, Esc).
+    Key(super::KeyStep),
     /// The pointer is over a row, dot or highlight elsewhere (panel, search, chronology,
     /// article) that stands for this; the map highlights it.
     HoverLinked(Option<Hit>),

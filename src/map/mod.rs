@@ -11,6 +11,7 @@ mod command;
 mod doc;
 mod filters;
 mod history;
+mod keynav;
 mod layout_run;
 mod prefs;
 mod saved;
@@ -22,6 +23,7 @@ pub use command::{
 };
 pub use doc::{ActorFields, DocCommand, EvidenceTarget, PassageFields, RelationFields, slug};
 pub use filters::{Filters, FocusMode};
+pub use keynav::{KeyFocus, KeyStep};
 pub use layout_run::{LayoutRequest, LayoutRun};
 pub use prefs::Prefs;
 pub use saved::{SavedActor, SavedLayout};
@@ -90,6 +92,8 @@ pub struct MapState {
     /// What the pointer is over elsewhere (a panel row, a search result, a chronology dot, an
     /// article highlight), highlighted on the map too.
     pub linked_hover: Option<Hit>,
+    /// Where the keyboard is on the map (Tab, ←/→).
+    pub key_focus: KeyFocus,
     /// Pan and zoom.
     pub view: View,
     /// One line per relation, per pair or per direction (saved with the dataset's layout).
@@ -164,6 +168,7 @@ impl MapState {
             hovered: None,
             linked_hover: None,
             view: View::default(),
+            key_focus: KeyFocus::default(),
             links: crate::scene::LinkMode::Relation,
             auto_fit: true,
             fitted_for: None,
@@ -282,7 +287,9 @@ impl MapState {
 
     /// What the map highlights as hovered: the canvas's own hover, else a linked one.
     pub fn hover_shown(&self) -> Option<Hit> {
-        self.hovered.or(self.linked_hover)
+        self.hovered
+            .or(self.linked_hover)
+            .or_else(|| self.key_lit())
     }
 
     /// Whether actor `a` is pinned.

@@ -48,6 +48,7 @@ pub fn canvas(ui: &mut egui::Ui, state: &MapState, style: &Style) -> Vec<Action>
         actions.extend(legend(ui.ctx(), rect, state, style));
     }
     expose_accessibility(ui, &state.dataset, &scene, t, id);
+    focus_keyboard_target(ui, state, &scene, id);
 
     let slop = HIT_SLOP_PX / view.zoom;
     let hit_at = |p: Pos2| scene.hit(world_from_screen * p, slop);
@@ -119,6 +120,24 @@ pub fn canvas(ui: &mut egui::Ui, state: &MapState, style: &Style) -> Vec<Action>
     actions
 }
 
+/// Gives egui (and so AccessKit and screen readers) focus to the actor or relation the
+/// keyboard reached with Tab or ←/→, once per move, so its name is announced.
+fn focus_keyboard_target(ui: &egui::Ui, state: &MapState, scene: &Scene, id: Id) {
+    let target = match (state.key_lit(), state.key_focus.actor, state.selection) {
+        (Some(Hit::Edge(r)), _, _) => scene.edge_drawing(r).map(|e| id.with(("edge", e.relation))),
+        (_, Some(a), Selection::Actor(s)) if a == s => Some(id.with(("node", a))),
+        _ => None,
+    };
+    let memo = id.with("keyboard-focus");
+    let last = ui.data(|d| d.get_temp::<Id>(memo));
+    if let Some(target) = target
+        && last != Some(target)
+    {
+        ui.memory_mut(|m| m.request_focus(target));
+        ui.data_mut(|d| d.insert_temp(memo, target));
+    }
+}
+
 /// How far (0…1) the current animated re-fit has come. egui times it: the first frame that
 /// sees a new `fit_generation` starts a [`FIT_SECONDS`] animation toward it.
 fn fit_progress(ctx: &egui::Context, id: Id, state: &MapState) -> f32 {
@@ -151,7 +170,7 @@ fn expose_accessibility(
         }
         budget -= 1;
         let r = Rect::from_center_size(mid, Vec2::splat(EDGE_TARGET_PX));
-        ui.interact(r, id.with(("edge", e.relation)), Sense::hover())
+        ui.interact(r, id.with(("edge", e.relation)), Sense::focusable_noninteractive())
             .widget_info(|| WidgetInfo::labeled(egui::Role::Button, true, line_label(d, e)));
     }
     for n in &scene.nodes {
@@ -161,7 +180,7 @@ fn expose_accessibility(
         }
         budget -= 1;
         let r = Rect::from_center_size(c, Vec2::splat(n.radius * t.scaling));
-        ui.interact(r, id.with(("node", n.actor)), Sense::hover())
+        ui.interact(r, id.with(("node", n.actor)), Sense::focusable_noninteractive())
             .widget_info(|| {
                 WidgetInfo::labeled(
                     egui::Role::Button,

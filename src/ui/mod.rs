@@ -25,7 +25,9 @@ pub use forms::{
 };
 pub use menu::top_bar;
 pub use search_panel::{SEARCH_ID, search_panel};
-pub use shortcuts::{GESTURES, Shortcut, consume_shortcuts, keyboard_shortcuts, shortcut_text};
+pub use shortcuts::{
+    GESTURES, Shortcut, consume_map_keys, consume_shortcuts, keyboard_shortcuts, shortcut_text,
+};
 pub use side_panel::side_panel;
 pub use status::status_bar;
 

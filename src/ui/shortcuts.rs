@@ -98,6 +98,12 @@ pub fn keyboard_shortcuts() -> Vec<Shortcut> {
 
 /// Mouse gestures, listed in the help window under the keyboard shortcuts.
 pub const GESTURES: &[(&str, &str)] = &[
+    ("Tab / Shift+Tab", "Next / previous actor on the map"),
+    ("← / →", "Previous / next relation of the selected actor"),
+    (
+        "Enter",
+        "Open the highlighted relation's evidence (Esc goes back)",
+    ),
     ("Click", "Select a relation or actor"),
     (
         "Ctrl+click actor",
@@ -140,6 +146,37 @@ pub fn consume_shortcuts(ctx: &egui::Context) -> Vec<Action> {
 /// Keys a focused text field handles itself: plain keys and its own undo/redo.
 fn belongs_to_text_field(s: &Shortcut) -> bool {
     !s.keys.modifiers.command || matches!(s.keys.logical_key, Key::Z | Key::Y)
+}
+
+/// Consumes the keys that move through the map (Tab / Shift+Tab actors, ←/→ relations, Enter
+/// opens the evidence), unless the user is typing or a menu is open.
+pub fn consume_map_keys(ctx: &egui::Context, state: &crate::map::MapState) -> Vec<Action> {
+    use crate::map::{KeyStep, SelectCommand};
+    if ctx.text_edit_focused() || egui::Popup::is_any_open(ctx) {
+        return Vec::new();
+    }
+    let relation_focused = state.key_lit().is_some();
+    ctx.input_mut(|i| {
+        let mut out: Vec<Action> = Vec::new();
+        let mut step = |s: KeyStep| out.push(SelectCommand::Key(s).into());
+        if i.consume_key(Modifiers::SHIFT, Key::Tab) {
+            step(KeyStep::Actor { back: true });
+        }
+        if i.consume_key(Modifiers::NONE, Key::Tab) {
+            step(KeyStep::Actor { back: false });
+        }
+        let on_actor = matches!(state.selection, crate::scene::Selection::Actor(_));
+        if on_actor && i.consume_key(Modifiers::NONE, Key::ArrowRight) {
+            step(KeyStep::Relation { back: false });
+        }
+        if on_actor && i.consume_key(Modifiers::NONE, Key::ArrowLeft) {
+            step(KeyStep::Relation { back: true });
+        }
+        if relation_focused && i.consume_key(Modifiers::NONE, Key::Enter) {
+            step(KeyStep::Open);
+        }
+        out
+    })
 }
 
 #[cfg(test)]
