@@ -112,3 +112,19 @@ fn article_text_has_no_web_page_chrome() {
     );
     assert!(d.article.text.contains("Richard Weitz is a Senior Fellow"));
 }
+
+#[test]
+fn small_maps_without_positions_get_the_most_readable_candidate() {
+    let mut d = relmap::model::builtin().expect("built-in");
+    for a in &mut d.actors {
+        a.position = None;
+    }
+    let shown: Vec<bool> = d.actors.iter().map(|a| !a.secondary).collect();
+    let (chosen, plain, best) = relmap::layout::choose(&d, 0);
+    assert!(best <= plain, "{best:?} vs {plain:?}");
+    assert_eq!(relmap::layout::readability(&d, &chosen, &shown), best);
+    assert_eq!(best.through_nodes, 0, "no line through an actor it does not join");
+    assert_eq!(best.crossings, 0, "the core K4 + SCO is planar and a candidate finds it");
+    // Deterministic, and what a new map gets by default.
+    assert_eq!(relmap::layout::default_positions(&d, 0), chosen);
+}

@@ -3,9 +3,11 @@
 
 mod force;
 mod quadtree;
+mod readable;
 
 pub use force::{ForceParams, Simulation};
 pub use quadtree::QuadTree;
+pub use readable::{MAX_ACTORS_FOR_CANDIDATES, Readability, choose, readability, stress_layout};
 
 use egui::{Pos2, Rect, Vec2};
 
@@ -38,6 +40,33 @@ pub fn default_positions_with_progress(
     progress: &mut dyn FnMut(f32),
 ) -> Vec<Pos2> {
     let n = dataset.actors.len();
+    // Small maps with no given position: the most readable of several candidates.
+    if n <= MAX_ACTORS_FOR_CANDIDATES && n > 2 && dataset.actors.iter().all(|a| a.position.is_none())
+    {
+        progress(1.0);
+        return choose(dataset, seed).0;
+    }
+    force_layout(dataset, seed, progress)
+}
+
+/// A force layout of `dataset` from `seed`, dataset positions held where given.
+pub(crate) fn force_layout(
+    dataset: &Dataset,
+    seed: u64,
+    progress: &mut dyn FnMut(f32),
+) -> Vec<Pos2> {
+    force_layout_from(dataset, seed, 0, progress)
+}
+
+/// [`force_layout`] with the starting spiral's slots handed out `shift` actors on, so a
+/// different actor starts at its centre (a different topology to settle into).
+pub(crate) fn force_layout_from(
+    dataset: &Dataset,
+    seed: u64,
+    shift: usize,
+    progress: &mut dyn FnMut(f32),
+) -> Vec<Pos2> {
+    let n = dataset.actors.len();
     let to_world = |[x, y]: [f32; 2]| WORLD.min + Vec2::new(x * WORLD.width(), y * WORLD.height());
     let given: Vec<Option<Pos2>> = dataset
         .actors
@@ -51,8 +80,8 @@ pub fn default_positions_with_progress(
     let start = Simulation::spiral_start(n, seed, &params);
     let initial: Vec<Pos2> = given
         .iter()
-        .zip(start)
-        .map(|(g, s)| g.unwrap_or(s))
+        .enumerate()
+        .map(|(i, g)| g.unwrap_or(start[(i + shift) % n.max(1)]))
         .collect();
     let links: Vec<(usize, usize)> = dataset
         .relations

@@ -1,0 +1,214 @@
+//! Choosing a readable default placement for small maps: several candidate layouts (force
+//! layouts from different seeds, a stress layout) are scored by how many lines pass through an
+//! actor they do not join, then by line crossings, and the best is kept. Deterministic: the
+//! candidates and the tie-break (candidate order) are fixed.
+
+use egui::{Pos2, Vec2};
+
+use super::{WORLD, force_layout_from, node_radius};
+use crate::model::Dataset;
+
+/// Maps up to this many actors get the candidate search; larger ones one force layout.
+pub const MAX_ACTORS_FOR_CANDIDATES: usize = 60;
+/// Force layouts tried: seeds `0..SEEDS`, each with up to `SHIFTS` different actors starting
+/// at the centre of the spiral.
+const SEEDS: u64 = 2;
+const SHIFTS: usize = 12;
+
+/// How readable a placement is: lower is better, compared in this order.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Readability {
+    /// Straight lines passing through an actor they do not join.
+    pub through_nodes: usize,
+    /// Pairs of straight lines that cross (not counting lines sharing an actor).
+    pub crossings: usize,
+}
+
+/// The lines the default view draws: one per related pair of actors `shown` (parallel
+/// relations are one straight line here).
+fn pairs(d: &Dataset, shown: &[bool]) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = d
+        .relations
+        .iter()
+        .map(|r| (r.source.0.min(r.target.0), r.source.0.max(r.target.0)))
+        .filter(|&(a, b)| a != b && shown[a] && shown[b])
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Scores `pos` for the actors `shown` (by default: the core, non-secondary actors).
+pub fn readability(d: &Dataset, pos: &[Pos2], shown: &[bool]) -> Readability {
+    let lines = pairs(d, shown);
+    let degrees = d.degrees();
+    let mut score = Readability::default();
+    for (i, &(a, b)) in lines.iter().enumerate() {
+        for &(c, e) in &lines[i + 1..] {
+            if a != c && a != e && b != c && b != e && segments_cross(pos[a], pos[b], pos[c], pos[e]) {
+                score.crossings += 1;
+            }
+        }
+        for (n, &on) in shown.iter().enumerate() {
+            if on && n != a && n != b {
+                let clearance = node_radius(degrees[n]) + 2.0;
+                if distance_to_segment(pos[n], pos[a], pos[b]) < clearance {
+                    score.through_nodes += 1;
+                }
+            }
+        }
+    }
+    score
+}
+
+fn orient(a: Pos2, b: Pos2, c: Pos2) -> f32 {
+    (b - a).x * (c - a).y - (b - a).y * (c - a).x
+}
+
+/// Whether segments ab and cd cross at a point inside both.
+fn segments_cross(a: Pos2, b: Pos2, c: Pos2, d: Pos2) -> bool {
+    let (d1, d2) = (orient(c, d, a), orient(c, d, b));
+    let (d3, d4) = (orient(a, b, c), orient(a, b, d));
+    d1 * d2 < 0.0 && d3 * d4 < 0.0
+}
+
+fn distance_to_segment(p: Pos2, a: Pos2, b: Pos2) -> f32 {
+    let ab = b - a;
+    let t = if ab.length_sq() > 1e-9 {
+        ((p - a).dot(ab) / ab.length_sq()).clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
+    (a + ab * t - p).length()
+}
+
+/// The most readable of the candidate placements for a small map without given positions.
+/// Returns the placement and the score of the first candidate (the plain force layout of
+/// `seed`) and of the chosen one, for reports.
+pub fn choose(d: &Dataset, seed: u64) -> (Vec<Pos2>, Readability, Readability) {
+    let shown: Vec<bool> = d.actors.iter().map(|a| !a.secondary).collect();
+    let shifts = d.actors.len().min(SHIFTS);
+    let mut candidates: Vec<Vec<Pos2>> = (0..SEEDS)
+        .flat_map(|k| (0..shifts).map(move |shift| (k, shift)))
+        .map(|(k, shift)| force_layout_from(d, seed.wrapping_add(k), shift, &mut |_| {}))
+        .collect();
+    candidates.push(stress_layout(d));
+    let scored: Vec<Readability> = candidates
+        .iter()
+        .map(|p| readability(d, p, &shown))
+        .collect();
+    let first = scored.first().copied().unwrap_or_default();
+    let best = scored
+        .iter()
+        .enumerate()
+        .min_by_key(|(i, s)| (**s, *i))
+        .map_or(0, |(i, _)| i);
+    let chosen = scored.get(best).copied().unwrap_or_default();
+    (candidates.swap_remove(best), first, chosen)
+}
+
+/// A stress layout (SMACOF majorisation on shortest-path distances), fitted into the world:
+/// places actors so straight-line distances follow graph distances, which untangles many
+/// small maps a force layout leaves crossed.
+pub fn stress_layout(d: &Dataset) -> Vec<Pos2> {
+    let n = d.actors.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    let dist = graph_distances(d);
+    // Start on a circle (deterministic), unit edge length.
+    let mut x: Vec<Vec2> = (0..n)
+        .map(|i| {
+            let a = std::f32::consts::TAU * i as f32 / n as f32;
+            Vec2::new(a.cos(), a.sin()) * (n as f32 / 2.0).max(1.0)
+        })
+        .collect();
+    for _ in 0..300 {
+        let mut next = vec![Vec2::ZERO; n];
+        for i in 0..n {
+            let mut sum = Vec2::ZERO;
+            let mut weight = 0.0;
+            for j in 0..n {
+                if i == j {
+                    continue;
+                }
+                let dij = dist[i][j];
+                let w = 1.0 / (dij * dij);
+                let diff = x[i] - x[j];
+                let len = diff.length().max(1e-4);
+                sum += w * (x[j] + diff * (dij / len));
+                weight += w;
+            }
+            next[i] = if weight > 0.0 { sum / weight } else { x[i] };
+        }
+        x = next;
+    }
+    fit_to_world(&x)
+}
+
+/// Shortest-path lengths (unreachable pairs: one more than the longest path).
+fn graph_distances(d: &Dataset) -> Vec<Vec<f32>> {
+    let n = d.actors.len();
+    let mut adj = vec![Vec::new(); n];
+    for r in &d.relations {
+        adj[r.source.0].push(r.target.0);
+        adj[r.target.0].push(r.source.0);
+    }
+    let mut dist = vec![vec![f32::INFINITY; n]; n];
+    for (s, row) in dist.iter_mut().enumerate() {
+        row[s] = 0.0;
+        let mut queue = std::collections::VecDeque::from([s]);
+        while let Some(u) = queue.pop_front() {
+            for &v in &adj[u] {
+                if row[v].is_infinite() {
+                    row[v] = row[u] + 1.0;
+                    queue.push_back(v);
+                }
+            }
+        }
+    }
+    let longest = dist
+        .iter()
+        .flatten()
+        .filter(|v| v.is_finite())
+        .fold(1.0_f32, |a, &b| a.max(b));
+    for row in &mut dist {
+        for v in row.iter_mut() {
+            if v.is_infinite() {
+                *v = longest + 1.0;
+            }
+        }
+    }
+    dist
+}
+
+/// `points` scaled and centred into the world rectangle (with a margin).
+fn fit_to_world(points: &[Vec2]) -> Vec<Pos2> {
+    let (mut lo, mut hi) = (Vec2::splat(f32::INFINITY), Vec2::splat(f32::NEG_INFINITY));
+    for p in points {
+        lo = lo.min(*p);
+        hi = hi.max(*p);
+    }
+    let span = (hi - lo).max(Vec2::splat(1e-3));
+    let room = WORLD.shrink(80.0);
+    let scale = (room.width() / span.x).min(room.height() / span.y);
+    let mid = (lo + hi) / 2.0;
+    points
+        .iter()
+        .map(|p| room.center() + (*p - mid) * scale)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn crossing_segments_are_counted_and_touching_ones_are_not() {
+        let p = |x: f32, y: f32| Pos2::new(x, y);
+        assert!(segments_cross(p(0.0, 0.0), p(10.0, 10.0), p(0.0, 10.0), p(10.0, 0.0)));
+        assert!(!segments_cross(p(0.0, 0.0), p(10.0, 0.0), p(0.0, 5.0), p(10.0, 5.0)));
+        assert!(!segments_cross(p(0.0, 0.0), p(10.0, 10.0), p(10.0, 10.0), p(20.0, 0.0)));
+        assert!((distance_to_segment(p(5.0, 3.0), p(0.0, 0.0), p(10.0, 0.0)) - 3.0).abs() < 1e-4);
+    }
+}
