@@ -123,8 +123,14 @@ fn small_maps_without_positions_get_the_most_readable_candidate() {
     let (chosen, plain, best) = relmap::layout::choose(&d, 0);
     assert!(best <= plain, "{best:?} vs {plain:?}");
     assert_eq!(relmap::layout::readability(&d, &chosen, &shown), best);
-    assert_eq!(best.through_nodes, 0, "no line through an actor it does not join");
-    assert_eq!(best.crossings, 0, "the core K4 + SCO is planar and a candidate finds it");
+    assert_eq!(
+        best.through_nodes, 0,
+        "no line through an actor it does not join"
+    );
+    assert_eq!(
+        best.crossings, 0,
+        "the core K4 + SCO is planar and a candidate finds it"
+    );
     // Deterministic, and what a new map gets by default.
     assert_eq!(relmap::layout::default_positions(&d, 0), chosen);
 }

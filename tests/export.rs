@@ -475,3 +475,28 @@ fn line_labels_never_cover_a_node_or_each_other() {
             .is_empty()
     );
 }
+
+#[test]
+fn exports_carry_no_pin_marks_or_hover() {
+    use relmap::map::EditCommand;
+    let mut s = state();
+    let cn = s.dataset.actor_index("china").expect("actor");
+    s.apply(EditCommand::StartDrag(cn));
+    s.apply(EditCommand::DragTo(egui::Pos2::new(300.0, 300.0)));
+    s.apply(EditCommand::EndDrag);
+    assert!(s.is_pinned(cn));
+    let r = s.dataset.relation_index("cn-kz-energy").expect("relation");
+    s.apply(SelectCommand::Hover(Some(relmap::scene::Hit::Edge(r))));
+    let on_screen = s.scene(&Style::for_theme(Theme::Light));
+    assert!(
+        on_screen.nodes.iter().any(|n| n.pin.is_some()),
+        "pinned on screen"
+    );
+    let svg = svg_of(&s, &ExportOptions::default());
+    assert!(!svg.contains(r#"class="pin""#), "no pin mark in the figure");
+    let figure = s.figure(&ExportOptions::default());
+    assert!(
+        figure.scene.edges.iter().all(|e| !e.halo),
+        "no hover halo in the figure"
+    );
+}

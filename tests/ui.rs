@@ -1219,6 +1219,7 @@ fn the_export_dialog_offers_slide_frames_and_a_title() {
 
 #[test]
 fn one_line_per_pair_combines_relations_and_a_click_lists_them() {
+    use egui_kittest::kittest::NodeT as _;
     let mut h = harness();
     h.get_by_label("View").click();
     h.run();
@@ -1261,6 +1262,29 @@ fn one_line_per_pair_combines_relations_and_a_click_lists_them() {
         h.query_by_label_contains("Relations between them (6)")
             .is_some()
     );
+    // Each relation opens in place to its passages.
+    let energy = relation(&h, "cn-kz-energy");
+    let quote: String = h.state().state().dataset.relations[energy].passages[4]
+        .quote
+        .chars()
+        .take(25)
+        .collect();
+    assert!(h.query_by_label_contains(&quote).is_none());
+    // The headers read "5 passages"; open them one by one, as a user clicks.
+    let is_header = |label: &str| {
+        label.ends_with(" passages") && label.chars().next().is_some_and(|c| c.is_ascii_digit())
+    };
+    for i in 0..6 {
+        let headers: Vec<_> = h
+            .get_all_by_label_contains(" passages")
+            .filter(|n| is_header(&n.accesskit_node().label().unwrap_or_default()))
+            .collect();
+        if let Some(header) = headers.get(i) {
+            header.click_accesskit();
+        }
+        h.run();
+    }
+    assert!(h.query_by_label_contains(&quote).is_some(), "{quote}");
     // Back to one line per relation.
     h.get_by_label("View").click();
     h.run();

@@ -41,7 +41,9 @@ pub fn default_positions_with_progress(
 ) -> Vec<Pos2> {
     let n = dataset.actors.len();
     // Small maps with no given position: the most readable of several candidates.
-    if n <= MAX_ACTORS_FOR_CANDIDATES && n > 2 && dataset.actors.iter().all(|a| a.position.is_none())
+    if n <= MAX_ACTORS_FOR_CANDIDATES
+        && n > 2
+        && dataset.actors.iter().all(|a| a.position.is_none())
     {
         progress(1.0);
         return choose(dataset, seed).0;

@@ -45,7 +45,12 @@ pub fn readability(d: &Dataset, pos: &[Pos2], shown: &[bool]) -> Readability {
     let mut score = Readability::default();
     for (i, &(a, b)) in lines.iter().enumerate() {
         for &(c, e) in &lines[i + 1..] {
-            if a != c && a != e && b != c && b != e && segments_cross(pos[a], pos[b], pos[c], pos[e]) {
+            if a != c
+                && a != e
+                && b != c
+                && b != e
+                && segments_cross(pos[a], pos[b], pos[c], pos[e])
+            {
                 score.crossings += 1;
             }
         }
@@ -206,9 +211,24 @@ mod tests {
     #[test]
     fn crossing_segments_are_counted_and_touching_ones_are_not() {
         let p = |x: f32, y: f32| Pos2::new(x, y);
-        assert!(segments_cross(p(0.0, 0.0), p(10.0, 10.0), p(0.0, 10.0), p(10.0, 0.0)));
-        assert!(!segments_cross(p(0.0, 0.0), p(10.0, 0.0), p(0.0, 5.0), p(10.0, 5.0)));
-        assert!(!segments_cross(p(0.0, 0.0), p(10.0, 10.0), p(10.0, 10.0), p(20.0, 0.0)));
+        assert!(segments_cross(
+            p(0.0, 0.0),
+            p(10.0, 10.0),
+            p(0.0, 10.0),
+            p(10.0, 0.0)
+        ));
+        assert!(!segments_cross(
+            p(0.0, 0.0),
+            p(10.0, 0.0),
+            p(0.0, 5.0),
+            p(10.0, 5.0)
+        ));
+        assert!(!segments_cross(
+            p(0.0, 0.0),
+            p(10.0, 10.0),
+            p(10.0, 10.0),
+            p(20.0, 0.0)
+        ));
         assert!((distance_to_segment(p(5.0, 3.0), p(0.0, 0.0), p(10.0, 0.0)) - 3.0).abs() < 1e-4);
     }
 }

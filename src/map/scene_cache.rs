@@ -83,7 +83,9 @@ impl MapState {
                 }
             }
         }
-        self.build_scene_with(style, selection, None, None, &visible)
+        // Pins are the user's working marks, not part of a briefing figure.
+        let unpinned = vec![false; self.pinned.len()];
+        self.build_scene_with(style, (selection, None, None), &visible, &unpinned)
     }
 
     /// The scene with a given selection and hover, and what a search lights up.
@@ -96,20 +98,18 @@ impl MapState {
     ) -> Scene {
         self.build_scene_with(
             style,
-            selection,
-            hovered,
-            spotlight,
+            (selection, hovered, spotlight),
             &self.visible_relations(),
+            &self.pinned,
         )
     }
 
     fn build_scene_with(
         &self,
         style: &Style,
-        selection: Selection,
-        hovered: Option<Hit>,
-        spotlight: Option<&Spotlight>,
+        (selection, hovered, spotlight): (Selection, Option<Hit>, Option<&Spotlight>),
         visible_relations: &[bool],
+        pinned: &[bool],
     ) -> Scene {
         let visible_actors = self.visible_actors();
         scene::build(&SceneInput {
@@ -117,7 +117,7 @@ impl MapState {
             positions: &self.positions,
             visible_actors: &visible_actors,
             visible_relations,
-            pinned: &self.pinned,
+            pinned,
             selection,
             hovered,
             spotlight,

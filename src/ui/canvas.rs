@@ -170,8 +170,12 @@ fn expose_accessibility(
         }
         budget -= 1;
         let r = Rect::from_center_size(mid, Vec2::splat(EDGE_TARGET_PX));
-        ui.interact(r, id.with(("edge", e.relation)), Sense::focusable_noninteractive())
-            .widget_info(|| WidgetInfo::labeled(egui::Role::Button, true, line_label(d, e)));
+        ui.interact(
+            r,
+            id.with(("edge", e.relation)),
+            Sense::focusable_noninteractive(),
+        )
+        .widget_info(|| WidgetInfo::labeled(egui::Role::Button, true, line_label(d, e)));
     }
     for n in &scene.nodes {
         let c = t * n.center;
@@ -180,14 +184,18 @@ fn expose_accessibility(
         }
         budget -= 1;
         let r = Rect::from_center_size(c, Vec2::splat(n.radius * t.scaling));
-        ui.interact(r, id.with(("node", n.actor)), Sense::focusable_noninteractive())
-            .widget_info(|| {
-                WidgetInfo::labeled(
-                    egui::Role::Button,
-                    true,
-                    actor_label(d, n.actor, degrees[n.actor]),
-                )
-            });
+        ui.interact(
+            r,
+            id.with(("node", n.actor)),
+            Sense::focusable_noninteractive(),
+        )
+        .widget_info(|| {
+            WidgetInfo::labeled(
+                egui::Role::Button,
+                true,
+                actor_label(d, n.actor, degrees[n.actor]),
+            )
+        });
     }
 }
 

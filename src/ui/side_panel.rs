@@ -219,6 +219,19 @@ fn pair_view(
         let rel = &d.relations[r];
         let text = format!("{} ({})", rel.label, rel.passages.len());
         relation_row(ui, state, r, text, style, actions);
+        // Each relation opens in place to its passages, so a combined line reads in one go.
+        let n = rel.passages.len();
+        if n > 0 {
+            let color = style.dimension_color(&rel.dimension);
+            egui::CollapsingHeader::new(format!("{n} passage{}", if n == 1 { "" } else { "s" }))
+                .id_salt(("relmap-pair-passages", r))
+                .show(ui, |ui| {
+                    for i in 0..n {
+                        passage_block(ui, d, rel, PassageId::new(r, i), color, actions);
+                        ui.add_space(6.0);
+                    }
+                });
+        }
     }
 }
 
