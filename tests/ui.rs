@@ -1369,3 +1369,38 @@ fn a_relation_s_evidence_is_read_by_keyboard_alone() {
         Selection::Actor(relmap::model::ActorId(last))
     );
 }
+
+#[test]
+fn unsaved_edits_ask_save_discard_or_cancel_before_a_new_map() {
+    let mut h = harness();
+    h.get_by_label("Add actor…").click();
+    h.run();
+    type_into(&mut h, "Name", "Mongolia");
+    h.key_press(Key::Enter);
+    h.run();
+    assert!(h.state().state().is_dirty());
+    // Ctrl+N with unsaved edits asks first; Cancel keeps everything.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    h.run();
+    assert!(h.query_by_label("Save changes?").is_some());
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert!(h.state().modal().is_none());
+    assert!(
+        h.state()
+            .state()
+            .dataset
+            .actors
+            .iter()
+            .any(|a| a.name == "Mongolia")
+    );
+    // Discard goes on to the new-map form.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    h.run();
+    h.get_by_label("Discard").click();
+    h.run();
+    assert!(matches!(
+        h.state().modal(),
+        Some(relmap::app::Modal::NewMap(_))
+    ));
+}

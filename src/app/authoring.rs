@@ -302,7 +302,8 @@ impl RelmapApp {
                     let dataset = model::new_map_from_text(&text, fields);
                     self.modal = None;
                     self.start_new_map(dataset);
-                    return Some(false);
+                    // The modal was cleared above; keep whatever the step opened next.
+                    return Some(true);
                 }
             },
             Modal::Actor(form) => match ui::actor_form(ctx, form) {
@@ -329,7 +330,8 @@ impl RelmapApp {
                     UnsavedChoice::Discard => {
                         self.modal = None;
                         self.resume(ctx, pending);
-                        return Some(false);
+                        // The modal was cleared above; keep whatever the step opened next.
+                        return Some(true);
                     }
                     UnsavedChoice::Save => {
                         self.modal = None;
@@ -341,7 +343,8 @@ impl RelmapApp {
                             // No file yet: Save as first; the user repeats what they asked.
                             None => self.ask_and_save_as(ctx),
                         }
-                        return Some(false);
+                        // The modal was cleared above; keep whatever the step opened next.
+                        return Some(true);
                     }
                 }
             }
@@ -350,7 +353,8 @@ impl RelmapApp {
                     let target = PathBuf::from(path.trim());
                     self.modal = None;
                     self.report_to(target);
-                    return Some(false);
+                    // The modal was cleared above; keep whatever the step opened next.
+                    return Some(true);
                 }
                 Some(false) => false,
                 None => true,
@@ -362,7 +366,8 @@ impl RelmapApp {
                     if let Err(e) = self.save_to(&target) {
                         self.jobs.toast(ToastKind::Error, e);
                     }
-                    return Some(false);
+                    // The modal was cleared above; keep whatever the step opened next.
+                    return Some(true);
                 }
                 Some(false) => false,
                 None => true,
@@ -371,7 +376,8 @@ impl RelmapApp {
                 Some(true) => {
                     self.modal = None;
                     self.recover();
-                    return Some(false);
+                    // The modal was cleared above; keep whatever the step opened next.
+                    return Some(true);
                 }
                 Some(false) => {
                     self.discard_recovery();
