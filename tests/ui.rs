@@ -997,6 +997,8 @@ fn an_analyst_authors_a_map_from_pasted_text_by_keyboard_and_mouse() {
     assert_eq!(h.state().state().dataset.relations[0].declared_tone, None);
 
     // A note on the passage, committed when the field is left.
+    h.get_by_label("Edit passage").click();
+    h.run();
     type_into(&mut h, "Note", "Check the 2011 date");
     h.key_press(Key::Enter);
     h.run();
@@ -1150,6 +1152,11 @@ fn removing_a_passage_asks_twice_and_undo_brings_it_back() {
         h.state().state().dataset.relations[energy].passages.len()
     };
     assert_eq!(count(&h), 5);
+    h.get_all_by_label("Edit passage")
+        .next()
+        .expect("a passage")
+        .click();
+    h.run();
     h.get_all_by_label("Remove")
         .next()
         .expect("a Remove button")

@@ -169,73 +169,82 @@ pub fn passage_edit(ui: &mut egui::Ui, state: &MapState, id: PassageId, actions:
     if p.status == PassageStatus::Draft {
         draft_buttons(ui, id, &current, actions);
     }
-    ui.horizontal_wrapped(|ui| {
-        let salt = format!("relmap-passage-{}-{}", id.relation.0, id.index);
-        ui.label(RichText::new("Tone").weak());
-        let mut tone = fields.tone;
-        passage_tone(ui, &format!("{salt}-tone"), &mut tone);
-        fields.tone = tone;
-        ui.label(RichText::new("Status").weak());
-        let combo = egui::ComboBox::from_id_salt(format!("{salt}-status"))
-            .selected_text(fields.status.as_str())
-            .show_ui(ui, |ui| {
-                for s in [
-                    PassageStatus::Confirmed,
-                    PassageStatus::Draft,
-                    PassageStatus::Disputed,
-                ] {
-                    ui.selectable_value(&mut fields.status, s, s.as_str());
+    // Closed by default: the panel is for reading first; corrections are one click away.
+    egui::CollapsingHeader::new("Edit passage")
+        .id_salt(("relmap-edit-passage", id.relation, id.index))
+        .show(ui, |ui| {
+            ui.horizontal_wrapped(|ui| {
+                let salt = format!("relmap-passage-{}-{}", id.relation.0, id.index);
+                ui.label(RichText::new("Tone").weak());
+                let mut tone = fields.tone;
+                passage_tone(ui, &format!("{salt}-tone"), &mut tone);
+                fields.tone = tone;
+                ui.label(RichText::new("Status").weak());
+                let combo = egui::ComboBox::from_id_salt(format!("{salt}-status"))
+                    .selected_text(fields.status.as_str())
+                    .show_ui(ui, |ui| {
+                        for s in [
+                            PassageStatus::Confirmed,
+                            PassageStatus::Draft,
+                            PassageStatus::Disputed,
+                        ] {
+                            ui.selectable_value(&mut fields.status, s, s.as_str());
+                        }
+                    });
+                name_combo(&combo.response, "Status");
+                let combo = egui::ComboBox::from_id_salt(format!("{salt}-move"))
+                    .selected_text("Move to…")
+                    .show_ui(ui, |ui| {
+                        for (r, rel) in d.relations_with_ids() {
+                            if r != id.relation
+                                && ui
+                                    .selectable_label(
+                                        false,
+                                        format!("{}: {}", d.relation_endpoints(rel), rel.label),
+                                    )
+                                    .clicked()
+                            {
+                                actions.push(DocCommand::MovePassage(id, r).into());
+                            }
+                        }
+                    });
+                name_combo(&combo.response, "Move to another relation");
+                // Dropping evidence asks once more; rejecting a draft (above) does not.
+                let evidence = p.status != PassageStatus::Draft;
+                if confirm_button(
+                    ui,
+                    ("passage", id.relation, id.index),
+                    "Remove",
+                    "Click again to remove this passage",
+                    evidence,
+                ) {
+                    actions.push(DocCommand::RemovePassage(id).into());
                 }
             });
-        name_combo(&combo.response, "Status");
-        let combo = egui::ComboBox::from_id_salt(format!("{salt}-move"))
-            .selected_text("Move to…")
-            .show_ui(ui, |ui| {
-                for (r, rel) in d.relations_with_ids() {
-                    if r != id.relation
-                        && ui
-                            .selectable_label(
-                                false,
-                                format!("{}: {}", d.relation_endpoints(rel), rel.label),
-                            )
-                            .clicked()
-                    {
-                        actions.push(DocCommand::MovePassage(id, r).into());
+            ui.horizontal_wrapped(|ui| {
+                let date_text = current.date.map(|x| x.to_string()).unwrap_or_default();
+                let key = ("date", id.relation, id.index, state.revision);
+                if let Some(typed) =
+                    committed_field(ui, key, "Date", &date_text, 80.0, "as of article")
+                {
+                    match crate::model::PassageDate::parse(&typed) {
+                        Some(date) => fields.date = Some(date),
+                        None if typed.trim().is_empty() => fields.date = None,
+                        // Not a date: the field goes back to what it was; the tooltip says the forms.
+                        None => {}
                     }
                 }
-            });
-        name_combo(&combo.response, "Move to another relation");
-        // Dropping evidence asks once more; rejecting a draft (above) does not.
-        let evidence = p.status != PassageStatus::Draft;
-        if confirm_button(
-            ui,
-            ("passage", id.relation, id.index),
-            "Remove",
-            "Click again to remove this passage",
-            evidence,
-        ) {
-            actions.push(DocCommand::RemovePassage(id).into());
-        }
-    });
-    ui.horizontal_wrapped(|ui| {
-        let date_text = current.date.map(|x| x.to_string()).unwrap_or_default();
-        let key = ("date", id.relation, id.index, state.revision);
-        if let Some(typed) = committed_field(ui, key, "Date", &date_text, 80.0, "as of article") {
-            match crate::model::PassageDate::parse(&typed) {
-                Some(date) => fields.date = Some(date),
-                None if typed.trim().is_empty() => fields.date = None,
-                // Not a date: the field goes back to what it was; the tooltip says the forms.
-                None => {}
-            }
-        }
-        let note = current.note.clone().unwrap_or_default();
-        let key = ("note", id.relation, id.index, state.revision);
-        if let Some(typed) = committed_field(ui, key, "Note", &note, 160.0, "your note") {
-            fields.note = Some(typed);
-        }
-    })
-    .response
-    .on_hover_text("Date: 2012, 2012-03 or 2012-03-01; blank for a statement as of the article");
+                let note = current.note.clone().unwrap_or_default();
+                let key = ("note", id.relation, id.index, state.revision);
+                if let Some(typed) = committed_field(ui, key, "Note", &note, 160.0, "your note") {
+                    fields.note = Some(typed);
+                }
+            })
+            .response
+            .on_hover_text(
+                "Date: 2012, 2012-03 or 2012-03-01; blank for a statement as of the article",
+            );
+        });
     if fields != current {
         actions.push(DocCommand::EditPassage(id, fields).into());
     }
