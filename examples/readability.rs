@@ -19,18 +19,17 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     let (_, plain, best) = choose(&free, 0);
     println!("{{\"file\": {:?},", d.origin.display_name());
-    let s = readability(&d, &given, &shown);
-    println!(
-        " \"as_given\": {{\"crossings\": {}, \"through_nodes\": {}}},",
-        s.crossings, s.through_nodes
-    );
-    println!(
-        " \"plain_force\": {{\"crossings\": {}, \"through_nodes\": {}}},",
-        plain.crossings, plain.through_nodes
-    );
-    println!(
-        " \"chosen\": {{\"crossings\": {}, \"through_nodes\": {}}}}}",
-        best.crossings, best.through_nodes
-    );
+    let line = |name: &str, s: relmap::layout::Readability, last: bool| {
+        println!(
+            " \"{name}\": {{\"crossings\": {}, \"through_nodes\": {}, \"narrowest_angle\": {}}}{}",
+            s.crossings,
+            s.through_nodes,
+            180 - s.squeeze,
+            if last { "}" } else { "," }
+        );
+    };
+    line("as_given", readability(&d, &given, &shown), false);
+    line("plain_force", plain, false);
+    line("chosen", best, true);
     Ok(())
 }

@@ -7,7 +7,10 @@ mod readable;
 
 pub use force::{ForceParams, Simulation};
 pub use quadtree::QuadTree;
-pub use readable::{MAX_ACTORS_FOR_CANDIDATES, Readability, choose, readability, stress_layout};
+pub use readable::{
+    MAX_ACTORS_FOR_CANDIDATES, Readability, angular_resolution, candidates, choose, readability,
+    stress_layout,
+};
 
 use egui::{Pos2, Rect, Vec2};
 

@@ -1,6 +1,7 @@
 //! Choosing a readable default placement for small maps: several candidate layouts (force
 //! layouts from different seeds, a stress layout) are scored by how many lines pass through an
-//! actor they do not join, then by line crossings, and the best is kept. Deterministic: the
+//! actor they do not join, then by line crossings, then by the narrowest angle between two
+//! lines at one actor, and the best is kept. Deterministic: the
 //! candidates and the tie-break (candidate order) are fixed.
 
 use egui::{Pos2, Vec2};
@@ -22,6 +23,9 @@ pub struct Readability {
     pub through_nodes: usize,
     /// Pairs of straight lines that cross (not counting lines sharing an actor).
     pub crossings: usize,
+    /// 180° minus the narrowest angle between two lines at one actor, in whole degrees: lines
+    /// (and their parallel arcs and labels) squeezed together read badly.
+    pub squeeze: u32,
 }
 
 /// The lines the default view draws: one per related pair of actors `shown` (parallel
@@ -38,11 +42,45 @@ fn pairs(d: &Dataset, shown: &[bool]) -> Vec<(usize, usize)> {
     out
 }
 
+/// The smallest angle, in degrees, between two lines leaving the same actor (180 when no
+/// actor has two lines): small angles make parallel arcs and labels pile up.
+pub fn angular_resolution(d: &Dataset, pos: &[Pos2], shown: &[bool]) -> f32 {
+    let lines = pairs(d, shown);
+    let mut worst = 180.0_f32;
+    for (n, &on) in shown.iter().enumerate() {
+        if !on {
+            continue;
+        }
+        let mut angles: Vec<f32> = lines
+            .iter()
+            .filter_map(|&(a, b)| match (a == n, b == n) {
+                (true, _) => Some(pos[b] - pos[n]),
+                (_, true) => Some(pos[a] - pos[n]),
+                _ => None,
+            })
+            .map(|v| v.y.atan2(v.x).to_degrees())
+            .collect();
+        if angles.len() < 2 {
+            continue;
+        }
+        angles.sort_by(f32::total_cmp);
+        let wrap = angles[0] + 360.0 - angles[angles.len() - 1];
+        let gap = angles.windows(2).map(|w| w[1] - w[0]).fold(wrap, f32::min);
+        worst = worst.min(gap);
+    }
+    worst
+}
+
 /// Scores `pos` for the actors `shown` (by default: the core, non-secondary actors).
 pub fn readability(d: &Dataset, pos: &[Pos2], shown: &[bool]) -> Readability {
     let lines = pairs(d, shown);
     let degrees = d.degrees();
-    let mut score = Readability::default();
+    let mut score = Readability {
+        squeeze: (180.0 - angular_resolution(d, pos, shown))
+            .round()
+            .clamp(0.0, 180.0) as u32,
+        ..Readability::default()
+    };
     for (i, &(a, b)) in lines.iter().enumerate() {
         for &(c, e) in &lines[i + 1..] {
             if a != c
@@ -90,6 +128,17 @@ fn distance_to_segment(p: Pos2, a: Pos2, b: Pos2) -> f32 {
 /// The most readable of the candidate placements for a small map without given positions.
 /// Returns the placement and the score of the first candidate (the plain force layout of
 /// `seed`) and of the chosen one, for reports.
+pub fn candidates(d: &Dataset, seed: u64) -> Vec<Vec<Pos2>> {
+    let shifts = d.actors.len().min(SHIFTS);
+    let mut candidates: Vec<Vec<Pos2>> = (0..SEEDS)
+        .flat_map(|k| (0..shifts).map(move |shift| (k, shift)))
+        .map(|(k, shift)| force_layout_from(d, seed.wrapping_add(k), shift, &mut |_| {}))
+        .collect();
+    candidates.push(stress_layout(d));
+    candidates
+}
+
+/// The most readable candidate (see [`candidates`]).
 pub fn choose(d: &Dataset, seed: u64) -> (Vec<Pos2>, Readability, Readability) {
     let shown: Vec<bool> = d.actors.iter().map(|a| !a.secondary).collect();
     let shifts = d.actors.len().min(SHIFTS);
@@ -207,6 +256,27 @@ fn fit_to_world(points: &[Vec2]) -> Vec<Pos2> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_narrowest_angle_at_an_actor_is_measured() {
+        let json = r#"{"format": "relmap/1", "source": {"title": "T", "text": "A and B. A and C."},
+            "actors": [{"id": "a", "name": "A", "kind": "state"},
+                       {"id": "b", "name": "B", "kind": "state"},
+                       {"id": "c", "name": "C", "kind": "state"}],
+            "relations": [{"id": "ab", "source": "a", "target": "b",
+                           "passages": [{"quote": "A and B."}]},
+                          {"id": "ac", "source": "a", "target": "c",
+                           "passages": [{"quote": "A and C."}]}]}"#;
+        let d = crate::model::load_str(json, "t.relmap.json").expect("fixture");
+        let shown = [true; 3];
+        let p = |x: f32, y: f32| Pos2::new(x, y);
+        let right_angle = [p(0.0, 0.0), p(100.0, 0.0), p(0.0, 100.0)];
+        assert!((angular_resolution(&d, &right_angle, &shown) - 90.0).abs() < 0.1);
+        let narrow = [p(0.0, 0.0), p(100.0, 0.0), p(100.0, 10.0)];
+        let tight = angular_resolution(&d, &narrow, &shown);
+        assert!(tight < 10.0, "{tight}");
+        assert!(readability(&d, &narrow, &shown) > readability(&d, &right_angle, &shown));
+    }
 
     #[test]
     fn crossing_segments_are_counted_and_touching_ones_are_not() {
