@@ -125,9 +125,8 @@ fn distance_to_segment(p: Pos2, a: Pos2, b: Pos2) -> f32 {
     (a + ab * t - p).length()
 }
 
-/// The most readable of the candidate placements for a small map without given positions.
-/// Returns the placement and the score of the first candidate (the plain force layout of
-/// `seed`) and of the chosen one, for reports.
+/// The candidate placements, in tie-break order: force layouts (the plain one of `seed`
+/// first), then the stress layout.
 pub fn candidates(d: &Dataset, seed: u64) -> Vec<Vec<Pos2>> {
     let shifts = d.actors.len().min(SHIFTS);
     let mut candidates: Vec<Vec<Pos2>> = (0..SEEDS)
@@ -138,15 +137,12 @@ pub fn candidates(d: &Dataset, seed: u64) -> Vec<Vec<Pos2>> {
     candidates
 }
 
-/// The most readable candidate (see [`candidates`]).
+/// The most readable of the [`candidates`] for a small map without given positions.
+/// Returns the placement and the score of the first candidate (the plain force layout of
+/// `seed`) and of the chosen one, for reports.
 pub fn choose(d: &Dataset, seed: u64) -> (Vec<Pos2>, Readability, Readability) {
     let shown: Vec<bool> = d.actors.iter().map(|a| !a.secondary).collect();
-    let shifts = d.actors.len().min(SHIFTS);
-    let mut candidates: Vec<Vec<Pos2>> = (0..SEEDS)
-        .flat_map(|k| (0..shifts).map(move |shift| (k, shift)))
-        .map(|(k, shift)| force_layout_from(d, seed.wrapping_add(k), shift, &mut |_| {}))
-        .collect();
-    candidates.push(stress_layout(d));
+    let mut candidates = candidates(d, seed);
     let scored: Vec<Readability> = candidates
         .iter()
         .map(|p| readability(d, p, &shown))

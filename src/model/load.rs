@@ -131,15 +131,7 @@ pub fn read_text_file(path: &Path) -> Result<String, LoadError> {
 
 /// Loads and validates a dataset file. The error names the file as `path` spells it.
 pub fn load_path(path: &Path) -> Result<Dataset, LoadError> {
-    let file = path.display().to_string();
-    let text = decode(read_capped(path, &file)?, &file)?;
-    let base = path.parent().unwrap_or(Path::new("."));
-    parse(
-        &text,
-        &file,
-        &TextFiles::Dir(base),
-        Origin::File(path.to_path_buf()),
-    )
+    load_path_with(path, false)
 }
 
 /// Loads a dataset file as the app opens it: like [`load_path`], except that a passage whose
@@ -147,15 +139,18 @@ pub fn load_path(path: &Path) -> Result<Dataset, LoadError> {
 /// from opening. The passage stays where it was, unanchored, and the evidence lint flags it
 /// "not found in the article: re-check"; `relmap check` still refuses the file.
 pub fn load_path_keeping_unanchored(path: &Path) -> Result<Dataset, LoadError> {
-    let file = path.display().to_string();
-    let text = decode(read_capped(path, &file)?, &file)?;
+    load_path_with(path, true)
+}
+
+fn load_path_with(path: &Path, keep_unanchored: bool) -> Result<Dataset, LoadError> {
+    let text = read_text_file(path)?;
     let base = path.parent().unwrap_or(Path::new("."));
     parse_with(
         &text,
-        &file,
+        &path.display().to_string(),
         &TextFiles::Dir(base),
         Origin::File(path.to_path_buf()),
-        true,
+        keep_unanchored,
     )
 }
 
