@@ -131,6 +131,30 @@ fn small_maps_without_positions_get_the_most_readable_candidate() {
         best.crossings, 0,
         "the core K4 + SCO is planar and a candidate finds it"
     );
-    // Deterministic, and what a new map gets by default.
+    // Deterministic, and what a map without positions gets (straight lines only up to here).
     assert_eq!(relmap::layout::default_positions(&d, 0), chosen);
+}
+
+/// The lines as drawn (arcs fanning between China and Kazakhstan included): the shipped map's
+/// own placement has no crossing and no line over an actor, and so does the placement chosen
+/// for the same map with its positions removed.
+#[test]
+fn the_shipped_map_draws_without_crossings_with_or_without_its_positions() {
+    let d = relmap::model::builtin().expect("the shipped map loads");
+    let given = relmap::layout::default_positions(&d, 0);
+    let drawn = relmap::scene::drawn_readability(&d, &given);
+    assert_eq!((drawn.crossings, drawn.through_nodes), (0, 0), "{drawn:?}");
+    let mut free = d.clone();
+    for a in &mut free.actors {
+        a.position = None;
+    }
+    let chosen = relmap::scene::readable_positions(&free, 0, &mut |_| {});
+    let best = relmap::scene::drawn_readability(&free, &chosen);
+    assert_eq!((best.crossings, best.through_nodes), (0, 0), "{best:?}");
+    let (plain, _, _) = relmap::layout::choose(&free, 0);
+    assert!(best <= relmap::scene::drawn_readability(&free, &plain));
+    assert_eq!(
+        chosen,
+        relmap::scene::readable_positions(&free, 0, &mut |_| {})
+    );
 }

@@ -35,17 +35,16 @@ impl Loading {
             let result = model::load_path_keeping_unanchored(&file).map(|dataset| {
                 set(READ_SHARE);
                 let mut last = 0.0;
-                let positions =
-                    crate::layout::default_positions_with_progress(&dataset, 0, &mut |f| {
-                        // Wake the UI only every few percent: progress bars need no more.
-                        if f - last >= 0.02 || f >= 1.0 {
-                            last = f;
-                            set(READ_SHARE + (1.0 - READ_SHARE) * f);
-                            if let Some(ctx) = &repaint {
-                                ctx.request_repaint();
-                            }
+                let positions = crate::scene::readable_positions(&dataset, 0, &mut |f| {
+                    // Wake the UI only every few percent: progress bars need no more.
+                    if f - last >= 0.02 || f >= 1.0 {
+                        last = f;
+                        set(READ_SHARE + (1.0 - READ_SHARE) * f);
+                        if let Some(ctx) = &repaint {
+                            ctx.request_repaint();
                         }
-                    });
+                    }
+                });
                 (dataset, positions)
             });
             let _ = sender.send(result);

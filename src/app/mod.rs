@@ -71,7 +71,7 @@ impl RelmapApp {
     /// recent files, every dataset's layout). A missing or unreadable file gives defaults.
     pub fn with_state_file(dataset: Dataset, path: Option<PathBuf>) -> Self {
         let file = path.as_deref().map(StateFile::read).unwrap_or_default();
-        let positions = crate::layout::default_positions(&dataset, 0);
+        let positions = crate::scene::readable_positions(&dataset, 0, &mut |_| {});
         let mut state = MapState::with_layout(dataset, positions, file.prefs);
         if let Some(saved) = file.layouts.get(&state.dataset.origin.key()) {
             log::info!("restoring {} saved actor positions", saved.matches(&state));

@@ -8,8 +8,8 @@ mod readable;
 pub use force::{ForceParams, Simulation};
 pub use quadtree::QuadTree;
 pub use readable::{
-    MAX_ACTORS_FOR_CANDIDATES, Readability, angular_resolution, candidates, choose, readability,
-    stress_layout,
+    MAX_ACTORS_FOR_CANDIDATES, Readability, angular_resolution, candidates, choose, choose_by,
+    crowding, readability, segments_cross, stress_layout,
 };
 
 use egui::{Pos2, Rect, Vec2};
@@ -60,15 +60,16 @@ pub(crate) fn force_layout(
     seed: u64,
     progress: &mut dyn FnMut(f32),
 ) -> Vec<Pos2> {
-    force_layout_from(dataset, seed, 0, progress)
+    let identity: Vec<usize> = (0..dataset.actors.len()).collect();
+    force_layout_from(dataset, seed, &identity, progress)
 }
 
-/// [`force_layout`] with the starting spiral's slots handed out `shift` actors on, so a
-/// different actor starts at its centre (a different topology to settle into).
+/// [`force_layout`] with actor `i` starting in the spiral's slot `slots[i]` (a permutation of
+/// `0..n`), so a different arrangement settles into a different topology.
 pub(crate) fn force_layout_from(
     dataset: &Dataset,
     seed: u64,
-    shift: usize,
+    slots: &[usize],
     progress: &mut dyn FnMut(f32),
 ) -> Vec<Pos2> {
     let n = dataset.actors.len();
@@ -86,7 +87,7 @@ pub(crate) fn force_layout_from(
     let initial: Vec<Pos2> = given
         .iter()
         .enumerate()
-        .map(|(i, g)| g.unwrap_or(start[(i + shift) % n.max(1)]))
+        .map(|(i, g)| g.unwrap_or(start[slots.get(i).copied().unwrap_or(i) % n.max(1)]))
         .collect();
     let links: Vec<(usize, usize)> = dataset
         .relations

@@ -11,9 +11,10 @@ use crate::model::Dataset;
 
 /// Maps up to this many actors get the candidate search; larger ones one force layout.
 pub const MAX_ACTORS_FOR_CANDIDATES: usize = 60;
-/// Force layouts tried: seeds `0..SEEDS`, each with up to `SHIFTS` different actors starting
-/// at the centre of the spiral.
-const SEEDS: u64 = 2;
+/// Force layouts tried: `ORDERS` orders of the starting spiral's slots (the first as listed,
+/// the others shuffled from the seed), each with up to `SHIFTS` different actors starting at
+/// its centre. The seed alone only rotates a layout, which changes no crossing.
+const ORDERS: u64 = 4;
 const SHIFTS: usize = 12;
 
 /// How readable a placement is: lower is better, compared in this order.
@@ -26,6 +27,31 @@ pub struct Readability {
     /// 180° minus the narrowest angle between two lines at one actor, in whole degrees: lines
     /// (and their parallel arcs and labels) squeezed together read badly.
     pub squeeze: u32,
+    /// 100 minus the closest two shown actors' distance as a percentage of the widest: a
+    /// placement with no crossing but two actors nearly touching still reads badly.
+    pub crowding: u32,
+}
+
+/// [`Readability::crowding`] of the actors `shown` at `pos`.
+pub fn crowding(pos: &[Pos2], shown: &[bool]) -> u32 {
+    let at: Vec<Pos2> = pos
+        .iter()
+        .zip(shown)
+        .filter(|(_, s)| **s)
+        .map(|(p, _)| *p)
+        .collect();
+    let (mut closest, mut widest) = (f32::INFINITY, 0.0_f32);
+    for (i, a) in at.iter().enumerate() {
+        for b in &at[i + 1..] {
+            let d = a.distance(*b);
+            closest = closest.min(d);
+            widest = widest.max(d);
+        }
+    }
+    if widest <= 0.0 || !closest.is_finite() {
+        return 0;
+    }
+    (100.0 - 100.0 * closest / widest).round().clamp(0.0, 100.0) as u32
 }
 
 /// The lines the default view draws: one per related pair of actors `shown` (parallel
@@ -79,6 +105,7 @@ pub fn readability(d: &Dataset, pos: &[Pos2], shown: &[bool]) -> Readability {
         squeeze: (180.0 - angular_resolution(d, pos, shown))
             .round()
             .clamp(0.0, 180.0) as u32,
+        crowding: crowding(pos, shown),
         ..Readability::default()
     };
     for (i, &(a, b)) in lines.iter().enumerate() {
@@ -109,7 +136,7 @@ fn orient(a: Pos2, b: Pos2, c: Pos2) -> f32 {
 }
 
 /// Whether segments ab and cd cross at a point inside both.
-fn segments_cross(a: Pos2, b: Pos2, c: Pos2, d: Pos2) -> bool {
+pub fn segments_cross(a: Pos2, b: Pos2, c: Pos2, d: Pos2) -> bool {
     let (d1, d2) = (orient(c, d, a), orient(c, d, b));
     let (d3, d4) = (orient(a, b, c), orient(a, b, d));
     d1 * d2 < 0.0 && d3 * d4 < 0.0
@@ -128,25 +155,60 @@ fn distance_to_segment(p: Pos2, a: Pos2, b: Pos2) -> f32 {
 /// The candidate placements, in tie-break order: force layouts (the plain one of `seed`
 /// first), then the stress layout.
 pub fn candidates(d: &Dataset, seed: u64) -> Vec<Vec<Pos2>> {
-    let shifts = d.actors.len().min(SHIFTS);
-    let mut candidates: Vec<Vec<Pos2>> = (0..SEEDS)
-        .flat_map(|k| (0..shifts).map(move |shift| (k, shift)))
-        .map(|(k, shift)| force_layout_from(d, seed.wrapping_add(k), shift, &mut |_| {}))
+    let n = d.actors.len();
+    let mut candidates: Vec<Vec<Pos2>> = (0..ORDERS)
+        .flat_map(|k| (0..n.min(SHIFTS)).map(move |shift| (k, shift)))
+        .map(|(k, shift)| {
+            let slots: Vec<usize> = slot_order(n, seed.wrapping_add(k), k > 0)
+                .iter()
+                .map(|s| (s + shift) % n)
+                .collect();
+            force_layout_from(d, seed, &slots, &mut |_| {})
+        })
         .collect();
     candidates.push(stress_layout(d));
     candidates
 }
 
-/// The most readable of the [`candidates`] for a small map without given positions.
-/// Returns the placement and the score of the first candidate (the plain force layout of
-/// `seed`) and of the chosen one, for reports.
+/// Slots `0..n`, in order or shuffled (Fisher–Yates driven by SplitMix64 from `seed`, so
+/// the same seed gives the same order on every machine).
+fn slot_order(n: usize, seed: u64, shuffle: bool) -> Vec<usize> {
+    let mut slots: Vec<usize> = (0..n).collect();
+    if !shuffle {
+        return slots;
+    }
+    let mut state = seed;
+    let mut next = || {
+        state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = state;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    };
+    for i in (1..n).rev() {
+        let j = (next() % (i as u64 + 1)) as usize;
+        slots.swap(i, j);
+    }
+    slots
+}
+
+/// The most readable of the [`candidates`] for a small map without given positions, scored
+/// on straight lines. Returns the placement and the score of the first candidate (the plain
+/// force layout of `seed`) and of the chosen one, for reports.
 pub fn choose(d: &Dataset, seed: u64) -> (Vec<Pos2>, Readability, Readability) {
     let shown: Vec<bool> = d.actors.iter().map(|a| !a.secondary).collect();
+    choose_by(d, seed, &|p| readability(d, p, &shown))
+}
+
+/// [`choose`] with the caller's score (lower is better; ties go to the earlier candidate):
+/// the scene scores the lines as drawn, arcs included, which `layout` cannot see.
+pub fn choose_by(
+    d: &Dataset,
+    seed: u64,
+    score: &dyn Fn(&[Pos2]) -> Readability,
+) -> (Vec<Pos2>, Readability, Readability) {
     let mut candidates = candidates(d, seed);
-    let scored: Vec<Readability> = candidates
-        .iter()
-        .map(|p| readability(d, p, &shown))
-        .collect();
+    let scored: Vec<Readability> = candidates.iter().map(|p| score(p)).collect();
     let first = scored.first().copied().unwrap_or_default();
     let best = scored
         .iter()

@@ -150,7 +150,7 @@ pub struct MapState {
 impl MapState {
     /// A fresh state for `dataset` with its default layout and default preferences.
     pub fn new(dataset: Dataset) -> Self {
-        let positions = layout::default_positions(&dataset, 0);
+        let positions = crate::scene::readable_positions(&dataset, 0, &mut |_| {});
         Self::with_layout(dataset, positions, Prefs::default())
     }
 

@@ -128,6 +128,7 @@ fn edges(input: &SceneInput<'_>, focus: &Focus, radius: &[f32]) -> Vec<EdgeShape
         };
         let groups = super::links::groups(d, input.links, chunk.iter().map(|&(_, r)| r));
         let k = groups.len() as f32;
+        let spacing = fan_spacing(spacing, along.length(), k);
         for (i, group) in groups.iter().enumerate() {
             let rel = &d.relations[group[0]];
             let bend = (i as f32 - (k - 1.0) / 2.0) * spacing;
@@ -155,6 +156,21 @@ fn edges(input: &SceneInput<'_>, focus: &Focus, radius: &[f32]) -> Vec<EdgeShape
     }
     edges
 }
+
+/// The gap between neighbouring arcs of a pair with `k` lines of `length`: the style's
+/// spacing, narrowed so the whole fan spans at most half the line's length (23 arcs at full
+/// spacing would sweep over the middle of the map), but never so close that lines merge.
+fn fan_spacing(spacing: f32, length: f32, k: f32) -> f32 {
+    if k <= 1.0 {
+        return spacing;
+    }
+    spacing.min((FAN_SPAN * length / (k - 1.0)).max(MIN_ARC_SPACING))
+}
+
+/// The widest a fan of parallel arcs gets, as a fraction of its line's length.
+const FAN_SPAN: f32 = 0.5;
+/// The closest neighbouring arcs get at their apex, in world units.
+const MIN_ARC_SPACING: f32 = 9.0;
 
 fn node_shape(input: &SceneInput<'_>, a: ActorId, r: f32, focus: Emphasis) -> NodeShape {
     let style = input.style;

@@ -8,6 +8,7 @@ mod hit;
 mod index;
 mod line_labels;
 mod links;
+mod readability;
 mod style;
 
 pub use build::{SceneInput, build};
@@ -15,6 +16,7 @@ pub use focus::Spotlight;
 pub use geometry::{Curve, NodeForm, distance_to_polyline};
 pub use hit::{CLICK_TOLERANCE_PX, HIT_SLOP_PX, Hit};
 pub use line_labels::LineLabels;
+pub use readability::{drawn_readability, readable_positions};
 pub use style::{MIN_TEXT_CONTRAST, Metrics, Style, Theme, contrast_ratio, lerp};
 
 use egui::{Color32, Pos2, Rect};
