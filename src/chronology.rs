@@ -26,7 +26,7 @@ pub fn passage_year(d: &Dataset, p: &crate::model::Passage) -> Option<i32> {
 fn when(d: &Dataset, p: &crate::model::Passage) -> Option<(PassageDate, bool)> {
     p.date
         .map(|date| (date, false))
-        .or_else(|| d.source.date.map(|date| (date, true)))
+        .or_else(|| d.source(p.source).meta.date.map(|date| (date, true)))
 }
 
 /// Lanes (relation indices, earliest evidence first) and points for the shown relations.
@@ -97,7 +97,7 @@ mod tests {
             events,
             "only passages with their own date are drawn as events"
         );
-        let source = d.source.date.expect("dated source").as_year_f64();
+        let source = d.primary().meta.date.expect("dated source").as_year_f64();
         assert!(
             points
                 .iter()

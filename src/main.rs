@@ -62,6 +62,16 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
+        Some(Command::Merge(args)) => match cli::merge(&args) {
+            Ok(summary) => {
+                println!("{summary}");
+                ExitCode::SUCCESS
+            }
+            Err(err) => {
+                eprintln!("relmap merge: {err:#}");
+                ExitCode::FAILURE
+            }
+        },
         Some(Command::Report(args)) => match cli::report(&args) {
             Ok(line) => {
                 println!("{line}");

@@ -88,7 +88,7 @@ fn command(state: &MapState, op: &Op) -> Option<DocCommand> {
         }
         Op::RemoveActor(x) => DocCommand::RemoveActor(ActorId(pick(x, n_act)?)),
         Op::AddEvidence(at, len, x, y) => {
-            let text = &d.article.text;
+            let text = &d.primary().article.text;
             let mut start = usize::from(at) % text.len().max(1);
             while !text.is_char_boundary(start) {
                 start -= 1;

@@ -30,7 +30,7 @@ fn shipped_dataset_loads_with_every_quote_anchored() {
                 .unwrap_or_else(|| panic!("{}: unanchored {:?}", r.id, p.quote));
             // The anchored text is the quote up to whitespace and quote-mark style.
             assert_eq!(
-                model::normalize_for_match(&d.article.text[a.range.clone()]),
+                model::normalize_for_match(&d.primary().article.text[a.range.clone()]),
                 model::normalize_for_match(p.quote.trim()),
                 "{}",
                 r.id
@@ -44,7 +44,10 @@ fn built_in_copy_matches_the_files_in_assets() {
     let from_disk = shipped();
     let builtin = model::builtin().expect("built-in loads");
     assert_eq!(builtin.relations.len(), from_disk.relations.len());
-    assert_eq!(builtin.article.text, from_disk.article.text);
+    assert_eq!(
+        builtin.primary().article.text,
+        from_disk.primary().article.text
+    );
 }
 
 #[test]
@@ -85,8 +88,8 @@ fn china_kazakhstan_is_many_stranded() {
 #[test]
 fn every_body_paragraph_is_cited() {
     let d = shipped();
-    let cited = d.cited_paragraphs();
-    let n = d.article.paragraphs.len();
+    let cited = d.cited_paragraphs(model::SourceId(0));
+    let n = d.primary().article.paragraphs.len();
     // The article starts at its first body paragraph (title and date are source metadata), so
     // ¶1–¶12 are the body and the last is the author note; every body paragraph is cited.
     assert_eq!(n, 13);
@@ -99,18 +102,24 @@ fn every_body_paragraph_is_cited() {
 fn article_text_has_no_web_page_chrome() {
     let d = shipped();
     for chrome in ["You might also like", "Back to Top", "Language :"] {
-        assert!(!d.article.text.contains(chrome), "{chrome}");
+        assert!(!d.primary().article.text.contains(chrome), "{chrome}");
     }
     assert!(
-        d.article
+        d.primary()
+            .article
             .text
             .starts_with("One thing any visitor to Kazakhstan notices")
     );
     assert_eq!(
-        d.source.title,
+        d.primary().meta.title,
         "The Underappreciated China-Kazakhstan Partnership"
     );
-    assert!(d.article.text.contains("Richard Weitz is a Senior Fellow"));
+    assert!(
+        d.primary()
+            .article
+            .text
+            .contains("Richard Weitz is a Senior Fellow")
+    );
 }
 
 #[test]

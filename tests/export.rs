@@ -372,7 +372,7 @@ fn the_evidence_report_in_html_markdown_and_csv() {
             "{quote} in {sentence}"
         );
         assert!(
-            d.article.text.contains(sentence),
+            d.primary().article.text.contains(sentence),
             "the sentence exactly as in the article"
         );
     }

@@ -960,7 +960,7 @@ fn an_analyst_authors_a_map_from_pasted_text_by_keyboard_and_mouse() {
         .clone()
         .expect("a selection");
     assert_eq!(
-        &h.state().state().dataset.article.text[selected],
+        &h.state().state().dataset.primary().article.text[selected],
         "Japan and Korea signed a fisheries accord."
     );
     // E, a label, Enter: the relation appears with its passage.

@@ -278,6 +278,41 @@ impl RelmapApp {
     }
 
     /// Shows the authoring forms; returns `None` when the modal is not one of them.
+    /// The new-map form (also "Add source…"): `Some(keep)` as for
+    /// [`Self::show_authoring_modal`].
+    fn show_new_map_form(&mut self, ctx: &egui::Context) -> Option<bool> {
+        let Some(Modal::NewMap(form)) = self.modal.as_mut() else {
+            return None;
+        };
+        let keep = match ui::new_map_form(ctx, form) {
+            FormOutcome::Open => true,
+            FormOutcome::Cancel => false,
+            FormOutcome::Done(NewMapRequest::ChooseFile) => {
+                if let Some(path) = rfd::FileDialog::new()
+                    .set_title("Read an article")
+                    .add_filter("Articles", &["txt", "md", "html", "htm"])
+                    .pick_file()
+                {
+                    self.read_article_into_form(&path);
+                }
+                true
+            }
+            FormOutcome::Done(NewMapRequest::Create(text, fields)) if form.add_source => {
+                self.modal = None;
+                self.state.apply(DocCommand::AddSource { fields, text });
+                return Some(true);
+            }
+            FormOutcome::Done(NewMapRequest::Create(text, fields)) => {
+                let dataset = model::new_map_from_text(&text, fields);
+                self.modal = None;
+                self.start_new_map(dataset);
+                // The modal was cleared above; keep whatever the step opened next.
+                return Some(true);
+            }
+        };
+        Some(keep)
+    }
+
     pub(super) fn show_authoring_modal(
         &mut self,
         ctx: &egui::Context,
@@ -285,27 +320,7 @@ impl RelmapApp {
     ) -> Option<bool> {
         let modal = self.modal.as_mut()?;
         let keep = match modal {
-            Modal::NewMap(form) => match ui::new_map_form(ctx, form) {
-                FormOutcome::Open => true,
-                FormOutcome::Cancel => false,
-                FormOutcome::Done(NewMapRequest::ChooseFile) => {
-                    if let Some(path) = rfd::FileDialog::new()
-                        .set_title("Read an article")
-                        .add_filter("Articles", &["txt", "md", "html", "htm"])
-                        .pick_file()
-                    {
-                        self.read_article_into_form(&path);
-                    }
-                    true
-                }
-                FormOutcome::Done(NewMapRequest::Create(text, fields)) => {
-                    let dataset = model::new_map_from_text(&text, fields);
-                    self.modal = None;
-                    self.start_new_map(dataset);
-                    // The modal was cleared above; keep whatever the step opened next.
-                    return Some(true);
-                }
-            },
+            Modal::NewMap(_) => return self.show_new_map_form(ctx),
             Modal::Actor(form) => match ui::actor_form(ctx, form) {
                 FormOutcome::Open => true,
                 FormOutcome::Cancel => false,

@@ -40,6 +40,8 @@ pub enum Modal {
     Recover,
     /// The in-app "export evidence report" form, with the path typed so far.
     ReportAs(String),
+    /// The in-app "merge map" form, with the path typed so far.
+    MergeFrom(String),
 }
 
 impl RelmapApp {
@@ -56,6 +58,7 @@ impl RelmapApp {
         let keep = match modal {
             Modal::Error { title, lines } => error_dialog(ctx, title, lines),
             Modal::Open(path) => open_form(ctx, path, actions),
+            Modal::MergeFrom(path) => merge_form(ctx, path, actions),
             Modal::Export(form) => match ui::export_form(ctx, form) {
                 ui::FormResult::Open => true,
                 ui::FormResult::Cancel => false,
@@ -133,6 +136,39 @@ fn open_form(ctx: &egui::Context, path: &mut String, actions: &mut Vec<Action>) 
                 let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                 if (ui.button("Open").clicked() || enter) && !path.trim().is_empty() {
                     actions.push(Action::OpenPath(PathBuf::from(path.trim())));
+                    close = true;
+                }
+                if ui.button("Cancel").clicked() {
+                    close = true;
+                }
+            });
+        });
+    open && !close
+}
+
+/// The path form of File → Merge map… where no system file dialog is available.
+fn merge_form(ctx: &egui::Context, path: &mut String, actions: &mut Vec<Action>) -> bool {
+    let mut close = false;
+    let mut open = true;
+    egui::Window::new("Merge a map into this one")
+        .open(&mut open)
+        .collapsible(false)
+        .resizable(false)
+        .show(ctx, |ui| {
+            ui.label(
+                "Actors are matched by id, then by name or alias; relations with the same \
+                 actors, policy field and label pool their passages. Undo (Ctrl+Z) takes it back.",
+            );
+            ui.label("Path of the map to merge:");
+            let edit = ui.add(
+                egui::TextEdit::singleline(path)
+                    .desired_width(420.0)
+                    .hint_text("/path/to/other.relmap.json"),
+            );
+            ui.horizontal(|ui| {
+                let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                if (ui.button("Merge").clicked() || enter) && !path.trim().is_empty() {
+                    actions.push(Action::MergePath(PathBuf::from(path.trim())));
                     close = true;
                 }
                 if ui.button("Cancel").clicked() {

@@ -207,3 +207,56 @@ impl RelmapApp {
         }
     }
 }
+
+impl RelmapApp {
+    /// File → Merge map…: asks which map (or, with no file dialog, shows the path form).
+    pub(super) fn ask_and_merge(&mut self) {
+        let asked = std::time::Instant::now();
+        let picked = rfd::FileDialog::new()
+            .set_title("Merge a map into this one")
+            .add_filter(
+                "Maps (relmap, node-link JSON, CSV)",
+                &["json", "csv", "tsv"],
+            )
+            .pick_file();
+        match picked {
+            Some(path) => self.merge_path(&path),
+            None if asked.elapsed() < NO_DIALOG_THRESHOLD => {
+                self.modal = Some(Modal::MergeFrom(String::new()));
+            }
+            None => {}
+        }
+    }
+
+    /// Loads the map at `path` and merges it into the open one (one undo step); reports what
+    /// was matched and added, or why the file was refused (the open map is left as it was).
+    pub fn merge_path(&mut self, path: &Path) {
+        match crate::model::load_path(path) {
+            Ok(other) => {
+                self.state
+                    .apply(crate::map::DocCommand::Merge(crate::map::MapToMerge(
+                        std::sync::Arc::new(other),
+                    )));
+                let summary = self
+                    .state
+                    .last_merge
+                    .take()
+                    .map(|r| r.summary())
+                    .unwrap_or_default();
+                self.jobs.toast(
+                    ToastKind::Info,
+                    format!(
+                        "Merged {} ({summary}). Ctrl+Z undoes the merge.",
+                        path.display()
+                    ),
+                );
+            }
+            Err(e) => {
+                self.modal = Some(Modal::Error {
+                    title: "Could not merge this map".to_owned(),
+                    lines: e.to_string().lines().map(str::to_owned).collect(),
+                });
+            }
+        }
+    }
+}

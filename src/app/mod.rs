@@ -192,6 +192,9 @@ impl RelmapApp {
             Action::Review(step) => self.review(step),
             Action::SuggestDrafts => self.suggest_drafts(),
             Action::SaveAs => self.ask_and_save_as(ctx),
+            Action::AddSource => self.modal = Some(Modal::NewMap(ui::NewMapForm::add_source())),
+            Action::Merge => self.ask_and_merge(),
+            Action::MergePath(path) => self.merge_path(&path),
         }
     }
 

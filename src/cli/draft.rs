@@ -55,7 +55,7 @@ pub fn draft(args: &DraftArgs) -> anyhow::Result<String> {
         },
     );
     d.actors = actors;
-    let report = crate::model::add_drafts(&mut d);
+    let report = crate::model::add_drafts(&mut d, crate::model::SourceId(0));
     let json = crate::model::to_relmap_json(&d);
     // What is written must open: check it as `relmap check` would before writing.
     crate::model::load_str(&json, &args.out.display().to_string())

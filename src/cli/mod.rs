@@ -6,9 +6,11 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand};
 
 mod draft;
+mod merge;
 mod report;
 
 pub use draft::{DraftArgs, draft};
+pub use merge::{MergeArgs, merge};
 pub use report::{ReportArgs, report};
 
 use crate::model::{self, Dataset, LoadError};
@@ -40,6 +42,9 @@ pub enum Command {
     /// Suggest evidence: a map of ARTICLE whose every sentence naming two of the ACTORS is a
     /// draft passage, one draft relation per pair; review the drafts in the app.
     Draft(DraftArgs),
+    /// Merge maps into one: actors matched by id, then name or alias; relations with the same
+    /// actors, policy field and label pool their passages; every passage keeps its source.
+    Merge(MergeArgs),
     /// Write the evidence report: every passage behind the relations shown, in its sentence,
     /// as HTML (figure inline), Markdown (figure beside it as SVG) or CSV, by extension.
     Report(ReportArgs),
@@ -410,7 +415,14 @@ pub fn summary(d: &Dataset) -> String {
     let core = d.actors.iter().filter(|a| !a.secondary).count();
     let _ = writeln!(out, "{}", d.title);
     let _ = writeln!(out, "  file:     {}", d.origin.display_name());
-    let _ = writeln!(out, "  source:   {}", d.source.citation());
+    if d.sources.len() == 1 {
+        let _ = writeln!(out, "  source:   {}", d.primary().meta.citation());
+    } else {
+        let _ = writeln!(out, "  sources:  {}", d.sources.len());
+        for (i, s) in d.sources.iter().enumerate() {
+            let _ = writeln!(out, "    {}) [{}] {}", i + 1, s.id, s.meta.citation());
+        }
+    }
     let _ = writeln!(
         out,
         "  actors:   {} ({core} core, {} secondary)",
@@ -419,16 +431,23 @@ pub fn summary(d: &Dataset) -> String {
     );
     let _ = writeln!(out, "  relations: {}", d.relations.len());
     let _ = writeln!(out, "  passages: {}", d.passage_count());
-    let cited = d.cited_paragraphs().len();
-    let total = d.article.paragraphs.len();
-    if total > 0 {
-        let _ = writeln!(
-            out,
-            "  coverage: {cited}/{total} article paragraphs cited ({:.0} %)",
-            d.coverage() * 100.0
-        );
-    } else {
-        let _ = writeln!(out, "  coverage: no article (imported graph)");
+    for (id, s) in d.sources_with_ids() {
+        let cited = d.cited_paragraphs(id).len();
+        let total = s.article.paragraphs.len();
+        let which = if d.sources.len() == 1 {
+            String::new()
+        } else {
+            format!(" [{}]", s.id)
+        };
+        if total > 0 {
+            let _ = writeln!(
+                out,
+                "  coverage{which}: {cited}/{total} article paragraphs cited ({:.0} %)",
+                d.coverage(id) * 100.0
+            );
+        } else {
+            let _ = writeln!(out, "  coverage{which}: no article (imported graph)");
+        }
     }
     let id_width = d
         .relations

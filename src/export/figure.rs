@@ -117,7 +117,7 @@ impl Figure {
         } else {
             legend_rows.len() as f32 * 20.0
         };
-        let source = format!("Source: {}", d.source.citation());
+        let source = d.source_line();
         // Under the map only: beside it, the column runs down the right.
         let source_lines = wrap(&source, SOURCE_SIZE, map_w_avail);
         let card = opts
@@ -478,6 +478,10 @@ fn evidence_card(d: &Dataset, r: RelationId, width: f32) -> Option<(Vec<String>,
         .enumerate()
         .map(|(i, p)| {
             let mut where_ = Vec::new();
+            // With several sources each passage says which (numbered as on the source line).
+            if d.sources.len() > 1 {
+                where_.push(format!("source {}", p.source.0 + 1));
+            }
             if let Some(a) = &p.anchor {
                 where_.push(format!("¶ {}", a.paragraph()));
             }
@@ -491,7 +495,7 @@ fn evidence_card(d: &Dataset, r: RelationId, width: f32) -> Option<(Vec<String>,
             };
             // The quote as cut ("…" where words of its sentence were left out), then, muted,
             // the whole sentence so the reader sees what the fragment belongs to.
-            let context = p.anchor.as_ref().map(|a| d.article.in_context(a));
+            let context = p.anchor.as_ref().map(|a| d.article_of(p).in_context(a));
             let quote = context
                 .as_ref()
                 .map_or_else(|| p.quote.trim().to_owned(), |c| c.marked_quote());

@@ -70,7 +70,7 @@ fn rows<'a>(d: &'a Dataset, r: RelationId, confirmed_only: bool) -> Vec<Row<'a>>
         .map(|p| {
             let (sentence, before, after, paragraph) = match &p.anchor {
                 Some(anchor) => {
-                    let c = d.article.in_context(anchor);
+                    let c = d.article_of(p).in_context(anchor);
                     (
                         format!("{}{}{}", c.before, c.quote, c.after),
                         c.before.to_owned(),
@@ -122,7 +122,7 @@ fn meta(row: &Row<'_>, d: &Dataset) -> String {
         parts.push("not found in the article".to_owned());
     }
     parts.push(row.date.clone());
-    parts.push(d.source.citation());
+    parts.push(d.source(row.passage.source).meta.citation());
     if row.passage.status != PassageStatus::Confirmed {
         parts.push(row.passage.status.as_str().to_owned());
     }
@@ -152,8 +152,8 @@ pub fn report_html(d: &Dataset, input: &ReportInput, figure_svg: &str) -> String
         out,
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
          <title>{title} — evidence report</title><style>{CSS}</style></head><body>\n\
-         <h1>{title}</h1>\n<p class=\"source\">Evidence report · source: {}</p>\n",
-        escape_xml(&d.source.citation())
+         <h1>{title}</h1>\n<p class=\"source\">Evidence report · {}</p>\n",
+        escape_xml(&d.source_line())
     );
     // The SVG's own XML declaration is not allowed inside HTML.
     let inline = figure_svg
@@ -208,9 +208,9 @@ pub fn report_markdown(d: &Dataset, input: &ReportInput, figure_file: &str) -> S
     let mut out = String::new();
     let _ = write!(
         out,
-        "# {}\n\nEvidence report · source: {}\n\n![Map: {}]({figure_file})\n",
+        "# {}\n\nEvidence report · {}\n\n![Map: {}]({figure_file})\n",
         d.title,
-        d.source.citation(),
+        d.source_line(),
         d.title
     );
     for (pair, relations) in by_pair(d, &input.relations) {
@@ -295,7 +295,7 @@ pub fn report_csv(d: &Dataset, input: &ReportInput) -> String {
                 row.sentence.as_str(),
                 &row.paragraph.map(|p| p.to_string()).unwrap_or_default(),
                 &row.passage.date.map(|x| x.to_string()).unwrap_or_default(),
-                &d.source.citation(),
+                &d.source(row.passage.source).meta.citation(),
                 row.passage.status.as_str(),
             ]);
         }

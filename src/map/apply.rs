@@ -249,6 +249,13 @@ impl MapState {
                     self.filters.hidden_tones.insert(tone);
                 }
             }
+            FilterCommand::ToggleSource(source) => {
+                if !self.filters.hidden_sources.remove(&source)
+                    && source.0 < self.dataset.sources.len()
+                {
+                    self.filters.hidden_sources.insert(source);
+                }
+            }
             FilterCommand::SetFocus(focus) => {
                 let n = self.dataset.actors.len();
                 self.filters.focus = focus
@@ -293,7 +300,12 @@ impl MapState {
     fn apply_article(&mut self, command: ArticleCommand) {
         match command {
             ArticleCommand::ShowPassage(passage) => {
-                if self.dataset.passage(passage).is_some() {
+                if let Some(p) = self.dataset.passage(passage) {
+                    // The passage's own source comes to the front.
+                    if self.article_source != p.source {
+                        self.article_source = p.source;
+                        self.article_selection = None;
+                    }
                     self.article_open = true;
                     self.article_focus = Some(ArticleFocus {
                         passage,
@@ -306,8 +318,15 @@ impl MapState {
                 self.article_authoring = on;
                 self.article_selection = None;
             }
+            ArticleCommand::ShowSource(source) => {
+                if source.0 < self.dataset.sources.len() && source != self.article_source {
+                    self.article_source = source;
+                    self.article_selection = None;
+                    self.article_focus = None;
+                }
+            }
             ArticleCommand::SetSelection(range) => {
-                let text = &self.dataset.article.text;
+                let text = &self.dataset.source(self.article_source).article.text;
                 self.article_selection = range.filter(|r| {
                     r.start < r.end
                         && r.end <= text.len()

@@ -118,6 +118,8 @@ pub enum FilterCommand {
     ToggleDimension(Dimension),
     /// Show or hide a tone.
     ToggleTone(Tone),
+    /// Show or hide the relations quoted only from this source.
+    ToggleSource(crate::model::SourceId),
     /// Show only this policy field (dimension) among those given; hide the others.
     OnlyDimension(Dimension, Vec<Dimension>),
     /// Show only this tone among those given; hide the others.
@@ -152,6 +154,8 @@ pub enum ArticleCommand {
     SetAuthoring(bool),
     /// The text selected in the article (byte range), or none.
     SetSelection(Option<crate::model::TextRange>),
+    /// Show this source's tab in the article window.
+    ShowSource(crate::model::SourceId),
     /// Article view options.
     SetView {
         /// Underline every mention of an actor.

@@ -11,7 +11,7 @@ use super::MapState;
 use crate::model::SourceFields;
 use crate::model::{
     Actor, ActorId, ActorKind, Dataset, Dimension, Passage, PassageDate, PassageId, PassageStatus,
-    Relation, RelationId, TextRange, Tone,
+    Relation, RelationId, SourceId, TextRange, Tone,
 };
 use crate::scene::Selection;
 
@@ -112,13 +112,35 @@ pub enum DocCommand {
     /// Suggest evidence: a draft passage for every sentence naming two actors (see
     /// [`crate::model::add_drafts`]).
     SuggestDrafts,
-    /// Change the map's title and the source's bibliographic data.
+    /// Change the map's title and a source's bibliographic data.
     EditSource {
-        /// Map title (blank: the article's title).
+        /// Which source.
+        which: SourceId,
+        /// Map title (blank: the first article's title).
         title: String,
         /// The article's title, author, date, publisher and URL.
         source: SourceFields,
     },
+    /// Attach another article to the map (its tab opens in the article window).
+    AddSource {
+        /// Title, author, date, publisher, URL.
+        fields: SourceFields,
+        /// The article's plain text.
+        text: String,
+    },
+    /// Merge another map into this one (see [`crate::model::merge`]).
+    Merge(MapToMerge),
+}
+
+/// A loaded map waiting to be merged. Commands compare equal by identity: two merges of
+/// separately loaded files are different commands even if the files agree.
+#[derive(Clone, Debug)]
+pub struct MapToMerge(pub std::sync::Arc<Dataset>);
+
+impl PartialEq for MapToMerge {
+    fn eq(&self, other: &Self) -> bool {
+        std::sync::Arc::ptr_eq(&self.0, &other.0)
+    }
 }
 
 /// The document as it was before an edit: what undo puts back.
@@ -250,16 +272,19 @@ impl MapState {
                 Some(Selection::Relation(id.relation))
             }
             DocCommand::SuggestDrafts => {
-                let report = crate::model::add_drafts(&mut self.dataset);
+                let report = crate::model::add_drafts(&mut self.dataset, self.article_source);
                 if report.passages == 0 {
                     return None;
                 }
                 Some(self.selection)
             }
-            DocCommand::EditSource { title, source } => {
-                self.edit_source(&title, source);
-                Some(self.selection)
-            }
+            DocCommand::EditSource {
+                which,
+                title,
+                source,
+            } => self.edit_source(which, &title, source),
+            DocCommand::AddSource { fields, text } => self.add_source(fields, &text),
+            DocCommand::Merge(other) => self.merge_in(&other.0),
         }
     }
 
@@ -306,33 +331,15 @@ impl MapState {
         Some(Selection::Relation(to))
     }
 
-    fn edit_source(&mut self, title: &str, fields: SourceFields) {
-        let d = &mut self.dataset;
-        let blank = |s: Option<String>| s.filter(|s| !s.trim().is_empty());
-        d.source.title = if fields.title.trim().is_empty() {
-            "Untitled article".to_owned()
-        } else {
-            fields.title.trim().to_owned()
-        };
-        d.title = if title.trim().is_empty() {
-            d.source.title.clone()
-        } else {
-            title.trim().to_owned()
-        };
-        d.source.author = blank(fields.author);
-        d.source.date = fields.date;
-        d.source.section = blank(fields.publisher);
-        d.source.url = blank(fields.url);
-    }
-
     fn add_evidence(
         &mut self,
         range: TextRange,
         target: EvidenceTarget,
         date: Option<PassageDate>,
     ) -> Option<Selection> {
+        let source = self.article_source;
         let d = &mut self.dataset;
-        let text = &d.article.text;
+        let text = &d.sources.get(source.0)?.article.text;
         if range.start >= range.end
             || range.end > text.len()
             || !text.is_char_boundary(range.start)
@@ -347,7 +354,7 @@ impl MapState {
         if start >= end {
             return None;
         }
-        let anchor = d.article.anchor(start..end);
+        let anchor = d.sources[source.0].article.anchor(start..end);
         let passage = Passage {
             quote: text[start..end].to_owned(),
             date,
@@ -355,6 +362,7 @@ impl MapState {
             tone: None,
             status: PassageStatus::Confirmed,
             anchor: Some(anchor),
+            source,
         };
         let r = match target {
             EvidenceTarget::Existing(r) => {
@@ -395,7 +403,7 @@ impl MapState {
     }
 
     /// Where a new actor appears: right of the others, so it is visible and free to drag.
-    fn place_for_new_actor(&self) -> Pos2 {
+    pub(super) fn place_for_new_actor(&self) -> Pos2 {
         let world = crate::layout::WORLD;
         let n = self.positions.len();
         if n == 0 {
@@ -416,6 +424,12 @@ impl MapState {
                 .unwrap_or_else(|| Tone::derived(&r.passages));
         }
         d.warnings = crate::model::lint(d);
+        if self.article_source.0 >= d.sources.len() {
+            self.article_source = SourceId(0);
+            self.article_selection = None;
+        }
+        let sources = d.sources.len();
+        self.filters.hidden_sources.retain(|s| s.0 < sources);
         let n = d.actors.len();
         if let Some((a, mode)) = self.filters.focus
             && (a.0 >= n || matches!(mode, super::FocusMode::Pair(b) if b.0 >= n))
@@ -512,7 +526,7 @@ pub fn slug(name: &str) -> String {
 }
 
 /// `base`, or `base-2`, `base-3`… whichever is not `taken`.
-fn unique_id(base: &str, taken: impl Fn(&str) -> bool) -> String {
+pub(super) fn unique_id(base: &str, taken: impl Fn(&str) -> bool) -> String {
     if !taken(base) {
         return base.to_owned();
     }

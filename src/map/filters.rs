@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::model::{ActorId, Dataset, Dimension, Relation, Tone};
+use crate::model::{ActorId, Dataset, Dimension, Relation, SourceId, Tone};
 
 /// How far an actor focus reaches.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -29,6 +29,8 @@ pub struct Filters {
     pub min_passages: usize,
     /// Show only relations with a passage dated within these years (inclusive).
     pub years: Option<(i32, i32)>,
+    /// Sources switched off: a relation stays only if a passage quotes a source still on.
+    pub hidden_sources: BTreeSet<SourceId>,
 }
 
 impl Filters {
@@ -45,6 +47,15 @@ impl Filters {
             return false;
         }
         if relation.passages.len() < self.min_passages {
+            return false;
+        }
+        if !self.hidden_sources.is_empty()
+            && !relation.passages.is_empty()
+            && relation
+                .passages
+                .iter()
+                .all(|p| self.hidden_sources.contains(&p.source))
+        {
             return false;
         }
         if let Some((from, to)) = self.years {

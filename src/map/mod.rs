@@ -16,12 +16,15 @@ mod layout_run;
 mod prefs;
 mod saved;
 mod scene_cache;
+mod sources;
 mod view;
 
 pub use command::{
     ArticleCommand, Command, EditCommand, FilterCommand, SelectCommand, ViewCommand,
 };
-pub use doc::{ActorFields, DocCommand, EvidenceTarget, PassageFields, RelationFields, slug};
+pub use doc::{
+    ActorFields, DocCommand, EvidenceTarget, MapToMerge, PassageFields, RelationFields, slug,
+};
 pub use filters::{Filters, FocusMode};
 pub use keynav::{KeyFocus, KeyStep};
 pub use layout_run::{LayoutRequest, LayoutRun};
@@ -115,6 +118,10 @@ pub struct MapState {
     pub system_theme: Theme,
     /// Whether the article window is open.
     pub article_open: bool,
+    /// What the last merge did, for the app to report (taken by the shell).
+    pub last_merge: Option<crate::model::MergeReport>,
+    /// Which source the article window shows (its tab).
+    pub article_source: crate::model::SourceId,
     /// The passage highlighted in the article window.
     pub article_focus: Option<ArticleFocus>,
     /// Active filters.
@@ -178,6 +185,8 @@ impl MapState {
             prefs,
             system_theme: Theme::Light,
             article_open: false,
+            last_merge: None,
+            article_source: crate::model::SourceId(0),
             article_focus: None,
             filters: Filters::default(),
             search: String::new(),

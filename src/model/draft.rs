@@ -11,7 +11,8 @@ use std::collections::BTreeMap;
 use super::error::{LoadError, Problem};
 use super::raw::RawActor;
 use super::{
-    Actor, ActorId, Dataset, Dimension, Passage, PassageStatus, Relation, RelationId, Tone, names,
+    Actor, ActorId, Dataset, Dimension, Passage, PassageStatus, Relation, RelationId, SourceId,
+    Tone, names,
 };
 
 /// Label given to a draft relation (the analyst renames it, or moves its passages away).
@@ -41,16 +42,17 @@ pub fn is_draft_relation(r: &Relation) -> bool {
 
 /// Adds a draft passage for every sentence naming two or more actors, on one draft relation
 /// per pair. A sentence already quoted on that pair's draft relation is not added twice, so
-/// running it again after new actors were added only adds what is new.
-pub fn add_drafts(d: &mut Dataset) -> DraftReport {
+/// running it again after new actors were added only adds what is new. Reads the sentences of
+/// `source` only (the article the analyst is reviewing).
+pub fn add_drafts(d: &mut Dataset, source: SourceId) -> DraftReport {
     let mut report = DraftReport::default();
     let mut by_id: BTreeMap<String, RelationId> = d
         .relations_with_ids()
         .map(|(r, rel)| (rel.id.clone(), r))
         .collect();
-    let sentences = d.article.sentences.clone();
-    for range in sentences {
-        let sentence = &d.article.text[range.clone()];
+    let article = d.source(source).article.clone();
+    for range in article.sentences.clone() {
+        let sentence = &article.text[range.clone()];
         let named: Vec<ActorId> = d
             .actors_with_ids()
             .filter(|(_, a)| names(a, sentence))
@@ -62,7 +64,7 @@ pub fn add_drafts(d: &mut Dataset) -> DraftReport {
         report.sentences += 1;
         let quote = sentence.trim();
         let start = range.start + (sentence.len() - sentence.trim_start().len());
-        let anchor = d.article.anchor(start..start + quote.len());
+        let anchor = article.anchor(start..start + quote.len());
         for (i, &a) in named.iter().enumerate() {
             for &b in &named[i + 1..] {
                 let id = draft_id(d, a, b);
@@ -91,11 +93,9 @@ pub fn add_drafts(d: &mut Dataset) -> DraftReport {
                     }
                 };
                 let rel = &mut d.relations[r];
-                if rel
-                    .passages
-                    .iter()
-                    .any(|p| p.anchor.as_ref().is_some_and(|x| x.range == anchor.range))
-                {
+                if rel.passages.iter().any(|p| {
+                    p.source == source && p.anchor.as_ref().is_some_and(|x| x.range == anchor.range)
+                }) {
                     continue;
                 }
                 rel.passages.push(Passage {
@@ -105,6 +105,7 @@ pub fn add_drafts(d: &mut Dataset) -> DraftReport {
                     tone: None,
                     status: PassageStatus::Draft,
                     anchor: Some(anchor.clone()),
+                    source,
                 });
                 report.passages += 1;
             }
@@ -170,7 +171,7 @@ mod tests {
             actor("kz", "Kazakhstan", &["Kazakh"]),
             actor("ru", "Russia", &[]),
         ];
-        let report = add_drafts(&mut d);
+        let report = add_drafts(&mut d, SourceId(0));
         // Sentence 1: cn+kz; sentence 2: ru+cn+kz (three pairs); sentence 4: kz (alias)+ru.
         assert_eq!(report.sentences, 3);
         assert_eq!(report.passages, 1 + 3 + 1);
@@ -191,7 +192,7 @@ mod tests {
         assert!(d.relations.iter().all(is_draft_relation));
         // "Kazakh" is not found inside "Kazakhstan alone." (a one-actor sentence anyway), and
         // a second run adds nothing.
-        assert_eq!(add_drafts(&mut d).passages, 0);
+        assert_eq!(add_drafts(&mut d, SourceId(0)).passages, 0);
         let json = crate::model::to_relmap_json(&d);
         let back = crate::model::load_str(&json, "draft.relmap.json").expect("draft map loads");
         assert_eq!(back.passage_count(), 5);

@@ -165,11 +165,41 @@ pub enum ProblemKind {
     NoPassages,
     /// The quote is not in the article.
     #[error(
-        "quote not found in article: \"{start}\"; copy the words exactly (only spacing and quote-mark style may differ)"
+        "quote not found in {source_name}: \"{start}\"; copy the words exactly (only spacing and quote-mark style may differ)"
     )]
     QuoteNotFound {
         /// The quote's first words.
         start: String,
+        /// Which source was searched: "the article", or "source \"id\" (“Title”)".
+        source_name: String,
+    },
+    /// A passage names a source the file does not list.
+    #[error("source {id:?} is not in the file's \"sources\" list{known}")]
+    UnknownSource {
+        /// The dangling id.
+        id: String,
+        /// ": the ids are a, b" (for the message).
+        known: String,
+    },
+    /// Several sources and a passage that does not say which it quotes.
+    #[error(
+        "this map has several sources: add \"source\": one of {known} to say which the quote comes from"
+    )]
+    PassageSourceMissing {
+        /// The ids to choose from, quoted and comma-separated.
+        known: String,
+    },
+    /// A source id used twice, or a source in a list without an id.
+    #[error("{what}")]
+    BadSourceId {
+        /// What is wrong and what to do.
+        what: String,
+    },
+    /// Both `source` and `sources`, or neither.
+    #[error("{what}")]
+    SourceForm {
+        /// What is wrong and what to do.
+        what: String,
     },
     /// `text_file` escapes the dataset's folder.
     #[error(

@@ -12,6 +12,10 @@ pub struct ActorId(pub usize);
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct RelationId(pub usize);
 
+/// A source document: its index in [`super::Dataset::sources`].
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct SourceId(pub usize);
+
 /// A passage: its relation and its index in that relation's passages.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct PassageId {
@@ -69,6 +73,7 @@ macro_rules! index_by {
 
 index_by!(ActorId);
 index_by!(RelationId);
+index_by!(SourceId);
 
 impl ActorId {
     /// Every actor id of a dataset with `n` actors, in order.

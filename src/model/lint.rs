@@ -120,7 +120,8 @@ pub fn lint(d: &Dataset) -> Vec<Warning> {
             if count > MAX_RELATIONS_PER_QUOTE && p.status != super::PassageStatus::Draft {
                 push(WarningKind::QuoteReused { count });
             }
-            if let (Some(date), Some(source)) = (p.date, d.source.date)
+            let article = d.article_of(p);
+            if let (Some(date), Some(source)) = (p.date, d.source(p.source).meta.date)
                 && earliest(date) > latest(source)
             {
                 push(WarningKind::DatedAfterSource {
@@ -128,14 +129,14 @@ pub fn lint(d: &Dataset) -> Vec<Warning> {
                     source_date: source.to_string(),
                 });
             }
-            if p.anchor.is_none() && !d.article.text.is_empty() {
+            if p.anchor.is_none() && !article.text.is_empty() {
                 push(WarningKind::NotFound);
             }
             if let Some(anchor) = &p.anchor {
-                let mut text = d.article.text[d.article.sentence_range(anchor)].to_owned();
-                if let Some(prev) = d.article.sentence_before(anchor) {
+                let mut text = article.text[article.sentence_range(anchor)].to_owned();
+                if let Some(prev) = article.sentence_before(anchor) {
                     text.push(' ');
-                    text.push_str(&d.article.text[prev]);
+                    text.push_str(&article.text[prev]);
                 }
                 let (src, tgt) = (&d.actors[rel.source], &d.actors[rel.target]);
                 if !names(src, &text) && !names(tgt, &text) {

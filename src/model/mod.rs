@@ -13,6 +13,7 @@ mod import;
 mod kinds;
 mod lint;
 mod load;
+mod merge;
 mod new_map;
 mod raw;
 mod save;
@@ -27,22 +28,23 @@ pub use builtin::{BUILTIN_NAME, builtin};
 pub use date::PassageDate;
 pub use draft::{DRAFT_LABEL_PREFIX, DraftReport, add_drafts, is_draft_relation, parse_actors};
 pub use error::{LoadError, Problem, ProblemKind};
-pub use ids::{ActorId, PassageId, RelationId};
+pub use ids::{ActorId, PassageId, RelationId, SourceId};
 pub use kinds::{ActorKind, Dimension, PassageStatus, Tone};
 pub use lint::{MAX_RELATIONS_PER_QUOTE, MIN_QUOTE_WORDS, Warning, WarningKind, lint, names};
 pub use load::{MAX_FILE_BYTES, load_path, load_path_keeping_unanchored, load_str, read_text_file};
-pub use new_map::{ArticleError, SourceFields, article_text, new_map_from_text};
+pub use merge::{MergeReport, merge, name_key, name_sources};
+pub use new_map::{ArticleError, SourceFields, article_text, new_map_from_text, source_from_text};
 pub use save::{CONTEXT_CHARS, to_relmap_json};
+pub use validate::SINGLE_SOURCE_ID;
 
 /// A validated dataset, ready to lay out and draw.
 #[derive(Clone, Debug)]
 pub struct Dataset {
     /// Human title, shown in the window title and on exports.
     pub title: String,
-    /// Bibliographic data of the article the evidence is quoted from.
-    pub source: Source,
-    /// The article text, split into paragraphs, that passages are anchored in.
-    pub article: Article,
+    /// The documents the evidence is quoted from, in file order; never empty (a map imported
+    /// without any text has one empty source).
+    pub sources: Vec<SourceDoc>,
     /// Actors in file order; relations refer to them by index.
     pub actors: Vec<Actor>,
     /// Relations in file order.
@@ -122,6 +124,37 @@ impl Source {
     }
 }
 
+/// One source document: its id (what passages name), bibliographic data and text.
+#[derive(Clone, Debug)]
+pub struct SourceDoc {
+    /// Stable id passages refer to (`"source"` for a file with a single `source` object).
+    pub id: String,
+    /// Title, author, date, publisher, URL.
+    pub meta: Source,
+    /// The text, split into paragraphs and sentences, that passages are anchored in.
+    pub article: Article,
+}
+
+impl SourceDoc {
+    /// A short name for tabs and passage labels: the title cut to `max` characters.
+    pub fn short_title(&self, max: usize) -> String {
+        let title = self.meta.title.trim();
+        if title.chars().count() <= max {
+            return title.to_owned();
+        }
+        let cut: String = title.chars().take(max.saturating_sub(1)).collect();
+        format!("{}…", cut.trim_end())
+    }
+
+    /// "Short title, 1 March 2012": how a passage names its source in the side panel.
+    pub fn label(&self) -> String {
+        match &self.meta.date {
+            Some(date) => format!("{}, {}", self.short_title(40), date.long()),
+            None => self.short_title(40),
+        }
+    }
+}
+
 /// One actor (node) of the map.
 #[derive(Clone, Debug)]
 pub struct Actor {
@@ -193,8 +226,11 @@ pub struct Passage {
     pub tone: Option<Tone>,
     /// How far the analyst stands behind this passage.
     pub status: PassageStatus,
-    /// Where the quote sits in the article; `None` only for imports that carry no article.
+    /// Where the quote sits in its source's article; `None` only for imports that carry no
+    /// article (or a quote not found, when the caller keeps such passages).
     pub anchor: Option<Anchor>,
+    /// The source document the quote comes from.
+    pub source: SourceId,
 }
 
 /// Byte range of a passage within [`Article::text`].
@@ -276,12 +312,73 @@ impl Dataset {
         )
     }
 
-    /// Paragraph numbers (1-based) cited by at least one passage, sorted and unique.
-    pub fn cited_paragraphs(&self) -> Vec<usize> {
+    /// The first source: the map's main document (the one new maps start from).
+    pub fn primary(&self) -> &SourceDoc {
+        // Every constructor gives a dataset at least one source; an empty one stands in
+        // rather than panicking should that ever be broken.
+        static EMPTY: std::sync::OnceLock<SourceDoc> = std::sync::OnceLock::new();
+        self.sources.first().unwrap_or_else(|| {
+            EMPTY.get_or_init(|| SourceDoc {
+                id: "source".to_owned(),
+                meta: Source::default(),
+                article: Article::new(String::new()),
+            })
+        })
+    }
+
+    /// The source document `id` names (the primary one if out of range).
+    pub fn source(&self, id: SourceId) -> &SourceDoc {
+        self.sources.get(id.0).unwrap_or_else(|| self.primary())
+    }
+
+    /// The article passage `p` is anchored in.
+    pub fn article_of(&self, p: &Passage) -> &Article {
+        &self.source(p.source).article
+    }
+
+    /// The source with this id.
+    pub fn source_index(&self, id: &str) -> Option<SourceId> {
+        self.sources.iter().position(|s| s.id == id).map(SourceId)
+    }
+
+    /// Every source with its id, in file order.
+    pub fn sources_with_ids(&self) -> impl Iterator<Item = (SourceId, &SourceDoc)> {
+        self.sources
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (SourceId(i), s))
+    }
+
+    /// "Richard Weitz, “Title”, 1 March 2012" for one source, or
+    /// "1) Weitz, “A”, 2012; 2) …" for several: the source line of figures.
+    pub fn citation(&self) -> String {
+        if self.sources.len() <= 1 {
+            return self.primary().meta.citation();
+        }
+        self.sources
+            .iter()
+            .enumerate()
+            .map(|(i, s)| format!("{}) {}", i + 1, s.meta.citation()))
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+
+    /// "Source: …" or "Sources: 1) …; 2) …": the line under figures and report titles.
+    pub fn source_line(&self) -> String {
+        if self.sources.len() > 1 {
+            format!("Sources: {}", self.citation())
+        } else {
+            format!("Source: {}", self.citation())
+        }
+    }
+
+    /// Paragraph numbers (1-based) of `source` cited by at least one passage, sorted and unique.
+    pub fn cited_paragraphs(&self, source: SourceId) -> Vec<usize> {
         let mut cited: Vec<usize> = self
             .relations
             .iter()
             .flat_map(|r| &r.passages)
+            .filter(|p| p.source == source)
             .filter_map(|p| p.anchor.as_ref())
             .flat_map(|a| a.paragraphs.clone())
             .collect();
@@ -290,13 +387,13 @@ impl Dataset {
         cited
     }
 
-    /// Share of article paragraphs cited by at least one passage, in `0..=1`.
-    pub fn coverage(&self) -> f32 {
-        let total = self.article.paragraphs.len();
+    /// Share of `source`'s paragraphs cited by at least one passage, in `0..=1`.
+    pub fn coverage(&self, source: SourceId) -> f32 {
+        let total = self.source(source).article.paragraphs.len();
         if total == 0 {
             return 0.0;
         }
-        self.cited_paragraphs().len() as f32 / total as f32
+        self.cited_paragraphs(source).len() as f32 / total as f32
     }
 }
 

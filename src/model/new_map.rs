@@ -2,7 +2,7 @@
 //! pasted text, and the source's bibliographic data. The result is an ordinary relmap/1
 //! dataset with no actors or relations yet.
 
-use super::{Article, Dataset, Origin, PassageDate, Source};
+use super::{Article, Dataset, Origin, PassageDate, Source, SourceDoc};
 
 /// Bibliographic data typed into the "New map from article" form.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -79,15 +79,30 @@ const HTML_WIDTH: usize = 100_000;
 
 /// A new map over `text` with no actors or relations.
 pub fn new_map_from_text(text: &str, fields: SourceFields) -> Dataset {
+    let source = source_from_text(super::validate::SINGLE_SOURCE_ID, text, fields);
+    Dataset {
+        title: source.meta.title.clone(),
+        sources: vec![source],
+        actors: Vec::new(),
+        relations: Vec::new(),
+        origin: Origin::Memory("New map".to_owned()),
+        notes: Vec::new(),
+        warnings: Vec::new(),
+    }
+}
+
+/// A source document over `text` (tidied as for a new map) with the id `id`: what
+/// "Add source…" attaches to a map.
+pub fn source_from_text(id: &str, text: &str, fields: SourceFields) -> SourceDoc {
     let blank = |s: Option<String>| s.filter(|s| !s.trim().is_empty());
     let title = if fields.title.trim().is_empty() {
         "Untitled article".to_owned()
     } else {
         fields.title.trim().to_owned()
     };
-    Dataset {
-        title: title.clone(),
-        source: Source {
+    SourceDoc {
+        id: id.to_owned(),
+        meta: Source {
             title,
             author: blank(fields.author),
             date: fields.date,
@@ -95,11 +110,6 @@ pub fn new_map_from_text(text: &str, fields: SourceFields) -> Dataset {
             url: blank(fields.url),
         },
         article: Article::new(tidy(text)),
-        actors: Vec::new(),
-        relations: Vec::new(),
-        origin: Origin::Memory("New map".to_owned()),
-        notes: Vec::new(),
-        warnings: Vec::new(),
     }
 }
 
@@ -176,9 +186,9 @@ mod tests {
         }
         let d = new_map_from_text(&text, SourceFields::default());
         assert!(
-            d.article.paragraphs.len() >= 2,
+            d.primary().article.paragraphs.len() >= 2,
             "{:?}",
-            d.article.paragraphs
+            d.primary().article.paragraphs
         );
     }
 

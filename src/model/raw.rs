@@ -13,7 +13,12 @@ pub(super) struct RawDataset {
     pub format: String,
     #[serde(default)]
     pub title: Option<String>,
-    pub source: RawSource,
+    /// The single source of a one-article map (the original relmap/1 form).
+    #[serde(default)]
+    pub source: Option<RawSource>,
+    /// Several sources; each passage names its own by `source`.
+    #[serde(default)]
+    pub sources: Option<Vec<RawSource>>,
     pub actors: Vec<RawActor>,
     pub relations: Vec<RawRelation>,
 }
@@ -21,13 +26,17 @@ pub(super) struct RawDataset {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct RawSource {
+    /// What passages name; required in a `sources` list.
+    #[serde(default)]
+    pub id: Option<String>,
     #[serde(default)]
     pub title: Option<String>,
     #[serde(default)]
     pub author: Option<String>,
     #[serde(default)]
     pub date: Option<String>,
-    #[serde(default)]
+    /// Where it was published ("publisher" is read as the same field).
+    #[serde(default, alias = "publisher")]
     pub section: Option<String>,
     #[serde(default)]
     pub url: Option<String>,
@@ -76,6 +85,9 @@ pub(super) struct RawRelation {
 #[serde(deny_unknown_fields)]
 pub(super) struct RawPassage {
     pub quote: String,
+    /// The id of the source the quote comes from; required when there are several.
+    #[serde(default)]
+    pub source: Option<String>,
     /// Text just before the quote, written on save to tell repeated quotes apart.
     #[serde(default)]
     pub prefix: Option<String>,

@@ -1,14 +1,16 @@
 //! Writes a [`Dataset`] as a relmap/1 file: the inverse of the loader, so an edited map can be
 //! saved and opened again with the same data.
 //!
-//! The article text is embedded (`source.text`), so a saved map is one self-contained file
-//! wherever it is moved. Each passage also stores `prefix` and `suffix`, a little of the text
+//! Every article text is embedded (`text`), so a saved map is one self-contained file
+//! wherever it is moved. A map with one source is written with the single `source` object
+//! (exactly the original relmap/1 form); with several, a `sources` list whose ids each passage
+//! names in its `source` field. Each passage also stores `prefix` and `suffix`, a little of the text
 //! around its quote (as the W3C Web Annotation `TextQuoteSelector` does), so that a quote
 //! occurring twice in the article anchors at the occurrence the analyst chose.
 
 use serde::Serialize;
 
-use super::{ActorKind, Dataset, Passage, PassageStatus, Relation};
+use super::{ActorKind, Dataset, Passage, PassageStatus, Relation, SourceDoc};
 
 /// Characters of context stored on each side of a quote.
 pub const CONTEXT_CHARS: usize = 32;
@@ -17,13 +19,18 @@ pub const CONTEXT_CHARS: usize = 32;
 struct OutDataset<'a> {
     format: &'static str,
     title: &'a str,
-    source: OutSource<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source: Option<OutSource<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    sources: Option<Vec<OutSource<'a>>>,
     actors: Vec<OutActor<'a>>,
     relations: Vec<OutRelation<'a>>,
 }
 
 #[derive(Serialize)]
 struct OutSource<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<&'a str>,
     title: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     author: Option<&'a str>,
@@ -71,6 +78,8 @@ struct OutRelation<'a> {
 struct OutPassage<'a> {
     quote: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
+    source: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     prefix: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     suffix: Option<&'a str>,
@@ -85,18 +94,22 @@ struct OutPassage<'a> {
 }
 
 /// The dataset as relmap/1 JSON (pretty-printed, ending in a newline).
-pub fn to_relmap_json(d: &Dataset) -> String {
+pub fn to_relmap_json<'a>(d: &'a Dataset) -> String {
+    let several = d.sources.len() > 1;
+    let out_source = |s: &'a SourceDoc| OutSource {
+        id: several.then_some(s.id.as_str()),
+        title: &s.meta.title,
+        author: s.meta.author.as_deref(),
+        date: s.meta.date.map(|x| x.to_string()),
+        section: s.meta.section.as_deref(),
+        url: s.meta.url.as_deref(),
+        text: &s.article.text,
+    };
     let out = OutDataset {
         format: "relmap/1",
         title: &d.title,
-        source: OutSource {
-            title: &d.source.title,
-            author: d.source.author.as_deref(),
-            date: d.source.date.map(|x| x.to_string()),
-            section: d.source.section.as_deref(),
-            url: d.source.url.as_deref(),
-            text: &d.article.text,
-        },
+        source: (!several).then(|| out_source(d.primary())),
+        sources: several.then(|| d.sources.iter().map(out_source).collect()),
         actors: d
             .actors
             .iter()
@@ -140,7 +153,7 @@ fn relation<'a>(d: &'a Dataset, r: &'a Relation) -> OutRelation<'a> {
 fn passage<'a>(d: &'a Dataset, p: &'a Passage) -> OutPassage<'a> {
     let (prefix, suffix) = match &p.anchor {
         Some(anchor) => {
-            let text = &d.article.text;
+            let text = &d.article_of(p).text;
             let before = &text[..anchor.range.start];
             let after = &text[anchor.range.end..];
             let prefix_start = before
@@ -161,6 +174,7 @@ fn passage<'a>(d: &'a Dataset, p: &'a Passage) -> OutPassage<'a> {
     };
     OutPassage {
         quote: &p.quote,
+        source: (d.sources.len() > 1).then(|| d.source(p.source).id.as_str()),
         prefix,
         suffix,
         date: p.date.map(|x| x.to_string()),
@@ -196,7 +210,7 @@ mod tests {
                 assert_eq!(p.note, q.note);
             }
         }
-        assert_eq!(back.article.text, d.article.text);
+        assert_eq!(back.primary().article.text, d.primary().article.text);
         assert_eq!(back.warnings.len(), d.warnings.len());
     }
 }

@@ -56,7 +56,7 @@ fn a_valid_dataset_loads_and_anchors_its_quotes() {
         .expect("anchored");
     assert_eq!(a.paragraph(), 2);
     assert_eq!(
-        &d.article.text[a.range.clone()],
+        &d.primary().article.text[a.range.clone()],
         "signed a “win-win” pipeline deal"
     );
 }

@@ -7,7 +7,7 @@ use super::load::TextFiles;
 use super::raw::{RawActor, RawDataset, RawRelation, RawSource};
 use super::{
     Actor, ActorId, ActorKind, Article, Dataset, Dimension, Origin, Passage, PassageDate,
-    PassageStatus, Relation, Source, Tone,
+    PassageStatus, Relation, Source, SourceDoc, SourceId, Tone,
 };
 
 /// How many words of a missing quote to show in its error.
@@ -25,7 +25,7 @@ pub(super) fn validate(
     let mut report =
         |location: String, kind: ProblemKind| problems.push(Problem { location, kind });
 
-    let (source, article) = source_and_article(&raw.source, files, &mut report);
+    let sources = sources(raw.source, raw.sources, files, &mut report);
     let (actors, actor_ids) = actors(raw.actors, &mut report);
 
     let mut relation_ids: BTreeMap<String, usize> = BTreeMap::new();
@@ -45,7 +45,7 @@ pub(super) fn validate(
         } else {
             relation_ids.insert(r.id.clone(), i);
         }
-        if let Some(rel) = relation(r, &location, &actor_ids, &article, &mut report) {
+        if let Some(rel) = relation(r, &location, &actor_ids, &sources, &mut report) {
             relations.push(rel);
         }
     }
@@ -54,9 +54,8 @@ pub(super) fn validate(
         title: raw
             .title
             .filter(|t| !t.trim().is_empty())
-            .unwrap_or_else(|| source.title.clone()),
-        source,
-        article,
+            .unwrap_or_else(|| sources[0].meta.title.clone()),
+        sources,
         actors,
         relations,
         origin,
@@ -66,32 +65,132 @@ pub(super) fn validate(
     (dataset, problems)
 }
 
-/// The source's bibliographic data and its article text (inline or from a file beside).
+/// The id a file's single `source` object gets when it names none.
+pub const SINGLE_SOURCE_ID: &str = "source";
+
+/// The sources of a file: its single `source` object or its `sources` list (never both), each
+/// with its text; always at least one (an empty stand-in after a reported problem).
+fn sources(
+    single: Option<RawSource>,
+    list: Option<Vec<RawSource>>,
+    files: &TextFiles<'_>,
+    report: &mut impl FnMut(String, ProblemKind),
+) -> Vec<SourceDoc> {
+    let raws: Vec<(String, RawSource)> = match (single, list) {
+        (Some(_), Some(_)) => {
+            report(
+                "sources".to_owned(),
+                ProblemKind::SourceForm {
+                    what: "give either \"source\" (one article) or \"sources\" (a list), not both"
+                        .to_owned(),
+                },
+            );
+            Vec::new()
+        }
+        (Some(raw), None) => vec![("source".to_owned(), raw)],
+        (None, Some(list)) => {
+            if list.is_empty() {
+                report(
+                    "sources".to_owned(),
+                    ProblemKind::SourceForm {
+                        what: "\"sources\" is empty; list at least one article".to_owned(),
+                    },
+                );
+            }
+            list.into_iter()
+                .enumerate()
+                .map(|(i, raw)| (format!("sources[{i}]"), raw))
+                .collect()
+        }
+        (None, None) => {
+            report(
+                "source".to_owned(),
+                ProblemKind::SourceForm {
+                    what: "the file names no article: add \"source\" (one article) or \"sources\" (a list)"
+                        .to_owned(),
+                },
+            );
+            Vec::new()
+        }
+    };
+    let several = raws.len() > 1 || raws.first().is_some_and(|(at, _)| at != "source");
+    let mut seen: BTreeMap<String, String> = BTreeMap::new();
+    let mut out = Vec::with_capacity(raws.len().max(1));
+    for (at, raw) in raws {
+        let id = raw.id.clone().unwrap_or_default();
+        let id = if id.trim().is_empty() {
+            if several {
+                report(
+                    at.clone(),
+                    ProblemKind::BadSourceId {
+                        what: "a source in \"sources\" needs an \"id\" that passages can name"
+                            .to_owned(),
+                    },
+                );
+            }
+            if out.is_empty() {
+                SINGLE_SOURCE_ID.to_owned()
+            } else {
+                format!("source-{}", out.len() + 1)
+            }
+        } else {
+            id
+        };
+        if let Some(first) = seen.get(&id) {
+            report(
+                at.clone(),
+                ProblemKind::BadSourceId {
+                    what: format!(
+                        "source id {id:?} is used twice (first at {first}); give each source its own id"
+                    ),
+                },
+            );
+        }
+        seen.insert(id.clone(), at.clone());
+        let (meta, article) = source_and_article(&raw, &at, files, report);
+        out.push(SourceDoc { id, meta, article });
+    }
+    if out.is_empty() {
+        out.push(SourceDoc {
+            id: SINGLE_SOURCE_ID.to_owned(),
+            meta: Source {
+                title: "Untitled article".to_owned(),
+                ..Source::default()
+            },
+            article: Article::new(String::new()),
+        });
+    }
+    out
+}
+
+/// A source's bibliographic data and its article text (inline or from a file beside);
+/// problems are located at `at` ("source" or "sources[1]").
 fn source_and_article(
     raw: &RawSource,
+    at: &str,
     files: &TextFiles<'_>,
     report: &mut impl FnMut(String, ProblemKind),
 ) -> (Source, Article) {
     let article_text = match (&raw.text, &raw.text_file) {
         (Some(_), Some(_)) => {
-            report("source".to_owned(), ProblemKind::BothArticles);
+            report(at.to_owned(), ProblemKind::BothArticles);
             None
         }
         (Some(text), None) => Some(text.clone()),
         (None, Some(rel)) => match files.read(rel) {
             Ok(text) => Some(text),
             Err(kind) => {
-                report("source.text_file".to_owned(), kind);
+                report(format!("{at}.text_file"), kind);
                 None
             }
         },
         (None, None) => {
-            report("source".to_owned(), ProblemKind::NoArticle);
+            report(at.to_owned(), ProblemKind::NoArticle);
             None
         }
     };
     let article = Article::new(article_text.unwrap_or_default());
-    let date = parse_date(raw.date.as_deref(), "source.date", report);
+    let date = parse_date(raw.date.as_deref(), &format!("{at}.date"), report);
     let source = Source {
         title: raw
             .title
@@ -158,7 +257,7 @@ fn relation(
     r: RawRelation,
     location: &str,
     actor_ids: &BTreeMap<String, usize>,
-    article: &Article,
+    sources: &[SourceDoc],
     report: &mut impl FnMut(String, ProblemKind),
 ) -> Option<Relation> {
     let mut endpoint = |field: &'static str, id: &str| {
@@ -202,12 +301,20 @@ fn relation(
         let date = parse_date(p.date.as_deref(), &format!("{at}.date"), report);
         let tone = p.tone.as_deref().map(|t| parse_tone(Some(t), &at, report));
         let status = parse_status(p.status.as_deref(), &at, report);
+        let source = passage_source(p.source.as_deref(), sources, &at, report);
+        let doc = &sources[source.0];
+        let article = &doc.article;
         let anchor = article.find_in_context(&p.quote, p.prefix.as_deref(), p.suffix.as_deref());
         if anchor.is_none() && !article.text.is_empty() {
             report(
                 at.clone(),
                 ProblemKind::QuoteNotFound {
                     start: quote_preview(&p.quote),
+                    source_name: if sources.len() == 1 {
+                        "article".to_owned()
+                    } else {
+                        format!("source {:?} (“{}”)", doc.id, doc.short_title(40))
+                    },
                 },
             );
         }
@@ -218,6 +325,7 @@ fn relation(
             tone,
             status,
             anchor,
+            source,
         });
     }
     let tone = declared_tone.unwrap_or_else(|| Tone::derived(&passages));
@@ -233,6 +341,46 @@ fn relation(
         weight,
         passages,
     })
+}
+
+/// The source a passage names; with a single source it may name none (or that one).
+fn passage_source(
+    named: Option<&str>,
+    sources: &[SourceDoc],
+    at: &str,
+    report: &mut impl FnMut(String, ProblemKind),
+) -> SourceId {
+    let known = || {
+        sources
+            .iter()
+            .map(|s| format!("{:?}", s.id))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    match named {
+        Some(id) => match sources.iter().position(|s| s.id == id) {
+            Some(i) => SourceId(i),
+            None => {
+                report(
+                    format!("{at}.source"),
+                    ProblemKind::UnknownSource {
+                        id: id.to_owned(),
+                        known: format!(": the ids are {}", known()),
+                    },
+                );
+                SourceId(0)
+            }
+        },
+        None => {
+            if sources.len() > 1 {
+                report(
+                    at.to_owned(),
+                    ProblemKind::PassageSourceMissing { known: known() },
+                );
+            }
+            SourceId(0)
+        }
+    }
 }
 
 fn parse_date(

@@ -8,7 +8,7 @@ use egui::{Align, RichText, Sense};
 
 use super::Action;
 use crate::map::{ArticleCommand, MapState, SelectCommand};
-use crate::model::{ActorId, Dataset, PassageId, RelationId};
+use crate::model::{ActorId, Dataset, PassageId, RelationId, SourceId};
 use crate::scene::{Hit, Selection, Style};
 
 /// A run of paragraph text with the same marks.
@@ -24,11 +24,14 @@ struct Segment {
     actor: Option<ActorId>,
 }
 
-/// Every cited passage: its text range and id.
-fn cited(d: &Dataset) -> Vec<(Range<usize>, PassageId)> {
+/// Every passage cited from `source`: its text range and id.
+fn cited(d: &Dataset, source: SourceId) -> Vec<(Range<usize>, PassageId)> {
     let mut out = Vec::new();
     for (r, rel) in d.relations_with_ids() {
         for (p, passage) in rel.passages.iter().enumerate() {
+            if passage.source != source {
+                continue;
+            }
             if let Some(a) = &passage.anchor {
                 out.push((a.range.clone(), PassageId::new(r, p)));
             }
@@ -69,13 +72,14 @@ fn segments(
 ) -> Vec<Segment> {
     let d = &state.dataset;
     let focus = state.article_focus.and_then(|f| {
-        d.passage(f.passage)?
-            .anchor
-            .as_ref()
-            .map(|a| a.range.clone())
+        let p = d.passage(f.passage)?;
+        (p.source == state.article_source)
+            .then(|| p.anchor.as_ref().map(|a| a.range.clone()))
+            .flatten()
     });
+    let article = &d.source(state.article_source).article;
     let names = if state.article_underline_actors {
-        mentions(d, &d.article.text, para)
+        mentions(d, &article.text, para)
     } else {
         Vec::new()
     };
@@ -139,20 +143,23 @@ pub fn article_window(ctx: &egui::Context, state: &MapState, style: &Style) -> V
         Selection::Relation(r) => Some(r),
         _ => None,
     };
-    let cites = cited(d);
-    let cited_paras = d.cited_paragraphs();
-    egui::Window::new(format!("Article — {}", d.source.title))
+    let src = state.article_source;
+    let doc = d.source(src);
+    let cites = cited(d, src);
+    let cited_paras = d.cited_paragraphs(src);
+    egui::Window::new(format!("Article — {}", doc.meta.title))
         .id(egui::Id::unique("relmap-article"))
         .open(&mut open)
         .default_size([580.0, 620.0])
         .vscroll(false)
         .show(ctx, |ui| {
-            if d.article.paragraphs.is_empty() {
+            source_tabs(ui, state, &mut actions);
+            if doc.article.paragraphs.is_empty() {
                 ui.label("This dataset has no article text (it was imported as a plain graph).");
                 return;
             }
-            if let Some(author) = &d.source.author {
-                let date = d.source.date.map(|x| x.long()).unwrap_or_default();
+            if let Some(author) = &doc.meta.author {
+                let date = doc.meta.date.map(|x| x.long()).unwrap_or_default();
                 ui.label(RichText::new(format!("{author} · {date}")).weak());
             }
             view_options(ui, state, cited_paras.len(), &mut actions);
@@ -174,7 +181,7 @@ pub fn article_window(ctx: &egui::Context, state: &MapState, style: &Style) -> V
             egui::ScrollArea::vertical()
                 .auto_shrink([false, false])
                 .show(ui, |ui| {
-                    for (k, para) in d.article.paragraphs.iter().enumerate() {
+                    for (k, para) in doc.article.paragraphs.iter().enumerate() {
                         let number = k + 1;
                         if state.article_uncited_only && cited_paras.contains(&number) {
                             continue;
@@ -222,7 +229,8 @@ fn paint_segment(
     actions: &mut Vec<Action>,
 ) {
     let d = &state.dataset;
-    let mut text = RichText::new(&d.article.text[seg.range.clone()]).size(15.0);
+    let article = &d.source(state.article_source).article;
+    let mut text = RichText::new(&article.text[seg.range.clone()]).size(15.0);
     if seg.actor.is_some() {
         text = text.underline();
     }
@@ -291,10 +299,43 @@ fn paint_segment(
     }
 }
 
+/// One tab per source (with its share of cited paragraphs) when the map has several, and
+/// "Add source…" to attach another article.
+fn source_tabs(ui: &mut egui::Ui, state: &MapState, actions: &mut Vec<Action>) {
+    let d = &state.dataset;
+    ui.horizontal_wrapped(|ui| {
+        if d.sources.len() > 1 {
+            for (id, doc) in d.sources_with_ids() {
+                let cover = (d.coverage(id) * 100.0).round();
+                let tab = ui
+                    .selectable_label(
+                        id == state.article_source,
+                        format!("{}) {}", id.0 + 1, doc.short_title(28)),
+                    )
+                    .on_hover_text(format!(
+                        "{}\n{cover:.0} % of its paragraphs cited",
+                        doc.meta.citation()
+                    ));
+                if tab.clicked() {
+                    actions.push(ArticleCommand::ShowSource(id).into());
+                }
+            }
+        }
+        if ui
+            .small_button("Add source…")
+            .on_hover_text("Attach another article to this map: its passages cite it")
+            .clicked()
+        {
+            actions.push(Action::AddSource);
+        }
+    });
+}
+
 /// Coverage meter and the "Only uncited" / "Underline actors" switches.
 fn view_options(ui: &mut egui::Ui, state: &MapState, cited: usize, actions: &mut Vec<Action>) {
     ui.horizontal(|ui| {
-        let (n, m) = (cited, state.dataset.article.paragraphs.len());
+        let doc = state.dataset.source(state.article_source);
+        let (n, m) = (cited, doc.article.paragraphs.len());
         ui.label(format!("Cited paragraphs {n}/{m}"));
         ui.add(egui::ProgressBar::new(n as f32 / m.max(1) as f32).desired_width(80.0));
         let mut uncited = state.article_uncited_only;
@@ -390,7 +431,7 @@ fn author_text(
     actions: &mut Vec<Action>,
 ) {
     let d = &state.dataset;
-    let mut text: &str = &d.article.text;
+    let mut text: &str = &d.source(state.article_source).article.text;
     let mut layouter = |ui: &egui::Ui, buf: &dyn egui::TextBuffer, wrap_width: f32| {
         let mut job = highlighted_job(ui, state, style, buf.as_str(), cites);
         job.wrap.max_width = wrap_width;

@@ -5,8 +5,22 @@ use egui_plot::{MarkerShape, Plot, PlotPoint, Points, Span};
 use super::Action;
 use crate::chronology::{chronology, year_span};
 use crate::map::{FilterCommand, MapState, SelectCommand};
-use crate::model::RelationId;
+use crate::model::{RelationId, SourceId};
 use crate::scene::{Hit, Selection, Style};
+
+/// The chronology marker of a source: circle for the first, then square, diamond,
+/// triangles; each dot's card names its source.
+pub fn source_marker(source: SourceId) -> MarkerShape {
+    const SHAPES: [MarkerShape; 6] = [
+        MarkerShape::Circle,
+        MarkerShape::Square,
+        MarkerShape::Diamond,
+        MarkerShape::Up,
+        MarkerShape::Down,
+        MarkerShape::Left,
+    ];
+    SHAPES[source.0 % SHAPES.len()]
+}
 
 /// How close (in points) the pointer must be to a dot to hover or click it.
 const PICK_PX: f32 = 8.0;
@@ -57,13 +71,15 @@ pub fn chronology_strip(ui: &mut egui::Ui, state: &MapState, style: &Style) -> V
                 );
             }
             // Statements dated only by the article sit in a band at the source's date.
-            if let Some(at) = d.source.date.map(|x| x.as_year_f64())
-                && points.iter().any(|p| p.as_of_source)
-            {
-                plot_ui.span(
-                    Span::new("as of the article", at - 0.08..=at + 0.08)
-                        .fill(style.muted_text.gamma_multiply(0.1)),
-                );
+            for doc in &d.sources {
+                if let Some(at) = doc.meta.date.map(|x| x.as_year_f64())
+                    && points.iter().any(|p| p.as_of_source)
+                {
+                    plot_ui.span(
+                        Span::new("as of the article", at - 0.08..=at + 0.08)
+                            .fill(style.muted_text.gamma_multiply(0.1)),
+                    );
+                }
             }
             // y grows upward in plots: lane 0 at the top.
             let y = |lane: usize| n_lanes - 1.0 - lane as f64;
@@ -78,7 +94,12 @@ pub fn chronology_strip(ui: &mut egui::Ui, state: &MapState, style: &Style) -> V
                     Points::new(rel.label.clone(), vec![[p.year, y(p.lane)]])
                         .color(color)
                         .radius(radius)
-                        .shape(MarkerShape::Circle)
+                        // Each source its own marker, so dots say where they come from.
+                        .shape(source_marker(
+                            rel.passages
+                                .get(p.passage.index)
+                                .map_or(SourceId(0), |x| x.source),
+                        ))
                         // Hollow: a statement as of the article, not a dated event.
                         .filled(!p.as_of_source),
                 );
@@ -165,7 +186,7 @@ fn dot_card(
     let rel = &d.relations[p.passage.relation];
     let passage = &rel.passages[p.passage.index];
     let lane = lane_names.get(p.lane).cloned().unwrap_or_default();
-    let date = match (passage.date, d.source.date) {
+    let date = match (passage.date, d.source(passage.source).meta.date) {
         (Some(own), _) => own.to_string(),
         (None, Some(source)) => {
             format!("No date of its own: as of the article ({})", source.long())
@@ -178,6 +199,16 @@ fn dot_card(
         ui.label(&rel.label);
         ui.add(egui::Label::new(super::passage::passage_in_sentence(ui, d, passage)).wrap());
         ui.label(egui::RichText::new(date).weak());
+        if d.sources.len() > 1 {
+            ui.label(
+                egui::RichText::new(format!(
+                    "Source {}) {}",
+                    passage.source.0 + 1,
+                    d.source(passage.source).label()
+                ))
+                .weak(),
+            );
+        }
     });
     if response.clicked() {
         actions.push(SelectCommand::Select(Selection::Relation(p.passage.relation)).into());

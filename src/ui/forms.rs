@@ -37,6 +37,18 @@ pub struct NewMapForm {
     pub url: String,
     /// What was wrong with the last attempt.
     pub error: Option<String>,
+    /// The same form attaching another article to the open map ("Add source…").
+    pub add_source: bool,
+}
+
+impl NewMapForm {
+    /// The form as "Add source…": another article for the open map.
+    pub fn add_source() -> Self {
+        Self {
+            add_source: true,
+            ..Self::default()
+        }
+    }
 }
 
 /// What the new-map form asks for.
@@ -77,7 +89,17 @@ pub fn new_map_form(ctx: &egui::Context, form: &mut NewMapForm) -> FormOutcome<N
     let mut outcome = FormOutcome::Open;
     let modal = egui::Modal::new(egui::Id::unique("relmap-new-map")).show(ctx, |ui| {
         ui.set_width(620.0);
-        ui.heading("New map from article");
+        ui.heading(if form.add_source {
+            "Add source"
+        } else {
+            "New map from article"
+        });
+        if form.add_source {
+            ui.label(
+                "Another article for this map: its passages will cite it, and it gets its own \
+                 tab in the article window.",
+            );
+        }
         ui.label(
             RichText::new(
                 "Paste the article's text below, or read it from a .txt, .md or .html file. \
@@ -117,7 +139,12 @@ pub fn new_map_form(ctx: &egui::Context, form: &mut NewMapForm) -> FormOutcome<N
             ui.colored_label(ui.visuals().error_fg_color, error);
         }
         ui.horizontal(|ui| {
-            if ui.button("Create map").clicked() {
+            let create = if form.add_source {
+                "Add source"
+            } else {
+                "Create map"
+            };
+            if ui.button(create).clicked() {
                 match (form.text.trim().is_empty(), typed_date(&form.date)) {
                     (true, _) => {
                         form.error = Some("Paste the article's text first.".to_owned());
@@ -295,12 +322,14 @@ impl EvidenceForm {
     /// preselected and, if they already share a relation, that relation.
     pub fn new(state: &MapState, range: TextRange) -> Self {
         let d = &state.dataset;
-        let anchor = d.article.anchor(range.clone());
-        let mut context = d.article.sentence_range(&anchor);
-        if let Some(before) = d.article.sentence_before(&anchor) {
+        let doc = d.source(state.article_source);
+        let article = &doc.article;
+        let anchor = article.anchor(range.clone());
+        let mut context = article.sentence_range(&anchor);
+        if let Some(before) = article.sentence_before(&anchor) {
             context.start = before.start;
         }
-        let context_text = &d.article.text[context];
+        let context_text = &article.text[context];
         let named: Vec<ActorId> = d
             .actors_with_ids()
             .filter(|(_, a)| names(a, context_text))
@@ -318,7 +347,7 @@ impl EvidenceForm {
             dimension: Dimension::Diplomacy,
             tone: None,
             directed: false,
-            date: d.source.date.map(|x| x.to_string()).unwrap_or_default(),
+            date: doc.meta.date.map(|x| x.to_string()).unwrap_or_default(),
             error: None,
         };
         form.existing = form.relations_between(state).first().copied();
@@ -396,7 +425,8 @@ pub fn evidence_form(
     let modal = egui::Modal::new(egui::Id::unique("relmap-evidence-form")).show(ctx, |ui| {
         ui.set_width(520.0);
         ui.heading("Add as evidence");
-        let quote = d.article.text.get(form.range.clone()).unwrap_or_default();
+        let article = &d.source(state.article_source).article;
+        let quote = article.text.get(form.range.clone()).unwrap_or_default();
         ui.add(egui::Label::new(RichText::new(format!("“{}”", quote.trim())).italics()).wrap());
         ui.add_space(4.0);
         let mut changed = false;

@@ -43,6 +43,7 @@ pub fn legend(ctx: &egui::Context, canvas: Rect, state: &MapState, style: &Style
                     ui.spacing_mut().item_spacing.y = 0.0;
                     field_rows(ui, state, style, &dims, &mut actions);
                     tone_rows(ui, state, style, &tones, &mut actions);
+                    source_rows(ui, state, &mut actions);
                     if no_evidence {
                         row(
                             ui,
@@ -160,6 +161,30 @@ fn tone_rows(
                 ui.close();
             }
         });
+    }
+}
+
+/// With several sources, one switch per source: off hides the relations quoted only from it.
+fn source_rows(ui: &mut egui::Ui, state: &MapState, actions: &mut Vec<Action>) {
+    let d = &state.dataset;
+    if d.sources.len() < 2 {
+        return;
+    }
+    ui.add_space(3.0);
+    ui.label(egui::RichText::new("Source").small().weak());
+    for (id, doc) in d.sources_with_ids() {
+        let mut shown = !state.filters.hidden_sources.contains(&id);
+        let label = format!("{}) {}", id.0 + 1, doc.short_title(22));
+        if ui
+            .checkbox(&mut shown, label)
+            .on_hover_text(format!(
+                "{}\nOff: hide the relations quoted only from this source",
+                doc.meta.citation()
+            ))
+            .changed()
+        {
+            actions.push(FilterCommand::ToggleSource(id).into());
+        }
     }
 }
 

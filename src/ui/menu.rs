@@ -65,6 +65,24 @@ fn file_menu(ui: &mut egui::Ui, recent: &[std::path::PathBuf], actions: &mut Vec
     }
     recent_menu(ui, recent, actions);
     ui.separator();
+    let sources: [Entry; 2] = [
+        (
+            "Add source…",
+            "Attach another article to this map: it gets its own tab, and passages quoted \
+             from it cite it",
+            Action::AddSource,
+        ),
+        (
+            "Merge map…",
+            "Merge another map into this one: actors matched by id, name or alias, relations \
+             pooled, every passage keeping its source (undoable)",
+            Action::Merge,
+        ),
+    ];
+    for (label, tip, action) in sources {
+        item(ui, label, tip, action, actions);
+    }
+    ui.separator();
     let save: [Entry; 2] = [
         (
             "Save",

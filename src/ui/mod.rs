@@ -102,6 +102,12 @@ pub enum Action {
     SuggestDrafts,
     /// Save the map to a new file (asks where).
     SaveAs,
+    /// Attach another article to the map (opens the source form).
+    AddSource,
+    /// File → Merge map… (asks which file).
+    Merge,
+    /// Merge this map file into the open one.
+    MergePath(std::path::PathBuf),
 }
 
 macro_rules! action_from {
@@ -140,14 +146,14 @@ action_from!(
 pub fn citation_text(dataset: &Dataset, passage: PassageId) -> Option<String> {
     let rel = dataset.relation(passage.relation)?;
     let p = dataset.passage(passage)?;
-    let mut cite = dataset.source.citation();
+    let mut cite = dataset.source(p.source).meta.citation();
     if let Some(anchor) = &p.anchor {
         cite.push_str(&format!(", ¶ {}", anchor.paragraph()));
     }
     // "…" where the quote was cut from its sentence, so a pasted fragment stays honest.
     let quote = p.anchor.as_ref().map_or_else(
         || p.quote.trim().to_owned(),
-        |a| dataset.article.in_context(a).marked_quote(),
+        |a| dataset.article_of(p).in_context(a).marked_quote(),
     );
     Some(format!(
         "“{quote}”\n— {cite}.\n[{}: {}]",

@@ -28,10 +28,18 @@ pub(super) fn passage_block(
             let top = ui.cursor().top();
             ui.add(egui::Label::new(passage_in_sentence(ui, d, p)).wrap());
             let mut meta = Vec::new();
+            // With several sources, each passage names its own (short title, date).
+            if d.sources.len() > 1 {
+                meta.push(format!(
+                    "{}) {}",
+                    p.source.0 + 1,
+                    d.source(p.source).label()
+                ));
+            }
             if let Some(anchor) = &p.anchor {
                 meta.push(format!("¶ {}", anchor.paragraph()));
             }
-            match (&p.date, &d.source.date) {
+            match (&p.date, &d.source(p.source).meta.date) {
                 (Some(date), _) => meta.push(date.to_string()),
                 (None, Some(_)) => meta.push("as of the article".to_owned()),
                 (None, None) => {}
@@ -147,7 +155,7 @@ pub(super) fn passage_in_sentence(
     let mut job = LayoutJob::default();
     match &p.anchor {
         Some(anchor) => {
-            let c = d.article.in_context(anchor);
+            let c = d.article_of(p).in_context(anchor);
             job.append(&one_line(c.before), 0.0, muted.clone());
             job.append(&one_line(c.quote), 0.0, strong);
             job.append(&one_line(c.after), 0.0, muted);

@@ -229,8 +229,7 @@ fn result_row(ui: &mut egui::Ui, state: &MapState, hit: &Hit, picked: bool) -> e
     let context = match hit.target {
         Target::Passage(id) => d
             .passage(id)
-            .and_then(|p| p.anchor.as_ref())
-            .map(|a| d.article.in_context(a)),
+            .and_then(|p| p.anchor.as_ref().map(|a| d.article_of(p).in_context(a))),
         _ => None,
     };
     let muted = TextFormat {

@@ -88,18 +88,44 @@ fn relation_view(
         return;
     }
     let n = rel.passages.len();
+    let plural = if n == 1 { "" } else { "s" };
+    if d.sources.len() < 2 {
+        ui.label(RichText::new(format!("{n} passage{plural} from the article")).weak());
+        ui.add_space(4.0);
+        for i in 0..rel.passages.len() {
+            passage_block(ui, d, rel, PassageId::new(r, i), color, actions);
+            super::edit_panel::passage_edit(ui, state, PassageId::new(r, i), actions);
+            ui.add_space(8.0);
+        }
+        return;
+    }
+    // Several sources: the passages grouped under each source they quote, in source order.
+    let from: Vec<_> = d
+        .sources_with_ids()
+        .filter(|(id, _)| rel.passages.iter().any(|p| p.source == *id))
+        .collect();
     ui.label(
         RichText::new(format!(
-            "{n} passage{} from the article",
-            if n == 1 { "" } else { "s" }
+            "{n} passage{plural} from {} source{}",
+            from.len(),
+            if from.len() == 1 { "" } else { "s" }
         ))
         .weak(),
     );
-    ui.add_space(4.0);
-    for i in 0..rel.passages.len() {
-        passage_block(ui, d, rel, PassageId::new(r, i), color, actions);
-        super::edit_panel::passage_edit(ui, state, PassageId::new(r, i), actions);
-        ui.add_space(8.0);
+    for (id, doc) in from {
+        ui.add_space(4.0);
+        ui.label(RichText::new(format!("{}) {}", id.0 + 1, doc.label())).strong())
+            .on_hover_text(doc.meta.citation());
+        for (i, _) in rel
+            .passages
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.source == id)
+        {
+            passage_block(ui, d, rel, PassageId::new(r, i), color, actions);
+            super::edit_panel::passage_edit(ui, state, PassageId::new(r, i), actions);
+            ui.add_space(8.0);
+        }
     }
 }
 
@@ -295,35 +321,57 @@ fn guide(ui: &mut egui::Ui, d: &Dataset) {
     }
     ui.add_space(10.0);
     ui.separator();
-    ui.strong("Source");
-    ui.label(format!("“{}”", d.source.title));
-    if let Some(author) = &d.source.author {
-        ui.label(author);
-    }
-    let mut meta = Vec::new();
-    if let Some(date) = &d.source.date {
-        meta.push(date.long());
-    }
-    if let Some(section) = &d.source.section {
-        meta.push(section.clone());
-    }
-    if !meta.is_empty() {
-        ui.label(RichText::new(meta.join(" · ")).weak());
-    }
-    let cited = d.cited_paragraphs().len();
-    let coverage = if d.article.paragraphs.is_empty() {
-        "no article text (imported graph)".to_owned()
+    ui.strong(if d.sources.len() > 1 {
+        "Sources"
     } else {
-        format!("{cited} of {} paragraphs cited", d.article.paragraphs.len())
-    };
+        "Source"
+    });
+    for (id, doc) in d.sources_with_ids() {
+        source_summary(ui, d, id, doc);
+    }
     ui.label(
         RichText::new(format!(
-            "{} relations, {} passages; {coverage}",
+            "{} relations, {} passages",
             d.relations.len(),
             d.passage_count(),
         ))
         .weak(),
     );
+}
+
+/// One source's title, author, date, publisher and how much of it passages cite.
+fn source_summary(
+    ui: &mut egui::Ui,
+    d: &crate::model::Dataset,
+    id: crate::model::SourceId,
+    doc: &crate::model::SourceDoc,
+) {
+    let number = if d.sources.len() > 1 {
+        format!("{}) ", id.0 + 1)
+    } else {
+        String::new()
+    };
+    ui.label(format!("{number}“{}”", doc.meta.title));
+    if let Some(author) = &doc.meta.author {
+        ui.label(author);
+    }
+    let mut meta = Vec::new();
+    if let Some(date) = &doc.meta.date {
+        meta.push(date.long());
+    }
+    if let Some(section) = &doc.meta.section {
+        meta.push(section.clone());
+    }
+    let cited = d.cited_paragraphs(id).len();
+    meta.push(if doc.article.paragraphs.is_empty() {
+        "no article text (imported graph)".to_owned()
+    } else {
+        format!(
+            "{cited} of {} paragraphs cited",
+            doc.article.paragraphs.len()
+        )
+    });
+    ui.label(RichText::new(meta.join(" · ")).weak());
 }
 
 /// Every actor of the map, and "Add actor…": where a new map's authoring starts.
@@ -351,7 +399,7 @@ fn actors_list(ui: &mut egui::Ui, state: &MapState, actions: &mut Vec<Action>) {
             }
         }
     });
-    if state.dataset.relations.is_empty() && !state.dataset.article.text.is_empty() {
+    if state.dataset.relations.is_empty() && !state.dataset.primary().article.text.is_empty() {
         ui.label(
             RichText::new(
                 "No relations yet: open the article (View → Article), switch on \

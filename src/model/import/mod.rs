@@ -147,6 +147,7 @@ impl Builder {
                 tone: None,
                 status: super::PassageStatus::Confirmed,
                 anchor: None,
+                source: super::SourceId(0),
             })
             .into_iter()
             .collect();
@@ -178,11 +179,14 @@ impl Builder {
         }
         Ok(Dataset {
             title: self.title.clone(),
-            source: Source {
-                title: self.title,
-                ..Default::default()
-            },
-            article: Article::default(),
+            sources: vec![super::SourceDoc {
+                id: super::validate::SINGLE_SOURCE_ID.to_owned(),
+                meta: Source {
+                    title: self.title,
+                    ..Default::default()
+                },
+                article: Article::default(),
+            }],
             actors: self.actors,
             relations: self.relations,
             origin,

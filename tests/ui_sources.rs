@@ -1,0 +1,232 @@
+//! UI tests of maps with several sources, driven through accessible labels like a user would:
+//! source tabs in the article window, source labels in the side panel, the source filter,
+//! adding a source and merging a map (undoable).
+
+#![expect(
+    clippy::expect_used,
+    reason = "tests: a broken fixture must fail loudly"
+)]
+
+use egui::{Key, Modifiers, Vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use relmap::app::RelmapApp;
+use relmap::map::MapState;
+use relmap::model::{self, SourceId};
+
+const TWO_SOURCES: &str = "tests/fixtures/sources/two-sources.relmap.json";
+
+fn harness_for(state: MapState) -> Harness<'static, RelmapApp> {
+    let mut h = Harness::builder()
+        .with_size(Vec2::new(1280.0, 800.0))
+        .with_context_setup(relmap::fonts::install)
+        .with_max_steps(12)
+        .build_ui_state(
+            |ui, app: &mut RelmapApp| app.frame_ui(ui),
+            RelmapApp::from_state(state),
+        );
+    h.run();
+    h
+}
+
+fn two_sources() -> Harness<'static, RelmapApp> {
+    harness_for(MapState::new(
+        model::load_path(std::path::Path::new(TWO_SOURCES)).expect("fixture loads"),
+    ))
+}
+
+fn select(h: &mut Harness<'static, RelmapApp>, label: &str) {
+    h.get_by_label_contains(label).click();
+    h.run();
+}
+
+#[test]
+fn the_side_panel_groups_passages_under_their_source() {
+    let mut h = two_sources();
+    select(&mut h, "Kazakhstan — Russia: Oil exports transit Russia");
+    assert!(h.query_by_label("2 passages from 1 source").is_some());
+    assert!(
+        h.query_by_label("1) Caspian notes, 10 February 2023")
+            .is_some(),
+        "the passages' source, short title and date"
+    );
+    // The side panel's overview lists both sources with their coverage.
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(h.query_by_label("Sources").is_some());
+    assert!(
+        h.query_by_label("2) “Grain and rails across the steppe”")
+            .is_some()
+    );
+}
+
+#[test]
+fn show_in_article_brings_the_passage_s_source_tab_and_tabs_switch_by_click() {
+    let mut h = two_sources();
+    select(&mut h, "Kazakhstan — China: Grain by rail through Khorgos");
+    h.get_all_by_label("Show in article")
+        .next()
+        .expect("a passage")
+        .click();
+    h.run();
+    let state = h.state().state();
+    assert!(state.article_open);
+    assert_eq!(
+        state.article_source,
+        SourceId(1),
+        "the steppe article is shown"
+    );
+    assert!(
+        h.query_by_label_contains("Article — Grain and rails across the steppe")
+            .is_some()
+    );
+    // Its paragraphs are there, not the other article's.
+    assert!(
+        h.query_by_label_contains("Russian grain traders complain")
+            .is_some()
+    );
+    assert!(
+        h.query_by_label_contains("Caspian Pipeline Consortium")
+            .is_none()
+    );
+    // A click on the first tab shows the other article.
+    h.get_by_role_and_label(egui::accesskit::Role::Button, "1) Caspian notes")
+        .click();
+    h.run();
+    assert_eq!(h.state().state().article_source, SourceId(0));
+    assert!(
+        h.query_by_label_contains("Caspian Pipeline Consortium")
+            .is_some()
+    );
+    assert!(
+        h.query_by_label_contains("Russian grain traders complain")
+            .is_none()
+    );
+}
+
+#[test]
+fn switching_a_source_off_in_the_legend_hides_what_only_it_supports() {
+    let mut h = two_sources();
+    let shown = |h: &Harness<'static, RelmapApp>| {
+        h.state()
+            .state()
+            .visible_relations()
+            .iter()
+            .filter(|v| **v)
+            .count()
+    };
+    assert_eq!(shown(&h), 4);
+    h.get_by_label_contains("2) Grain and rails").click();
+    h.run();
+    assert_eq!(
+        shown(&h),
+        2,
+        "the two grain relations quote only the steppe article"
+    );
+    assert!(
+        h.query_by_label_contains("Kazakhstan — China: Grain by rail")
+            .is_none()
+    );
+    // The legend's button (the status line offers one too).
+    h.get_all_by_label("Clear filters")
+        .next()
+        .expect("a Clear filters button")
+        .click();
+    h.run();
+    assert_eq!(shown(&h), 4);
+}
+
+#[test]
+fn add_source_attaches_an_article_whose_passages_cite_it_and_undo_takes_it_back() {
+    let mut h = two_sources();
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label_contains("Add source…").click();
+    h.run();
+    let text = "Kazakhstan and China opened a second rail crossing in 2024.";
+    h.get_by_label("Article text").click();
+    h.run();
+    h.get_by_label("Article text").type_text(text);
+    h.run();
+    h.get_by_label("Title").click();
+    h.run();
+    h.get_by_label("Title").type_text("Border crossings");
+    h.run();
+    h.get_by_role_and_label(egui::accesskit::Role::Button, "Add source")
+        .click();
+    h.run();
+    let state = h.state().state();
+    assert_eq!(state.dataset.sources.len(), 3);
+    assert_eq!(state.dataset.sources[2].id, "border-crossings");
+    assert_eq!(
+        state.article_source,
+        SourceId(2),
+        "its tab is shown, ready to quote"
+    );
+    assert!(
+        h.query_by_role_and_label(egui::accesskit::Role::Button, "3) Border crossings")
+            .is_some()
+    );
+    // Quote the whole sentence: click the text, Ctrl+↑ to its start, Shift+End, E, Enter
+    // (the form preselects the two actors it names and their first relation).
+    h.get_by_label(relmap::ui::ARTICLE_TEXT_LABEL).click();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::ArrowUp);
+    h.run();
+    h.key_press_modifiers(Modifiers::SHIFT, Key::End);
+    h.run();
+    h.key_press(Key::E);
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    let state = h.state().state();
+    let p = state
+        .dataset
+        .relations
+        .iter()
+        .flat_map(|r| &r.passages)
+        .find(|p| p.quote == text)
+        .expect("the new passage");
+    assert_eq!(p.source, SourceId(2), "the passage cites the new source");
+    // Undo twice: the passage, then the source.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().state().dataset.sources.len(), 2);
+    assert_eq!(h.state().state().article_source, SourceId(0));
+}
+
+#[test]
+fn merging_a_map_matches_actors_and_undo_restores_the_map() {
+    let mut h = harness_for(MapState::new(model::builtin().expect("shipped map")));
+    let before = h.state().state().dataset.actors.len();
+    h.state_mut().merge_path(std::path::Path::new(
+        "tests/fixtures/sources/rail-corridor.relmap.json",
+    ));
+    h.run();
+    let state = h.state().state();
+    assert_eq!(state.dataset.actors.len(), before + 1);
+    assert_eq!(state.dataset.sources.len(), 2);
+    assert!(
+        h.query_by_label_contains("actors: 3 matched, 1 added")
+            .is_some()
+    );
+    // The merged relation's passages are labelled with their source in the side panel.
+    select(&mut h, "Kazakhstan — China: Grain by rail through Khorgos");
+    assert!(
+        h.query_by_label("2) Grain and rails across the steppe, January 2024")
+            .is_some()
+    );
+    h.key_press(Key::Escape);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    let state = h.state().state();
+    assert_eq!(
+        state.dataset.actors.len(),
+        before,
+        "undo takes the merge back"
+    );
+    assert_eq!(state.dataset.sources.len(), 1);
+}
