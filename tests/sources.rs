@@ -49,6 +49,22 @@ fn each_passage_is_anchored_in_its_own_source() {
 }
 
 #[test]
+fn search_finds_passages_in_every_source() {
+    let d = fixture("two-sources.relmap.json");
+    for (query, source) in [("Pipeline Consortium", 0), ("record volumes of wheat", 1)] {
+        let hits = relmap::search::search(&d, query);
+        let passage = hits
+            .iter()
+            .find_map(|h| match h.target {
+                relmap::search::Target::Passage(id) => d.passage(id),
+                _ => None,
+            })
+            .expect("a passage matches");
+        assert_eq!(passage.source, SourceId(source), "{query}");
+    }
+}
+
+#[test]
 fn a_quote_looked_for_in_the_wrong_source_is_refused_naming_that_source() {
     // The Russian-halt sentence is in the caspian article, not the steppe one.
     let text = fixture_text("two-sources.relmap.json").replacen(

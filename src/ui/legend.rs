@@ -174,7 +174,8 @@ fn source_rows(ui: &mut egui::Ui, state: &MapState, actions: &mut Vec<Action>) {
     ui.label(egui::RichText::new("Source").small().weak());
     for (id, doc) in d.sources_with_ids() {
         let mut shown = !state.filters.hidden_sources.contains(&id);
-        let label = format!("{}) {}", id.0 + 1, doc.short_title(22));
+        let label = format!("{}) {}", id.0 + 1, doc.short_title(16));
+        ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Extend);
         if ui
             .checkbox(&mut shown, label)
             .on_hover_text(format!(

@@ -28,13 +28,10 @@ pub(super) fn passage_block(
             let top = ui.cursor().top();
             ui.add(egui::Label::new(passage_in_sentence(ui, d, p)).wrap());
             let mut meta = Vec::new();
-            // With several sources, each passage names its own (short title, date).
+            // With several sources, each passage says which (numbered as in the article
+            // window's tabs and the figure's source line; the group above gives its title).
             if d.sources.len() > 1 {
-                meta.push(format!(
-                    "{}) {}",
-                    p.source.0 + 1,
-                    d.source(p.source).label()
-                ));
+                meta.push(format!("source {}", p.source.0 + 1));
             }
             if let Some(anchor) = &p.anchor {
                 meta.push(format!("¶ {}", anchor.paragraph()));

@@ -205,7 +205,14 @@ fn result_row(ui: &mut egui::Ui, state: &MapState, hit: &Hit, picked: bool) -> e
     let kind = match hit.target {
         Target::Actor(_) => "actor".to_owned(),
         Target::Relation(_) => "relation".to_owned(),
-        Target::Passage(id) => d.relation_endpoints(&d.relations[id.relation]),
+        Target::Passage(id) => {
+            let ends = d.relation_endpoints(&d.relations[id.relation]);
+            // With several sources, say which article the passage is quoted from.
+            match d.passage(id) {
+                Some(p) if d.sources.len() > 1 => format!("{ends} · source {}", p.source.0 + 1),
+                _ => ends,
+            }
+        }
     };
     let text_color = ui.visuals().text_color();
     let mark = ui.visuals().selection.bg_fill;
