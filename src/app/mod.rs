@@ -5,6 +5,7 @@ mod authoring;
 mod autosave;
 mod dialogs;
 mod files;
+mod fonts;
 mod jobs;
 mod loading;
 mod persist;
@@ -58,6 +59,10 @@ pub struct RelmapApp {
     quitting: bool,
     /// The periodic copy of unsaved edits (`None` in tests without a state file).
     autosave: Option<autosave::Autosave>,
+    /// Which document the fonts were last fitted to (origin, revision, sources, actors).
+    fonts_for: Option<(String, u64, usize, usize)>,
+    /// Scripts of the map no font has (named in the status line).
+    missing_scripts: Vec<crate::fonts::MissingScript>,
 }
 
 impl RelmapApp {
@@ -101,6 +106,8 @@ impl RelmapApp {
             focus_search: false,
             quitting: false,
             autosave: None,
+            fonts_for: None,
+            missing_scripts: Vec::new(),
         }
     }
 
@@ -238,6 +245,7 @@ impl RelmapApp {
     /// dropped files, the running layout.
     fn before_paint(&mut self, ctx: &egui::Context) {
         self.sync_theme(ctx);
+        self.fit_fonts(ctx);
         self.autosave_tick(ctx);
         // The window's close button with unsaved edits: ask first, as File → Quit does.
         if ctx.input(|i| i.viewport().close_requested()) && self.state.is_dirty() && !self.quitting
@@ -297,7 +305,7 @@ impl RelmapApp {
             actions.extend(ui::top_bar(ui, &self.state, &self.recent));
         });
         egui::Panel::bottom("relmap-status").show(ui, |ui| {
-            actions.extend(ui::status_bar(ui, &self.state));
+            actions.extend(ui::status_bar(ui, &self.state, &self.missing_scripts));
             self.progress_lines(ui);
         });
         if self.state.prefs.side_panel_open {

@@ -282,6 +282,9 @@ pub fn export(args: &ExportArgs) -> anyhow::Result<String> {
         )
     })?;
     let dataset = load_dataset(args.dataset.as_deref())?;
+    for m in crate::fonts::missing_in(&dataset) {
+        eprintln!("relmap export: warning: {m}");
+    }
     let mut state = MapState::new(dataset);
     state.apply(ViewCommand::SetShowSecondary(args.secondary));
     state.apply(ViewCommand::SetLinks(args.links.mode()));
@@ -365,6 +368,9 @@ pub fn check(file: Option<&std::path::Path>, strict: bool) -> (String, u8) {
         Ok(dataset) => {
             let mut out = summary(&dataset);
             out.push_str(&warnings(&dataset));
+            for m in crate::fonts::missing_in(&dataset) {
+                let _ = write!(out, "\nwarning: {m}");
+            }
             // Exit 0 valid; 2 valid but with lint warnings under --strict.
             let code = if strict && !dataset.warnings.is_empty() {
                 2

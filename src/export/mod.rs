@@ -5,6 +5,7 @@ mod figure;
 mod png;
 mod report;
 mod svg;
+mod svg_text;
 
 pub use figure::{Anchor, Decoration, Figure, FigureOptions};
 pub use png::{save_color_image, svg_to_png, svg_to_rgba};

@@ -1,21 +1,34 @@
-//! Rasterising the SVG with resvg and only the embedded fonts, so PNGs match on every machine.
+//! Rasterising the SVG with resvg: the embedded fonts first, so PNGs of text they cover match
+//! on every machine, then only those installed fonts the SVG's text needs.
 
 use std::sync::{Arc, OnceLock};
 
 use super::ExportError;
-use crate::fonts::{CJK_FONT, LABEL_FAMILY, LABEL_FONT, SYMBOL_FONT};
+use crate::fonts::{BUNDLED_FALLBACKS, LABEL_FAMILY, LABEL_FONT};
 
-fn fontdb() -> Arc<resvg::usvg::fontdb::Database> {
-    static DB: OnceLock<Arc<resvg::usvg::fontdb::Database>> = OnceLock::new();
+/// The embedded fonts, loaded once.
+fn bundled_db() -> &'static resvg::usvg::fontdb::Database {
+    static DB: OnceLock<resvg::usvg::fontdb::Database> = OnceLock::new();
     DB.get_or_init(|| {
         let mut db = resvg::usvg::fontdb::Database::new();
         db.load_font_data(LABEL_FONT.to_vec());
-        db.load_font_data(CJK_FONT.to_vec());
-        db.load_font_data(SYMBOL_FONT.to_vec());
+        for (_, bytes, _) in BUNDLED_FALLBACKS {
+            db.load_font_data(bytes.to_vec());
+        }
         db.set_sans_serif_family(LABEL_FAMILY);
-        Arc::new(db)
+        db
     })
-    .clone()
+}
+
+/// The fonts for `svg`: the embedded ones, plus installed faces for characters they lack.
+fn fontdb(svg: &str) -> Arc<resvg::usvg::fontdb::Database> {
+    let chars = super::svg_text::text_chars(svg);
+    let (fallbacks, _) = crate::fonts::fallbacks_for(&chars);
+    let mut db = bundled_db().clone();
+    for f in fallbacks {
+        db.load_font_source(resvg::usvg::fontdb::Source::Binary(f.data));
+    }
+    Arc::new(db)
 }
 
 /// Renders `svg` at `scale` (1–3) to PNG bytes; returns them with the pixel width and height.
@@ -23,7 +36,7 @@ pub fn svg_to_png(svg: &str, scale: u8) -> Result<(Vec<u8>, u32, u32), ExportErr
     let scale = f32::from(scale.clamp(1, 3));
     let options = resvg::usvg::Options {
         font_family: LABEL_FAMILY.to_owned(),
-        fontdb: fontdb(),
+        fontdb: fontdb(svg),
         ..Default::default()
     };
     let tree = resvg::usvg::Tree::from_str(svg, &options)

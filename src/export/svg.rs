@@ -5,7 +5,8 @@ use std::fmt::Write as _;
 use egui::{Color32, Pos2};
 
 use super::figure::{Anchor, Decoration, Figure};
-use crate::fonts::{CJK_FAMILY, LABEL_FAMILY, SYMBOL_FAMILY, ascent};
+use super::svg_text::{Runs, font_family};
+use crate::fonts::ascent;
 use crate::scene::{Dash, EdgeShape, LABEL_PLATE_CORNER, NodeForm, NodeShape, PIN_RING_WIDTH};
 
 /// Escapes text for XML content and attribute values; characters XML 1.0 forbids become U+FFFD.
@@ -64,18 +65,15 @@ fn pt(p: Pos2) -> String {
     format!("{:.2} {:.2}", p.x, p.y)
 }
 
-fn font_family() -> String {
-    format!("{LABEL_FAMILY}, {CJK_FAMILY}, {SYMBOL_FAMILY}, sans-serif")
-}
-
 /// The figure as a standalone SVG document. Same figure, same bytes.
 pub fn figure_svg(fig: &Figure) -> String {
     let mut s = String::with_capacity(16 * 1024);
     let (w, h) = (fig.width, fig.height);
+    let (runs, extra_families) = Runs::of(fig);
     let _ = writeln!(
         s,
         r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family="{}">"#,
-        escape_xml(&font_family())
+        escape_xml(&font_family(&extra_families))
     );
     if fig.scene.background.a() > 0 {
         let _ = writeln!(
@@ -110,17 +108,17 @@ pub fn figure_svg(fig: &Figure) -> String {
         badge(&mut s, e, plate, text);
     }
     for l in &fig.scene.edge_labels {
-        edge_label(&mut s, l);
+        edge_label(&mut s, l, &runs);
     }
     for n in &fig.scene.nodes {
         node(&mut s, n);
     }
     for n in &fig.scene.nodes {
-        label(&mut s, n);
+        label(&mut s, n, &runs);
     }
     s.push_str("</g>\n");
     for d in &fig.decorations {
-        decoration(&mut s, d);
+        decoration(&mut s, d, &runs);
     }
     s.push_str("</svg>\n");
     s
@@ -154,11 +152,11 @@ fn edge(s: &mut String, e: &EdgeShape, title: &str) {
 }
 
 /// A relation's label along its line: a rotated plate and the text, centred on the line.
-fn edge_label(s: &mut String, l: &crate::scene::EdgeLabel) {
+fn edge_label(s: &mut String, l: &crate::scene::EdgeLabel, runs: &Runs) {
     let degrees = l.angle.to_degrees();
     let _ = writeln!(
         s,
-        r#"<g class="line-label" transform="translate({:.2} {:.2}) rotate({degrees:.2})"><rect x="{:.2}" y="{:.2}" width="{:.2}" height="{:.2}" rx="2" {}/><text x="0" y="{:.2}" font-size="{:.2}" text-anchor="middle" {}>{}</text></g>"#,
+        r#"<g class="line-label" transform="translate({:.2} {:.2}) rotate({degrees:.2})"><rect x="{:.2}" y="{:.2}" width="{:.2}" height="{:.2}" rx="2" {}/>"#,
         l.center.x,
         l.center.y,
         -l.width / 2.0,
@@ -166,11 +164,16 @@ fn edge_label(s: &mut String, l: &crate::scene::EdgeLabel) {
         l.width,
         l.height,
         fill_attr(l.plate),
-        0.35 * l.size,
-        l.size,
-        fill_attr(l.color),
-        escape_xml(&l.text)
     );
+    runs.line(
+        s,
+        &l.text,
+        Pos2::new(0.0, 0.35 * l.size),
+        l.size,
+        "middle",
+        &fill_attr(l.color),
+    );
+    s.push_str("</g>\n");
 }
 
 /// The count badge of a combined line (drawn above all lines, under the nodes).
@@ -243,7 +246,7 @@ fn node(s: &mut String, n: &NodeShape) {
     }
 }
 
-fn label(s: &mut String, n: &NodeShape) {
+fn label(s: &mut String, n: &NodeShape, runs: &Runs) {
     let l = &n.label;
     let _ = writeln!(
         s,
@@ -255,18 +258,17 @@ fn label(s: &mut String, n: &NodeShape) {
         fill_attr(l.plate)
     );
     let baseline = l.rect.top() + 0.12 * l.size + ascent(l.size);
-    let _ = writeln!(
+    runs.line(
         s,
-        r#"<text class="label" x="{:.2}" y="{:.2}" font-size="{:.2}" text-anchor="middle" {}>{}</text>"#,
-        l.rect.center().x,
-        baseline,
+        &l.text,
+        Pos2::new(l.rect.center().x, baseline),
         l.size,
-        fill_attr(l.color),
-        escape_xml(&l.text)
+        "middle",
+        &format!(r#"class="label" {}"#, fill_attr(l.color)),
     );
 }
 
-fn decoration(s: &mut String, d: &Decoration) {
+fn decoration(s: &mut String, d: &Decoration, runs: &Runs) {
     match d {
         Decoration::Text {
             text,
@@ -279,14 +281,7 @@ fn decoration(s: &mut String, d: &Decoration) {
                 Anchor::Start => "start",
                 Anchor::Middle => "middle",
             };
-            let _ = writeln!(
-                s,
-                r#"<text x="{:.2}" y="{:.2}" font-size="{size:.2}" text-anchor="{anchor}" {}>{}</text>"#,
-                pos.x,
-                pos.y,
-                fill_attr(*color),
-                escape_xml(text)
-            );
+            runs.line(s, text, *pos, *size, anchor, &fill_attr(*color));
         }
         Decoration::Line {
             a,

@@ -123,7 +123,7 @@ pub fn name_sources(d: &mut Dataset) {
         return;
     }
     for i in 0..d.sources.len() {
-        if d.sources[i].id == super::validate::SINGLE_SOURCE_ID {
+        if d.sources[i].id == super::sources::SINGLE_SOURCE_ID {
             let wanted = slug(&d.sources[i].meta.title);
             let id = unique(&wanted, |c| d.sources.iter().any(|b| b.id == c));
             d.sources[i].id = id;
@@ -146,7 +146,7 @@ fn merge_sources(base: &mut Dataset, other: &Dataset) -> Vec<SourceId> {
                 return SourceId(i);
             }
             let mut doc = s.clone();
-            let wanted = if s.id == super::validate::SINGLE_SOURCE_ID {
+            let wanted = if s.id == super::sources::SINGLE_SOURCE_ID {
                 slug(&s.meta.title)
             } else {
                 s.id.clone()

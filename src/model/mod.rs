@@ -18,6 +18,7 @@ mod new_map;
 mod raw;
 mod save;
 mod sentences;
+mod sources;
 mod validate;
 
 use std::ops::Range;
@@ -35,7 +36,7 @@ pub use load::{MAX_FILE_BYTES, load_path, load_path_keeping_unanchored, load_str
 pub use merge::{MergeReport, merge, name_key, name_sources};
 pub use new_map::{ArticleError, SourceFields, article_text, new_map_from_text, source_from_text};
 pub use save::{CONTEXT_CHARS, to_relmap_json};
-pub use validate::SINGLE_SOURCE_ID;
+pub use sources::SINGLE_SOURCE_ID;
 
 /// A validated dataset, ready to lay out and draw.
 #[derive(Clone, Debug)]

@@ -79,7 +79,7 @@ const HTML_WIDTH: usize = 100_000;
 
 /// A new map over `text` with no actors or relations.
 pub fn new_map_from_text(text: &str, fields: SourceFields) -> Dataset {
-    let source = source_from_text(super::validate::SINGLE_SOURCE_ID, text, fields);
+    let source = source_from_text(super::sources::SINGLE_SOURCE_ID, text, fields);
     Dataset {
         title: source.meta.title.clone(),
         sources: vec![source],

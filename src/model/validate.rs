@@ -4,10 +4,10 @@ use std::collections::BTreeMap;
 
 use super::error::{Problem, ProblemKind};
 use super::load::TextFiles;
-use super::raw::{RawActor, RawDataset, RawRelation, RawSource};
+use super::raw::{RawActor, RawDataset, RawRelation};
 use super::{
-    Actor, ActorId, ActorKind, Article, Dataset, Dimension, Origin, Passage, PassageDate,
-    PassageStatus, Relation, Source, SourceDoc, SourceId, Tone,
+    Actor, ActorId, ActorKind, Dataset, Dimension, Origin, Passage, PassageDate, PassageStatus,
+    Relation, SourceDoc, Tone,
 };
 
 /// How many words of a missing quote to show in its error.
@@ -25,7 +25,7 @@ pub(super) fn validate(
     let mut report =
         |location: String, kind: ProblemKind| problems.push(Problem { location, kind });
 
-    let sources = sources(raw.source, raw.sources, files, &mut report);
+    let sources = super::sources::sources(raw.source, raw.sources, files, &mut report);
     let (actors, actor_ids) = actors(raw.actors, &mut report);
 
     let mut relation_ids: BTreeMap<String, usize> = BTreeMap::new();
@@ -63,146 +63,6 @@ pub(super) fn validate(
         warnings: Vec::new(),
     };
     (dataset, problems)
-}
-
-/// The id a file's single `source` object gets when it names none.
-pub const SINGLE_SOURCE_ID: &str = "source";
-
-/// The sources of a file: its single `source` object or its `sources` list (never both), each
-/// with its text; always at least one (an empty stand-in after a reported problem).
-fn sources(
-    single: Option<RawSource>,
-    list: Option<Vec<RawSource>>,
-    files: &TextFiles<'_>,
-    report: &mut impl FnMut(String, ProblemKind),
-) -> Vec<SourceDoc> {
-    let raws: Vec<(String, RawSource)> = match (single, list) {
-        (Some(_), Some(_)) => {
-            report(
-                "sources".to_owned(),
-                ProblemKind::SourceForm {
-                    what: "give either \"source\" (one article) or \"sources\" (a list), not both"
-                        .to_owned(),
-                },
-            );
-            Vec::new()
-        }
-        (Some(raw), None) => vec![("source".to_owned(), raw)],
-        (None, Some(list)) => {
-            if list.is_empty() {
-                report(
-                    "sources".to_owned(),
-                    ProblemKind::SourceForm {
-                        what: "\"sources\" is empty; list at least one article".to_owned(),
-                    },
-                );
-            }
-            list.into_iter()
-                .enumerate()
-                .map(|(i, raw)| (format!("sources[{i}]"), raw))
-                .collect()
-        }
-        (None, None) => {
-            report(
-                "source".to_owned(),
-                ProblemKind::SourceForm {
-                    what: "the file names no article: add \"source\" (one article) or \"sources\" (a list)"
-                        .to_owned(),
-                },
-            );
-            Vec::new()
-        }
-    };
-    let several = raws.len() > 1 || raws.first().is_some_and(|(at, _)| at != "source");
-    let mut seen: BTreeMap<String, String> = BTreeMap::new();
-    let mut out = Vec::with_capacity(raws.len().max(1));
-    for (at, raw) in raws {
-        let id = raw.id.clone().unwrap_or_default();
-        let id = if id.trim().is_empty() {
-            if several {
-                report(
-                    at.clone(),
-                    ProblemKind::BadSourceId {
-                        what: "a source in \"sources\" needs an \"id\" that passages can name"
-                            .to_owned(),
-                    },
-                );
-            }
-            if out.is_empty() {
-                SINGLE_SOURCE_ID.to_owned()
-            } else {
-                format!("source-{}", out.len() + 1)
-            }
-        } else {
-            id
-        };
-        if let Some(first) = seen.get(&id) {
-            report(
-                at.clone(),
-                ProblemKind::BadSourceId {
-                    what: format!(
-                        "source id {id:?} is used twice (first at {first}); give each source its own id"
-                    ),
-                },
-            );
-        }
-        seen.insert(id.clone(), at.clone());
-        let (meta, article) = source_and_article(&raw, &at, files, report);
-        out.push(SourceDoc { id, meta, article });
-    }
-    if out.is_empty() {
-        out.push(SourceDoc {
-            id: SINGLE_SOURCE_ID.to_owned(),
-            meta: Source {
-                title: "Untitled article".to_owned(),
-                ..Source::default()
-            },
-            article: Article::new(String::new()),
-        });
-    }
-    out
-}
-
-/// A source's bibliographic data and its article text (inline or from a file beside);
-/// problems are located at `at` ("source" or "sources[1]").
-fn source_and_article(
-    raw: &RawSource,
-    at: &str,
-    files: &TextFiles<'_>,
-    report: &mut impl FnMut(String, ProblemKind),
-) -> (Source, Article) {
-    let article_text = match (&raw.text, &raw.text_file) {
-        (Some(_), Some(_)) => {
-            report(at.to_owned(), ProblemKind::BothArticles);
-            None
-        }
-        (Some(text), None) => Some(text.clone()),
-        (None, Some(rel)) => match files.read(rel) {
-            Ok(text) => Some(text),
-            Err(kind) => {
-                report(format!("{at}.text_file"), kind);
-                None
-            }
-        },
-        (None, None) => {
-            report(at.to_owned(), ProblemKind::NoArticle);
-            None
-        }
-    };
-    let article = Article::new(article_text.unwrap_or_default());
-    let date = parse_date(raw.date.as_deref(), &format!("{at}.date"), report);
-    let source = Source {
-        title: raw
-            .title
-            .clone()
-            .filter(|t| !t.trim().is_empty())
-            .unwrap_or_else(|| "Untitled article".to_owned()),
-        author: raw.author.clone().filter(|a| !a.trim().is_empty()),
-        date,
-        section: raw.section.clone().filter(|s| !s.trim().is_empty()),
-        url: raw.url.clone().filter(|s| !s.trim().is_empty()),
-    };
-    (source, article)
 }
 
 /// Actors with their ids checked; returns them and each id's first index.
@@ -301,7 +161,7 @@ fn relation(
         let date = parse_date(p.date.as_deref(), &format!("{at}.date"), report);
         let tone = p.tone.as_deref().map(|t| parse_tone(Some(t), &at, report));
         let status = parse_status(p.status.as_deref(), &at, report);
-        let source = passage_source(p.source.as_deref(), sources, &at, report);
+        let source = super::sources::passage_source(p.source.as_deref(), sources, &at, report);
         let doc = &sources[source.0];
         let article = &doc.article;
         let anchor = article.find_in_context(&p.quote, p.prefix.as_deref(), p.suffix.as_deref());
@@ -343,47 +203,7 @@ fn relation(
     })
 }
 
-/// The source a passage names; with a single source it may name none (or that one).
-fn passage_source(
-    named: Option<&str>,
-    sources: &[SourceDoc],
-    at: &str,
-    report: &mut impl FnMut(String, ProblemKind),
-) -> SourceId {
-    let known = || {
-        sources
-            .iter()
-            .map(|s| format!("{:?}", s.id))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    match named {
-        Some(id) => match sources.iter().position(|s| s.id == id) {
-            Some(i) => SourceId(i),
-            None => {
-                report(
-                    format!("{at}.source"),
-                    ProblemKind::UnknownSource {
-                        id: id.to_owned(),
-                        known: format!(": the ids are {}", known()),
-                    },
-                );
-                SourceId(0)
-            }
-        },
-        None => {
-            if sources.len() > 1 {
-                report(
-                    at.to_owned(),
-                    ProblemKind::PassageSourceMissing { known: known() },
-                );
-            }
-            SourceId(0)
-        }
-    }
-}
-
-fn parse_date(
+pub(super) fn parse_date(
     value: Option<&str>,
     location: &str,
     report: &mut impl FnMut(String, ProblemKind),

@@ -100,8 +100,9 @@ fn paint_edge_label(painter: &egui::Painter, label: &crate::scene::EdgeLabel, t:
     }
     let corners: Vec<Pos2> = label.corners().iter().map(|p| t * *p).collect();
     painter.add(Shape::convex_polygon(corners, label.plate, Stroke::NONE));
-    let galley =
-        painter.layout_no_wrap(label.text.clone(), FontId::proportional(size), label.color);
+    // Right-to-left words in display order (egui has no bidi reordering of its own).
+    let text = crate::fonts::visual_order(&label.text).into_owned();
+    let galley = painter.layout_no_wrap(text, FontId::proportional(size), label.color);
     // TextShape rotates about its top-left corner: start half the text back from the centre.
     let (sin, cos) = label.angle.sin_cos();
     let half = galley.size() / 2.0;
@@ -304,7 +305,7 @@ fn paint_label(painter: &Painter, node: &NodeShape, t: TSTransform) {
     painter.text(
         rect.center_top() + Vec2::new(0.0, LABEL_TOP_PAD * size),
         Align2::CENTER_TOP,
-        &node.label.text,
+        crate::fonts::visual_order(&node.label.text),
         FontId::proportional(size),
         node.label.color,
     );

@@ -47,7 +47,7 @@ fn relation_view(
     let Some(rel) = d.relation(r) else {
         return;
     };
-    ui.heading(d.relation_endpoints(rel));
+    ui.heading(crate::fonts::visual_order(&d.relation_endpoints(rel)));
     ui.label(RichText::new(&rel.label).size(15.0));
     ui.add_space(4.0);
     let color = style.dimension_color(&rel.dimension);
@@ -140,7 +140,7 @@ fn actor_view(
     let Some(actor) = d.actor(a) else {
         return;
     };
-    ui.heading(&actor.name);
+    ui.heading(crate::fonts::visual_order(&actor.name));
     ui.label(RichText::new(actor.kind.as_str()).weak());
     ui.horizontal_wrapped(|ui| {
         let focused = state.filters.focus.map(|(f, _)| f) == Some(a);
@@ -391,7 +391,7 @@ fn actors_list(ui: &mut egui::Ui, state: &MapState, actions: &mut Vec<Action>) {
     ui.horizontal_wrapped(|ui| {
         for (a, actor) in state.dataset.actors_with_ids() {
             if ui
-                .small_button(&actor.name)
+                .small_button(crate::fonts::visual_order(&actor.name))
                 .on_hover_text(format!("{} · click to select", actor.kind.as_str()))
                 .clicked()
             {

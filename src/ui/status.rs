@@ -3,8 +3,13 @@
 use super::Action;
 use crate::map::{FilterCommand, MapState};
 
-/// Paints the status line; returns "clear filters" if clicked.
-pub fn status_bar(ui: &mut egui::Ui, state: &MapState) -> Vec<Action> {
+/// Paints the status line (with the scripts no font can draw, if any); returns "clear
+/// filters" if clicked.
+pub fn status_bar(
+    ui: &mut egui::Ui,
+    state: &MapState,
+    missing: &[crate::fonts::MissingScript],
+) -> Vec<Action> {
     let mut actions = Vec::new();
     ui.horizontal(|ui| {
         let d = &state.dataset;
@@ -20,6 +25,13 @@ pub fn status_bar(ui: &mut egui::Ui, state: &MapState) -> Vec<Action> {
             d.relations.len(),
             d.passage_count()
         ));
+        for m in missing {
+            ui.label(
+                egui::RichText::new(format!("⚠ no font for {}", m.script))
+                    .color(ui.visuals().warn_fg_color),
+            )
+            .on_hover_text(m.to_string());
+        }
         let filtered = state.hidden_by_filters();
         if filtered > 0 {
             ui.label(egui::RichText::new(format!("{filtered} hidden by filters")).strong());

@@ -180,7 +180,7 @@ impl Builder {
         Ok(Dataset {
             title: self.title.clone(),
             sources: vec![super::SourceDoc {
-                id: super::validate::SINGLE_SOURCE_ID.to_owned(),
+                id: super::sources::SINGLE_SOURCE_ID.to_owned(),
                 meta: Source {
                     title: self.title,
                     ..Default::default()

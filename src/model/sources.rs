@@ -1,0 +1,189 @@
+//! The sources of a relmap/1 file: its single `source` object or its `sources` list, each
+//! with its text, and which source each passage quotes.
+
+use std::collections::BTreeMap;
+
+use super::error::ProblemKind;
+use super::load::TextFiles;
+use super::raw::RawSource;
+use super::{Article, Source, SourceDoc, SourceId};
+
+/// The id a file's single `source` object gets when it names none.
+pub const SINGLE_SOURCE_ID: &str = "source";
+
+/// The sources of a file: its single `source` object or its `sources` list (never both), each
+/// with its text; always at least one (an empty stand-in after a reported problem).
+pub(super) fn sources(
+    single: Option<RawSource>,
+    list: Option<Vec<RawSource>>,
+    files: &TextFiles<'_>,
+    report: &mut impl FnMut(String, ProblemKind),
+) -> Vec<SourceDoc> {
+    let raws: Vec<(String, RawSource)> = match (single, list) {
+        (Some(_), Some(_)) => {
+            report(
+                "sources".to_owned(),
+                ProblemKind::SourceForm {
+                    what: "give either \"source\" (one article) or \"sources\" (a list), not both"
+                        .to_owned(),
+                },
+            );
+            Vec::new()
+        }
+        (Some(raw), None) => vec![("source".to_owned(), raw)],
+        (None, Some(list)) => {
+            if list.is_empty() {
+                report(
+                    "sources".to_owned(),
+                    ProblemKind::SourceForm {
+                        what: "\"sources\" is empty; list at least one article".to_owned(),
+                    },
+                );
+            }
+            list.into_iter()
+                .enumerate()
+                .map(|(i, raw)| (format!("sources[{i}]"), raw))
+                .collect()
+        }
+        (None, None) => {
+            report(
+                "source".to_owned(),
+                ProblemKind::SourceForm {
+                    what: "the file names no article: add \"source\" (one article) or \"sources\" (a list)"
+                        .to_owned(),
+                },
+            );
+            Vec::new()
+        }
+    };
+    let several = raws.len() > 1 || raws.first().is_some_and(|(at, _)| at != "source");
+    let mut seen: BTreeMap<String, String> = BTreeMap::new();
+    let mut out = Vec::with_capacity(raws.len().max(1));
+    for (at, raw) in raws {
+        let id = raw.id.clone().unwrap_or_default();
+        let id = if id.trim().is_empty() {
+            if several {
+                report(
+                    at.clone(),
+                    ProblemKind::BadSourceId {
+                        what: "a source in \"sources\" needs an \"id\" that passages can name"
+                            .to_owned(),
+                    },
+                );
+            }
+            if out.is_empty() {
+                SINGLE_SOURCE_ID.to_owned()
+            } else {
+                format!("source-{}", out.len() + 1)
+            }
+        } else {
+            id
+        };
+        if let Some(first) = seen.get(&id) {
+            report(
+                at.clone(),
+                ProblemKind::BadSourceId {
+                    what: format!(
+                        "source id {id:?} is used twice (first at {first}); give each source its own id"
+                    ),
+                },
+            );
+        }
+        seen.insert(id.clone(), at.clone());
+        let (meta, article) = source_and_article(&raw, &at, files, report);
+        out.push(SourceDoc { id, meta, article });
+    }
+    if out.is_empty() {
+        out.push(SourceDoc {
+            id: SINGLE_SOURCE_ID.to_owned(),
+            meta: Source {
+                title: "Untitled article".to_owned(),
+                ..Source::default()
+            },
+            article: Article::new(String::new()),
+        });
+    }
+    out
+}
+
+/// A source's bibliographic data and its article text (inline or from a file beside);
+/// problems are located at `at` ("source" or "sources[1]").
+fn source_and_article(
+    raw: &RawSource,
+    at: &str,
+    files: &TextFiles<'_>,
+    report: &mut impl FnMut(String, ProblemKind),
+) -> (Source, Article) {
+    let article_text = match (&raw.text, &raw.text_file) {
+        (Some(_), Some(_)) => {
+            report(at.to_owned(), ProblemKind::BothArticles);
+            None
+        }
+        (Some(text), None) => Some(text.clone()),
+        (None, Some(rel)) => match files.read(rel) {
+            Ok(text) => Some(text),
+            Err(kind) => {
+                report(format!("{at}.text_file"), kind);
+                None
+            }
+        },
+        (None, None) => {
+            report(at.to_owned(), ProblemKind::NoArticle);
+            None
+        }
+    };
+    let article = Article::new(article_text.unwrap_or_default());
+    let date = super::validate::parse_date(raw.date.as_deref(), &format!("{at}.date"), report);
+    let source = Source {
+        title: raw
+            .title
+            .clone()
+            .filter(|t| !t.trim().is_empty())
+            .unwrap_or_else(|| "Untitled article".to_owned()),
+        author: raw.author.clone().filter(|a| !a.trim().is_empty()),
+        date,
+        section: raw.section.clone().filter(|s| !s.trim().is_empty()),
+        url: raw.url.clone().filter(|s| !s.trim().is_empty()),
+    };
+    (source, article)
+}
+
+/// The source a passage names; with a single source it may name none (or that one).
+pub(super) fn passage_source(
+    named: Option<&str>,
+    sources: &[SourceDoc],
+    at: &str,
+    report: &mut impl FnMut(String, ProblemKind),
+) -> SourceId {
+    let known = || {
+        sources
+            .iter()
+            .map(|s| format!("{:?}", s.id))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    match named {
+        Some(id) => match sources.iter().position(|s| s.id == id) {
+            Some(i) => SourceId(i),
+            None => {
+                report(
+                    format!("{at}.source"),
+                    ProblemKind::UnknownSource {
+                        id: id.to_owned(),
+                        known: format!(": the ids are {}", known()),
+                    },
+                );
+                SourceId(0)
+            }
+        },
+        None => {
+            if sources.len() > 1 {
+                report(
+                    at.to_owned(),
+                    ProblemKind::PassageSourceMissing { known: known() },
+                );
+            }
+            SourceId(0)
+        }
+    }
+}
