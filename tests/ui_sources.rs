@@ -230,3 +230,39 @@ fn merging_a_map_matches_actors_and_undo_restores_the_map() {
     );
     assert_eq!(state.dataset.sources.len(), 1);
 }
+
+#[test]
+fn a_source_s_details_are_edited_from_the_side_panel_and_undone() {
+    let mut h = two_sources();
+    // The overview lists both sources, each with "Edit…".
+    h.get_all_by_label("Edit…")
+        .nth(1)
+        .expect("the second source's Edit button")
+        .click();
+    h.run();
+    h.get_by_label("Date").click();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_label("Date").type_text("2024-02-15");
+    h.run();
+    h.get_by_label("Save changes").click();
+    h.run();
+    let date = |h: &Harness<'static, RelmapApp>| {
+        h.state().state().dataset.sources[1]
+            .meta
+            .date
+            .map(|d| d.to_string())
+    };
+    assert_eq!(date(&h).as_deref(), Some("2024-02-15"));
+    assert!(
+        h.state()
+            .state()
+            .dataset
+            .source_line()
+            .contains("15 February 2024"),
+        "the figure's source line follows"
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(date(&h).as_deref(), Some("2024-01"));
+}

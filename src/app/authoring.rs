@@ -329,6 +329,14 @@ impl RelmapApp {
                     false
                 }
             },
+            Modal::Source(form) => match ui::source_form(ctx, form) {
+                FormOutcome::Open => true,
+                FormOutcome::Cancel => false,
+                FormOutcome::Done(command) => {
+                    actions.push(command.into());
+                    false
+                }
+            },
             Modal::Evidence(form) => match ui::evidence_form(ctx, &self.state, form) {
                 FormOutcome::Open => true,
                 FormOutcome::Cancel => false,

@@ -42,6 +42,8 @@ pub enum Modal {
     ReportAs(String),
     /// The in-app "merge map" form, with the path typed so far.
     MergeFrom(String),
+    /// Edit a source's bibliographic data.
+    Source(ui::SourceForm),
 }
 
 impl RelmapApp {

@@ -202,6 +202,9 @@ impl RelmapApp {
             Action::AddSource => self.modal = Some(Modal::NewMap(ui::NewMapForm::add_source())),
             Action::Merge => self.ask_and_merge(),
             Action::MergePath(path) => self.merge_path(&path),
+            Action::EditSource(source) => {
+                self.modal = ui::SourceForm::edit(&self.state, source).map(Modal::Source);
+            }
         }
     }
 

@@ -61,7 +61,7 @@ pub enum NewMapRequest {
 }
 
 /// A date typed in a form: blank is none, else `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
-fn typed_date(text: &str) -> Result<Option<PassageDate>, String> {
+pub(super) fn typed_date(text: &str) -> Result<Option<PassageDate>, String> {
     let t = text.trim();
     if t.is_empty() {
         return Ok(None);
@@ -71,7 +71,12 @@ fn typed_date(text: &str) -> Result<Option<PassageDate>, String> {
         .ok_or_else(|| format!("“{t}” is not a date: write 2012, 2012-03 or 2012-03-01"))
 }
 
-fn field(ui: &mut egui::Ui, label: &str, value: &mut String, hint: &str) -> egui::Response {
+pub(super) fn field(
+    ui: &mut egui::Ui,
+    label: &str,
+    value: &mut String,
+    hint: &str,
+) -> egui::Response {
     let name = ui.label(label);
     let r = ui
         .add(

@@ -13,6 +13,7 @@ mod passage;
 mod search_panel;
 mod shortcuts;
 mod side_panel;
+mod source_form;
 mod status;
 
 pub use article::{ARTICLE_TEXT_LABEL, article_window};
@@ -29,6 +30,7 @@ pub use shortcuts::{
     GESTURES, Shortcut, consume_map_keys, consume_shortcuts, keyboard_shortcuts, shortcut_text,
 };
 pub use side_panel::side_panel;
+pub use source_form::{SourceForm, source_form};
 pub use status::status_bar;
 
 use crate::map::{
@@ -108,6 +110,8 @@ pub enum Action {
     Merge,
     /// Merge this map file into the open one.
     MergePath(std::path::PathBuf),
+    /// Open the form editing this source's bibliographic data (and the map's title).
+    EditSource(crate::model::SourceId),
 }
 
 macro_rules! action_from {

@@ -19,7 +19,7 @@ pub fn side_panel(ui: &mut egui::Ui, state: &MapState, style: &Style) -> Vec<Act
             Selection::Actor(a) => actor_view(ui, state, a, style, &mut actions),
             Selection::Pair(a, b) => pair_view(ui, state, (a, b), style, &mut actions),
             Selection::None => {
-                guide(ui, &state.dataset);
+                guide(ui, &state.dataset, &mut actions);
                 actors_list(ui, state, &mut actions);
             }
         });
@@ -299,7 +299,7 @@ fn relation_row(
     });
 }
 
-fn guide(ui: &mut egui::Ui, d: &Dataset) {
+fn guide(ui: &mut egui::Ui, d: &Dataset, actions: &mut Vec<Action>) {
     ui.heading("Evidence");
     ui.label(
         "Click a line on the map to read the passages of the article that support it. \
@@ -327,7 +327,7 @@ fn guide(ui: &mut egui::Ui, d: &Dataset) {
         "Source"
     });
     for (id, doc) in d.sources_with_ids() {
-        source_summary(ui, d, id, doc);
+        source_summary(ui, d, (id, doc), actions);
     }
     ui.label(
         RichText::new(format!(
@@ -343,15 +343,24 @@ fn guide(ui: &mut egui::Ui, d: &Dataset) {
 fn source_summary(
     ui: &mut egui::Ui,
     d: &crate::model::Dataset,
-    id: crate::model::SourceId,
-    doc: &crate::model::SourceDoc,
+    (id, doc): (crate::model::SourceId, &crate::model::SourceDoc),
+    actions: &mut Vec<Action>,
 ) {
     let number = if d.sources.len() > 1 {
         format!("{}) ", id.0 + 1)
     } else {
         String::new()
     };
-    ui.label(format!("{number}“{}”", doc.meta.title));
+    ui.horizontal_wrapped(|ui| {
+        ui.label(format!("{number}“{}”", doc.meta.title));
+        if ui
+            .small_button("Edit…")
+            .on_hover_text("Edit this source's title, author, date, publisher and URL")
+            .clicked()
+        {
+            actions.push(Action::EditSource(id));
+        }
+    });
     if let Some(author) = &doc.meta.author {
         ui.label(author);
     }
