@@ -351,16 +351,7 @@ fn source_summary(
     } else {
         String::new()
     };
-    ui.horizontal_wrapped(|ui| {
-        ui.label(format!("{number}“{}”", doc.meta.title));
-        if ui
-            .small_button("Edit…")
-            .on_hover_text("Edit this source's title, author, date, publisher and URL")
-            .clicked()
-        {
-            actions.push(Action::EditSource(id));
-        }
-    });
+    ui.label(format!("{number}“{}”", doc.meta.title));
     if let Some(author) = &doc.meta.author {
         ui.label(author);
     }
@@ -380,7 +371,16 @@ fn source_summary(
             doc.article.paragraphs.len()
         )
     });
-    ui.label(RichText::new(meta.join(" · ")).weak());
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new(meta.join(" · ")).weak());
+        if ui
+            .small_button("Edit…")
+            .on_hover_text("Edit this source's title, author, date, publisher and URL")
+            .clicked()
+        {
+            actions.push(Action::EditSource(id));
+        }
+    });
 }
 
 /// Every actor of the map, and "Add actor…": where a new map's authoring starts.
