@@ -9,12 +9,11 @@
     reason = "tests: a broken fixture must fail loudly"
 )]
 
+mod common;
+
 use std::path::Path;
 use std::sync::{Mutex, OnceLock};
 
-use egui::Vec2;
-use egui_kittest::Harness;
-use relmap::app::RelmapApp;
 use relmap::map::MapState;
 use relmap::model::{self, Dataset};
 
@@ -56,15 +55,7 @@ fn the_app_has_a_glyph_for_every_name() {
     let d = map();
     let names: Vec<String> = d.actors.iter().map(|a| a.name.clone()).collect();
     assert!(names.len() >= 12);
-    let mut h = Harness::builder()
-        .with_size(Vec2::new(1280.0, 800.0))
-        .with_context_setup(relmap::fonts::install)
-        .with_max_steps(12)
-        .build_ui_state(
-            |ui, app: &mut RelmapApp| app.frame_ui(ui),
-            RelmapApp::from_state(MapState::new(d)),
-        );
-    h.run();
+    let h = common::harness_for(MapState::new(d));
     let font = egui::FontId::proportional(14.0);
     for name in &names {
         let shown = relmap::fonts::visual_order(name);

@@ -1,5 +1,8 @@
 //! UI tests on the real app state with the built-in dataset, driven like a user would.
 
+mod common;
+
+use common::harness_for;
 use egui::{Key, Modifiers, Vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -14,20 +17,6 @@ use relmap::scene::{Hit, Selection};
 )]
 fn harness() -> Harness<'static, RelmapApp> {
     harness_for(MapState::new(model::builtin().expect("built-in dataset")))
-}
-
-/// The whole app window at 1280×800 around `state`, run until it settles.
-fn harness_for(state: MapState) -> Harness<'static, RelmapApp> {
-    let mut h = Harness::builder()
-        .with_size(Vec2::new(1280.0, 800.0))
-        .with_context_setup(relmap::fonts::install)
-        .with_max_steps(12)
-        .build_ui_state(
-            |ui, app: &mut RelmapApp| app.frame_ui(ui),
-            RelmapApp::from_state(state),
-        );
-    h.run();
-    h
 }
 
 /// Ctrl+F, then types `text` into the search field, as a user would.

@@ -7,7 +7,10 @@
     reason = "tests: a broken fixture must fail loudly"
 )]
 
-use egui::{Key, Modifiers, Vec2};
+mod common;
+
+use common::harness_for;
+use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use relmap::app::RelmapApp;
@@ -15,19 +18,6 @@ use relmap::map::MapState;
 use relmap::model::{self, SourceId};
 
 const TWO_SOURCES: &str = "tests/fixtures/sources/two-sources.relmap.json";
-
-fn harness_for(state: MapState) -> Harness<'static, RelmapApp> {
-    let mut h = Harness::builder()
-        .with_size(Vec2::new(1280.0, 800.0))
-        .with_context_setup(relmap::fonts::install)
-        .with_max_steps(12)
-        .build_ui_state(
-            |ui, app: &mut RelmapApp| app.frame_ui(ui),
-            RelmapApp::from_state(state),
-        );
-    h.run();
-    h
-}
 
 fn two_sources() -> Harness<'static, RelmapApp> {
     harness_for(MapState::new(

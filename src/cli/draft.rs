@@ -56,12 +56,7 @@ pub fn draft(args: &DraftArgs) -> anyhow::Result<String> {
     );
     d.actors = actors;
     let report = crate::model::add_drafts(&mut d, crate::model::SourceId(0));
-    let json = crate::model::to_relmap_json(&d);
-    // What is written must open: check it as `relmap check` would before writing.
-    crate::model::load_str(&json, &args.out.display().to_string())
-        .context("the draft map did not pass its own check (a bug: please report it)")?;
-    crate::atomic::write_atomic(&args.out, json.as_bytes())
-        .with_context(|| format!("writing {}", args.out.display()))?;
+    super::write_checked_map(&d, &args.out, "the draft map")?;
     Ok(format!(
         "Wrote {}: {} actors; {} sentences name two or more of them → {} draft passages on {} \
          draft relations. Open it in relmap, select a draft relation and review: A accepts, \

@@ -26,12 +26,7 @@ pub fn merge(args: &MergeArgs) -> anyhow::Result<String> {
         merged = next;
         lines.push(format!("+ {}: {}", path.display(), report.summary()));
     }
-    let json = crate::model::to_relmap_json(&merged);
-    // What is written must pass `relmap check`: check it before writing.
-    crate::model::load_str(&json, &args.out.display().to_string())
-        .context("the merged map did not pass its own check (a bug: please report it)")?;
-    crate::atomic::write_atomic(&args.out, json.as_bytes())
-        .with_context(|| format!("writing {}", args.out.display()))?;
+    super::write_checked_map(&merged, &args.out, "the merged map")?;
     Ok(format!(
         "Wrote {}: {} sources, {} actors, {} relations, {} passages\n{}",
         args.out.display(),

@@ -65,6 +65,22 @@ pub enum Command {
     },
 }
 
+/// Writes `d` as relmap/1 to `out`, atomically, after checking that what is written loads
+/// (as `relmap check` would): a map relmap made itself must open again. `what` names it in
+/// the error ("the merged map").
+pub(crate) fn write_checked_map(
+    d: &Dataset,
+    out: &std::path::Path,
+    what: &str,
+) -> anyhow::Result<()> {
+    use anyhow::Context as _;
+    let json = model::to_relmap_json(d);
+    model::load_str(&json, &out.display().to_string())
+        .with_context(|| format!("{what} did not pass its own check (a bug: please report it)"))?;
+    crate::atomic::write_atomic(out, json.as_bytes())
+        .with_context(|| format!("writing {}", out.display()))
+}
+
 /// Runs `relmap uninstall-desktop`; returns the report to print.
 pub fn uninstall_desktop(prefix: Option<PathBuf>) -> anyhow::Result<String> {
     use anyhow::Context as _;

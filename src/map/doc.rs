@@ -8,11 +8,11 @@
 use egui::Pos2;
 
 use super::MapState;
-use crate::model::SourceFields;
 use crate::model::{
     Actor, ActorId, ActorKind, Dataset, Dimension, Passage, PassageDate, PassageId, PassageStatus,
     Relation, RelationId, SourceId, TextRange, Tone,
 };
+use crate::model::{SourceFields, unique_id};
 use crate::scene::Selection;
 
 /// What an actor is called and how it is drawn; the fields the actors panel edits.
@@ -523,17 +523,6 @@ pub fn slug(name: &str) -> String {
     } else {
         out
     }
-}
-
-/// `base`, or `base-2`, `base-3`… whichever is not `taken`.
-pub(super) fn unique_id(base: &str, taken: impl Fn(&str) -> bool) -> String {
-    if !taken(base) {
-        return base.to_owned();
-    }
-    (2..)
-        .map(|i| format!("{base}-{i}"))
-        .find(|c| !taken(c))
-        .unwrap_or_else(|| base.to_owned())
 }
 
 /// Trimmed, non-empty, without repeats, in the order given.

@@ -45,7 +45,7 @@ impl MapState {
         } else {
             &fields.title
         });
-        let id = super::doc::unique_id(&base, |c| d.source_index(c).is_some());
+        let id = crate::model::unique_id(&base, |c| d.source_index(c).is_some());
         let doc = crate::model::source_from_text(&id, text, fields);
         d.sources.push(doc);
         crate::model::name_sources(d);

@@ -88,3 +88,15 @@ impl RelationId {
         (0..n).map(Self)
     }
 }
+
+/// `base`, or `base-2`, `base-3`… whichever is not `taken`: a fresh id for an actor,
+/// relation or source that keeps the readable base.
+pub fn unique_id(base: &str, taken: impl Fn(&str) -> bool) -> String {
+    if !taken(base) {
+        return base.to_owned();
+    }
+    (2..)
+        .map(|n| format!("{base}-{n}"))
+        .find(|c| !taken(c))
+        .unwrap_or_else(|| base.to_owned())
+}

@@ -70,17 +70,6 @@ fn keys_of(a: &super::Actor) -> BTreeSet<String> {
         .collect()
 }
 
-/// `base`, or `base-2`, `base-3`… whichever is not `taken`.
-fn unique(base: &str, taken: impl Fn(&str) -> bool) -> String {
-    if !taken(base) {
-        return base.to_owned();
-    }
-    (2..)
-        .map(|n| format!("{base}-{n}"))
-        .find(|c| !taken(c))
-        .unwrap_or_else(|| base.to_owned())
-}
-
 /// Merges `other` into `base`. The result keeps `base`'s title, actors' positions and order,
 /// and appends what `other` adds.
 pub fn merge(mut base: Dataset, other: &Dataset) -> (Dataset, MergeReport) {
@@ -125,7 +114,7 @@ pub fn name_sources(d: &mut Dataset) {
     for i in 0..d.sources.len() {
         if d.sources[i].id == super::sources::SINGLE_SOURCE_ID {
             let wanted = slug(&d.sources[i].meta.title);
-            let id = unique(&wanted, |c| d.sources.iter().any(|b| b.id == c));
+            let id = super::unique_id(&wanted, |c| d.sources.iter().any(|b| b.id == c));
             d.sources[i].id = id;
         }
     }
@@ -151,7 +140,7 @@ fn merge_sources(base: &mut Dataset, other: &Dataset) -> Vec<SourceId> {
             } else {
                 s.id.clone()
             };
-            doc.id = unique(&wanted, |c| base.sources.iter().any(|b| b.id == c));
+            doc.id = super::unique_id(&wanted, |c| base.sources.iter().any(|b| b.id == c));
             base.sources.push(doc);
             SourceId(base.sources.len() - 1)
         })
@@ -205,7 +194,7 @@ fn merge_actor(base: &mut Dataset, a: &super::Actor, report: &mut MergeReport) -
         }
     }
     let mut added = a.clone();
-    added.id = unique(&a.id, |c| base.actor_index(c).is_some());
+    added.id = super::unique_id(&a.id, |c| base.actor_index(c).is_some());
     report.actors_added.push(added.id.clone());
     base.actors.push(added);
     ActorId(base.actors.len() - 1)
@@ -266,7 +255,7 @@ fn merge_relation(
     added.source = s;
     added.target = t;
     added.passages = passages;
-    added.id = unique(&rel.id, |c| base.relation_index(c).is_some());
+    added.id = super::unique_id(&rel.id, |c| base.relation_index(c).is_some());
     report.relations_added.push(added.id.clone());
     base.relations.push(added);
 }

@@ -29,7 +29,7 @@ pub use builtin::{BUILTIN_NAME, builtin};
 pub use date::PassageDate;
 pub use draft::{DRAFT_LABEL_PREFIX, DraftReport, add_drafts, is_draft_relation, parse_actors};
 pub use error::{LoadError, Problem, ProblemKind};
-pub use ids::{ActorId, PassageId, RelationId, SourceId};
+pub use ids::{ActorId, PassageId, RelationId, SourceId, unique_id};
 pub use kinds::{ActorKind, Dimension, PassageStatus, Tone};
 pub use lint::{MAX_RELATIONS_PER_QUOTE, MIN_QUOTE_WORDS, Warning, WarningKind, lint, names};
 pub use load::{MAX_FILE_BYTES, load_path, load_path_keeping_unanchored, load_str, read_text_file};
