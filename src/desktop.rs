@@ -321,6 +321,17 @@ mod tests {
             "{entry}"
         );
         assert!(entry.contains("MimeType=application/x-relmap+json"));
+        // Offered for GraphML and GEXF, declared with their root elements, default for neither.
+        assert!(
+            entry.contains("application/graphml+xml;application/gexf+xml;"),
+            "{entry}"
+        );
+        let mimeapps =
+            std::fs::read_to_string(config.path().join("mimeapps.list")).expect("mimeapps");
+        assert!(
+            !mimeapps.contains("graphml") && !mimeapps.contains("gexf"),
+            "{mimeapps}"
+        );
         assert!(entry.contains("Icon=relmap"));
         assert!(
             prefix
@@ -332,6 +343,12 @@ mod tests {
             std::fs::read_to_string(prefix.path().join("share/mime/packages/relmap.xml"))
                 .expect("mime")
                 .contains("*.relmap.json")
+        );
+        let mime = std::fs::read_to_string(prefix.path().join("share/mime/packages/relmap.xml"))
+            .expect("mime");
+        assert!(
+            mime.contains(r#"localName="graphml""#) && mime.contains("*.gexf"),
+            "{mime}"
         );
         #[cfg(unix)]
         {

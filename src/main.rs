@@ -8,6 +8,13 @@ use std::process::ExitCode;
 use clap::Parser as _;
 use relmap::cli::{self, Cli, Command};
 
+/// `println!` that stops quietly when stdout is closed (see [`say_line`]).
+macro_rules! say {
+    ($($arg:tt)*) => {
+        say_line(format_args!($($arg)*))
+    };
+}
+
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
@@ -25,7 +32,7 @@ fn main() -> ExitCode {
     match cli.command {
         Some(Command::InstallDesktop { prefix }) => match cli::install_desktop(prefix) {
             Ok(report) => {
-                println!("{report}");
+                say!("{report}");
                 ExitCode::SUCCESS
             }
             Err(err) => {
@@ -35,7 +42,7 @@ fn main() -> ExitCode {
         },
         Some(Command::UninstallDesktop { prefix }) => match cli::uninstall_desktop(prefix) {
             Ok(report) => {
-                println!("{report}");
+                say!("{report}");
                 ExitCode::SUCCESS
             }
             Err(err) => {
@@ -48,13 +55,13 @@ fn main() -> ExitCode {
             if code == 1 {
                 eprintln!("{report}");
             } else {
-                println!("{report}");
+                say!("{report}");
             }
             ExitCode::from(code)
         }
         Some(Command::Draft(args)) => match cli::draft(&args) {
             Ok(report) => {
-                println!("{report}");
+                say!("{report}");
                 ExitCode::SUCCESS
             }
             Err(err) => {
@@ -64,7 +71,7 @@ fn main() -> ExitCode {
         },
         Some(Command::Merge(args)) => match cli::merge(&args) {
             Ok(summary) => {
-                println!("{summary}");
+                say!("{summary}");
                 ExitCode::SUCCESS
             }
             Err(err) => {
@@ -74,7 +81,7 @@ fn main() -> ExitCode {
         },
         Some(Command::Report(args)) => match cli::report(&args) {
             Ok(line) => {
-                println!("{line}");
+                say!("{line}");
                 ExitCode::SUCCESS
             }
             Err(err) => {
@@ -84,7 +91,7 @@ fn main() -> ExitCode {
         },
         Some(Command::Export(args)) => match cli::export(&args) {
             Ok(line) => {
-                println!("{line}");
+                say!("{line}");
                 ExitCode::SUCCESS
             }
             Err(err) => {
@@ -106,5 +113,16 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
+    }
+}
+
+/// Prints a command's report to stdout. A closed pipe (`relmap check | head`) is not an error:
+/// the reader has what it wanted, so relmap stops quietly instead of panicking as `println!`
+/// does.
+fn say_line(text: std::fmt::Arguments<'_>) {
+    use std::io::Write as _;
+    let mut out = std::io::stdout().lock();
+    if writeln!(out, "{text}").is_err() {
+        std::process::exit(0);
     }
 }

@@ -180,3 +180,32 @@ fn a_quote_no_longer_in_the_article_is_kept_and_flagged_not_moved() {
     let saved = relmap::model::to_relmap_json(&d);
     assert!(saved.contains("once quarrelled about water rights"));
 }
+
+#[test]
+fn graphml_gexf_and_spreadsheets_open_and_a_pdf_is_refused_keeping_the_map() {
+    let mut app = app();
+    for (name, actors) in [
+        ("formats/nx-digraph.graphml", 5),
+        ("formats/gephi-1.3.gexf", 3),
+        ("formats/kumu.xlsx", 5),
+        ("formats/edges.ods", 3),
+    ] {
+        app.open_path(fixture(name), None);
+        app.wait_for_load();
+        assert!(app.error().is_none(), "{name}: {:?}", app.error());
+        assert_eq!(app.state().dataset.actors.len(), actors, "{name}");
+    }
+    let dir = tempfile::tempdir().expect("tmp");
+    let pdf = dir.path().join("briefing.graphml");
+    std::fs::write(&pdf, b"%PDF-1.7\n1 0 obj\n").expect("write");
+    app.open_path(pdf, None);
+    app.wait_for_load();
+    assert_eq!(app.state().dataset.title, "edges", "the map you had stays");
+    let (_, lines) = app.error().expect("an error is shown");
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("it looks like a PDF document")),
+        "{lines:?}"
+    );
+}

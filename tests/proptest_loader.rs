@@ -88,15 +88,13 @@ fn apply(mut bytes: Vec<u8>, d: &Damage) -> Vec<u8> {
 
 /// Damages `base` and loads it as `name`; the loader may refuse, but never panic, and a
 /// dataset it accepts is internally consistent.
-fn load_damaged(base: &str, name: &str, damages: &[Damage]) -> Result<(), TestCaseError> {
-    let mut bytes = base.as_bytes().to_vec();
+fn load_damaged(base: &[u8], name: &str, damages: &[Damage]) -> Result<(), TestCaseError> {
+    let mut bytes = base.to_vec();
     for d in damages {
         bytes = apply(bytes, d);
     }
-    let Ok(text) = String::from_utf8(bytes) else {
-        return Ok(());
-    };
-    match relmap::model::load_str(&text, name) {
+    // Bytes, not text: spreadsheets are binary, and any file may arrive damaged.
+    match relmap::model::load_bytes(bytes, name) {
         Ok(d) => {
             for r in &d.relations {
                 prop_assert!(r.source.0 < d.actors.len() && r.target.0 < d.actors.len());
@@ -117,22 +115,44 @@ fn load_damaged(base: &str, name: &str, damages: &[Damage]) -> Result<(), TestCa
 
 const NODE_LINK: &str = include_str!("fixtures/networkx.json");
 const CSV: &str = include_str!("fixtures/trade_routes.csv");
+const GRAPHML: &str = include_str!("fixtures/formats/nx-digraph.graphml");
+const YED: &str = include_str!("fixtures/formats/yed.graphml");
+const GEXF: &str = include_str!("fixtures/formats/gephi-1.3.gexf");
+const XLSX: &[u8] = include_bytes!("fixtures/formats/kumu.xlsx");
+const ODS: &[u8] = include_bytes!("fixtures/formats/edges.ods");
 
 proptest! {
     #![proptest_config(ProptestConfig { cases: 2_000, .. ProptestConfig::default() })]
 
     #[test]
     fn damaged_relmap_datasets_never_panic(damages in proptest::collection::vec(damage(), 1..6)) {
-        load_damaged(&shipped(), "fuzz.relmap.json", &damages)?;
+        load_damaged(shipped().as_bytes(), "fuzz.relmap.json", &damages)?;
     }
 
     #[test]
     fn damaged_node_link_files_never_panic(damages in proptest::collection::vec(damage(), 1..6)) {
-        load_damaged(NODE_LINK, "fuzz.json", &damages)?;
+        load_damaged(NODE_LINK.as_bytes(), "fuzz.json", &damages)?;
     }
 
     #[test]
     fn damaged_csv_files_never_panic(damages in proptest::collection::vec(damage(), 1..6)) {
-        load_damaged(CSV, "fuzz.csv", &damages)?;
+        load_damaged(CSV.as_bytes(), "fuzz.csv", &damages)?;
+    }
+
+    #[test]
+    fn damaged_graphml_files_never_panic(damages in proptest::collection::vec(damage(), 1..6)) {
+        load_damaged(GRAPHML.as_bytes(), "fuzz.graphml", &damages)?;
+        load_damaged(YED.as_bytes(), "fuzz-yed.graphml", &damages)?;
+    }
+
+    #[test]
+    fn damaged_gexf_files_never_panic(damages in proptest::collection::vec(damage(), 1..6)) {
+        load_damaged(GEXF.as_bytes(), "fuzz.gexf", &damages)?;
+    }
+
+    #[test]
+    fn damaged_workbooks_never_panic(damages in proptest::collection::vec(damage(), 1..4)) {
+        load_damaged(XLSX, "fuzz.xlsx", &damages)?;
+        load_damaged(ODS, "fuzz.ods", &damages)?;
     }
 }

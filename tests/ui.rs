@@ -1226,6 +1226,36 @@ fn the_export_dialog_offers_slide_frames_and_a_title() {
 }
 
 #[test]
+fn the_export_dialog_writes_graphml_that_reads_back() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("network.graphml");
+    let mut h = harness();
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label_contains("Export figure").click();
+    h.run();
+    h.get_by_role_and_label(egui::accesskit::Role::TextInput, "Save to")
+        .click();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_role_and_label(egui::accesskit::Role::TextInput, "Save to")
+        .type_text(path.to_str().expect("utf-8 path"));
+    h.run();
+    assert!(
+        h.query_by_label("Title").is_none(),
+        "figure fields are hidden for GraphML"
+    );
+    h.get_by_label("Save").click();
+    h.step();
+    h.state_mut().wait_for_jobs();
+    let back = relmap::model::load_path(&path).expect("the GraphML reads back");
+    let shown = h.state().state();
+    assert_eq!(back.actors.len(), shown.dataset.actors.len());
+    assert_eq!(back.relations.len(), shown.dataset.relations.len());
+    assert_eq!(back.passage_count(), shown.dataset.passage_count());
+}
+
+#[test]
 fn one_line_per_pair_combines_relations_and_a_click_lists_them() {
     use egui_kittest::kittest::NodeT as _;
     let mut h = harness();

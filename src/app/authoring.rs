@@ -428,7 +428,7 @@ fn with_relmap_suffix(path: &Path) -> PathBuf {
 }
 
 /// Whether `path` names a relmap file (`*.relmap.json`), which Save may overwrite; other files
-/// (node-link JSON, CSV) were imported and are never overwritten in relmap's format.
+/// (node-link JSON, GraphML, GEXF, CSV, spreadsheets) were imported and are never overwritten in relmap's format.
 fn is_relmap_name(path: &Path) -> bool {
     path.file_name()
         .and_then(|n| n.to_str())

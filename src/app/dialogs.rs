@@ -250,7 +250,7 @@ pub(super) fn drop_hint(ctx: &egui::Context) {
     painter.text(
         screen.center(),
         egui::Align2::CENTER_CENTER,
-        "Drop a relmap dataset, node-link JSON or CSV edge list to open it",
+        "Drop a relmap map, node-link JSON, GraphML, GEXF, CSV or spreadsheet to open it",
         egui::FontId::proportional(20.0),
         egui::Color32::WHITE,
     );

@@ -23,10 +23,17 @@ impl RelmapApp {
 
     /// Exports the map to `path` drawn as `choice` says (frame, title, subtitle, scale).
     pub fn export_figure(&mut self, path: PathBuf, choice: &ui::FigureChoice) {
+        if export::is_graphml(&path) {
+            self.export_graphml(path);
+            return;
+        }
         if PictureFormat::from_path(&path).is_none() {
             self.jobs.toast(
                 ToastKind::Error,
-                format!("{}: name the file *.png or *.svg", path.display()),
+                format!(
+                    "{}: name the file *.png or *.svg for a figure, *.graphml for the network",
+                    path.display()
+                ),
             );
             return;
         }
@@ -43,6 +50,19 @@ impl RelmapApp {
         let figure = self.state.figure(&opts);
         self.jobs.spawn(
             move || match export::export_to_file(&figure, &path, scale) {
+                Ok(()) => JobOutcome::Saved(path),
+                Err(e) => JobOutcome::Failed(format!("{e:#}")),
+            },
+        );
+    }
+
+    /// Writes the whole network (every actor and relation, with passages and the positions on
+    /// screen) as GraphML, in the background.
+    fn export_graphml(&mut self, path: PathBuf) {
+        let dataset = self.state.dataset.clone();
+        let positions: Vec<[f32; 2]> = self.state.positions.iter().map(|p| [p.x, p.y]).collect();
+        self.jobs.spawn(
+            move || match export::write_graphml(&path, &dataset, Some(&positions)) {
                 Ok(()) => JobOutcome::Saved(path),
                 Err(e) => JobOutcome::Failed(format!("{e:#}")),
             },
@@ -128,8 +148,8 @@ impl RelmapApp {
         let picked = rfd::FileDialog::new()
             .set_title("Open a dataset")
             .add_filter(
-                "Datasets (relmap, node-link JSON, CSV)",
-                &["json", "csv", "tsv"],
+                "Networks (relmap, node-link JSON, GraphML, GEXF, CSV, spreadsheets)",
+                crate::model::OPEN_EXTENSIONS,
             )
             .add_filter("All files", &["*"])
             .pick_file();
@@ -215,8 +235,8 @@ impl RelmapApp {
         let picked = rfd::FileDialog::new()
             .set_title("Merge a map into this one")
             .add_filter(
-                "Maps (relmap, node-link JSON, CSV)",
-                &["json", "csv", "tsv"],
+                "Networks (relmap, node-link JSON, GraphML, GEXF, CSV, spreadsheets)",
+                crate::model::OPEN_EXTENSIONS,
             )
             .pick_file();
         match picked {

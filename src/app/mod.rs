@@ -167,6 +167,7 @@ impl RelmapApp {
                     .toast(ToastKind::Info, "Passage and citation copied".to_owned());
             }
             Action::ExportSvg => self.ask_and_export("svg", 1),
+            Action::ExportGraphml => self.ask_and_export("graphml", 1),
             Action::ExportPng(scale) => self.ask_and_export("png", scale),
             Action::CopyImage => self.copy_image(),
             Action::Screenshot => self.ask_and_screenshot(ctx),

@@ -20,7 +20,7 @@ use crate::model::{self, Dataset, LoadError};
 #[derive(Debug, Parser)]
 #[command(name = "relmap", version, args_conflicts_with_subcommands = true)]
 pub struct Cli {
-    /// Dataset to open in the app (relmap/1 JSON, node-link JSON or CSV edge list); the
+    /// Map to open in the app (relmap/1, node-link JSON, GraphML, GEXF, CSV, .xlsx/.ods); the
     /// built-in China–Kazakhstan map if omitted.
     pub file: Option<PathBuf>,
     /// What to do instead of opening the app.
@@ -48,7 +48,8 @@ pub enum Command {
     /// Write the evidence report: every passage behind the relations shown, in its sentence,
     /// as HTML (figure inline), Markdown (figure beside it as SVG) or CSV, by extension.
     Report(ReportArgs),
-    /// Write the map as a briefing figure (PNG or SVG, chosen by the extension), no display needed.
+    /// Write the map as a briefing figure (PNG or SVG, chosen by the extension), no display
+    /// needed; or as GraphML (*.graphml) for other network tools, with every passage.
     Export(ExportArgs),
     /// Install relmap for this user: binary, icon, launcher entry, *.relmap.json file type, and
     /// relmap as the default application for that type.
@@ -142,7 +143,8 @@ pub fn install_desktop(prefix: Option<PathBuf>) -> anyhow::Result<String> {
 pub struct ExportArgs {
     /// Dataset file; the built-in map if omitted.
     pub dataset: Option<PathBuf>,
-    /// Output file: *.png or *.svg.
+    /// Output file: *.png or *.svg (the figure), or *.graphml (the network with its evidence,
+    /// for Gephi, yEd, Cytoscape or networkx; figure options do not apply).
     #[arg(long, short)]
     pub out: PathBuf,
     /// PNG pixel scale.
@@ -291,9 +293,12 @@ pub fn export(args: &ExportArgs) -> anyhow::Result<String> {
     use crate::map::{MapState, SelectCommand, ViewCommand};
     use crate::scene::{Selection, Theme};
 
+    if export::is_graphml(&args.out) {
+        return export_graphml(args);
+    }
     let format = PictureFormat::from_path(&args.out).with_context(|| {
         format!(
-            "{}: unknown picture format; name the output *.png or *.svg",
+            "{}: unknown format; name the output *.png or *.svg for a figure, *.graphml for the network with its evidence",
             args.out.display()
         )
     })?;
@@ -341,6 +346,23 @@ pub fn export(args: &ExportArgs) -> anyhow::Result<String> {
         PictureFormat::Svg => format!("{}×{}", figure.width, figure.height),
     };
     Ok(format!("wrote {} ({size})", args.out.display()))
+}
+
+/// `relmap export --out FILE.graphml`: the whole network with its evidence, at the positions
+/// the app would first show.
+fn export_graphml(args: &ExportArgs) -> anyhow::Result<String> {
+    let dataset = load_dataset(args.dataset.as_deref())?;
+    let state = crate::map::MapState::new(dataset);
+    let positions: Vec<[f32; 2]> = state.positions.iter().map(|p| [p.x, p.y]).collect();
+    let d = &state.dataset;
+    crate::export::write_graphml(&args.out, d, Some(&positions))?;
+    Ok(format!(
+        "wrote {} (GraphML: {} actors, {} relations, {} passages)",
+        args.out.display(),
+        d.actors.len(),
+        d.relations.len(),
+        d.passage_count()
+    ))
 }
 
 /// The relation `--select ID` names, if it exists and is shown.
@@ -504,6 +526,10 @@ pub fn summary(d: &Dataset) -> String {
             out,
             "OK: {without} of {} relations have no evidence (imported without passages; drawn as \"no evidence\").",
             d.relations.len()
+        );
+    } else if d.sources.iter().all(|s| s.article.text.is_empty()) {
+        out.push_str(
+            "OK: the passages came without their article (an imported graph): their quotes are kept as text, not anchored.",
         );
     } else {
         out.push_str("OK: every quote was found in the article.");

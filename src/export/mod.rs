@@ -2,12 +2,14 @@
 //! card), rasterised to PNG with resvg and the embedded fonts, written atomically.
 
 mod figure;
+mod graphml;
 mod png;
 mod report;
 mod svg;
 mod svg_text;
 
 pub use figure::{Anchor, Decoration, Figure, FigureOptions};
+pub use graphml::graphml;
 pub use png::{save_color_image, svg_to_png, svg_to_rgba};
 pub use report::{
     CSV_COLUMNS, ReportFormat, ReportInput, report_csv, report_html, report_markdown,
@@ -211,6 +213,27 @@ pub fn export_to_file(figure: &Figure, path: &Path, scale: u8) -> Result<(), Exp
     write_atomic(path, &bytes).map_err(|source| ExportError::Write {
         path: path.to_path_buf(),
         source,
+    })
+}
+
+/// Whether `path` names a GraphML file (`.graphml`, any case).
+pub fn is_graphml(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("graphml"))
+}
+
+/// Writes the map as GraphML (see [`graphml()`]) to `path`, atomically.
+pub fn write_graphml(
+    path: &Path,
+    dataset: &Dataset,
+    positions_in_world: Option<&[[f32; 2]]>,
+) -> Result<(), ExportError> {
+    write_atomic(path, graphml(dataset, positions_in_world).as_bytes()).map_err(|source| {
+        ExportError::Write {
+            path: path.to_path_buf(),
+            source,
+        }
     })
 }
 

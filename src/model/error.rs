@@ -2,6 +2,14 @@
 
 use std::fmt::Write as _;
 
+/// Every format relmap opens, for messages that refuse a file.
+pub const OPENS: &str = "relmap maps (.relmap.json), node-link JSON (networkx, d3), GraphML (.graphml: networkx, yEd, Cytoscape, Gephi), GEXF 1.2/1.3 (.gexf: Gephi), CSV or TSV edge lists with a header row, and spreadsheets (.xlsx, .xls, .ods: a Kumu-style workbook with Elements and Connections sheets, or an edge list on the first sheet)";
+
+/// File extensions the open dialogs offer (the content decides the format in the end).
+pub const OPEN_EXTENSIONS: &[&str] = &[
+    "json", "graphml", "gexf", "xml", "csv", "tsv", "txt", "xlsx", "xlsb", "xls", "ods",
+];
+
 /// Why a dataset could not be loaded. Shown to users as is (with `{err}`).
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
@@ -66,9 +74,19 @@ pub enum LoadError {
         /// What was wrong.
         message: String,
     },
+    /// The content is none of the formats relmap reads (a PDF, an image, a web page, …).
+    #[error(
+        "{file}: relmap cannot open this file: it looks like {looks_like}. relmap opens {OPENS}."
+    )]
+    NotAMap {
+        /// File as the user named it.
+        file: String,
+        /// What the content looks like, e.g. "a PDF document".
+        looks_like: String,
+    },
     /// A `format` this version does not read.
     #[error(
-        "{file}: format {found:?} is not supported; this version of relmap reads \"relmap/1\", node-link JSON and CSV edge lists."
+        "{file}: format {found:?} is not supported; this version of relmap reads \"relmap/1\" maps and opens {OPENS}."
     )]
     UnsupportedFormat {
         /// File as the user named it.

@@ -143,15 +143,62 @@ pub fn load_path_keeping_unanchored(path: &Path) -> Result<Dataset, LoadError> {
 }
 
 fn load_path_with(path: &Path, keep_unanchored: bool) -> Result<Dataset, LoadError> {
-    let text = read_text_file(path)?;
+    let file = path.display().to_string();
+    let bytes = read_capped(path, &file)?;
     let base = path.parent().unwrap_or(Path::new("."));
-    parse_with(
-        &text,
-        &path.display().to_string(),
+    load_bytes_with(
+        bytes,
+        &file,
         &TextFiles::Dir(base),
         Origin::File(path.to_path_buf()),
         keep_unanchored,
     )
+}
+
+/// Loads a dataset from a file's bytes, in any format relmap opens (spreadsheets included);
+/// `name` is used in messages and its extension helps choose the format. `text_file` is
+/// refused (no folder).
+pub fn load_bytes(bytes: Vec<u8>, name: &str) -> Result<Dataset, LoadError> {
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(LoadError::TooLarge {
+            file: name.to_owned(),
+            size: bytes.len() as u64,
+            limit: MAX_FILE_BYTES,
+        });
+    }
+    load_bytes_with(
+        bytes,
+        name,
+        &TextFiles::None,
+        Origin::Memory(name.to_owned()),
+        false,
+    )
+}
+
+/// Sniffs the bytes (spreadsheet, text, or something relmap refuses) and reads them.
+fn load_bytes_with(
+    bytes: Vec<u8>,
+    file: &str,
+    files: &TextFiles<'_>,
+    origin: Origin,
+    keep_unanchored: bool,
+) -> Result<Dataset, LoadError> {
+    use super::import::{Sniffed, parse_sheet, sniff_bytes};
+    match sniff_bytes(&bytes) {
+        Sniffed::Spreadsheet => {
+            let mut dataset = parse_sheet(bytes, file, origin)?;
+            dataset.warnings = super::lint::lint(&dataset);
+            Ok(dataset)
+        }
+        Sniffed::Other(looks_like) => Err(LoadError::NotAMap {
+            file: file.to_owned(),
+            looks_like: looks_like.to_owned(),
+        }),
+        Sniffed::Text => {
+            let text = decode(bytes, file)?;
+            parse_with(&text, file, files, origin, keep_unanchored)
+        }
+    }
 }
 
 /// Loads a dataset from text; `name` is used in messages. `text_file` is refused (no folder).
@@ -193,8 +240,9 @@ fn parse_with(
     Ok(dataset)
 }
 
-/// Reads any supported format: CSV by extension (or when the text is not JSON), node-link JSON
-/// when the object has `nodes` and no `format`, else relmap/1.
+/// Reads any supported text format, chosen by content and confirmed by extension (see
+/// [`super::import::text_format`]): XML as GraphML or GEXF, delimited text as an edge list,
+/// JSON as node-link when the object has `nodes` and no `format`, else as relmap/1.
 fn parse_format(
     text: &str,
     file: &str,
@@ -202,10 +250,17 @@ fn parse_format(
     origin: Origin,
     keep_unanchored: bool,
 ) -> Result<Dataset, LoadError> {
-    let lower = file.to_ascii_lowercase();
-    let first = text.trim_start().chars().next();
-    if lower.ends_with(".csv") || lower.ends_with(".tsv") || !matches!(first, Some('{' | '[')) {
-        return super::import::parse_csv(text, file, origin);
+    use super::import::{TextFormat, describe_text, parse_csv, parse_xml, text_format};
+    match text_format(text, file) {
+        Some(TextFormat::Json) => {}
+        Some(TextFormat::Xml) => return parse_xml(text, file, origin),
+        Some(TextFormat::Csv) => return parse_csv(text, file, origin),
+        None => {
+            return Err(LoadError::NotAMap {
+                file: file.to_owned(),
+                looks_like: describe_text(text).to_owned(),
+            });
+        }
     }
     let value: serde_json::Value = serde_json::from_str(text).map_err(|e| json_syntax(&e, file))?;
     if value.get("format").is_none() && value.get("nodes").is_some() {

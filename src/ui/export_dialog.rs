@@ -128,11 +128,19 @@ pub fn export_form(ctx: &egui::Context, form: &mut ExportForm) -> FormResult {
                     edit
                 })
                 .inner;
-            let is_png = form.path.to_ascii_lowercase().ends_with(".png");
-            if !form.screenshot {
+            let lower = form.path.to_ascii_lowercase();
+            let is_png = lower.ends_with(".png");
+            // GraphML is the network itself: frame, title and scale do not apply.
+            if !form.screenshot && !lower.ends_with(".graphml") {
                 figure_fields(ui, form, is_png);
             }
-            ui.label(egui::RichText::new("The format follows the extension: .png or .svg").weak());
+            ui.label(
+                egui::RichText::new(
+                    "The format follows the extension: .png or .svg (a figure), .graphml (the \
+                     network with its evidence)",
+                )
+                .weak(),
+            );
             ui.horizontal(|ui| {
                 let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                 if ui.button("Save").clicked() || enter {

@@ -56,7 +56,7 @@ fn file_menu(ui: &mut egui::Ui, recent: &[std::path::PathBuf], actions: &mut Vec
         ),
         (
             "Open…",
-            "Open a relmap dataset, node-link JSON or CSV edge list (or drop it on the window)",
+            "Open a relmap map, node-link JSON, GraphML, GEXF, CSV edge list or spreadsheet (or drop it on the window)",
             Action::Open,
         ),
     ];
@@ -132,7 +132,7 @@ fn recent_menu(ui: &mut egui::Ui, recent: &[std::path::PathBuf], actions: &mut V
     });
 }
 
-fn export_entries() -> [Entry; 8] {
+fn export_entries() -> [Entry; 9] {
     [
         (
             "Export figure…",
@@ -165,6 +165,12 @@ fn export_entries() -> [Entry; 8] {
             "Export SVG…",
             "Save the map as a scalable vector figure",
             Action::ExportSvg,
+        ),
+        (
+            "Export GraphML…",
+            "The network with every passage, for Gephi, yEd, Cytoscape or networkx: actors, \
+             relations, directions, positions and evidence",
+            Action::ExportGraphml,
         ),
         (
             "Copy image",

@@ -58,6 +58,8 @@ pub enum Action {
     CopyText(String),
     /// Save the map as SVG (asks where).
     ExportSvg,
+    /// Save the network with its evidence as GraphML (asks where).
+    ExportGraphml,
     /// Save the map as PNG at this scale (asks where).
     ExportPng(u8),
     /// Put the map image on the clipboard.

@@ -1,6 +1,6 @@
 //! CSV edge lists: one relation per row, endpoints found by column name.
 
-use super::{Builder, Edge, title_from};
+use super::{Builder, Edge, title_from, truthy};
 use crate::model::error::{LoadError, ProblemKind};
 use crate::model::{Dataset, Origin};
 
@@ -12,8 +12,6 @@ const ENDPOINTS: [(&str, &str); 4] = [
     ("src", "dst"),
 ];
 
-/// Reads a CSV (or TSV) edge list with a header row. Endpoint columns are found by name
-/// (source/target, from/to, origin/destination) or else are the first two columns; optional
 /// Which column holds what: endpoints by name (or the first two), optional fields by name.
 struct Columns {
     src: usize,
@@ -37,12 +35,12 @@ impl Columns {
         Self {
             src,
             dst,
-            label: any(&["label", "relation", "type"]),
+            label: any(&["label", "relation", "type", "connection type"]),
             dimension: any(&["dimension", "category"]),
             tone: any(&["tone", "sign"]),
             weight: any(&["weight", "value", "strength"]),
             quote: any(&["quote", "evidence", "passage"]),
-            directed: any(&["directed"]),
+            directed: any(&["directed", "direction"]),
         }
     }
 }
@@ -58,6 +56,85 @@ fn missing_endpoint(header: &str) -> ProblemKind {
     }
 }
 
+/// Header cells as column names: trimmed, lower-case, byte-order mark dropped.
+pub(super) fn column_names<'a>(cells: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+    cells
+        .into_iter()
+        .map(|h| h.trim().trim_start_matches('\u{feff}').to_ascii_lowercase())
+        .collect()
+}
+
+/// Adds one relation per row of an edge list (CSV lines or spreadsheet rows). `rows` yields
+/// each row's location ("line 4", "sheet \"Connections\" row 4") and cells. An empty
+/// direction cell means `default_directed` (undirected for CSV, directed for Kumu).
+pub(super) fn read_edge_rows(
+    b: &mut Builder,
+    headers: &[String],
+    rows: impl IntoIterator<Item = Result<(String, Vec<String>), LoadError>>,
+    default_directed: bool,
+) -> Result<(), LoadError> {
+    let Columns {
+        src,
+        dst,
+        label,
+        dimension,
+        tone,
+        weight,
+        quote,
+        directed,
+    } = Columns::find(headers);
+    for row in rows {
+        let (location, record) = row?;
+        let field = |i: Option<usize>| {
+            i.and_then(|i| record.get(i))
+                .map(|s| s.trim().to_owned())
+                .filter(|s| !s.is_empty())
+        };
+        if record.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        let (Some(s), Some(t)) = (field(Some(src)), field(Some(dst))) else {
+            let missing = if field(Some(src)).is_none() { src } else { dst };
+            b.problem(
+                location,
+                missing_endpoint(headers.get(missing).map_or("", String::as_str)),
+            );
+            continue;
+        };
+        let (source, target) = (b.actor_named(&s), b.actor_named(&t));
+        let weight_value = field(weight).and_then(|w| {
+            let parsed = w.parse::<f64>().ok();
+            if parsed.is_none() {
+                b.problem(
+                    format!("{location}.{}", headers[weight.unwrap_or(0)]),
+                    ProblemKind::BadWeight { value: w },
+                );
+            }
+            parsed
+        });
+        let id = b.fresh_relation_id(None, source, target);
+        b.add_edge(
+            &location,
+            Edge {
+                id: Some(id),
+                source,
+                target,
+                label: field(label),
+                dimension: field(dimension),
+                tone: field(tone),
+                weight: weight_value,
+                quotes: field(quote).into_iter().collect(),
+                directed: field(directed).map_or(default_directed, |d| {
+                    truthy(&d) || d.eq_ignore_ascii_case("directed")
+                }),
+            },
+        );
+    }
+    Ok(())
+}
+
+/// Reads a CSV (or TSV) edge list with a header row. Endpoint columns are found by name
+/// (source/target, from/to, origin/destination) or else are the first two columns; optional
 /// columns: label, dimension, tone, weight (or value), quote, directed.
 pub(in crate::model) fn parse_csv(
     text: &str,
@@ -83,12 +160,7 @@ pub(in crate::model) fn parse_csv(
             message: format!("invalid CSV: {e}"),
         }
     };
-    let headers: Vec<String> = reader
-        .headers()
-        .map_err(|e| syntax(&e))?
-        .iter()
-        .map(|h| h.trim().trim_start_matches('\u{feff}').to_ascii_lowercase())
-        .collect();
+    let headers = column_names(reader.headers().map_err(|e| syntax(&e))?.iter());
     if headers.len() < 2 {
         return Err(LoadError::Schema {
             file: file.to_owned(),
@@ -98,63 +170,16 @@ pub(in crate::model) fn parse_csv(
                     .to_owned(),
         });
     }
-    let Columns {
-        src,
-        dst,
-        label,
-        dimension,
-        tone,
-        weight,
-        quote,
-        directed,
-    } = Columns::find(&headers);
-
     let mut b = Builder::new(title_from(file));
-    for record in reader.records() {
+    let rows = reader.records().map(|record| {
         let record = record.map_err(|e| syntax(&e))?;
         let line = record.position().map_or(0, |p| p.line() as usize);
-        let location = format!("line {line}");
-        let field = |i: Option<usize>| {
-            i.and_then(|i| record.get(i))
-                .map(str::to_owned)
-                .filter(|s| !s.is_empty())
-        };
-        if record.iter().all(str::is_empty) {
-            continue;
-        }
-        let (Some(s), Some(t)) = (field(Some(src)), field(Some(dst))) else {
-            let missing = if field(Some(src)).is_none() { src } else { dst };
-            b.problem(location, missing_endpoint(&headers[missing]));
-            continue;
-        };
-        let (source, target) = (b.actor_named(&s), b.actor_named(&t));
-        let weight_value = field(weight).and_then(|w| {
-            let parsed = w.parse::<f64>().ok();
-            if parsed.is_none() {
-                b.problem(
-                    format!("{location}.{}", headers[weight.unwrap_or(0)]),
-                    ProblemKind::BadWeight { value: w },
-                );
-            }
-            parsed
-        });
-        b.add_edge(
-            &location,
-            Edge {
-                id: None,
-                source,
-                target,
-                label: field(label),
-                dimension: field(dimension),
-                tone: field(tone),
-                weight: weight_value,
-                quote: field(quote),
-                directed: field(directed).is_some_and(|d| {
-                    matches!(d.to_ascii_lowercase().as_str(), "true" | "yes" | "1")
-                }),
-            },
-        );
-    }
+        Ok((
+            format!("line {line}"),
+            record.iter().map(str::to_owned).collect(),
+        ))
+    });
+    read_edge_rows(&mut b, &headers, rows, false)?;
     b.finish(origin).map_err(|problems| LoadError::Invalid {
         file: file.to_owned(),
         problems,

@@ -4,10 +4,18 @@
 //! never pretends a link is supported when it is not.
 
 mod csv;
+mod gexf;
+mod graphml;
 mod nodelink;
+mod sheet;
+mod sniff;
+mod xml;
 
 pub(super) use self::csv::parse_csv;
 pub(super) use nodelink::parse_nodelink;
+pub(super) use sheet::parse_sheet;
+pub(super) use sniff::{Sniffed, TextFormat, describe_text, sniff_bytes, text_format};
+pub(super) use xml::parse_xml;
 
 use std::collections::BTreeMap;
 
@@ -22,6 +30,8 @@ pub(super) struct Builder {
     title: String,
     actors: Vec<Actor>,
     ids: BTreeMap<String, usize>,
+    /// Other keys rows may name an actor by (a Kumu element's label when it has an ID too).
+    lookup: BTreeMap<String, usize>,
     relations: Vec<Relation>,
     relation_ids: BTreeMap<String, usize>,
     problems: Vec<Problem>,
@@ -37,7 +47,8 @@ pub(super) struct Edge {
     pub dimension: Option<String>,
     pub tone: Option<String>,
     pub weight: Option<f64>,
-    pub quote: Option<String>,
+    /// Evidence to keep as passages (unanchored: an imported graph has no article).
+    pub quotes: Vec<String>,
     pub directed: bool,
 }
 
@@ -47,6 +58,7 @@ impl Builder {
             title,
             actors: Vec::new(),
             ids: BTreeMap::new(),
+            lookup: BTreeMap::new(),
             relations: Vec::new(),
             relation_ids: BTreeMap::new(),
             problems: Vec::new(),
@@ -59,7 +71,12 @@ impl Builder {
     }
 
     pub(super) fn actor_index(&self, id: &str) -> Option<usize> {
-        self.ids.get(id).copied()
+        self.ids.get(id).or_else(|| self.lookup.get(id)).copied()
+    }
+
+    /// Lets rows name actor `i` by `key` as well as by its id.
+    pub(super) fn add_lookup(&mut self, key: &str, i: usize) {
+        self.lookup.entry(key.to_owned()).or_insert(i);
     }
 
     pub(super) fn actor_count(&self) -> usize {
@@ -108,6 +125,31 @@ impl Builder {
         self.actors.len() - 1
     }
 
+    /// The actor just added or found, to fill in what a format carries beyond id, name, kind.
+    pub(super) fn actor_mut(&mut self, i: usize) -> Option<&mut Actor> {
+        self.actors.get_mut(i)
+    }
+
+    /// The id of actor `i` ("" if there is none).
+    pub(super) fn actor_id(&self, i: usize) -> &str {
+        self.actors.get(i).map_or("", |a| a.id.as_str())
+    }
+
+    /// A relation id not used yet: `preferred` when free, else one made from the two ends.
+    pub(super) fn fresh_relation_id(
+        &self,
+        preferred: Option<&str>,
+        source: usize,
+        target: usize,
+    ) -> String {
+        if let Some(p) = preferred.filter(|p| !p.is_empty() && !self.relation_ids.contains_key(*p))
+        {
+            return p.to_owned();
+        }
+        let base = format!("{}-{}", self.actor_id(source), self.actor_id(target));
+        crate::model::unique_id(&base, |c| self.relation_ids.contains_key(c))
+    }
+
     pub(super) fn set_positions(&mut self, positions: Vec<[f32; 2]>) {
         for (actor, p) in self.actors.iter_mut().zip(positions) {
             actor.position = Some(p);
@@ -138,7 +180,8 @@ impl Builder {
         let tone = parse_tone(edge.tone.as_deref(), location, &mut report);
         self.problems.extend(problems);
         let passages = edge
-            .quote
+            .quotes
+            .into_iter()
             .filter(|q| !q.trim().is_empty())
             .map(|quote| Passage {
                 quote,
@@ -149,7 +192,6 @@ impl Builder {
                 anchor: None,
                 source: super::SourceId(0),
             })
-            .into_iter()
             .collect();
         self.relation_ids.insert(id.clone(), self.relations.len());
         self.relations.push(Relation {
@@ -194,6 +236,60 @@ impl Builder {
             warnings: Vec::new(),
         })
     }
+}
+
+/// Scales arbitrary coordinates into the unit square, keeping the aspect ratio.
+pub(super) fn normalise(points: &[[f64; 2]]) -> Vec<[f32; 2]> {
+    let (mut min, mut max) = ([f64::MAX; 2], [f64::MIN; 2]);
+    for p in points {
+        for k in 0..2 {
+            min[k] = min[k].min(p[k]);
+            max[k] = max[k].max(p[k]);
+        }
+    }
+    let span = (max[0] - min[0]).max(max[1] - min[1]).max(1e-9);
+    points
+        .iter()
+        .map(|p| {
+            [
+                ((p[0] - min[0]) / span) as f32,
+                ((p[1] - min[1]) / span) as f32,
+            ]
+        })
+        .collect()
+}
+
+/// A yes/no cell or attribute as spreadsheets and XML write it.
+pub(super) fn truthy(s: &str) -> bool {
+    matches!(
+        s.trim().to_ascii_lowercase().as_str(),
+        "true" | "yes" | "1" | "y" | "x"
+    )
+}
+
+/// A list written in one field: "; " or "|" separated, as relmap's GraphML export and
+/// spreadsheets write aliases.
+pub(super) fn split_list(s: &str) -> Vec<String> {
+    s.split([';', '|'])
+        .map(str::trim)
+        .filter(|a| !a.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// The quotes in a `passages` field as relmap's GraphML export writes it: one passage per
+/// line, `[¶4, May 2012] “quote”`; a line without curly quotes is taken whole.
+pub(super) fn passage_quotes(text: &str) -> Vec<String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(|line| {
+            line.split_once('“')
+                .and_then(|(_, rest)| rest.rsplit_once('”'))
+                .map_or(line, |(quote, _)| quote)
+                .to_owned()
+        })
+        .collect()
 }
 
 /// The file stem as a title ("trade-network" for `trade-network.csv`).

@@ -2,7 +2,7 @@
 
 use serde_json::Value;
 
-use super::{Builder, Edge, title_from};
+use super::{Builder, Edge, normalise, title_from};
 use crate::model::error::{LoadError, ProblemKind};
 use crate::model::{Dataset, Origin};
 
@@ -13,6 +13,27 @@ fn text(v: Option<&Value>) -> Option<String> {
         Value::Bool(b) => Some(b.to_string()),
         _ => None,
     }
+}
+
+/// A node id as a string key: scalars as written, lists and objects (networkx tuple ids such
+/// as `[0, 1]` from `grid_2d_graph`) as compact JSON, so links naming them match by value.
+fn key(v: Option<&Value>) -> Option<String> {
+    match v? {
+        v @ (Value::Array(_) | Value::Object(_)) => Some(v.to_string()),
+        other => text(Some(other)),
+    }
+}
+
+/// A readable name for a list id: `(0, 1)`, as Python prints the tuple.
+fn tuple_name(v: Option<&Value>) -> Option<String> {
+    let Some(Value::Array(items)) = v else {
+        return None;
+    };
+    let parts: Vec<String> = items
+        .iter()
+        .map(|i| text(Some(i)).unwrap_or_else(|| i.to_string()))
+        .collect();
+    Some(format!("({})", parts.join(", ")))
 }
 
 fn schema(file: &str, path: String, message: &str) -> LoadError {
@@ -103,7 +124,7 @@ pub(in crate::model) fn parse_nodelink(
                 dimension: text(o.get("dimension")),
                 tone: text(o.get("tone")),
                 weight,
-                quote: text(o.get("quote")),
+                quotes: text(o.get("quote")).into_iter().collect(),
                 directed,
             },
         );
@@ -124,12 +145,13 @@ fn read_node<'v>(
     let location = format!("nodes[{i}]");
     let read = match node {
         Value::Object(o) => {
-            let id = text(o.get("id"))
+            let id = key(o.get("id"))
                 .or_else(|| text(o.get("name")))
                 .unwrap_or_else(|| i.to_string());
             let name = text(o.get("label"))
                 .or_else(|| text(o.get("name")))
-                .or_else(|| text(o.get("title")));
+                .or_else(|| text(o.get("title")))
+                .or_else(|| tuple_name(o.get("id")));
             let kind = o
                 .get("kind")
                 .or_else(|| o.get("type"))
@@ -144,6 +166,7 @@ fn read_node<'v>(
             (id, name, kind)
         }
         Value::String(_) | Value::Number(_) => (text(Some(node)).unwrap_or_default(), None, None),
+        Value::Array(_) => (node.to_string(), tuple_name(Some(node)), None),
         _ => {
             return Err(schema(
                 file,
@@ -172,6 +195,7 @@ fn endpoint(
                 .and_then(|k| usize::try_from(k).ok())
                 .filter(|k| *k < b.actor_count())
         }),
+        Some(v @ (Value::Array(_) | Value::Object(_))) => b.actor_index(&v.to_string()),
         _ => None,
     };
     if found.is_none() {
@@ -187,25 +211,4 @@ fn endpoint(
         );
     }
     found
-}
-
-/// Scales arbitrary coordinates into the unit square, keeping the aspect ratio.
-fn normalise(points: &[[f64; 2]]) -> Vec<[f32; 2]> {
-    let (mut min, mut max) = ([f64::MAX; 2], [f64::MIN; 2]);
-    for p in points {
-        for k in 0..2 {
-            min[k] = min[k].min(p[k]);
-            max[k] = max[k].max(p[k]);
-        }
-    }
-    let span = (max[0] - min[0]).max(max[1] - min[1]).max(1e-9);
-    points
-        .iter()
-        .map(|p| {
-            [
-                ((p[0] - min[0]) / span) as f32,
-                ((p[1] - min[1]) / span) as f32,
-            ]
-        })
-        .collect()
 }

@@ -1,0 +1,187 @@
+//! Spreadsheets (`.xlsx`, `.xlsb`, `.xls`, `.ods`, read with calamine): a Kumu-style workbook
+//! with Elements and Connections sheets, or an edge list with a header row on the first sheet.
+
+use std::io::Cursor;
+
+use calamine::{Data, Ods, Range, Reader, Sheets, Xls, Xlsb, Xlsx, open_workbook_from_rs};
+
+use super::csv::{column_names, read_edge_rows};
+use super::{Builder, split_list, title_from, truthy};
+use crate::model::error::{LoadError, ProblemKind};
+use crate::model::{Dataset, Origin};
+
+type Book = Sheets<Cursor<Vec<u8>>>;
+
+/// Sheet names (lower-case) that hold Kumu's elements and connections, in order of preference.
+const ELEMENT_SHEETS: [&str; 4] = ["elements", "nodes", "actors", "vertices"];
+const CONNECTION_SHEETS: [&str; 4] = ["connections", "edges", "links", "relations"];
+
+fn schema(file: &str, path: String, message: String) -> LoadError {
+    LoadError::Schema {
+        file: file.to_owned(),
+        path,
+        message,
+    }
+}
+
+/// Opens the workbook with the reader its container names (so its own error is the one shown).
+fn open(bytes: Vec<u8>, file: &str) -> Result<Book, LoadError> {
+    let has = |needle: &[u8]| bytes.windows(needle.len()).any(|w| w == needle);
+    let ole = bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]);
+    let ods = has(b"application/vnd.oasis.opendocument.spreadsheet");
+    let xlsb = has(b"xl/workbook.bin");
+    let cursor = Cursor::new(bytes);
+    let book = if ole {
+        open_workbook_from_rs::<Xls<_>, _>(cursor)
+            .map(Sheets::Xls)
+            .map_err(|e| e.to_string())
+    } else if ods {
+        open_workbook_from_rs::<Ods<_>, _>(cursor)
+            .map(Sheets::Ods)
+            .map_err(|e| e.to_string())
+    } else if xlsb {
+        open_workbook_from_rs::<Xlsb<_>, _>(cursor)
+            .map(Sheets::Xlsb)
+            .map_err(|e| e.to_string())
+    } else {
+        open_workbook_from_rs::<Xlsx<_>, _>(cursor)
+            .map(Sheets::Xlsx)
+            .map_err(|e| e.to_string())
+    };
+    book.map_err(|e| {
+        schema(
+            file,
+            "workbook".to_owned(),
+            format!(
+                "cannot read this workbook ({e}); save it again from your spreadsheet program as .xlsx or .ods"
+            ),
+        )
+    })
+}
+
+/// A sheet as (row location, cells) with 1-based row numbers as the spreadsheet shows them.
+struct Sheet {
+    name: String,
+    headers: Vec<String>,
+    rows: Vec<(String, Vec<String>)>,
+}
+
+fn read_sheet(book: &mut Book, name: &str, file: &str) -> Result<Sheet, LoadError> {
+    let range: Range<Data> = book.worksheet_range(name).map_err(|e| {
+        schema(
+            file,
+            format!("sheet {name:?}"),
+            format!("cannot read the sheet: {e}"),
+        )
+    })?;
+    let first_row = range.start().map_or(0, |(r, _)| r as usize) + 1;
+    let mut rows = range.rows().enumerate().map(|(i, cells)| {
+        (
+            format!("sheet {name:?} row {}", first_row + i),
+            cells.iter().map(ToString::to_string).collect::<Vec<_>>(),
+        )
+    });
+    let headers = rows
+        .next()
+        .map(|(_, cells)| column_names(cells.iter().map(String::as_str)))
+        .unwrap_or_default();
+    Ok(Sheet {
+        name: name.to_owned(),
+        headers,
+        rows: rows.collect(),
+    })
+}
+
+/// The first sheet whose lower-case name is one of `names`.
+fn find_sheet(names: &[String], wanted: &[&str]) -> Option<String> {
+    wanted
+        .iter()
+        .find_map(|w| names.iter().find(|n| n.trim().eq_ignore_ascii_case(w)))
+        .cloned()
+}
+
+/// Reads a workbook's bytes into a dataset without an article.
+pub(in crate::model) fn parse_sheet(
+    bytes: Vec<u8>,
+    file: &str,
+    origin: Origin,
+) -> Result<Dataset, LoadError> {
+    let mut book = open(bytes, file)?;
+    let names = book.sheet_names();
+    let mut b = Builder::new(title_from(file));
+    let connections = find_sheet(&names, &CONNECTION_SHEETS);
+    let edge_sheet = match &connections {
+        Some(c) => {
+            if let Some(e) = find_sheet(&names, &ELEMENT_SHEETS) {
+                read_elements(&mut b, &read_sheet(&mut book, &e, file)?, file)?;
+            }
+            c.clone()
+        }
+        None => names
+            .first()
+            .cloned()
+            .ok_or_else(|| schema(file, "workbook".to_owned(), "has no sheets".to_owned()))?,
+    };
+    let sheet = read_sheet(&mut book, &edge_sheet, file)?;
+    if sheet.headers.iter().filter(|h| !h.is_empty()).count() < 2 {
+        return Err(schema(
+            file,
+            format!("sheet {:?} row 1", sheet.name),
+            "an edge list needs a header row with at least two columns (e.g. From, To or source, target); a Kumu workbook names its sheets Elements and Connections".to_owned(),
+        ));
+    }
+    // Kumu draws connections directed unless told otherwise; a bare edge list is undirected.
+    let rows = sheet.rows.into_iter().map(Ok);
+    read_edge_rows(&mut b, &sheet.headers, rows, connections.is_some())?;
+    b.finish(origin).map_err(|problems| LoadError::Invalid {
+        file: file.to_owned(),
+        problems,
+    })
+}
+
+/// Kumu's Elements sheet: `Label` (required), `Type`, optional `ID`, `Aliases`, `Secondary`.
+fn read_elements(b: &mut Builder, sheet: &Sheet, file: &str) -> Result<(), LoadError> {
+    let col = |names: &[&str]| {
+        names
+            .iter()
+            .find_map(|n| sheet.headers.iter().position(|h| h == n))
+    };
+    let label = col(&["label", "name", "title"]).ok_or_else(|| {
+        schema(
+            file,
+            format!("sheet {:?} row 1", sheet.name),
+            "an Elements sheet needs a Label column".to_owned(),
+        )
+    })?;
+    let (id_col, kind, aliases, secondary) = (
+        col(&["id"]),
+        col(&["type", "kind", "element type"]),
+        col(&["aliases", "alias"]),
+        col(&["secondary"]),
+    );
+    for (location, cells) in &sheet.rows {
+        let cell = |i: Option<usize>| {
+            i.and_then(|i| cells.get(i))
+                .map(|s| s.trim().to_owned())
+                .filter(|s| !s.is_empty())
+        };
+        if cells.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        let Some(name) = cell(Some(label)) else {
+            b.problem(location.clone(), ProblemKind::EmptyField { field: "Label" });
+            continue;
+        };
+        let id = cell(id_col).unwrap_or_else(|| name.clone());
+        let before = b.actor_count();
+        b.add_actor(location, id, Some(name.clone()), cell(kind).as_deref());
+        if b.actor_count() > before {
+            b.add_lookup(&name, before);
+            if let Some(actor) = b.actor_mut(before) {
+                actor.aliases = cell(aliases).map(|a| split_list(&a)).unwrap_or_default();
+                actor.secondary = cell(secondary).is_some_and(|s| truthy(&s));
+            }
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,154 @@
+//! XML graph files: parsed once with roxmltree, then read as GraphML or GEXF by their root
+//! element. Elements are matched by local name, so GEXF 1.2 and 1.3 namespaces, and files
+//! that forget the namespace, read alike; unknown extensions (yFiles, Cytoscape) are skipped.
+
+use roxmltree::{Document, Node, ParsingOptions};
+
+use crate::model::error::LoadError;
+use crate::model::{Dataset, Origin};
+
+/// Reads GraphML or GEXF; any other XML is refused, naming its root element.
+pub(in crate::model) fn parse_xml(
+    text: &str,
+    file: &str,
+    origin: Origin,
+) -> Result<Dataset, LoadError> {
+    let options = ParsingOptions {
+        // Graph files carry no DTD; refusing one keeps entity expansion out of reach.
+        allow_dtd: false,
+        ..ParsingOptions::default()
+    };
+    let doc = Document::parse_with_options(text, options).map_err(|e| {
+        let pos = e.pos();
+        let message = e.to_string();
+        // roxmltree ends its message with " at ROW:COL"; the location is printed first instead.
+        let message = message
+            .rsplit_once(" at ")
+            .map_or(message.as_str(), |(m, _)| m)
+            .to_owned();
+        LoadError::Syntax {
+            file: file.to_owned(),
+            line: pos.row as usize,
+            column: pos.col as usize,
+            message: format!("invalid XML: {message}"),
+        }
+    })?;
+    let root = doc.root_element();
+    match root.tag_name().name() {
+        "graphml" => super::graphml::parse(&doc, file, origin),
+        "gexf" => super::gexf::parse(&doc, file, origin),
+        other => Err(LoadError::NotAMap {
+            file: file.to_owned(),
+            looks_like: match other.to_ascii_lowercase().as_str() {
+                "html" => "a web page (HTML); to map an article, use File → New map from article…"
+                    .to_owned(),
+                "svg" => "an SVG picture".to_owned(),
+                _ => format!(
+                    "XML whose root element is <{other}>, where GraphML has <graphml> and GEXF has <gexf>"
+                ),
+            },
+        }),
+    }
+}
+
+/// `node`'s children with local name `name`.
+pub(super) fn children<'a, 'input: 'a>(
+    node: Node<'a, 'input>,
+    name: &'static str,
+) -> impl Iterator<Item = Node<'a, 'input>> + 'a {
+    node.children()
+        .filter(move |c| c.is_element() && c.tag_name().name() == name)
+}
+
+/// `node`'s descendants with local name `name`, in document order.
+pub(super) fn descendants<'a, 'input: 'a>(
+    node: Node<'a, 'input>,
+    name: &'static str,
+) -> impl Iterator<Item = Node<'a, 'input>> + 'a {
+    node.descendants()
+        .filter(move |c| c.is_element() && c.tag_name().name() == name)
+}
+
+/// The element's text content (all text below it), trimmed; `None` when empty.
+pub(super) fn text_of(node: Node<'_, '_>) -> Option<String> {
+    let text: String = node
+        .descendants()
+        .filter(Node::is_text)
+        .filter_map(|t| t.text())
+        .collect();
+    let text = text.trim();
+    (!text.is_empty()).then(|| text.to_owned())
+}
+
+/// "line 12" for an element, so problems point into the file.
+pub(super) fn line_of(doc: &Document<'_>, node: Node<'_, '_>) -> usize {
+    doc.text_pos_at(node.range().start).row as usize
+}
+
+/// A number attribute, if present and finite.
+pub(super) fn number(node: Node<'_, '_>, attr: &str) -> Option<f64> {
+    node.attribute(attr)
+        .and_then(|v| v.trim().parse::<f64>().ok())
+        .filter(|v| v.is_finite())
+}
+
+/// Which relmap field a GraphML key or GEXF attribute title feeds, by its (lower-case) name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(super) enum Field {
+    /// Node: display name. Edge: relation label.
+    Label,
+    /// Node: actor kind.
+    Kind,
+    /// Node: other names, "; "-separated.
+    Aliases,
+    /// Node: names in the actor's own scripts.
+    NativeNames,
+    /// Node: hidden until asked for.
+    Secondary,
+    /// Node: x coordinate.
+    X,
+    /// Node: y coordinate.
+    Y,
+    /// Edge: policy field.
+    Dimension,
+    /// Edge: tone.
+    Tone,
+    /// Edge: strength.
+    Weight,
+    /// Edge: directedness as data (relmap's export writes it so networkx keeps mixed graphs).
+    Directed,
+    /// Edge: a quote to keep as (unanchored) evidence.
+    Quote,
+    /// Edge: relmap's exported passages, one per line.
+    Passages,
+}
+
+impl Field {
+    /// The field a node attribute name feeds, if any.
+    pub(super) fn for_node(name: &str) -> Option<Self> {
+        Some(match name.trim().to_ascii_lowercase().as_str() {
+            "label" | "name" | "title" => Self::Label,
+            "kind" | "type" | "category" => Self::Kind,
+            "aliases" | "alias" => Self::Aliases,
+            "native_names" | "native names" => Self::NativeNames,
+            "secondary" => Self::Secondary,
+            "x" => Self::X,
+            "y" => Self::Y,
+            _ => return None,
+        })
+    }
+
+    /// The field an edge attribute name feeds, if any.
+    pub(super) fn for_edge(name: &str) -> Option<Self> {
+        Some(match name.trim().to_ascii_lowercase().as_str() {
+            "label" | "relation" | "type" | "name" | "interaction" => Self::Label,
+            "dimension" | "category" | "field" => Self::Dimension,
+            "tone" | "sign" => Self::Tone,
+            "weight" | "value" | "strength" => Self::Weight,
+            "directed" => Self::Directed,
+            "quote" | "evidence" => Self::Quote,
+            "passages" => Self::Passages,
+            _ => return None,
+        })
+    }
+}
