@@ -1,8 +1,11 @@
 //! Cost of one full frame on large graphs: a layout tick, building the Scene, painting it with
 //! egui and tessellating the result (epaint runs without a window).
 //!
-//! `cargo run --release --example frame_bench -- [N ...]` (default 1000 5000 20000), one JSON
-//! line per size with median milliseconds per phase.
+//! `cargo run --release --example frame_bench -- [N | GRAPH.json ...]` (default 1000 5000
+//! 20000): a number is a generated scale-free graph of that many nodes, a path a node-link file
+//! (the same graph `layout_bench` and the d3 reference run). One JSON line per graph with
+//! median milliseconds per phase; `"file"` names the file when there is one. The scene comes
+//! from `MapState::scene_cached`, as in the app: refreshed in place while only positions move.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a benchmark, not user-facing
 
 use std::fmt::Write as _;
@@ -43,18 +46,30 @@ fn median(mut v: Vec<f64>) -> f64 {
     v[v.len() / 2]
 }
 
+/// A generated graph of `arg` nodes, or the node-link file `arg` names (then also its name).
+fn load_graph(arg: &str) -> (relmap::model::Dataset, Option<String>) {
+    match arg.parse::<usize>() {
+        Ok(n) => (
+            relmap::model::load_str(&graph_json(n), "bench.json").expect("graph"),
+            None,
+        ),
+        Err(_) => (
+            relmap::model::load_path(std::path::Path::new(arg)).unwrap_or_else(|e| panic!("{e}")),
+            Some(arg.to_owned()),
+        ),
+    }
+}
+
 fn main() {
-    let sizes: Vec<usize> = std::env::args()
-        .skip(1)
-        .filter_map(|a| a.parse().ok())
-        .collect();
-    let sizes = if sizes.is_empty() {
-        vec![1_000, 5_000, 20_000]
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let graphs = if args.is_empty() {
+        vec!["1000".to_owned(), "5000".to_owned(), "20000".to_owned()]
     } else {
-        sizes
+        args
     };
-    for n in sizes {
-        let d = relmap::model::load_str(&graph_json(n), "bench.json").expect("graph");
+    for graph in graphs {
+        let (d, file) = load_graph(&graph);
+        let n = d.actors.len();
         let links: Vec<(usize, usize)> = d
             .relations
             .iter()
@@ -78,7 +93,7 @@ fn main() {
             sim.tick();
             state.positions.copy_from_slice(sim.positions());
             let t1 = Instant::now();
-            let scene = state.scene(&style);
+            let scene = state.scene_cached(&style);
             let t2 = Instant::now();
             let input = egui::RawInput {
                 screen_rect: Some(canvas),
@@ -129,8 +144,9 @@ fn main() {
             }
             hit_us.push(h0.elapsed().as_secs_f64() * 1e6 / 10.0);
         }
+        let file = file.map_or(String::new(), |f| format!("\"file\":{f:?},"));
         println!(
-            "{{\"nodes\":{n},\"links\":{},\"tick_ms\":{:.2},\"scene_ms\":{:.2},\"paint_ms\":{:.2},\"tessellate_ms\":{:.2},\"frame_ms\":{:.2},\"pan_frame_ms\":{:.2},\"hit_us\":{:.1},\"primitives\":{primitives}}}",
+            "{{{file}\"nodes\":{n},\"links\":{},\"tick_ms\":{:.2},\"scene_ms\":{:.2},\"paint_ms\":{:.2},\"tessellate_ms\":{:.2},\"frame_ms\":{:.2},\"pan_frame_ms\":{:.2},\"hit_us\":{:.1},\"primitives\":{primitives}}}",
             links.len(),
             median(tick),
             median(scene_ms),

@@ -143,7 +143,7 @@ pub struct MapState {
     drag: Option<Drag>,
     /// The last scene built for the canvas and the inputs it was built from. Pan and zoom do
     /// not change the scene (it is in world coordinates), so they reuse it.
-    scene_cache: std::cell::RefCell<Option<(u64, std::sync::Arc<Scene>)>>,
+    scene_cache: std::cell::RefCell<Option<CachedScene>>,
     /// Identifies the document's content: every edit gets a new number, undo puts the old
     /// one back, so "unsaved" is simply `revision != saved_revision`.
     pub revision: u64,
@@ -152,6 +152,14 @@ pub struct MapState {
     next_revision: u64,
     undo: Vec<Edit>,
     redo: Vec<Edit>,
+}
+
+/// The last scene drawn, with what it was built from: `key` for everything but positions.
+#[derive(Debug)]
+struct CachedScene {
+    key: u64,
+    positions: u64,
+    scene: std::sync::Arc<Scene>,
 }
 
 impl MapState {

@@ -36,13 +36,16 @@ impl MapState {
         Some(Spotlight { actors, relations })
     }
 
-    /// [`MapState::scene`], reused while nothing it depends on has changed.
+    /// [`MapState::scene`], reused while nothing it depends on has changed, and refreshed
+    /// in place (not rebuilt) when only positions have: a running layout changes nothing else.
     pub fn scene_cached(&self, style: &Style) -> std::sync::Arc<Scene> {
         use std::hash::{Hash as _, Hasher as _};
         let mut h = std::collections::hash_map::DefaultHasher::new();
         for p in &self.positions {
             (p.x.to_bits(), p.y.to_bits()).hash(&mut h);
         }
+        let positions_key = h.finish();
+        let mut h = std::collections::hash_map::DefaultHasher::new();
         (
             &self.pinned,
             self.selection,
@@ -57,13 +60,34 @@ impl MapState {
             .hash(&mut h);
         style.theme.hash(&mut h);
         let key = h.finish();
-        if let Some((k, scene)) = self.scene_cache.borrow().as_ref()
-            && *k == key
-        {
-            return scene.clone();
+        let mut cache = self.scene_cache.borrow_mut();
+        match cache.as_mut() {
+            Some(c) if c.key == key && c.positions == positions_key => return c.scene.clone(),
+            Some(c) if c.key == key => {
+                // Only positions moved. Unshared (the usual case: last frame's painter is
+                // done with it), the scene is refreshed where it lies.
+                let spotlight = self.search_spotlight();
+                let visible_actors = self.visible_actors();
+                let visible_relations = self.visible_relations();
+                let input = self.scene_input(
+                    style,
+                    (self.selection, self.hover_shown(), spotlight.as_ref()),
+                    (&visible_actors, &visible_relations),
+                    &self.pinned,
+                );
+                if std::sync::Arc::make_mut(&mut c.scene).refresh(&input) {
+                    c.positions = positions_key;
+                    return c.scene.clone();
+                }
+            }
+            _ => {}
         }
         let scene = std::sync::Arc::new(self.scene(style));
-        *self.scene_cache.borrow_mut() = Some((key, scene.clone()));
+        *cache = Some(super::CachedScene {
+            key,
+            positions: positions_key,
+            scene: scene.clone(),
+        });
         scene
     }
 
@@ -112,10 +136,25 @@ impl MapState {
         pinned: &[bool],
     ) -> Scene {
         let visible_actors = self.visible_actors();
-        scene::build(&SceneInput {
+        scene::build(&self.scene_input(
+            style,
+            (selection, hovered, spotlight),
+            (&visible_actors, visible_relations),
+            pinned,
+        ))
+    }
+
+    fn scene_input<'a>(
+        &'a self,
+        style: &'a Style,
+        (selection, hovered, spotlight): (Selection, Option<Hit>, Option<&'a Spotlight>),
+        (visible_actors, visible_relations): (&'a [bool], &'a [bool]),
+        pinned: &'a [bool],
+    ) -> SceneInput<'a> {
+        SceneInput {
             dataset: &self.dataset,
             positions: &self.positions,
-            visible_actors: &visible_actors,
+            visible_actors,
             visible_relations,
             pinned,
             selection,
@@ -124,7 +163,7 @@ impl MapState {
             style,
             links: self.links,
             line_labels: self.prefs.line_labels,
-        })
+        }
     }
 }
 
@@ -158,6 +197,78 @@ impl MapState {
         ReportInput {
             relations,
             confirmed_only,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use egui::{Pos2, Vec2};
+
+    use crate::map::{MapState, SelectCommand, ViewCommand};
+    use crate::scene::{LineLabels, LinkMode, Scene, Selection, Style, Theme};
+
+    fn close(a: Pos2, b: Pos2) -> bool {
+        (a - b).length() < 1e-3
+    }
+
+    /// The refreshed scene draws what a full build draws (to float rounding).
+    fn assert_same(refreshed: &Scene, built: &Scene) {
+        assert_eq!(refreshed.nodes.len(), built.nodes.len());
+        for (r, b) in refreshed.nodes.iter().zip(&built.nodes) {
+            assert!(close(r.center, b.center) && close(r.label.rect.min, b.label.rect.min));
+            assert_eq!((r.actor, r.fill, r.emphasis), (b.actor, b.fill, b.emphasis));
+        }
+        assert_eq!(refreshed.edges.len(), built.edges.len());
+        for (r, b) in refreshed.edges.iter().zip(&built.edges) {
+            assert_eq!(
+                (r.relation, &r.members, r.width, r.color),
+                (b.relation, &b.members, b.width, b.color)
+            );
+            assert_eq!(r.polyline.len(), b.polyline.len(), "{:?}", r.relation);
+            assert!(
+                r.polyline
+                    .iter()
+                    .zip(&b.polyline)
+                    .all(|(p, q)| close(*p, *q))
+            );
+            assert_eq!(r.arrow.is_some(), b.arrow.is_some());
+            for (p, q) in r.arrow.iter().flatten().zip(b.arrow.iter().flatten()) {
+                assert!(close(*p, *q));
+            }
+        }
+        assert_eq!(refreshed.edge_labels.len(), built.edge_labels.len());
+        assert!(
+            close(refreshed.bounds.min, built.bounds.min)
+                && close(refreshed.bounds.max, built.bounds.max)
+        );
+        assert_eq!(refreshed.legend, built.legend);
+    }
+
+    #[test]
+    fn moving_actors_refreshes_the_cached_scene_to_what_a_rebuild_draws() {
+        let d = crate::model::builtin().expect("built-in");
+        let mut state = MapState::new(d);
+        state.apply(ViewCommand::SetShowSecondary(true));
+        state.apply(ViewCommand::SetLineLabels(LineLabels::All));
+        let style = Style::for_theme(Theme::Light);
+        for links in [LinkMode::Relation, LinkMode::Pair, LinkMode::Direction] {
+            state.apply(ViewCommand::SetLinks(links));
+            state.apply(SelectCommand::Select(Selection::Relation(
+                crate::model::RelationId(0),
+            )));
+            let before = state.scene_cached(&style);
+            let first_edge = before.edges[0].polyline.clone();
+            drop(before);
+            for (i, p) in state.positions.iter_mut().enumerate() {
+                *p += Vec2::new(13.0 * (i % 3) as f32, -7.0 * (i % 4) as f32);
+            }
+            let refreshed = state.scene_cached(&style);
+            assert_ne!(
+                refreshed.edges[0].polyline, first_edge,
+                "{links:?}: lines moved"
+            );
+            assert_same(&refreshed, &state.scene(&style));
         }
     }
 }

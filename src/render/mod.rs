@@ -59,12 +59,23 @@ pub fn paint_scene(painter: &Painter, scene: &Scene, screen_from_world: TSTransf
             edge_shapes(edge, screen_from_world, &mut shapes);
         }
     }
+    // Level of detail: nodes a few pixels wide become plain squares in one mesh, and only the
+    // first dot per screen pixel is drawn (at far zoom on a large map most overlap).
+    let mut dots = Dots::new(clip);
     for node in &scene.nodes {
         if world_clip.expand(node.radius).contains(node.center)
             || world_clip.intersects(node.label.rect)
         {
-            node_shapes(node, screen_from_world, &mut shapes);
+            let r = node.radius * screen_from_world.scaling;
+            if r < MIN_OUTLINE_PX && node.pin.is_none() {
+                dots.add(screen_from_world * node.center, r, node.stroke);
+            } else {
+                node_shapes(node, screen_from_world, &mut shapes);
+            }
         }
+    }
+    if !dots.mesh.is_empty() {
+        shapes.push(Shape::mesh(dots.mesh));
     }
     painter.extend(shapes);
     for edge in scene.edges.iter().filter(|e| e.badge.is_some()) {
@@ -143,7 +154,72 @@ fn edge_visible(edge: &EdgeShape, world_clip: Rect) -> bool {
 }
 
 /// All `edges` as one triangle mesh: a quad per polyline segment, arrow heads as triangles.
+/// Small nodes as squares in one mesh, one per screen pixel.
+struct Dots {
+    mesh: Mesh,
+    clip: Rect,
+    width: usize,
+    taken: Vec<u64>,
+}
+
+impl Dots {
+    fn new(clip: Rect) -> Self {
+        let width = clip.width().max(1.0).ceil() as usize + 1;
+        let height = clip.height().max(1.0).ceil() as usize + 1;
+        Self {
+            mesh: Mesh::default(),
+            clip,
+            width,
+            taken: vec![0; (width * height).div_ceil(64)],
+        }
+    }
+
+    /// A dot of radius `r` (at least one pixel across) at `c`, unless this pixel has one.
+    fn add(&mut self, c: Pos2, r: f32, color: Color32) {
+        let (x, y) = (c.x - self.clip.min.x, c.y - self.clip.min.y);
+        if x >= 0.0 && y >= 0.0 {
+            let cell = (y as usize) * self.width + x as usize;
+            if let Some(word) = self.taken.get_mut(cell / 64) {
+                let bit = 1u64 << (cell % 64);
+                if *word & bit != 0 {
+                    return;
+                }
+                *word |= bit;
+            }
+        }
+        let half = r.max(0.75);
+        let i = self.mesh.vertices.len() as u32;
+        for p in [
+            c + Vec2::new(-half, -half),
+            c + Vec2::new(half, -half),
+            c + Vec2::new(half, half),
+            c + Vec2::new(-half, half),
+        ] {
+            self.mesh.colored_vertex(p, color);
+        }
+        self.mesh.add_triangle(i, i + 1, i + 2);
+        self.mesh.add_triangle(i, i + 2, i + 3);
+    }
+}
+
+/// Edges per parallel work item when building the edge mesh.
+const MESH_CHUNK: usize = 8_192;
+
+/// Plain quads for `edges`, built in parallel chunks and joined in order (deterministic).
 fn edges_mesh(edges: &[&EdgeShape], t: TSTransform) -> Mesh {
+    use rayon::prelude::*;
+    let parts: Vec<Mesh> = edges
+        .par_chunks(MESH_CHUNK)
+        .map(|chunk| edges_mesh_part(chunk, t))
+        .collect();
+    let mut mesh = Mesh::default();
+    for part in parts {
+        mesh.append(part);
+    }
+    mesh
+}
+
+fn edges_mesh_part(edges: &[&EdgeShape], t: TSTransform) -> Mesh {
     let mut mesh = Mesh::default();
     for edge in edges {
         let mut width = edge.width * t.scaling;

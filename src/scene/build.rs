@@ -64,9 +64,11 @@ pub fn build(input: &SceneInput<'_>) -> Scene {
         (Selection::None, Some(spot)) => Focus::spotlight(d, spot),
         _ => Focus::of(d, input.selection),
     };
-    let mut edges = edges(input, &focus, &radius);
+    let (edges, fans) = edges(input, &focus, &radius);
     // Faded first, highlighted last and the hovered line on top of all; stable within groups.
-    edges.sort_by_key(|e| (e.emphasis, e.halo));
+    let mut paired: Vec<(EdgeShape, FanSlot)> = edges.into_iter().zip(fans).collect();
+    paired.sort_by_key(|(e, _)| (e.emphasis, e.halo));
+    let (edges, fans): (Vec<EdgeShape>, Vec<FanSlot>) = paired.into_iter().unzip();
     // An actor whose every line is filtered away fades: it is still there, but not in play.
     let mut has_line = vec![false; d.actors.len()];
     for e in &edges {
@@ -102,11 +104,12 @@ pub fn build(input: &SceneInput<'_>) -> Scene {
         bounds,
         background: input.style.background,
         index: std::sync::OnceLock::new(),
+        fans,
     }
 }
 
 /// Every shown relation, grouped by unordered actor pair so parallel ones fan out as arcs.
-fn edges(input: &SceneInput<'_>, focus: &Focus, radius: &[f32]) -> Vec<EdgeShape> {
+fn edges(input: &SceneInput<'_>, focus: &Focus, radius: &[f32]) -> (Vec<EdgeShape>, Vec<FanSlot>) {
     let d = input.dataset;
     // A sorted list (pair, relation) is much cheaper than a map on large graphs and as stable.
     let mut order: Vec<((ActorId, ActorId), RelationId)> = d
@@ -118,6 +121,7 @@ fn edges(input: &SceneInput<'_>, focus: &Focus, radius: &[f32]) -> Vec<EdgeShape
     let spacing = input.style.metrics.arc_spacing;
     let states_tones = d.states_tones();
     let mut edges = Vec::with_capacity(order.len());
+    let mut fans = Vec::with_capacity(order.len());
     for chunk in order.chunk_by(|a, b| a.0 == b.0) {
         let (lo, hi) = chunk[0].0;
         let along = input.positions[hi] - input.positions[lo];
@@ -151,10 +155,44 @@ fn edges(input: &SceneInput<'_>, focus: &Focus, radius: &[f32]) -> Vec<EdgeShape
             } else {
                 super::links::combined(input, group, ctrl, radius, emphasis, states_tones)
             };
+            fans.push(FanSlot {
+                lo,
+                hi,
+                offset: i as f32 - (k - 1.0) / 2.0,
+                count: k,
+                arrow_width: shape.arrow.map(|_| edge_width(input, group[0], emphasis)),
+            });
             edges.push(shape);
         }
     }
-    edges
+    (edges, fans)
+}
+
+/// Where one drawn line sits in its pair's fan, so a position change can redraw it without
+/// grouping the relations again (see [`super::refresh`]).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct FanSlot {
+    /// The pair's actors, lower id first: the fan's normal is taken from `lo` to `hi`.
+    pub(crate) lo: ActorId,
+    pub(crate) hi: ActorId,
+    /// Place in the fan, centred on 0 (−1, 0, 1 for three lines).
+    pub(crate) offset: f32,
+    /// Lines in the fan.
+    pub(crate) count: f32,
+    /// The width the arrow head is sized by, when the line has one.
+    pub(crate) arrow_width: Option<f32>,
+}
+
+/// The control point of a fan's line for the current positions.
+pub(super) fn fan_ctrl(input: &SceneInput<'_>, slot: &FanSlot, src: Pos2, tgt: Pos2) -> Pos2 {
+    let along = input.positions[slot.hi] - input.positions[slot.lo];
+    let normal = if along.length_sq() > 1e-6 {
+        along.normalized().rot90()
+    } else {
+        Vec2::Y
+    };
+    let spacing = fan_spacing(input.style.metrics.arc_spacing, along.length(), slot.count);
+    src.lerp(tgt, 0.5) + normal * (2.0 * slot.offset * spacing)
 }
 
 /// The gap between neighbouring arcs of a pair with `k` lines of `length`: the style's
@@ -250,24 +288,10 @@ pub(super) fn edge_shape(
     states_tones: bool,
 ) -> EdgeShape {
     let style = input.style;
-    let m = &style.metrics;
     let rel = &input.dataset.relations[r];
-    let (src, tgt) = (input.positions[rel.source], input.positions[rel.target]);
     let evidence = rel.passages.len();
-    let mut width = if evidence == 0 {
-        m.edge_base_width_unevidenced + rel.weight.clamp(0.0, 16.0).sqrt() * 0.5
-    } else {
-        m.edge_base_width + m.edge_width_per_sqrt_passage * (evidence as f32).sqrt()
-    };
-    if emphasis == Emphasis::Highlighted {
-        width += m.edge_highlight_extra;
-    }
-    // Suggested evidence nobody has reviewed is grey and short-dashed: never mistaken for a
-    // finding.
+    let width = edge_width(input, r, emphasis);
     let draft = crate::model::is_draft_relation(rel);
-    if draft {
-        width = m.edge_base_width_unevidenced;
-    }
     let base_color = if evidence == 0 || draft {
         style.no_evidence
     } else {
@@ -285,6 +309,57 @@ pub(super) fn edge_shape(
     } else {
         Dash::for_tone(rel.tone, states_tones)
     };
+    let (curve, arrow) = edge_geometry(input, r, ctrl, radius, rel.directed.then_some(width));
+    EdgeShape {
+        halo: input.hovered == Some(Hit::Edge(r)),
+        relation: r,
+        members: vec![r],
+        badge: None,
+        polyline: curve.flatten(style.metrics.curve_segments),
+        curve,
+        width,
+        color,
+        dash,
+        arrow,
+        emphasis,
+    }
+}
+
+/// A relation's line width in world units: from its passages (or weight, without evidence),
+/// thicker when highlighted; drafts are thin.
+fn edge_width(input: &SceneInput<'_>, r: RelationId, emphasis: Emphasis) -> f32 {
+    let m = &input.style.metrics;
+    let rel = &input.dataset.relations[r];
+    let evidence = rel.passages.len();
+    // Suggested evidence nobody has reviewed is grey and short-dashed: never mistaken for a
+    // finding.
+    if crate::model::is_draft_relation(rel) {
+        return m.edge_base_width_unevidenced;
+    }
+    let width = if evidence == 0 {
+        m.edge_base_width_unevidenced + rel.weight.clamp(0.0, 16.0).sqrt() * 0.5
+    } else {
+        m.edge_base_width + m.edge_width_per_sqrt_passage * (evidence as f32).sqrt()
+    };
+    if emphasis == Emphasis::Highlighted {
+        width + m.edge_highlight_extra
+    } else {
+        width
+    }
+}
+
+/// The curve of relation `r` bent toward `ctrl`, ending at the node borders, and its arrow
+/// head (sized by `arrow_width`) when it has one.
+pub(super) fn edge_geometry(
+    input: &SceneInput<'_>,
+    r: RelationId,
+    ctrl: Pos2,
+    radius: &[f32],
+    arrow_width: Option<f32>,
+) -> (Curve, Option<[Pos2; 3]>) {
+    let m = &input.style.metrics;
+    let rel = &input.dataset.relations[r];
+    let (src, tgt) = (input.positions[rel.source], input.positions[rel.target]);
     let from = input
         .form(rel.source)
         .border_point(src, radius[rel.source], ctrl);
@@ -292,7 +367,7 @@ pub(super) fn edge_shape(
         .form(rel.target)
         .border_point(tgt, radius[rel.target], ctrl);
     let mut arrow = None;
-    if rel.directed {
+    if let Some(width) = arrow_width {
         let back = ctrl - to;
         if back.length_sq() > 1e-6 {
             let dir = -back.normalized();
@@ -310,29 +385,19 @@ pub(super) fn edge_shape(
     } else {
         ctrl
     };
-    let curve = Curve { from, ctrl, to };
-    EdgeShape {
-        halo: input.hovered == Some(Hit::Edge(r)),
-        relation: r,
-        members: vec![r],
-        badge: None,
-        polyline: curve.flatten(m.curve_segments),
-        curve,
-        width,
-        color,
-        dash,
-        arrow,
-        emphasis,
-    }
+    (Curve { from, ctrl, to }, arrow)
+}
+
+/// What the nodes and their labels cover (`Rect::NOTHING` for none).
+pub(super) fn node_bounds(nodes: &[NodeShape]) -> Rect {
+    nodes.iter().fold(Rect::NOTHING, |b, n| {
+        b.union(NodeForm::bounds(n.center, n.radius))
+            .union(n.label.rect)
+    })
 }
 
 fn bounds(nodes: &[NodeShape], edges: &[EdgeShape]) -> Rect {
-    let mut b = Rect::NOTHING;
-    for n in nodes {
-        b = b
-            .union(NodeForm::bounds(n.center, n.radius))
-            .union(n.label.rect);
-    }
+    let mut b = node_bounds(nodes);
     for e in edges {
         for p in &e.polyline {
             b.extend_with(*p);

@@ -32,11 +32,20 @@ impl Curve {
 
     /// Points along the curve: 2 for a straight line, `segments + 1` otherwise.
     pub fn flatten(&self, segments: usize) -> Vec<Pos2> {
+        let mut points = Vec::new();
+        self.flatten_into(segments, &mut points);
+        points
+    }
+
+    /// [`Curve::flatten`] into `points` (cleared first), reusing its allocation.
+    pub fn flatten_into(&self, segments: usize, points: &mut Vec<Pos2>) {
+        points.clear();
         if self.is_straight() {
-            return vec![self.from, self.to];
+            points.extend([self.from, self.to]);
+            return;
         }
         let n = segments.max(1);
-        (0..=n).map(|i| self.point(i as f32 / n as f32)).collect()
+        points.extend((0..=n).map(|i| self.point(i as f32 / n as f32)));
     }
 }
 

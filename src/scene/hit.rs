@@ -171,6 +171,7 @@ mod tests {
 
     fn scene(edges: Vec<EdgeShape>, nodes: Vec<NodeShape>) -> Scene {
         Scene {
+            fans: Vec::new(),
             edge_labels: Vec::new(),
             edges,
             nodes,

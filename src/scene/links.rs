@@ -55,14 +55,12 @@ pub(super) fn combined(
         rel.directed && (rel.source, rel.target) == (first.source, first.target)
     });
     if !same_direction && shape.arrow.is_some() {
-        // No arrow: the line runs to the node's border again.
+        // No arrow: the line runs to the node's border again (and a single line stays
+        // straight: its middle is taken between the untrimmed ends).
+        let (curve, _) = super::build::edge_geometry(input, group[0], ctrl, radius, None);
         shape.arrow = None;
-        let tgt = input.positions[first.target];
-        shape.curve.to =
-            input
-                .form(first.target)
-                .border_point(tgt, radius[first.target], shape.curve.ctrl);
-        shape.polyline = shape.curve.flatten(m.curve_segments);
+        shape.curve = curve;
+        shape.polyline = curve.flatten(m.curve_segments);
     }
     let passages: usize = group.iter().map(|&r| d.relations[r].passages.len()).sum();
     shape.width = m.edge_base_width + m.edge_width_per_sqrt_passage * (passages as f32).sqrt();

@@ -9,6 +9,7 @@ mod index;
 mod line_labels;
 mod links;
 mod readability;
+mod refresh;
 mod style;
 
 pub use build::{SceneInput, build};
@@ -343,6 +344,9 @@ pub struct Scene {
     pub background: Color32,
     /// Spatial index for hit-testing, built on first use.
     pub(crate) index: std::sync::OnceLock<SceneIndex>,
+    /// Each edge's place in its pair's fan (same order as `edges`), so [`Scene::refresh`] can
+    /// redraw lines for new positions without regrouping. Empty for hand-made scenes.
+    pub(crate) fans: Vec<build::FanSlot>,
 }
 
 /// Grids over node and edge boxes (see [`index::GridIndex`]).
