@@ -59,6 +59,13 @@ impl ForceParams {
             ..Self::d3_defaults()
         }
     }
+
+    /// These parameters cooling from alpha 1 to `alpha_min` in `ticks` ticks (d3's schedule
+    /// is 300).
+    pub fn cooling_in(mut self, ticks: usize) -> Self {
+        self.alpha_decay = 1.0 - self.alpha_min.powf(1.0 / ticks.max(1) as f32);
+        self
+    }
 }
 
 /// The running simulation. Positions are in world units.

@@ -383,7 +383,11 @@ fn source_summary(
     });
 }
 
-/// Every actor of the map, and "Add actor…": where a new map's authoring starts.
+/// Most actor chips the side panel lists.
+const MAX_ACTOR_CHIPS: usize = 150;
+
+/// Every actor of the map (the most connected, on a large one), and "Add actor…": where a
+/// new map's authoring starts.
 fn actors_list(ui: &mut egui::Ui, state: &MapState, actions: &mut Vec<Action>) {
     ui.add_space(10.0);
     ui.separator();
@@ -397,8 +401,31 @@ fn actors_list(ui: &mut egui::Ui, state: &MapState, actions: &mut Vec<Action>) {
             actions.push(Action::ActorForm(None));
         }
     });
+    let d = &state.dataset;
+    // A chip per actor is a directory for small maps; on a large one thousands of buttons
+    // would cost every frame and help nobody: the most connected are listed, search finds all.
+    let shown: Vec<ActorId> = if d.actors.len() <= MAX_ACTOR_CHIPS {
+        d.actors_with_ids().map(|(a, _)| a).collect()
+    } else {
+        let degrees = d.degrees();
+        let mut by_degree: Vec<ActorId> = d.actors_with_ids().map(|(a, _)| a).collect();
+        by_degree.sort_by(|x, y| degrees[y.0].cmp(&degrees[x.0]).then(x.cmp(y)));
+        by_degree.truncate(MAX_ACTOR_CHIPS);
+        by_degree
+    };
+    if shown.len() < d.actors.len() {
+        ui.label(
+            RichText::new(format!(
+                "The {} most connected; search (Ctrl+F) finds any of the {}.",
+                shown.len(),
+                d.actors.len()
+            ))
+            .weak(),
+        );
+    }
     ui.horizontal_wrapped(|ui| {
-        for (a, actor) in state.dataset.actors_with_ids() {
+        for a in shown {
+            let actor = &d.actors[a];
             if ui
                 .small_button(crate::fonts::visual_order(&actor.name))
                 .on_hover_text(format!("{} · click to select", actor.kind.as_str()))
