@@ -103,7 +103,7 @@ impl RelmapApp {
 
     pub(super) fn finish_load(&mut self, path: &Path, result: LoadResult) {
         match result {
-            Ok((dataset, positions)) => {
+            Ok((dataset, positions, live)) => {
                 // Keep the outgoing map's layout so reopening it later restores it.
                 let old_key = self.state.dataset.origin.key();
                 self.layouts
@@ -113,6 +113,8 @@ impl RelmapApp {
                 let key = next.dataset.origin.key();
                 if let Some(saved) = self.layouts.get(&key) {
                     next.apply(EditCommand::RestoreLayout(saved.clone()));
+                } else if live {
+                    next.apply(EditCommand::StartFirstLayout);
                 }
                 let notes = next.dataset.notes.clone();
                 self.state = next;

@@ -13,8 +13,9 @@ use crate::model::{self, Dataset, LoadError};
 /// Share of the progress bar given to reading and validating; the layout fills the rest.
 const READ_SHARE: f32 = 0.15;
 
-/// What a finished load produced.
-pub type LoadResult = Result<(Dataset, Vec<Pos2>), LoadError>;
+/// What a finished load produced: the dataset, its positions, and whether those are only the
+/// start of a first layout to run live (large maps, see [`crate::layout::first_layout_live`]).
+pub type LoadResult = Result<(Dataset, Vec<Pos2>, bool), LoadError>;
 
 /// A load in progress.
 pub struct Loading {
@@ -34,6 +35,16 @@ impl Loading {
             let set = |v: f32| p.store(v.to_bits(), Ordering::Relaxed);
             let result = model::load_path_keeping_unanchored(&file).map(|dataset| {
                 set(READ_SHARE);
+                if crate::layout::first_layout_live(&dataset) {
+                    // Shown at once, laid out while the user watches (map::LayoutRun).
+                    let identity: Vec<usize> = (0..dataset.actors.len()).collect();
+                    let given = crate::layout::given_positions(&dataset);
+                    let start = crate::layout::first_simulation(&dataset, 0, &identity, &given)
+                        .positions()
+                        .to_vec();
+                    set(1.0);
+                    return (dataset, start, true);
+                }
                 let mut last = 0.0;
                 let positions = crate::scene::readable_positions(&dataset, 0, &mut |f| {
                     // Wake the UI only every few percent: progress bars need no more.
@@ -45,7 +56,7 @@ impl Loading {
                         }
                     }
                 });
-                (dataset, positions)
+                (dataset, positions, false)
             });
             let _ = sender.send(result);
             if let Some(ctx) = repaint {

@@ -294,6 +294,10 @@ impl RelmapApp {
             self.state.apply(step);
             ctx.request_repaint();
         }
+        if self.layout_run.live_progress().is_some() {
+            // The worker ticks on its own; look again soon for its positions.
+            ctx.request_repaint_after(std::time::Duration::from_millis(30));
+        }
     }
 
     /// Draws one frame into `ui` (the whole window). Public so tests can drive it directly.
@@ -378,6 +382,18 @@ impl RelmapApp {
                 ui.label(format!("Opening {}…", loading.path.display()));
                 ui.add(
                     egui::ProgressBar::new(loading.progress())
+                        .show_percentage()
+                        .desired_width(240.0),
+                );
+            });
+        }
+        if let Some(progress) = self.layout_run.live_progress() {
+            ui.horizontal(|ui| {
+                ui.spinner();
+                ui.label("Laying out the map…")
+                    .on_hover_text("Drag an actor to stop the layout where it is");
+                ui.add(
+                    egui::ProgressBar::new(progress)
                         .show_percentage()
                         .desired_width(240.0),
                 );

@@ -20,7 +20,7 @@ use crate::model::Dataset;
 pub const WORLD: Rect = Rect::from_min_max(Pos2::new(0.0, 0.0), Pos2::new(1000.0, 680.0));
 
 /// Ticks run before the first frame; the layout is fully settled well before this.
-const MAX_TICKS: usize = 600;
+pub const MAX_TICKS: usize = 600;
 
 /// Nodes plus links up to which the first layout cools over d3's 300 ticks (10,000 actors
 /// with 40,000 relations: about 4 s on two cores).
@@ -90,16 +90,52 @@ pub(crate) fn force_layout_from(
     slots: &[usize],
     progress: &mut dyn FnMut(f32),
 ) -> Vec<Pos2> {
-    let n = dataset.actors.len();
-    let to_world = |[x, y]: [f32; 2]| WORLD.min + Vec2::new(x * WORLD.width(), y * WORLD.height());
-    let given: Vec<Option<Pos2>> = dataset
-        .actors
-        .iter()
-        .map(|a| a.position.map(to_world))
-        .collect();
+    let given = given_positions(dataset);
     if given.iter().all(Option::is_some) {
         return given.into_iter().flatten().collect();
     }
+    let mut sim = first_simulation(dataset, seed, slots, &given);
+    let alpha_min = ForceParams::readable(Pos2::ZERO).alpha_min.ln();
+    for _ in 0..MAX_TICKS {
+        if sim.settled() {
+            break;
+        }
+        sim.tick();
+        // Alpha decays geometrically: its logarithm moves linearly from 0 to ln(alpha_min).
+        progress((sim.alpha().ln() / alpha_min).clamp(0.0, 1.0));
+    }
+    progress(1.0);
+    sim.positions().to_vec()
+}
+
+/// Whether a map's first layout runs live (the map shown at once, animating as it settles,
+/// see `map::LayoutRun`) rather than before the map appears: maps past
+/// [`FULL_SCHEDULE_ITEMS`] nodes plus links whose positions are not all given.
+pub fn first_layout_live(dataset: &Dataset) -> bool {
+    dataset.actors.len() + dataset.relations.len() > FULL_SCHEDULE_ITEMS
+        && dataset.actors.iter().any(|a| a.position.is_none())
+}
+
+/// Given positions, in world units, of a dataset's actors (`None` where it gives none).
+pub fn given_positions(dataset: &Dataset) -> Vec<Option<Pos2>> {
+    let to_world = |[x, y]: [f32; 2]| WORLD.min + Vec2::new(x * WORLD.width(), y * WORLD.height());
+    dataset
+        .actors
+        .iter()
+        .map(|a| a.position.map(to_world))
+        .collect()
+}
+
+/// The simulation a first layout runs: a spiral start (actors in `slots` order) with given
+/// positions held, readable forces, cooling over [`first_layout_ticks`]. Running it until
+/// settled (or [`MAX_TICKS`]) gives the default positions, wherever it runs.
+pub fn first_simulation(
+    dataset: &Dataset,
+    seed: u64,
+    slots: &[usize],
+    given: &[Option<Pos2>],
+) -> Simulation {
+    let n = dataset.actors.len();
     let items = n + dataset.relations.len();
     let params = ForceParams::readable(WORLD.center()).cooling_in(first_layout_ticks(items));
     let start = Simulation::spiral_start(n, seed, &params);
@@ -113,25 +149,14 @@ pub(crate) fn force_layout_from(
         .iter()
         .map(|r| (r.source.0, r.target.0))
         .collect();
-    let degrees = dataset.degrees();
-    let radius = degrees.iter().map(|&d| node_radius(d)).collect();
+    let radius = dataset.degrees().iter().map(|&d| node_radius(d)).collect();
     let mut sim = Simulation::new(initial, &links, radius, params);
     for (i, g) in given.iter().enumerate() {
         if g.is_some() {
             sim.fix(i, *g);
         }
     }
-    let alpha_min = ForceParams::readable(Pos2::ZERO).alpha_min.ln();
-    for _ in 0..MAX_TICKS {
-        if sim.settled() {
-            break;
-        }
-        sim.tick();
-        // Alpha decays geometrically: its logarithm moves linearly from 0 to ln(alpha_min).
-        progress((sim.alpha().ln() / alpha_min).clamp(0.0, 1.0));
-    }
-    progress(1.0);
-    sim.positions().to_vec()
+    sim
 }
 
 #[cfg(test)]

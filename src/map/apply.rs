@@ -103,8 +103,16 @@ impl MapState {
                     self.positions = positions;
                     if settled {
                         self.layout_request.wanted = false;
+                        if self.layout_request.first {
+                            // Reset layout returns here, not to the spiral it started from.
+                            self.default_positions.clone_from(&self.positions);
+                        }
                     }
                 }
+            }
+            EditCommand::StartFirstLayout => {
+                self.request_relaxation(true);
+                self.layout_request.first = self.layout_request.wanted;
             }
         }
     }
@@ -169,6 +177,7 @@ impl MapState {
             self.layout_request.generation += 1;
         }
         self.layout_request.wanted = wanted;
+        self.layout_request.first = false;
     }
 
     fn apply_view(&mut self, command: ViewCommand) {

@@ -64,6 +64,9 @@ pub enum EditCommand {
     Redo,
     /// Put back a layout saved in an earlier run (matched by actor id; not undoable).
     RestoreLayout(SavedLayout),
+    /// Lay a large map out from its start while it is shown (see
+    /// [`crate::layout::first_layout_live`]); its settled positions become the defaults.
+    StartFirstLayout,
     /// Positions computed by a running relaxation (see [`super::LayoutRun`]).
     LayoutStep {
         /// The layout request these positions answer; stale ones are ignored.
