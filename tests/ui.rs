@@ -1194,10 +1194,12 @@ fn the_evidence_report_follows_the_filters_on_screen() {
     assert!(html.contains("Political partnership and diplomatic support"));
 }
 
-#[test]
-fn the_export_dialog_offers_slide_frames_and_a_title() {
-    let dir = tempfile::tempdir().expect("dir");
-    let path = dir.path().join("slide.png");
+/// The app with File → Export figure… open and `path` typed into "Save to".
+#[expect(
+    clippy::expect_used,
+    reason = "test helper: temporary paths are UTF-8 here"
+)]
+fn export_form_at(path: &std::path::Path) -> Harness<'static, RelmapApp> {
     let mut h = harness();
     h.get_by_label("File").click();
     h.run();
@@ -1210,6 +1212,14 @@ fn the_export_dialog_offers_slide_frames_and_a_title() {
     h.get_by_role_and_label(egui::accesskit::Role::TextInput, "Save to")
         .type_text(path.to_str().expect("utf-8 path"));
     h.run();
+    h
+}
+
+#[test]
+fn the_export_dialog_offers_slide_frames_and_a_title() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("slide.png");
+    let mut h = export_form_at(&path);
     h.get_by_role_and_label(egui::accesskit::Role::ComboBox, "Frame")
         .click();
     h.run();
@@ -1229,18 +1239,7 @@ fn the_export_dialog_offers_slide_frames_and_a_title() {
 fn the_export_dialog_writes_graphml_that_reads_back() {
     let dir = tempfile::tempdir().expect("dir");
     let path = dir.path().join("network.graphml");
-    let mut h = harness();
-    h.get_by_label("File").click();
-    h.run();
-    h.get_by_label_contains("Export figure").click();
-    h.run();
-    h.get_by_role_and_label(egui::accesskit::Role::TextInput, "Save to")
-        .click();
-    h.run();
-    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    h.get_by_role_and_label(egui::accesskit::Role::TextInput, "Save to")
-        .type_text(path.to_str().expect("utf-8 path"));
-    h.run();
+    let mut h = export_form_at(&path);
     assert!(
         h.query_by_label("Title").is_none(),
         "figure fields are hidden for GraphML"

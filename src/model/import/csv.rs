@@ -102,16 +102,8 @@ pub(super) fn read_edge_rows(
             continue;
         };
         let (source, target) = (b.actor_named(&s), b.actor_named(&t));
-        let weight_value = field(weight).and_then(|w| {
-            let parsed = w.parse::<f64>().ok();
-            if parsed.is_none() {
-                b.problem(
-                    format!("{location}.{}", headers[weight.unwrap_or(0)]),
-                    ProblemKind::BadWeight { value: w },
-                );
-            }
-            parsed
-        });
+        let weight_value = field(weight)
+            .and_then(|w| b.weight(format!("{location}.{}", headers[weight.unwrap_or(0)]), &w));
         let id = b.fresh_relation_id(None, source, target);
         b.add_edge(
             &location,

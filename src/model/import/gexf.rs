@@ -5,9 +5,9 @@ use std::collections::HashMap;
 
 use roxmltree::{Document, Node};
 
-use super::xml::{Field, children, descendants, line_of, number, text_of};
-use super::{Builder, Edge, normalise, passage_quotes, split_list, title_from, truthy};
-use crate::model::error::{LoadError, ProblemKind};
+use super::xml::{Field, children, descendants, edge_location, line_of, number, text_of};
+use super::{Builder, Edge, normalise, passage_quotes, title_from, truthy};
+use crate::model::error::LoadError;
 use crate::model::{Dataset, Origin};
 
 /// Declared attributes of one class ("node" or "edge"): id → (field, default).
@@ -86,14 +86,9 @@ fn read_nodes(doc: &Document<'_>, graph: Node<'_, '_>, b: &mut Builder) {
     for node in descendants(graph, "node") {
         count += 1;
         let line = line_of(doc, node);
-        let Some(id) = node.attribute("id").filter(|id| !id.trim().is_empty()) else {
-            b.problem(
-                format!("node on line {line}"),
-                ProblemKind::EmptyField { field: "id" },
-            );
+        let Some((id, location)) = b.node_id(node.attribute("id"), line) else {
             continue;
         };
-        let location = format!("node {id:?} (line {line})");
         let mut v = values(node, &attrs);
         let name = node
             .attribute("label")
@@ -115,17 +110,12 @@ fn read_nodes(doc: &Document<'_>, graph: Node<'_, '_>, b: &mut Builder) {
         {
             positions.push([x, -y]);
         }
-        if let Some(actor) = b.actor_mut(before) {
-            actor.aliases = v
-                .get(&Field::Aliases)
-                .map(|s| split_list(s))
-                .unwrap_or_default();
-            actor.native_names = v
-                .get(&Field::NativeNames)
-                .map(|s| split_list(s))
-                .unwrap_or_default();
-            actor.secondary = v.get(&Field::Secondary).is_some_and(|s| truthy(s));
-        }
+        b.set_extras(
+            before,
+            v.get(&Field::Aliases),
+            v.get(&Field::NativeNames),
+            v.get(&Field::Secondary),
+        );
     }
     if positions.len() == count && count > 0 {
         b.set_positions(normalise(&positions));
@@ -139,29 +129,10 @@ fn read_edges(doc: &Document<'_>, graph: Node<'_, '_>, b: &mut Builder) {
         .is_some_and(|t| t.eq_ignore_ascii_case("directed"));
     for edge in descendants(graph, "edge") {
         let line = line_of(doc, edge);
-        let location = edge.attribute("id").map_or_else(
-            || format!("edge on line {line}"),
-            |id| format!("edge {id:?} (line {line})"),
-        );
-        let mut end = |field: &'static str| {
-            let id = edge.attribute(field).unwrap_or("");
-            let found = b.actor_index(id);
-            if found.is_none() {
-                b.problem(
-                    format!("{location}.{field}"),
-                    ProblemKind::UnknownActor {
-                        field,
-                        id: if id.is_empty() {
-                            "(missing)".to_owned()
-                        } else {
-                            id.to_owned()
-                        },
-                    },
-                );
-            }
-            found
-        };
-        let (Some(source), Some(target)) = (end("source"), end("target")) else {
+        let location = edge_location(edge, line);
+        let source = b.endpoint(&location, "source", edge.attribute("source"));
+        let target = b.endpoint(&location, "target", edge.attribute("target"));
+        let (Some(source), Some(target)) = (source, target) else {
             continue;
         };
         let mut v = values(edge, &attrs);
@@ -169,16 +140,7 @@ fn read_edges(doc: &Document<'_>, graph: Node<'_, '_>, b: &mut Builder) {
             .attribute("weight")
             .map(str::to_owned)
             .or_else(|| v.remove(&Field::Weight));
-        let weight = weight_text.and_then(|w| {
-            let parsed = w.trim().parse::<f64>().ok();
-            if parsed.is_none() {
-                b.problem(
-                    format!("{location}.weight"),
-                    ProblemKind::BadWeight { value: w },
-                );
-            }
-            parsed
-        });
+        let weight = weight_text.and_then(|w| b.weight(format!("{location}.weight"), &w));
         let directed = match (v.get(&Field::Directed), edge.attribute("type")) {
             (Some(d), _) => truthy(d),
             (None, Some(t)) => t.eq_ignore_ascii_case("directed"),

@@ -6,9 +6,9 @@ use std::collections::HashMap;
 
 use roxmltree::{Document, Node};
 
-use super::xml::{Field, children, descendants, line_of, number, text_of};
-use super::{Builder, Edge, normalise, passage_quotes, split_list, title_from, truthy};
-use crate::model::error::{LoadError, ProblemKind};
+use super::xml::{Field, children, descendants, edge_location, line_of, number, text_of};
+use super::{Builder, Edge, normalise, passage_quotes, title_from, truthy};
+use crate::model::error::LoadError;
 use crate::model::{Dataset, Origin};
 
 const GRAPHML_NS: &str = "graphml.graphdrawing.org";
@@ -173,14 +173,9 @@ fn read_nodes(doc: &Document<'_>, keys: &HashMap<&str, Key>, b: &mut Builder) {
     for node in descendants(doc.root_element(), "node").filter(|n| is_graphml(*n)) {
         count += 1;
         let line = line_of(doc, node);
-        let Some(id) = node.attribute("id").filter(|id| !id.trim().is_empty()) else {
-            b.problem(
-                format!("node on line {line}"),
-                ProblemKind::EmptyField { field: "id" },
-            );
+        let Some((id, location)) = b.node_id(node.attribute("id"), line) else {
             continue;
         };
-        let location = format!("node {id:?} (line {line})");
         let mut v = values(keys, node, "node");
         let name = v.by_field.remove("label").or(v.graphics_label.take());
         let before = b.actor_count();
@@ -199,19 +194,12 @@ fn read_nodes(doc: &Document<'_>, keys: &HashMap<&str, Key>, b: &mut Builder) {
             (_, _, Some(c)) => positions.push(c),
             _ => {}
         }
-        if let Some(actor) = b.actor_mut(before) {
-            actor.aliases = v
-                .by_field
-                .get("aliases")
-                .map(|s| split_list(s))
-                .unwrap_or_default();
-            actor.native_names = v
-                .by_field
-                .get("native_names")
-                .map(|s| split_list(s))
-                .unwrap_or_default();
-            actor.secondary = v.by_field.get("secondary").is_some_and(|s| truthy(s));
-        }
+        b.set_extras(
+            before,
+            v.by_field.get("aliases"),
+            v.by_field.get("native_names"),
+            v.by_field.get("secondary"),
+        );
     }
     if positions.len() == count && count > 0 {
         b.set_positions(normalise(&positions));
@@ -233,42 +221,17 @@ fn read_edges(doc: &Document<'_>, keys: &HashMap<&str, Key>, b: &mut Builder) {
     }
     for edge in edges {
         let line = line_of(doc, edge);
-        let location = edge.attribute("id").map_or_else(
-            || format!("edge on line {line}"),
-            |id| format!("edge {id:?} (line {line})"),
-        );
-        let mut end = |field: &'static str| {
-            let id = edge.attribute(field).unwrap_or("");
-            let found = b.actor_index(id);
-            if found.is_none() {
-                b.problem(
-                    format!("{location}.{field}"),
-                    ProblemKind::UnknownActor {
-                        field,
-                        id: if id.is_empty() {
-                            "(missing)".to_owned()
-                        } else {
-                            id.to_owned()
-                        },
-                    },
-                );
-            }
-            found
-        };
-        let (Some(source), Some(target)) = (end("source"), end("target")) else {
+        let location = edge_location(edge, line);
+        let source = b.endpoint(&location, "source", edge.attribute("source"));
+        let target = b.endpoint(&location, "target", edge.attribute("target"));
+        let (Some(source), Some(target)) = (source, target) else {
             continue;
         };
         let mut v = values(keys, edge, "edge");
-        let weight = v.by_field.get("weight").and_then(|w| {
-            let parsed = w.trim().parse::<f64>().ok();
-            if parsed.is_none() {
-                b.problem(
-                    format!("{location}.weight"),
-                    ProblemKind::BadWeight { value: w.clone() },
-                );
-            }
-            parsed
-        });
+        let weight = v
+            .by_field
+            .get("weight")
+            .and_then(|w| b.weight(format!("{location}.weight"), w));
         let graph_directed = edge
             .ancestors()
             .find(|a| a.is_element() && a.tag_name().name() == "graph")

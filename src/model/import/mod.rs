@@ -74,6 +74,78 @@ impl Builder {
         self.ids.get(id).or_else(|| self.lookup.get(id)).copied()
     }
 
+    /// Fills in actor `i`'s other names ("; "- or "|"-separated lists) and secondary flag.
+    pub(super) fn set_extras(
+        &mut self,
+        i: usize,
+        aliases: Option<&String>,
+        native_names: Option<&String>,
+        secondary: Option<&String>,
+    ) {
+        if let Some(actor) = self.actors.get_mut(i) {
+            actor.aliases = aliases.map(|s| split_list(s)).unwrap_or_default();
+            actor.native_names = native_names.map(|s| split_list(s)).unwrap_or_default();
+            actor.secondary = secondary.is_some_and(|s| truthy(s));
+        }
+    }
+
+    /// A node's id and how problems name it ("node \"n3\" (line 12)"); a node without an id
+    /// is a problem, and `None`.
+    pub(super) fn node_id<'a>(
+        &mut self,
+        id: Option<&'a str>,
+        line: usize,
+    ) -> Option<(&'a str, String)> {
+        let Some(id) = id.filter(|id| !id.trim().is_empty()) else {
+            self.problem(
+                format!("node on line {line}"),
+                ProblemKind::EmptyField { field: "id" },
+            );
+            return None;
+        };
+        Some((id, format!("node {id:?} (line {line})")))
+    }
+
+    /// The actor an edge's `field` ("source" or "target") names by `id`; an unknown or missing
+    /// id is a problem at `location.field`.
+    pub(super) fn endpoint(
+        &mut self,
+        location: &str,
+        field: &'static str,
+        id: Option<&str>,
+    ) -> Option<usize> {
+        let id = id.unwrap_or("");
+        let found = self.actor_index(id);
+        if found.is_none() {
+            self.problem(
+                format!("{location}.{field}"),
+                ProblemKind::UnknownActor {
+                    field,
+                    id: if id.is_empty() {
+                        "(missing)".to_owned()
+                    } else {
+                        id.to_owned()
+                    },
+                },
+            );
+        }
+        found
+    }
+
+    /// A weight as written; text that is not a number is a problem at `location`.
+    pub(super) fn weight(&mut self, location: String, text: &str) -> Option<f64> {
+        let parsed = text.trim().parse::<f64>().ok();
+        if parsed.is_none() {
+            self.problem(
+                location,
+                ProblemKind::BadWeight {
+                    value: text.to_owned(),
+                },
+            );
+        }
+        parsed
+    }
+
     /// Lets rows name actor `i` by `key` as well as by its id.
     pub(super) fn add_lookup(&mut self, key: &str, i: usize) {
         self.lookup.entry(key.to_owned()).or_insert(i);

@@ -85,6 +85,14 @@ pub(super) fn line_of(doc: &Document<'_>, node: Node<'_, '_>) -> usize {
     doc.text_pos_at(node.range().start).row as usize
 }
 
+/// How problems name an edge: by its id when it has one, and its line.
+pub(super) fn edge_location(edge: Node<'_, '_>, line: usize) -> String {
+    edge.attribute("id").map_or_else(
+        || format!("edge on line {line}"),
+        |id| format!("edge {id:?} (line {line})"),
+    )
+}
+
 /// A number attribute, if present and finite.
 pub(super) fn number(node: Node<'_, '_>, attr: &str) -> Option<f64> {
     node.attribute(attr)
