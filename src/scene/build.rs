@@ -161,6 +161,7 @@ fn edges(input: &SceneInput<'_>, focus: &Focus, radius: &[f32]) -> (Vec<EdgeShap
                 offset: i as f32 - (k - 1.0) / 2.0,
                 count: k,
                 arrow_width: shape.arrow.map(|_| edge_width(input, group[0], emphasis)),
+                ends: Ends::of(input, group[0], radius),
             });
             edges.push(shape);
         }
@@ -181,6 +182,8 @@ pub(crate) struct FanSlot {
     pub(crate) count: f32,
     /// The width the arrow head is sized by, when the line has one.
     pub(crate) arrow_width: Option<f32>,
+    /// The drawn relation's actors (the first member's, for a combined line).
+    pub(crate) ends: Ends,
 }
 
 /// The control point of a fan's line for the current positions.
@@ -357,15 +360,52 @@ pub(super) fn edge_geometry(
     radius: &[f32],
     arrow_width: Option<f32>,
 ) -> (Curve, Option<[Pos2; 3]>) {
+    let ends = Ends::of(input, r, radius);
+    edge_geometry_between(&ends, input, ctrl, arrow_width)
+}
+
+/// A relation's two actors with their outline and size: all the line's geometry needs
+/// besides positions, kept per line so a refresh reads no dataset.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct Ends {
+    source: ActorId,
+    target: ActorId,
+    source_form: NodeForm,
+    target_form: NodeForm,
+    source_radius: f32,
+    target_radius: f32,
+}
+
+impl Ends {
+    fn of(input: &SceneInput<'_>, r: RelationId, radius: &[f32]) -> Self {
+        let rel = &input.dataset.relations[r];
+        Self {
+            source: rel.source,
+            target: rel.target,
+            source_form: input.form(rel.source),
+            target_form: input.form(rel.target),
+            source_radius: radius[rel.source],
+            target_radius: radius[rel.target],
+        }
+    }
+
+    /// The two actors' positions now.
+    pub(super) fn positions(&self, input: &SceneInput<'_>) -> (Pos2, Pos2) {
+        (input.positions[self.source], input.positions[self.target])
+    }
+}
+
+/// [`edge_geometry`] for known ends.
+pub(super) fn edge_geometry_between(
+    ends: &Ends,
+    input: &SceneInput<'_>,
+    ctrl: Pos2,
+    arrow_width: Option<f32>,
+) -> (Curve, Option<[Pos2; 3]>) {
     let m = &input.style.metrics;
-    let rel = &input.dataset.relations[r];
-    let (src, tgt) = (input.positions[rel.source], input.positions[rel.target]);
-    let from = input
-        .form(rel.source)
-        .border_point(src, radius[rel.source], ctrl);
-    let mut to = input
-        .form(rel.target)
-        .border_point(tgt, radius[rel.target], ctrl);
+    let (src, tgt) = ends.positions(input);
+    let from = ends.source_form.border_point(src, ends.source_radius, ctrl);
+    let mut to = ends.target_form.border_point(tgt, ends.target_radius, ctrl);
     let mut arrow = None;
     if let Some(width) = arrow_width {
         let back = ctrl - to;

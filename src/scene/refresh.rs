@@ -11,8 +11,7 @@ use rayon::prelude::*;
 use egui::Rect;
 
 use super::Scene;
-use super::build::{SceneInput, edge_geometry, fan_ctrl, node_bounds};
-use crate::layout::node_radius;
+use super::build::{SceneInput, edge_geometry_between, fan_ctrl, node_bounds};
 
 /// Edges per parallel work item: large enough that splitting costs little.
 const EDGE_CHUNK: usize = 4096;
@@ -36,7 +35,6 @@ impl Scene {
             n.label.rect = n.label.rect.translate(center - n.center);
             n.center = center;
         }
-        let radius: Vec<f32> = d.degrees().iter().map(|&k| node_radius(k)).collect();
         let segments = input.style.metrics.curve_segments;
         // Each chunk also measures what it drew, so bounds need no second pass over the lines.
         let edge_bounds = self
@@ -46,11 +44,10 @@ impl Scene {
             .map(|(edges, fans)| {
                 let mut b = Rect::NOTHING;
                 for (e, slot) in edges.iter_mut().zip(fans) {
-                    let rel = &d.relations[e.relation];
-                    let (src, tgt) = (input.positions[rel.source], input.positions[rel.target]);
+                    let (src, tgt) = slot.ends.positions(input);
                     let ctrl = fan_ctrl(input, slot, src, tgt);
                     let (curve, arrow) =
-                        edge_geometry(input, e.relation, ctrl, &radius, slot.arrow_width);
+                        edge_geometry_between(&slot.ends, input, ctrl, slot.arrow_width);
                     curve.flatten_into(segments, &mut e.polyline);
                     e.curve = curve;
                     e.arrow = arrow;
