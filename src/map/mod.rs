@@ -154,6 +154,9 @@ pub struct MapState {
     redo: Vec<Edit>,
 }
 
+/// Actors plus relations above which pointer hover is not drawn into the scene.
+const HOVER_EMPHASIS_MAX_ITEMS: usize = 50_000;
+
 /// The last scene drawn, with what it was built from: `key` for everything but positions.
 #[derive(Debug)]
 struct CachedScene {
@@ -304,9 +307,16 @@ impl MapState {
 
     /// What the map highlights as hovered: the canvas's own hover, else a linked one.
     pub fn hover_shown(&self) -> Option<Hit> {
-        self.hovered
-            .or(self.linked_hover)
-            .or_else(|| self.key_lit())
+        let d = &self.dataset;
+        // On a very large map the pointer crossing nodes would rebuild the whole scene at every
+        // step (hundreds of ms at 100,000 actors); the tooltip still names what is under it,
+        // and keyboard focus is still lit.
+        let pointer = if d.actors.len() + d.relations.len() > HOVER_EMPHASIS_MAX_ITEMS {
+            None
+        } else {
+            self.hovered.or(self.linked_hover)
+        };
+        pointer.or_else(|| self.key_lit())
     }
 
     /// Whether actor `a` is pinned.

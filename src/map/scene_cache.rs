@@ -272,3 +272,35 @@ mod tests {
         }
     }
 }
+
+#[cfg(test)]
+mod large_map_tests {
+    use egui::Pos2;
+
+    use crate::map::MapState;
+    use crate::scene::Hit;
+
+    #[test]
+    fn pointer_hover_is_not_drawn_on_very_large_maps() {
+        let links: Vec<String> = (0..50_000)
+            .map(|i| format!("{{\"source\":\"a\",\"target\":\"b\",\"id\":\"r{i}\"}}"))
+            .collect();
+        let json = format!(
+            "{{\"nodes\":[{{\"id\":\"a\"}},{{\"id\":\"b\"}}],\"links\":[{}]}}",
+            links.join(",")
+        );
+        let d = crate::model::load_str(&json, "big.json").expect("loads");
+        let at = vec![Pos2::ZERO, Pos2::new(100.0, 0.0)];
+        let mut big = MapState::with_layout(d, at.clone(), Default::default());
+        big.hovered = Some(Hit::Node(crate::model::ActorId(0)));
+        assert_eq!(big.hover_shown(), None, "no rebuild per pointer move");
+        let small = crate::model::load_str(
+            r#"{"nodes":[{"id":"a"},{"id":"b"}],"links":[{"source":"a","target":"b"}]}"#,
+            "small.json",
+        )
+        .expect("loads");
+        let mut small = MapState::with_layout(small, at, Default::default());
+        small.hovered = Some(Hit::Node(crate::model::ActorId(0)));
+        assert_eq!(small.hover_shown(), small.hovered);
+    }
+}
