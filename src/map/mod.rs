@@ -154,7 +154,8 @@ pub struct MapState {
     redo: Vec<Edit>,
 }
 
-/// Actors plus relations above which pointer hover is not drawn into the scene.
+/// Actors plus relations above which pointer hover is not drawn into the scene and re-fits
+/// jump instead of gliding.
 const HOVER_EMPHASIS_MAX_ITEMS: usize = 50_000;
 
 /// The last scene drawn, with what it was built from: `key` for everything but positions.
@@ -307,16 +308,21 @@ impl MapState {
 
     /// What the map highlights as hovered: the canvas's own hover, else a linked one.
     pub fn hover_shown(&self) -> Option<Hit> {
-        let d = &self.dataset;
         // On a very large map the pointer crossing nodes would rebuild the whole scene at every
         // step (hundreds of ms at 100,000 actors); the tooltip still names what is under it,
         // and keyboard focus is still lit.
-        let pointer = if d.actors.len() + d.relations.len() > HOVER_EMPHASIS_MAX_ITEMS {
+        let pointer = if self.is_very_large() {
             None
         } else {
             self.hovered.or(self.linked_hover)
         };
         pointer.or_else(|| self.key_lit())
+    }
+
+    /// Whether the map is so large (over 50,000 actors plus relations) that frames take long
+    /// enough for hover emphasis and animated re-fits to cost more than they show.
+    pub fn is_very_large(&self) -> bool {
+        self.dataset.actors.len() + self.dataset.relations.len() > HOVER_EMPHASIS_MAX_ITEMS
     }
 
     /// Whether actor `a` is pinned.
