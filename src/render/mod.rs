@@ -53,7 +53,12 @@ pub fn paint_scene(painter: &Painter, scene: &Scene, screen_from_world: TSTransf
         .fold(0.0_f32, f32::max)
         < MESH_BELOW_PX;
     if visible.len() > MESH_ABOVE_EDGES || thin {
-        shapes.push(Shape::mesh(edges_mesh(&visible, screen_from_world)));
+        let (sampled, opacity) = sample_dense(&visible, screen_from_world);
+        shapes.push(Shape::mesh(edges_mesh(
+            &sampled,
+            screen_from_world,
+            opacity,
+        )));
     } else {
         for edge in visible {
             edge_shapes(edge, screen_from_world, &mut shapes);
@@ -202,15 +207,41 @@ impl Dots {
     }
 }
 
+/// Most line length, in screen pixels, one frame fills with edges at far zoom. Beyond it the
+/// lines are sampled: filling 80 million pixels of overlapping hairlines (400,000 edges) took
+/// the software renderer seconds a frame and showed a grey disc either way.
+const EDGE_PIXEL_BUDGET: f32 = 6_000_000.0;
+
+/// At far zoom on a huge map, every k-th line (by drawing order, so the same lines every
+/// frame) drawn k times as opaque, so the picture keeps its density at a k-th of the cost.
+/// Highlighted lines are always kept. Returns the lines and the opacity factor.
+fn sample_dense<'a>(edges: &[&'a EdgeShape], t: TSTransform) -> (Vec<&'a EdgeShape>, f32) {
+    let length: f32 = edges
+        .iter()
+        .map(|e| (e.curve.to - e.curve.from).length() * t.scaling)
+        .sum();
+    if length <= EDGE_PIXEL_BUDGET {
+        return (edges.to_vec(), 1.0);
+    }
+    let stride = (length / EDGE_PIXEL_BUDGET).ceil() as usize;
+    let kept = edges
+        .iter()
+        .enumerate()
+        .filter(|(i, e)| i % stride == 0 || e.emphasis == crate::scene::Emphasis::Highlighted)
+        .map(|(_, e)| *e)
+        .collect();
+    (kept, stride as f32)
+}
+
 /// Edges per parallel work item when building the edge mesh.
 const MESH_CHUNK: usize = 8_192;
 
 /// Plain quads for `edges`, built in parallel chunks and joined in order (deterministic).
-fn edges_mesh(edges: &[&EdgeShape], t: TSTransform) -> Mesh {
+fn edges_mesh(edges: &[&EdgeShape], t: TSTransform, opacity: f32) -> Mesh {
     use rayon::prelude::*;
     let parts: Vec<Mesh> = edges
         .par_chunks(MESH_CHUNK)
-        .map(|chunk| edges_mesh_part(chunk, t))
+        .map(|chunk| edges_mesh_part(chunk, t, opacity))
         .collect();
     let mut mesh = Mesh::default();
     for part in parts {
@@ -219,13 +250,14 @@ fn edges_mesh(edges: &[&EdgeShape], t: TSTransform) -> Mesh {
     mesh
 }
 
-fn edges_mesh_part(edges: &[&EdgeShape], t: TSTransform) -> Mesh {
+/// `opacity` (≥ 1) strengthens hairlines that stand for several sampled lines.
+fn edges_mesh_part(edges: &[&EdgeShape], t: TSTransform, opacity: f32) -> Mesh {
     let mut mesh = Mesh::default();
     for edge in edges {
         let mut width = edge.width * t.scaling;
         let mut color = edge.color;
         if width < 1.0 {
-            color = color.gamma_multiply(width.max(MIN_HAIRLINE_OPACITY));
+            color = color.gamma_multiply((width.max(MIN_HAIRLINE_OPACITY) * opacity).min(1.0));
             width = 1.0;
         }
         let half = width / 2.0;
