@@ -249,16 +249,16 @@ impl Simulation {
         let strength = self.params.charge * alpha;
         let theta = self.params.theta;
         let pos = &self.pos;
-        let force = |i: usize| tree.force_on(pos[i], i, pos, strength, theta);
-        if pos.len() >= PARALLEL_FROM {
-            self.vel
-                .par_iter_mut()
-                .enumerate()
-                .for_each(|(i, v)| *v += force(i));
+        let force = |&i: &u32| tree.force_on(pos[i as usize], i as usize, strength, theta);
+        // Points are visited in tree order so consecutive ones walk the same cells; each
+        // force depends only on its point, so the order does not change the result.
+        let forces: Vec<Vec2> = if pos.len() >= PARALLEL_FROM {
+            tree.order().par_iter().map(force).collect()
         } else {
-            for (i, v) in self.vel.iter_mut().enumerate() {
-                *v += force(i);
-            }
+            tree.order().iter().map(force).collect()
+        };
+        for (&i, f) in tree.order().iter().zip(forces) {
+            self.vel[i as usize] += f;
         }
     }
 

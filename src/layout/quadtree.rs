@@ -6,6 +6,8 @@ use egui::{Pos2, Vec2};
 const MAX_DEPTH: u32 = 24;
 /// Leaves hold up to this many points; small buckets are faster than single-point leaves.
 const LEAF_SIZE: usize = 8;
+/// Room for the cells still to visit: at most three siblings wait per level, plus four.
+const STACK: usize = 4 * (MAX_DEPTH as usize + 2);
 
 #[derive(Clone, Copy, Debug)]
 struct Cell {
@@ -17,6 +19,8 @@ struct Cell {
     size: f32,
     /// Index of the first of four children in `cells`, or `u32::MAX` for a leaf.
     first_child: u32,
+    /// Bit q set when child q holds points: empty quadrants are never visited.
+    occupied: u8,
     /// For leaves: the range of `order` holding their points.
     start: u32,
     end: u32,
@@ -27,6 +31,9 @@ pub struct QuadTree {
     cells: Vec<Cell>,
     /// Point indices, grouped so each leaf owns a contiguous run.
     order: Vec<u32>,
+    /// `points[order[k]]` for every k: a leaf reads its points from one run of memory
+    /// instead of jumping through the caller's array.
+    sorted: Vec<Pos2>,
 }
 
 impl QuadTree {
@@ -35,6 +42,7 @@ impl QuadTree {
         let mut tree = Self {
             cells: Vec::with_capacity(points.len() / 2 + 1),
             order: (0..points.len() as u32).collect(),
+            sorted: Vec::new(),
         };
         if points.is_empty() {
             return tree;
@@ -50,11 +58,19 @@ impl QuadTree {
             mass: 0.0,
             size,
             first_child: u32::MAX,
+            occupied: 0,
             start: 0,
             end: points.len() as u32,
         });
         tree.split(0, points, min, 0);
+        tree.sorted = tree.order.iter().map(|&i| points[i as usize]).collect();
         tree
+    }
+
+    /// Point indices in tree order: neighbours in space are neighbours here, so visiting
+    /// points in this order keeps the cells each one reads warm in the cache.
+    pub fn order(&self) -> &[u32] {
+        &self.order
     }
 
     fn split(&mut self, cell: usize, points: &[Pos2], origin: Pos2, depth: u32) {
@@ -93,12 +109,17 @@ impl QuadTree {
         }
         let first = self.cells.len();
         self.cells[cell].first_child = first as u32;
+        self.cells[cell].occupied = counts
+            .iter()
+            .enumerate()
+            .fold(0, |bits, (q, &count)| bits | (u8::from(count > 0) << q));
         for (start, count) in bounds.iter().zip(counts) {
             self.cells.push(Cell {
                 mass_center: Pos2::ZERO,
                 mass: 0.0,
                 size: half,
                 first_child: u32::MAX,
+                occupied: 0,
                 start: *start as u32,
                 end: (start + count) as u32,
             });
@@ -120,25 +141,21 @@ impl QuadTree {
         self.cells[cell].mass_center = (weighted / mass.max(1.0)).to_pos2();
     }
 
-    /// Sum of `strength * (q - p) / |q - p|²` over all points q (except `skip`), approximating
-    /// cells whose `size / distance < theta` by their centre of mass. Negative strength repels.
-    pub fn force_on(
-        &self,
-        p: Pos2,
-        skip: usize,
-        points: &[Pos2],
-        strength: f32,
-        theta: f32,
-    ) -> Vec2 {
+    /// Sum of `strength * (q - p) / |q - p|²` over all points q (except point `skip`),
+    /// approximating cells whose `size / distance < theta` by their centre of mass. Negative
+    /// strength repels. Reads the positions the tree was built from.
+    pub fn force_on(&self, p: Pos2, skip: usize, strength: f32, theta: f32) -> Vec2 {
         let mut force = Vec2::ZERO;
         if self.cells.is_empty() {
             return force;
         }
         let theta2 = theta * theta;
-        let mut stack: Vec<u32> = Vec::with_capacity(64);
-        stack.push(0);
-        while let Some(ci) = stack.pop() {
-            let c = &self.cells[ci as usize];
+        // A fixed stack: this runs once per point per tick, too often to allocate.
+        let mut stack = [0u32; STACK];
+        let mut depth = 1;
+        while depth > 0 {
+            depth -= 1;
+            let c = &self.cells[stack[depth] as usize];
             if c.mass == 0.0 {
                 continue;
             }
@@ -149,20 +166,26 @@ impl QuadTree {
                 continue;
             }
             if c.first_child == u32::MAX {
-                for &j in &self.order[c.start as usize..c.end as usize] {
+                let (start, end) = (c.start as usize, c.end as usize);
+                for (&j, &q) in self.order[start..end].iter().zip(&self.sorted[start..end]) {
                     let j = j as usize;
                     if j == skip {
                         continue;
                     }
-                    let mut d = points[j] - p;
+                    let mut d = q - p;
                     if d.length_sq() < 1e-6 {
                         d = jiggle(skip, j);
                     }
                     force += d * (strength / d.length_sq().max(1.0));
                 }
             } else {
+                // Same visiting order as pushing all four and skipping empty ones on pop,
+                // so the sum (and the layout) is unchanged to the bit.
                 for k in 0..4 {
-                    stack.push(c.first_child + k);
+                    if c.occupied & (1 << k) != 0 && depth < STACK {
+                        stack[depth] = c.first_child + k;
+                        depth += 1;
+                    }
                 }
             }
         }
@@ -207,14 +230,14 @@ mod tests {
             .collect();
         let tree = QuadTree::build(&points);
         for i in [0, 17, 250, 499] {
-            let a = tree.force_on(points[i], i, &points, -30.0, 0.9);
+            let a = tree.force_on(points[i], i, -30.0, 0.9);
             let e = exact(points[i], i, &points, -30.0);
             assert!(
                 (a - e).length() <= 0.15 * e.length() + 1e-3,
                 "{i}: {a:?} vs {e:?}"
             );
             // theta = 0 is exact.
-            let z = tree.force_on(points[i], i, &points, -30.0, 0.0);
+            let z = tree.force_on(points[i], i, -30.0, 0.0);
             assert!(
                 (z - e).length() <= 1e-3 * e.length().max(1.0),
                 "{z:?} vs {e:?}"
@@ -226,7 +249,7 @@ mod tests {
     fn coincident_points_give_finite_forces() {
         let points = vec![Pos2::new(5.0, 5.0); 100];
         let tree = QuadTree::build(&points);
-        let f = tree.force_on(points[3], 3, &points, -30.0, 0.9);
+        let f = tree.force_on(points[3], 3, -30.0, 0.9);
         assert!(f.x.is_finite() && f.y.is_finite());
         assert!(f.length() > 0.0, "coincident points must still push apart");
     }
