@@ -164,6 +164,11 @@ struct CachedScene {
     key: u64,
     positions: u64,
     scene: std::sync::Arc<Scene>,
+    /// What the scene was built from besides positions, kept so a refresh need not
+    /// recompute them (on a large map each is a pass over every actor or relation).
+    visible_actors: Vec<bool>,
+    visible_relations: Vec<bool>,
+    spotlight: Option<crate::scene::Spotlight>,
 }
 
 impl MapState {
@@ -236,7 +241,11 @@ impl MapState {
 
     /// Which relations are drawn: both ends visible and every filter passed.
     pub fn visible_relations(&self) -> Vec<bool> {
-        let actors = self.visible_actors();
+        self.visible_relations_among(&self.visible_actors())
+    }
+
+    /// [`Self::visible_relations`] given [`Self::visible_actors`] already computed.
+    pub fn visible_relations_among(&self, actors: &[bool]) -> Vec<bool> {
         self.dataset
             .relations
             .iter()

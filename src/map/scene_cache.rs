@@ -66,13 +66,10 @@ impl MapState {
             Some(c) if c.key == key => {
                 // Only positions moved. Unshared (the usual case: last frame's painter is
                 // done with it), the scene is refreshed where it lies.
-                let spotlight = self.search_spotlight();
-                let visible_actors = self.visible_actors();
-                let visible_relations = self.visible_relations();
                 let input = self.scene_input(
                     style,
-                    (self.selection, self.hover_shown(), spotlight.as_ref()),
-                    (&visible_actors, &visible_relations),
+                    (self.selection, self.hover_shown(), c.spotlight.as_ref()),
+                    (&c.visible_actors, &c.visible_relations),
                     &self.pinned,
                 );
                 if std::sync::Arc::make_mut(&mut c.scene).refresh(&input) {
@@ -82,11 +79,23 @@ impl MapState {
             }
             _ => {}
         }
-        let scene = std::sync::Arc::new(self.scene(style));
+        // The same as `self.scene(style)`, keeping what it was built from.
+        let spotlight = self.search_spotlight();
+        let visible_actors = self.visible_actors();
+        let visible_relations = self.visible_relations_among(&visible_actors);
+        let scene = std::sync::Arc::new(scene::build(&self.scene_input(
+            style,
+            (self.selection, self.hover_shown(), spotlight.as_ref()),
+            (&visible_actors, &visible_relations),
+            &self.pinned,
+        )));
         *cache = Some(super::CachedScene {
             key,
             positions: positions_key,
             scene: scene.clone(),
+            visible_actors,
+            visible_relations,
+            spotlight,
         });
         scene
     }

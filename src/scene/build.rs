@@ -188,6 +188,11 @@ pub(crate) struct FanSlot {
 
 /// The control point of a fan's line for the current positions.
 pub(super) fn fan_ctrl(input: &SceneInput<'_>, slot: &FanSlot, src: Pos2, tgt: Pos2) -> Pos2 {
+    if slot.offset == 0.0 {
+        // The middle line of a fan (every single relation): no bend, so no normal to find.
+        // Adding a zero offset would give the same point; this skips two square roots.
+        return src.lerp(tgt, 0.5);
+    }
     let along = input.positions[slot.hi] - input.positions[slot.lo];
     let normal = if along.length_sq() > 1e-6 {
         along.normalized().rot90()

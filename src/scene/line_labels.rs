@@ -51,6 +51,16 @@ pub(super) fn place(
     if mode == LineLabels::Off {
         return Vec::new();
     }
+    // Highlighted lines first (painted last, so they are at the end of `edges`).
+    let mut order: Vec<&EdgeShape> = edges
+        .iter()
+        .filter(|e| mode == LineLabels::All || e.emphasis == Emphasis::Highlighted)
+        .collect();
+    if order.is_empty() {
+        // Nothing selected: no obstacles to gather (a pass over every node on large maps).
+        return Vec::new();
+    }
+    order.sort_by_key(|e| std::cmp::Reverse(e.emphasis));
     let size = style.label_size * 0.85;
     let obstacles: Vec<Rect> = nodes
         .iter()
@@ -61,12 +71,6 @@ pub(super) fn place(
             ]
         })
         .collect();
-    // Highlighted lines first (painted last, so they are at the end of `edges`).
-    let mut order: Vec<&EdgeShape> = edges
-        .iter()
-        .filter(|e| mode == LineLabels::All || e.emphasis == Emphasis::Highlighted)
-        .collect();
-    order.sort_by_key(|e| std::cmp::Reverse(e.emphasis));
     let mut placed: Vec<EdgeLabel> = Vec::new();
     for e in order {
         let text = shorten(&text_of(d, e));
