@@ -57,6 +57,8 @@ pub fn init(dir: Option<&Path>) -> Option<PathBuf> {
     });
     let opened = file.is_some();
     let _ = env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn"))
+        // Milliseconds: opening a large file is timed from these lines.
+        .format_timestamp_millis()
         .target(env_logger::Target::Pipe(Box::new(Tee {
             file: file.map(Mutex::new),
         })))

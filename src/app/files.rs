@@ -117,6 +117,7 @@ impl RelmapApp {
                     next.apply(EditCommand::StartFirstLayout);
                 }
                 let notes = next.dataset.notes.clone();
+                log::info!("showing {}", path.display());
                 self.state = next;
                 self.layout_run = LayoutRun::default();
                 self.remember_recent(path);

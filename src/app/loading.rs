@@ -33,8 +33,16 @@ impl Loading {
         let (p, file) = (progress.clone(), path.clone());
         std::thread::spawn(move || {
             let set = |v: f32| p.store(v.to_bits(), Ordering::Relaxed);
+            let started = std::time::Instant::now();
             let result = model::load_path_keeping_unanchored(&file).map(|dataset| {
                 set(READ_SHARE);
+                log::info!(
+                    "read and validated {}: {} actors, {} relations in {} ms",
+                    file.display(),
+                    dataset.actors.len(),
+                    dataset.relations.len(),
+                    started.elapsed().as_millis()
+                );
                 if crate::layout::first_layout_live(&dataset) {
                     // Shown at once, laid out while the user watches (map::LayoutRun).
                     let identity: Vec<usize> = (0..dataset.actors.len()).collect();

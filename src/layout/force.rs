@@ -166,6 +166,15 @@ impl Simulation {
         self.ticks
     }
 
+    /// Ticks left until [`Simulation::settled`] (alpha decays geometrically), for progress.
+    pub fn ticks_to_settle(&self) -> usize {
+        let (alpha, min, decay) = (self.alpha, self.params.alpha_min, self.params.alpha_decay);
+        if alpha < min || !(0.0..1.0).contains(&decay) || decay == 0.0 {
+            return 0;
+        }
+        ((min / alpha).ln() / (1.0 - decay).ln()).ceil().max(0.0) as usize + 1
+    }
+
     /// True once cooled below `alpha_min`: further ticks would barely move anything.
     pub fn settled(&self) -> bool {
         self.alpha < self.params.alpha_min

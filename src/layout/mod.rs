@@ -112,8 +112,14 @@ pub(crate) fn force_layout_from(
 /// see `map::LayoutRun`) rather than before the map appears: maps past
 /// [`FULL_SCHEDULE_ITEMS`] nodes plus links whose positions are not all given.
 pub fn first_layout_live(dataset: &Dataset) -> bool {
+    runs_live(dataset) && dataset.actors.iter().any(|a| a.position.is_none())
+}
+
+/// Whether `dataset` is large enough that its layout ticks on a worker thread while frames
+/// show its latest positions (first layouts and relaxations alike): past
+/// [`FULL_SCHEDULE_ITEMS`] nodes plus links a tick takes most of a frame.
+pub fn runs_live(dataset: &Dataset) -> bool {
     dataset.actors.len() + dataset.relations.len() > FULL_SCHEDULE_ITEMS
-        && dataset.actors.iter().any(|a| a.position.is_none())
 }
 
 /// Given positions, in world units, of a dataset's actors (`None` where it gives none).

@@ -5,7 +5,9 @@
 //! (a new generation, wanted or not); the shell owns a [`LayoutRun`] that notices the new
 //! generation, builds a simulation from the state, advances it for a time budget each frame,
 //! and hands the positions back as an [`EditCommand::LayoutStep`]. Steps for an older
-//! generation (the user grabbed a node meanwhile) are ignored by `apply`.
+//! generation (the user grabbed a node meanwhile) are ignored by `apply`. Large maps (see
+//! [`layout::runs_live`]) tick on a worker thread instead, in a thread pool of their own, and
+//! each frame publishes the newest positions it finds.
 
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
@@ -43,8 +45,8 @@ pub enum LayoutRun {
         /// The simulation, with pinned nodes held.
         sim: Box<layout::Simulation>,
     },
-    /// A large map's first layout, ticking on a worker thread as fast as it can while the
-    /// frames show its latest positions.
+    /// A large map's layout (its first, or a relaxation), ticking on a worker thread as fast
+    /// as it can while the frames show its latest positions.
     Live {
         /// The request it answers.
         generation: u64,
@@ -53,7 +55,7 @@ pub enum LayoutRun {
     },
 }
 
-/// The worker's side of a live first layout.
+/// The worker's side of a live layout.
 #[derive(Default)]
 struct Shared {
     /// Positions after the latest tick, until a frame takes them.
@@ -66,7 +68,7 @@ struct Shared {
     ticks: AtomicUsize,
 }
 
-/// A running live first layout; stops its worker when dropped.
+/// A running live layout; stops its worker when dropped.
 pub struct LiveLayout {
     shared: Arc<Shared>,
     /// Ticks the cooling schedule plans (for progress).
@@ -80,36 +82,55 @@ impl Drop for LiveLayout {
 }
 
 impl LiveLayout {
-    fn start(state: &MapState) -> Self {
-        let d = &state.dataset;
-        let identity: Vec<usize> = (0..d.actors.len()).collect();
-        let mut given = layout::given_positions(d);
-        // Actors the user pinned meanwhile stay where they are.
-        for (i, pinned) in state.pinned.iter().enumerate() {
-            if *pinned && let Some(g) = given.get_mut(i) {
-                *g = state.positions.get(i).copied();
+    /// Starts the worker on the map's first layout (`first`) or on a relaxation from the
+    /// current positions.
+    fn start(state: &MapState, first: bool) -> Self {
+        let (mut sim, planned) = if first {
+            let d = &state.dataset;
+            let identity: Vec<usize> = (0..d.actors.len()).collect();
+            let mut given = layout::given_positions(d);
+            // Actors the user pinned meanwhile stay where they are.
+            for (i, pinned) in state.pinned.iter().enumerate() {
+                if *pinned && let Some(g) = given.get_mut(i) {
+                    *g = state.positions.get(i).copied();
+                }
             }
-        }
-        let mut sim = layout::first_simulation(d, 0, &identity, &given);
+            let sim = layout::first_simulation(d, 0, &identity, &given);
+            (
+                sim,
+                layout::first_layout_ticks(d.actors.len() + d.relations.len()),
+            )
+        } else {
+            let sim = simulation_for(state);
+            let planned = sim.ticks_to_settle();
+            (sim, planned)
+        };
         let shared = Arc::new(Shared::default());
         let worker = shared.clone();
+        let pool = layout_pool();
         std::thread::spawn(move || {
+            let started = Instant::now();
             for _ in 0..layout::MAX_TICKS {
                 if sim.settled() || worker.stop.load(Ordering::Relaxed) {
                     break;
                 }
-                sim.tick();
+                match &pool {
+                    Some(pool) => pool.install(|| sim.tick()),
+                    None => sim.tick(),
+                }
                 worker.ticks.fetch_add(1, Ordering::Relaxed);
                 if let Ok(mut latest) = worker.latest.lock() {
                     *latest = Some(sim.positions().to_vec());
                 }
             }
+            log::info!(
+                "live layout: {} ticks in {} ms",
+                worker.ticks.load(Ordering::Relaxed),
+                started.elapsed().as_millis()
+            );
             worker.settled.store(true, Ordering::Release);
         });
-        Self {
-            shared,
-            planned: layout::first_layout_ticks(d.actors.len() + d.relations.len()),
-        }
+        Self { shared, planned }
     }
 
     /// Share of the planned ticks run, in `0..=1`.
@@ -127,7 +148,7 @@ impl LayoutRun {
             *self = Self::Idle;
             return None;
         }
-        if request.first {
+        if request.first || layout::runs_live(&state.dataset) {
             return self.step_live(state);
         }
         let current =
@@ -163,7 +184,15 @@ impl LayoutRun {
 }
 
 impl LayoutRun {
-    /// The live first layout's progress, while one runs.
+    /// Ticks the live layout's worker has run, while one runs.
+    pub fn live_ticks(&self) -> Option<usize> {
+        match self {
+            Self::Live { live, .. } => Some(live.shared.ticks.load(Ordering::Relaxed)),
+            _ => None,
+        }
+    }
+
+    /// The live layout's progress, while one runs.
     pub fn live_progress(&self) -> Option<f32> {
         match self {
             Self::Live { live, .. } => Some(live.progress()),
@@ -180,7 +209,7 @@ impl LayoutRun {
         if !current {
             *self = Self::Live {
                 generation: request.generation,
-                live: LiveLayout::start(state),
+                live: LiveLayout::start(state, request.first),
             };
         }
         let Self::Live { generation, live } = self else {
@@ -207,6 +236,22 @@ impl LayoutRun {
         }
         Some(command.into())
     }
+}
+
+/// The threads a live layout ticks on: all cores but one, in a pool of its own.
+///
+/// In the shared pool the frame's parallel work (refreshing the scene, building the line
+/// mesh) queued behind the tick's and every frame waited for a tick: on two cores a 20,000-node
+/// frame took as long live as with the tick run in it. With a core left to the frames, they
+/// run beside the ticks. `None` (tick in the shared pool) if the pool cannot be made.
+fn layout_pool() -> Option<rayon::ThreadPool> {
+    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(cores.saturating_sub(1).max(1))
+        .thread_name(|i| format!("relmap-layout-{i}"))
+        .build()
+        .map_err(|e| log::warn!("laying out in the shared thread pool: {e}"))
+        .ok()
 }
 
 /// A simulation starting from the current positions, pinned nodes held, warm but not hot.
@@ -254,9 +299,14 @@ mod tests {
 
     /// A ring of 40 actors with chords, no positions given: force-laid-out.
     fn ring() -> crate::model::Dataset {
-        let nodes: Vec<String> = (0..40).map(|i| format!("{{\"id\":\"a{i}\"}}")).collect();
-        let links: Vec<String> = (0..40)
-            .flat_map(|i| [(i, (i + 1) % 40), (i, (i + 7) % 40)])
+        ring_of(40, &[1, 7])
+    }
+
+    /// `n` actors in a ring, each linked to the ones `steps` further on.
+    fn ring_of(n: usize, steps: &[usize]) -> crate::model::Dataset {
+        let nodes: Vec<String> = (0..n).map(|i| format!("{{\"id\":\"a{i}\"}}")).collect();
+        let links: Vec<String> = (0..n)
+            .flat_map(|i| steps.iter().map(move |s| (i, (i + s) % n)))
             .map(|(a, b)| format!("{{\"source\":\"a{a}\",\"target\":\"a{b}\"}}"))
             .collect();
         let json = format!(
@@ -324,5 +374,51 @@ mod tests {
         assert!(!state.layout_request.wanted, "the user's hand wins");
         assert!(run.step(&state, Duration::ZERO).is_none());
         assert!(run.live_progress().is_none(), "the worker was told to stop");
+    }
+
+    #[test]
+    fn a_large_map_relaxes_on_the_worker_and_the_users_hand_stops_it() {
+        // 1,000 actors and 50,000 relations: past the size where a tick takes most of a frame.
+        let steps: Vec<usize> = (1..=50).collect();
+        let d = ring_of(1_000, &steps);
+        assert!(crate::layout::runs_live(&d));
+        let positions = crate::layout::given_positions(&d);
+        let ids: Vec<usize> = (0..d.actors.len()).collect();
+        let start = crate::layout::first_simulation(&d, 0, &ids, &positions)
+            .positions()
+            .to_vec();
+        let mut state = MapState::with_layout(d, start.clone(), Default::default());
+        let actor = crate::model::ActorId(5);
+        state.apply(EditCommand::StartDrag(actor));
+        state.apply(EditCommand::DragTo(start[5] + egui::vec2(400.0, 0.0)));
+        state.apply(EditCommand::EndDrag);
+        assert!(state.layout_request.wanted && !state.layout_request.first);
+        let mut run = LayoutRun::default();
+        let began = Instant::now();
+        let mut moved = false;
+        while !moved {
+            assert!(
+                began.elapsed() < Duration::from_secs(60),
+                "the worker publishes"
+            );
+            if let Some(step) = run.step(&state, Duration::ZERO) {
+                let before = state.positions.clone();
+                state.apply(step);
+                moved = state.positions != before;
+            }
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        assert!(
+            run.live_ticks().is_some_and(|t| t > 0),
+            "ticks off the UI thread"
+        );
+        assert_eq!(
+            state.positions[5],
+            start[5] + egui::vec2(400.0, 0.0),
+            "the dropped actor stays where it was put"
+        );
+        state.apply(EditCommand::StartDrag(crate::model::ActorId(9)));
+        assert!(run.step(&state, Duration::ZERO).is_none());
+        assert!(run.live_ticks().is_none(), "the worker was told to stop");
     }
 }
