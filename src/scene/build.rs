@@ -57,6 +57,7 @@ impl SceneInput<'_> {
 
 /// Builds the scene. Deterministic: the same input gives the same shapes in the same order.
 pub fn build(input: &SceneInput<'_>) -> Scene {
+    use rayon::prelude::*;
     let d = input.dataset;
     let degrees = d.degrees();
     let radius: Vec<f32> = degrees.iter().map(|&n| node_radius(n)).collect();
@@ -64,11 +65,15 @@ pub fn build(input: &SceneInput<'_>) -> Scene {
         (Selection::None, Some(spot)) => Focus::spotlight(d, spot),
         _ => Focus::of(d, input.selection),
     };
-    let (edges, fans) = edges(input, &focus, &radius);
+    let (mut edges, mut fans) = edges(input, &focus, &radius);
     // Faded first, highlighted last and the hovered line on top of all; stable within groups.
-    let mut paired: Vec<(EdgeShape, FanSlot)> = edges.into_iter().zip(fans).collect();
-    paired.sort_by_key(|(e, _)| (e.emphasis, e.halo));
-    let (edges, fans): (Vec<EdgeShape>, Vec<FanSlot>) = paired.into_iter().unzip();
+    // With nothing selected or hovered they are in order already, and a large map's lines
+    // need not be moved twice.
+    if !edges.is_sorted_by_key(|e| (e.emphasis, e.halo)) {
+        let mut paired: Vec<(EdgeShape, FanSlot)> = edges.into_iter().zip(fans).collect();
+        paired.sort_by_key(|(e, _)| (e.emphasis, e.halo));
+        (edges, fans) = paired.into_iter().unzip();
+    }
     // An actor whose every line is filtered away fades: it is still there, but not in play.
     let mut has_line = vec![false; d.actors.len()];
     for e in &edges {
@@ -76,10 +81,14 @@ pub fn build(input: &SceneInput<'_>) -> Scene {
         has_line[rel.source] = true;
         has_line[rel.target] = true;
     }
-    let nodes: Vec<NodeShape> = d
+    let shown: Vec<ActorId> = d
         .actors_with_ids()
         .filter(|(a, _)| input.actor_shown(*a))
-        .map(|(a, _)| {
+        .map(|(a, _)| a)
+        .collect();
+    let nodes: Vec<NodeShape> = shown
+        .par_iter()
+        .map(|&a| {
             let lineless = degrees[a] > 0 && !has_line[a];
             let focus = if lineless && focus.nodes[a] == Emphasis::Normal {
                 Emphasis::Dimmed
@@ -110,19 +119,70 @@ pub fn build(input: &SceneInput<'_>) -> Scene {
 
 /// Every shown relation, grouped by unordered actor pair so parallel ones fan out as arcs.
 fn edges(input: &SceneInput<'_>, focus: &Focus, radius: &[f32]) -> (Vec<EdgeShape>, Vec<FanSlot>) {
+    use rayon::prelude::*;
     let d = input.dataset;
     // A sorted list (pair, relation) is much cheaper than a map on large graphs and as stable.
-    let mut order: Vec<((ActorId, ActorId), RelationId)> = d
+    let mut order: Vec<Pair> = d
         .relations_with_ids()
         .filter(|(r, _)| input.relation_shown(*r))
         .map(|(r, rel)| ((rel.source.min(rel.target), rel.source.max(rel.target)), r))
         .collect();
     order.sort_unstable();
-    let spacing = input.style.metrics.arc_spacing;
     let states_tones = d.states_tones();
+    // Large maps build their lines in parallel runs of whole pairs, joined in order: the
+    // same shapes in the same order as one pass (a map's first frame waited on this).
+    let runs = pair_runs(&order, EDGES_PER_RUN);
+    let parts: Vec<(Vec<EdgeShape>, Vec<FanSlot>)> = runs
+        .par_iter()
+        .map(|run| edges_of(input, focus, radius, states_tones, run))
+        .collect();
     let mut edges = Vec::with_capacity(order.len());
     let mut fans = Vec::with_capacity(order.len());
-    for chunk in order.chunk_by(|a, b| a.0 == b.0) {
+    for (e, f) in parts {
+        edges.extend(e);
+        fans.extend(f);
+    }
+    (edges, fans)
+}
+
+/// A relation with its actor pair (lower id first), the key lines are grouped by.
+type Pair = ((ActorId, ActorId), RelationId);
+
+/// Lines per parallel run when building a scene.
+const EDGES_PER_RUN: usize = 16_384;
+
+/// `order` cut into runs of about `size`, never splitting a pair.
+fn pair_runs(order: &[Pair], size: usize) -> Vec<&[Pair]> {
+    let mut runs = Vec::with_capacity(order.len() / size.max(1) + 1);
+    let mut rest = order;
+    while rest.len() > size {
+        let mut cut = size;
+        while cut < rest.len() && rest[cut].0 == rest[cut - 1].0 {
+            cut += 1;
+        }
+        let (run, tail) = rest.split_at(cut);
+        runs.push(run);
+        rest = tail;
+    }
+    if !rest.is_empty() {
+        runs.push(rest);
+    }
+    runs
+}
+
+/// The lines of `run` (whole pairs, sorted), with their fan slots.
+fn edges_of(
+    input: &SceneInput<'_>,
+    focus: &Focus,
+    radius: &[f32],
+    states_tones: bool,
+    run: &[Pair],
+) -> (Vec<EdgeShape>, Vec<FanSlot>) {
+    let d = input.dataset;
+    let spacing = input.style.metrics.arc_spacing;
+    let mut edges = Vec::with_capacity(run.len());
+    let mut fans = Vec::with_capacity(run.len());
+    for chunk in run.chunk_by(|a, b| a.0 == b.0) {
         let (lo, hi) = chunk[0].0;
         let along = input.positions[hi] - input.positions[lo];
         let normal = if along.length_sq() > 1e-6 {
@@ -467,5 +527,37 @@ pub(crate) fn display_name(name: &str) -> String {
         let mut s: String = name.chars().take(MAX_CHARS - 1).collect();
         s.push('…');
         s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Pair, pair_runs};
+    use crate::model::{ActorId, RelationId};
+
+    #[test]
+    fn runs_cover_the_order_and_never_split_a_pair() {
+        // Pairs with 1 to 5 parallel relations each, sorted as `edges` sorts them.
+        let mut order: Vec<Pair> = Vec::new();
+        for p in 0..200 {
+            for _ in 0..(p % 5 + 1) {
+                let r = RelationId(order.len());
+                order.push(((ActorId(p), ActorId(p + 1)), r));
+            }
+        }
+        for size in [1, 3, 7, 64, 10_000] {
+            let runs = pair_runs(&order, size);
+            let joined: Vec<Pair> = runs.iter().flat_map(|r| r.iter().copied()).collect();
+            assert_eq!(joined, order, "size {size}");
+            for w in runs.windows(2) {
+                let (last, first) = (w[0][w[0].len() - 1], w[1][0]);
+                assert_ne!(last.0, first.0, "size {size}: a pair split across runs");
+            }
+            assert!(runs.iter().all(|r| !r.is_empty()));
+            if size >= order.len() {
+                assert_eq!(runs.len(), 1);
+            }
+        }
+        assert!(pair_runs(&[], 8).is_empty());
     }
 }
