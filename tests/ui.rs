@@ -1441,3 +1441,38 @@ fn unsaved_edits_ask_save_discard_or_cancel_before_a_new_map() {
         Some(relmap::app::Modal::NewMap(_))
     ));
 }
+
+#[test]
+fn a_large_map_lists_its_most_connected_actors_first() {
+    // 300 actors: actor k links to the k actors after it (mod 300) for k < 40, so actor 39
+    // has the most relations, then 38, … Every other actor has only the links it receives.
+    let n = 300;
+    let nodes: Vec<String> = (0..n).map(|i| format!("{{\"id\":\"hub{i}\"}}")).collect();
+    let links: Vec<String> = (0..40)
+        .flat_map(|k| (1..=k).map(move |s| (k, (k + s * 7) % n)))
+        .map(|(a, b)| format!("{{\"source\":\"hub{a}\",\"target\":\"hub{b}\"}}"))
+        .collect();
+    let json = format!(
+        "{{\"nodes\":[{}],\"links\":[{}]}}",
+        nodes.join(","),
+        links.join(",")
+    );
+    let d = model::load_str(&json, "hubs.json").expect("graph loads");
+    let degrees = d.degrees();
+    let mut h = harness_for(MapState::new(d));
+    h.run();
+    h.get_by_label_contains("The 150 most connected; search (Ctrl+F) finds any of the 300.");
+    let chips: Vec<String> = h
+        .get_all_by_role(egui::accesskit::Role::Button)
+        .filter_map(|b| egui_kittest::kittest::NodeT::accesskit_node(&b).label())
+        // Chips are named by the actor alone; the canvas's own targets say more.
+        .filter(|l| l.starts_with("hub") && !l.contains(' '))
+        .collect();
+    assert_eq!(chips.len(), 150);
+    assert_eq!(&chips[..3], ["hub39", "hub38", "hub37"]);
+    let degree = |name: &str| degrees[name.trim_start_matches("hub").parse::<usize>().expect("id")];
+    assert!(
+        chips.windows(2).all(|w| degree(&w[0]) >= degree(&w[1])),
+        "most connected first"
+    );
+}

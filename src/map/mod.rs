@@ -8,6 +8,7 @@
 
 mod apply;
 mod command;
+mod counts;
 mod doc;
 mod filters;
 mod history;
@@ -22,6 +23,7 @@ mod view;
 pub use command::{
     ArticleCommand, Command, EditCommand, FilterCommand, SelectCommand, ViewCommand,
 };
+pub use counts::ShownCounts;
 pub use doc::{
     ActorFields, DocCommand, EvidenceTarget, MapToMerge, PassageFields, RelationFields, slug,
 };
@@ -144,6 +146,8 @@ pub struct MapState {
     /// The last scene built for the canvas and the inputs it was built from. Pan and zoom do
     /// not change the scene (it is in world coordinates), so they reuse it.
     scene_cache: std::cell::RefCell<Option<CachedScene>>,
+    /// The status line's counts and the key they were counted for (see `counts.rs`).
+    counts_cache: std::cell::RefCell<Option<(u64, ShownCounts)>>,
     /// Identifies the document's content: every edit gets a new number, undo puts the old
     /// one back, so "unsaved" is simply `revision != saved_revision`.
     pub revision: u64,
@@ -215,6 +219,7 @@ impl MapState {
             layout_request: LayoutRequest::default(),
             drag: None,
             scene_cache: std::cell::RefCell::new(None),
+            counts_cache: std::cell::RefCell::new(None),
             revision: 0,
             saved_revision: 0,
             next_revision: 0,
