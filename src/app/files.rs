@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use super::dialogs::{Modal, save_dialog};
 use super::{JobOutcome, LoadResult, Loading, NO_DIALOG_THRESHOLD, RelmapApp, ToastKind, persist};
 use crate::export::{self, ExportOptions, PictureFormat};
-use crate::map::{EditCommand, LayoutRun, MapState, SavedLayout};
+use crate::map::{EditCommand, LayoutRun, SavedLayout};
 use crate::ui;
 
 impl RelmapApp {
@@ -72,7 +72,12 @@ impl RelmapApp {
     /// Starts opening `path` in the background; the current map stays until it is ready, and
     /// stays for good if the file is refused (the error is shown instead).
     pub fn open_path(&mut self, path: PathBuf, ctx: Option<&egui::Context>) {
-        self.loading = Some(Loading::start(path, ctx.cloned()));
+        self.loading = Some(Loading::start(
+            path,
+            ctx.cloned(),
+            self.state.prefs.clone(),
+            self.state.system_theme,
+        ));
     }
 
     /// Blocks until a pending open finishes and applies it (tests).
@@ -103,12 +108,13 @@ impl RelmapApp {
 
     pub(super) fn finish_load(&mut self, path: &Path, result: LoadResult) {
         match result {
-            Ok((dataset, positions, live)) => {
+            Ok((mut next, live)) => {
                 // Keep the outgoing map's layout so reopening it later restores it.
                 let old_key = self.state.dataset.origin.key();
                 self.layouts
                     .insert(old_key, SavedLayout::capture(&self.state));
-                let mut next = MapState::with_layout(dataset, positions, self.state.prefs.clone());
+                // Preferences changed while the file was read win (the scene follows them).
+                next.prefs.clone_from(&self.state.prefs);
                 next.system_theme = self.state.system_theme;
                 let key = next.dataset.origin.key();
                 if let Some(saved) = self.layouts.get(&key) {

@@ -1,21 +1,23 @@
-//! Opening a dataset without freezing the window: read, validate and lay out on a worker
-//! thread, reporting progress; the current map stays until the new one is ready.
+//! Opening a dataset without freezing the window: read, validate, lay out and build the first
+//! scene on a worker thread, reporting progress; the current map stays until the new one is
+//! ready.
 
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
-use egui::Pos2;
-
-use crate::model::{self, Dataset, LoadError};
+use crate::map::{MapState, Prefs};
+use crate::model::{self, LoadError};
+use crate::scene::{Style, Theme};
 
 /// Share of the progress bar given to reading and validating; the layout fills the rest.
 const READ_SHARE: f32 = 0.15;
 
-/// What a finished load produced: the dataset, its positions, and whether those are only the
-/// start of a first layout to run live (large maps, see [`crate::layout::first_layout_live`]).
-pub type LoadResult = Result<(Dataset, Vec<Pos2>, bool), LoadError>;
+/// What a finished load produced: the new map's state (its scene already built), and whether
+/// its positions are only the start of a first layout to run live (large maps, see
+/// [`crate::layout::first_layout_live`]).
+pub type LoadResult = Result<(MapState, bool), LoadError>;
 
 /// A load in progress.
 pub struct Loading {
@@ -26,15 +28,21 @@ pub struct Loading {
 }
 
 impl Loading {
-    /// Starts loading `path` on a worker thread; `repaint` is woken when it is done.
-    pub fn start(path: PathBuf, repaint: Option<egui::Context>) -> Self {
+    /// Starts loading `path` on a worker thread; `repaint` is woken when it is done. The new
+    /// map starts with `prefs` and `system_theme` (the shell updates both when it takes it).
+    pub fn start(
+        path: PathBuf,
+        repaint: Option<egui::Context>,
+        prefs: Prefs,
+        system_theme: Theme,
+    ) -> Self {
         let progress = Arc::new(AtomicU32::new(0));
         let (sender, receiver) = channel();
         let (p, file) = (progress.clone(), path.clone());
         std::thread::spawn(move || {
             let set = |v: f32| p.store(v.to_bits(), Ordering::Relaxed);
             let started = std::time::Instant::now();
-            let result = model::load_path_keeping_unanchored(&file).map(|dataset| {
+            let loaded = model::load_path_keeping_unanchored(&file).map(|dataset| {
                 set(READ_SHARE);
                 log::info!(
                     "read and validated {}: {} actors, {} relations in {} ms",
@@ -65,6 +73,14 @@ impl Loading {
                     }
                 });
                 (dataset, positions, false)
+            });
+            let result = loaded.map(|(dataset, positions, live)| {
+                let mut state = MapState::with_layout(dataset, positions, prefs);
+                state.system_theme = system_theme;
+                // The first frame's scene, built here: on a 100,000-node map it held that
+                // frame up for half a second.
+                let _ = state.scene_cached(&Style::for_theme(state.theme()));
+                (state, live)
             });
             let _ = sender.send(result);
             if let Some(ctx) = repaint {

@@ -378,7 +378,7 @@ impl RelmapApp {
     fn progress_lines(&self, ui: &mut egui::Ui) {
         if let Some(loading) = &self.loading {
             ui.horizontal(|ui| {
-                ui.spinner();
+                ui::slow_spinner(ui);
                 ui.label(format!("Opening {}…", loading.path.display()));
                 ui.add(
                     egui::ProgressBar::new(loading.progress())

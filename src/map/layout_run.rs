@@ -73,6 +73,8 @@ pub struct LiveLayout {
     shared: Arc<Shared>,
     /// Ticks the cooling schedule plans (for progress).
     planned: usize,
+    /// When the worker started, until the first positions are published (then logged).
+    started: Option<Instant>,
 }
 
 impl Drop for LiveLayout {
@@ -130,7 +132,11 @@ impl LiveLayout {
             );
             worker.settled.store(true, Ordering::Release);
         });
-        Self { shared, planned }
+        Self {
+            shared,
+            planned,
+            started: Some(Instant::now()),
+        }
     }
 
     /// Share of the planned ticks run, in `0..=1`.
@@ -218,6 +224,14 @@ impl LayoutRun {
         // Read `settled` first: the worker sets it only after publishing its last positions.
         let settled = live.shared.settled.load(Ordering::Acquire);
         let latest = live.shared.latest.lock().ok().and_then(|mut l| l.take());
+        if latest.is_some()
+            && let Some(started) = live.started.take()
+        {
+            log::info!(
+                "live layout: first positions after {} ms",
+                started.elapsed().as_millis()
+            );
+        }
         let command = match (latest, settled) {
             (Some(positions), _) => EditCommand::LayoutStep {
                 generation: *generation,

@@ -31,7 +31,7 @@ pub use shortcuts::{
 };
 pub use side_panel::side_panel;
 pub use source_form::{SourceForm, source_form};
-pub use status::status_bar;
+pub use status::{slow_spinner, status_bar};
 
 use crate::map::{
     ArticleCommand, Command, DocCommand, EditCommand, FilterCommand, SelectCommand, ViewCommand,
