@@ -209,3 +209,42 @@ fn graphml_gexf_and_spreadsheets_open_and_a_pdf_is_refused_keeping_the_map() {
         "{lines:?}"
     );
 }
+
+#[test]
+fn a_large_map_is_shown_at_once_with_its_layout_already_running() {
+    // 1,000 actors and 50,000 relations: past the size laid out live.
+    let dir = tempfile::tempdir().expect("tmp");
+    let path = dir.path().join("large.json");
+    let n = 1_000;
+    let nodes: Vec<String> = (0..n).map(|i| format!("{{\"id\":\"a{i}\"}}")).collect();
+    let links: Vec<String> = (0..n)
+        .flat_map(|i| (1..=50).map(move |s| (i, (i + s) % n)))
+        .map(|(a, b)| format!("{{\"source\":\"a{a}\",\"target\":\"a{b}\"}}"))
+        .collect();
+    let json = format!(
+        "{{\"nodes\":[{}],\"links\":[{}]}}",
+        nodes.join(","),
+        links.join(",")
+    );
+    std::fs::write(&path, json).expect("write");
+    let mut app = app();
+    app.open_path(path, None);
+    app.wait_for_load();
+    assert!(app.error().is_none(), "{:?}", app.error());
+    let state = app.state();
+    assert_eq!(state.dataset.actors.len(), n);
+    assert!(state.layout_request.wanted && state.layout_request.first);
+    assert!(
+        app.live_layout_progress().is_some(),
+        "the loader's layout runs on"
+    );
+    // It ends where laying the map out before showing it would have.
+    let expected = relmap::layout::default_positions(&state.dataset, 0);
+    let started = Instant::now();
+    while app.state().layout_request.wanted {
+        assert!(started.elapsed().as_secs() < 120, "the layout settles");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        app.step_layout();
+    }
+    assert_eq!(app.state().positions, expected);
+}

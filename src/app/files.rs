@@ -88,6 +88,18 @@ impl RelmapApp {
         }
     }
 
+    /// Advances the running layout by a frame's slice, or takes a live layout's newest
+    /// positions, as each frame does; true if the map moved (or the layout ended).
+    pub fn step_layout(&mut self) -> bool {
+        match self.layout_run.step(&self.state, super::LAYOUT_SLICE) {
+            Some(step) => {
+                self.state.apply(step);
+                true
+            }
+            None => false,
+        }
+    }
+
     /// The error dialog's title and lines, if one is showing.
     pub fn error(&self) -> Option<(&str, &[String])> {
         match &self.modal {
@@ -99,6 +111,11 @@ impl RelmapApp {
     /// Shows a message in the corner (and logs it).
     pub fn notify(&mut self, kind: ToastKind, text: String) {
         self.jobs.toast(kind, text);
+    }
+
+    /// How far a large map's live layout has come (`None` when none runs).
+    pub fn live_layout_progress(&self) -> Option<f32> {
+        self.layout_run.live_progress()
     }
 
     /// Recently opened files, newest first.
@@ -117,15 +134,18 @@ impl RelmapApp {
                 next.prefs.clone_from(&self.state.prefs);
                 next.system_theme = self.state.system_theme;
                 let key = next.dataset.origin.key();
+                let mut run = LayoutRun::default();
                 if let Some(saved) = self.layouts.get(&key) {
+                    // Laid out before: back where the user left it (a live layout stops).
                     next.apply(EditCommand::RestoreLayout(saved.clone()));
-                } else if live {
+                } else if let Some(live) = live {
                     next.apply(EditCommand::StartFirstLayout);
+                    run = LayoutRun::adopt(&next, live);
                 }
                 let notes = next.dataset.notes.clone();
                 log::info!("showing {}", path.display());
                 self.state = next;
-                self.layout_run = LayoutRun::default();
+                self.layout_run = run;
                 self.remember_recent(path);
                 let name = self.state.dataset.origin.display_name();
                 self.jobs

@@ -7,17 +7,17 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
-use crate::map::{MapState, Prefs};
+use crate::map::{LiveLayout, MapState, Prefs};
 use crate::model::{self, LoadError};
 use crate::scene::{Style, Theme};
 
 /// Share of the progress bar given to reading and validating; the layout fills the rest.
 const READ_SHARE: f32 = 0.15;
 
-/// What a finished load produced: the new map's state (its scene already built), and whether
-/// its positions are only the start of a first layout to run live (large maps, see
-/// [`crate::layout::first_layout_live`]).
-pub type LoadResult = Result<(MapState, bool), LoadError>;
+/// What a finished load produced: the new map's state (its scene already built) and, for a
+/// large map whose positions are only the start of its first layout (see
+/// [`crate::layout::first_layout_live`]), that layout, already ticking.
+pub type LoadResult = Result<(MapState, Option<LiveLayout>), LoadError>;
 
 /// A load in progress.
 pub struct Loading {
@@ -52,14 +52,14 @@ impl Loading {
                     started.elapsed().as_millis()
                 );
                 if crate::layout::first_layout_live(&dataset) {
-                    // Shown at once, laid out while the user watches (map::LayoutRun).
-                    let identity: Vec<usize> = (0..dataset.actors.len()).collect();
+                    // Shown at once, laid out while the user watches (map::LayoutRun); the
+                    // ticks start now, while the scene is built and the map swapped in.
                     let given = crate::layout::given_positions(&dataset);
-                    let start = crate::layout::first_simulation(&dataset, 0, &identity, &given)
-                        .positions()
-                        .to_vec();
+                    let ids: Vec<usize> = (0..dataset.actors.len()).collect();
+                    let parts = crate::layout::FirstSimulation::of(&dataset, 0, &ids, &given);
+                    let start = parts.start().to_vec();
                     set(1.0);
-                    return (dataset, start, true);
+                    return (dataset, start, Some(parts));
                 }
                 let mut last = 0.0;
                 let positions = crate::scene::readable_positions(&dataset, 0, &mut |f| {
@@ -72,9 +72,10 @@ impl Loading {
                         }
                     }
                 });
-                (dataset, positions, false)
+                (dataset, positions, None)
             });
-            let result = loaded.map(|(dataset, positions, live)| {
+            let result = loaded.map(|(dataset, positions, parts)| {
+                let live = parts.map(LiveLayout::start_first);
                 let mut state = MapState::with_layout(dataset, positions, prefs);
                 state.system_theme = system_theme;
                 // The first frame's scene, built here: on a 100,000-node map it held that

@@ -290,8 +290,7 @@ impl RelmapApp {
             self.open_path(path, Some(ctx));
         }
         // Bounded slices: the window stays responsive while the map relaxes.
-        if let Some(step) = self.layout_run.step(&self.state, LAYOUT_SLICE) {
-            self.state.apply(step);
+        if self.step_layout() {
             ctx.request_repaint();
         }
         if self.layout_run.live_progress().is_some() {

@@ -141,33 +141,88 @@ pub fn first_simulation(
     slots: &[usize],
     given: &[Option<Pos2>],
 ) -> Simulation {
-    let n = dataset.actors.len();
-    let items = n + dataset.relations.len();
-    let params = ForceParams::readable(WORLD.center()).cooling_in(first_layout_ticks(items));
-    let start = Simulation::spiral_start(n, seed, &params);
-    let initial: Vec<Pos2> = given
-        .iter()
-        .enumerate()
-        .map(|(i, g)| g.unwrap_or(start[slots.get(i).copied().unwrap_or(i) % n.max(1)]))
-        .collect();
-    let links: Vec<(usize, usize)> = dataset
-        .relations
-        .iter()
-        .map(|r| (r.source.0, r.target.0))
-        .collect();
-    let radius = dataset.degrees().iter().map(|&d| node_radius(d)).collect();
-    let mut sim = Simulation::new(initial, &links, radius, params);
-    for (i, g) in given.iter().enumerate() {
-        if g.is_some() {
-            sim.fix(i, *g);
+    FirstSimulation::of(dataset, seed, slots, given).build()
+}
+
+/// What [`first_simulation`] builds its simulation from, read off the dataset (linear and
+/// quick); building it sorts every link, so a loader can do that beside other work once the
+/// dataset is handed on.
+pub struct FirstSimulation {
+    initial: Vec<Pos2>,
+    links: Vec<(usize, usize)>,
+    radius: Vec<f32>,
+    params: ForceParams,
+    given: Vec<Option<Pos2>>,
+    ticks: usize,
+}
+
+impl FirstSimulation {
+    /// See [`first_simulation`].
+    pub fn of(dataset: &Dataset, seed: u64, slots: &[usize], given: &[Option<Pos2>]) -> Self {
+        let n = dataset.actors.len();
+        let items = n + dataset.relations.len();
+        let ticks = first_layout_ticks(items);
+        let params = ForceParams::readable(WORLD.center()).cooling_in(ticks);
+        let start = Simulation::spiral_start(n, seed, &params);
+        let initial: Vec<Pos2> = given
+            .iter()
+            .enumerate()
+            .map(|(i, g)| g.unwrap_or(start[slots.get(i).copied().unwrap_or(i) % n.max(1)]))
+            .collect();
+        let links: Vec<(usize, usize)> = dataset
+            .relations
+            .iter()
+            .map(|r| (r.source.0, r.target.0))
+            .collect();
+        let radius = dataset.degrees().iter().map(|&d| node_radius(d)).collect();
+        Self {
+            initial,
+            links,
+            radius,
+            params,
+            given: given.to_vec(),
+            ticks,
         }
     }
-    sim
+
+    /// The ticks its cooling schedule plans ([`first_layout_ticks`]).
+    pub fn planned_ticks(&self) -> usize {
+        self.ticks
+    }
+
+    /// Where the simulation starts: the positions of [`FirstSimulation::build`]'s result
+    /// before its first tick.
+    pub fn start(&self) -> &[Pos2] {
+        &self.initial
+    }
+
+    /// The simulation, given positions held.
+    pub fn build(self) -> Simulation {
+        let mut sim = Simulation::new(self.initial, &self.links, self.radius, self.params);
+        for (i, g) in self.given.iter().enumerate() {
+            if g.is_some() {
+                sim.fix(i, *g);
+            }
+        }
+        sim
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_first_simulation_starts_where_its_parts_say() {
+        let d = crate::model::builtin().expect("built-in map");
+        let mut given = given_positions(&d);
+        given[1] = None; // one actor laid out, the rest held
+        let slots: Vec<usize> = (0..d.actors.len()).rev().collect();
+        let parts = FirstSimulation::of(&d, 7, &slots, &given);
+        let start = parts.start().to_vec();
+        assert_eq!(parts.build().positions(), start.as_slice());
+        assert_eq!(Some(start[0]), given[0]);
+    }
 
     fn finite(p: &[Pos2]) -> bool {
         p.iter().all(|p| p.x.is_finite() && p.y.is_finite())

@@ -29,7 +29,7 @@ pub use doc::{
 };
 pub use filters::{Filters, FocusMode};
 pub use keynav::{KeyFocus, KeyStep};
-pub use layout_run::{LayoutRequest, LayoutRun};
+pub use layout_run::{LayoutRequest, LayoutRun, LiveLayout};
 pub use prefs::Prefs;
 pub use saved::{SavedActor, SavedLayout};
 pub use view::{View, ZOOM_RANGE};
