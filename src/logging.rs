@@ -71,6 +71,11 @@ pub fn init(dir: Option<&Path>) -> Option<PathBuf> {
 pub fn install_crash_reporter(dir: PathBuf) {
     let default = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
+        if crate::model::contain::is_containing() {
+            // A damaged file tripped a reader; the panic becomes that file's error.
+            log::warn!("a file reader stopped: {info}");
+            return;
+        }
         let backtrace = std::backtrace::Backtrace::force_capture();
         let stamp = jiff::Timestamp::now().strftime("%Y%m%dT%H%M%SZ");
         let report = format!(

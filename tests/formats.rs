@@ -322,3 +322,14 @@ fn graphml_export_reads_back_with_every_actor_relation_and_passage() {
         assert_eq!(quotes(r), quotes(s), "{}", r.id);
     }
 }
+
+#[test]
+fn a_workbook_with_a_damaged_cell_reference_is_an_error_not_a_crash() {
+    // kumu.xlsx with its first cell renamed "AAAAAAAAAAAA1": the column overflows 32 bits.
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/formats/damaged-cell-ref.xlsx");
+    let err = model::load_path(&path).expect_err("a damaged workbook is refused");
+    let text = err.to_string();
+    assert!(text.contains("damaged-cell-ref.xlsx"), "{text}");
+    assert!(text.contains("damaged"), "{text}");
+}

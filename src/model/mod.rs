@@ -5,6 +5,7 @@
 
 mod anchor;
 mod builtin;
+pub mod contain;
 mod date;
 mod draft;
 mod error;

@@ -66,7 +66,44 @@ struct Sheet {
     rows: Vec<(String, Vec<String>)>,
 }
 
+/// The most rows and columns a spreadsheet program writes (Excel's limits).
+const MAX_ROWS: u32 = 1_048_576;
+const MAX_COLUMNS: u32 = 16_384;
+
+/// Refuses an .xlsx sheet with a cell beyond any spreadsheet's size before calamine reads it
+/// whole: it allocates the full rectangle up to the farthest cell, and one damaged cell
+/// reference ("AAAAAAAAAAAA1") asked for 285 GB and aborted the program.
+fn check_extent(book: &mut Book, name: &str, file: &str) -> Result<(), LoadError> {
+    let Sheets::Xlsx(xlsx) = book else {
+        return Ok(());
+    };
+    let unreadable = |e: calamine::XlsxError| {
+        schema(
+            file,
+            format!("sheet {name:?}"),
+            format!("cannot read the sheet: {e}"),
+        )
+    };
+    let mut cells = xlsx.worksheet_cells_reader(name).map_err(unreadable)?;
+    while let Some(cell) = cells.next_cell().map_err(unreadable)? {
+        let (row, column) = cell.get_position();
+        if row >= MAX_ROWS || column >= MAX_COLUMNS {
+            return Err(schema(
+                file,
+                format!("sheet {name:?}"),
+                format!(
+                    "has a cell at row {}, column {}, beyond any spreadsheet's size: the file is damaged; save it again from your spreadsheet program",
+                    u64::from(row) + 1,
+                    u64::from(column) + 1
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
 fn read_sheet(book: &mut Book, name: &str, file: &str) -> Result<Sheet, LoadError> {
+    check_extent(book, name, file)?;
     let range: Range<Data> = book.worksheet_range(name).map_err(|e| {
         schema(
             file,
@@ -100,12 +137,26 @@ fn find_sheet(names: &[String], wanted: &[&str]) -> Option<String> {
         .cloned()
 }
 
-/// Reads a workbook's bytes into a dataset without an article.
+/// Reads a workbook's bytes into a dataset without an article. calamine can panic on a damaged
+/// file (an arithmetic overflow on a corrupt size, found by `tests/proptest_loader.rs`); that
+/// is reported as this file's error, not a crash.
 pub(in crate::model) fn parse_sheet(
     bytes: Vec<u8>,
     file: &str,
     origin: Origin,
 ) -> Result<Dataset, LoadError> {
+    crate::model::contain::contain(|| read_workbook(bytes, file, origin)).unwrap_or_else(|e| {
+        Err(schema(
+            file,
+            "workbook".to_owned(),
+            format!(
+                "the workbook is damaged (its reader stopped: {e}); save it again from your spreadsheet program as .xlsx or .ods"
+            ),
+        ))
+    })
+}
+
+fn read_workbook(bytes: Vec<u8>, file: &str, origin: Origin) -> Result<Dataset, LoadError> {
     let mut book = open(bytes, file)?;
     let names = book.sheet_names();
     let mut b = Builder::new(title_from(file));
