@@ -182,7 +182,10 @@ impl QuadTree {
                 // Same visiting order as pushing all four and skipping empty ones on pop,
                 // so the sum (and the layout) is unchanged to the bit.
                 for k in 0..4 {
-                    if c.occupied & (1 << k) != 0 && depth < STACK {
+                    if c.occupied & (1 << k) != 0 {
+                        // Cannot overflow: at most three siblings wait per level of a tree no
+                        // deeper than MAX_DEPTH (and indexing would panic, not drop a cell).
+                        debug_assert!(depth < STACK, "quadtree walk deeper than MAX_DEPTH");
                         stack[depth] = c.first_child + k;
                         depth += 1;
                     }

@@ -6,16 +6,37 @@ use crate::model::RelationId;
 use crate::scene::{self, Hit, Scene, SceneInput, Selection, Spotlight, Style};
 use crate::search::Target;
 
+/// [`MapState::scene`] and the inputs it was built from.
+struct CanvasScene {
+    scene: Scene,
+    visible_actors: Vec<bool>,
+    visible_relations: Vec<bool>,
+    spotlight: Option<Spotlight>,
+}
+
 impl MapState {
     /// The scene for the current state, as the canvas paints it.
     pub fn scene(&self, style: &Style) -> Scene {
+        self.canvas_scene(style).scene
+    }
+
+    /// The canvas's scene with what it was built from, which the cache keeps to refresh it.
+    fn canvas_scene(&self, style: &Style) -> CanvasScene {
         let spotlight = self.search_spotlight();
-        self.build_scene(
+        let visible_actors = self.visible_actors();
+        let visible_relations = self.visible_relations_among(&visible_actors);
+        let scene = scene::build(&self.scene_input(
             style,
-            self.selection,
-            self.hover_shown(),
-            spotlight.as_ref(),
-        )
+            (self.selection, self.hover_shown(), spotlight.as_ref()),
+            (&visible_actors, &visible_relations),
+            &self.pinned,
+        ));
+        CanvasScene {
+            scene,
+            visible_actors,
+            visible_relations,
+            spotlight,
+        }
     }
 
     /// While a search is typed (and nothing is selected), what it matches: actors named by it
@@ -79,16 +100,13 @@ impl MapState {
             }
             _ => {}
         }
-        // The same as `self.scene(style)`, keeping what it was built from.
-        let spotlight = self.search_spotlight();
-        let visible_actors = self.visible_actors();
-        let visible_relations = self.visible_relations_among(&visible_actors);
-        let scene = std::sync::Arc::new(scene::build(&self.scene_input(
-            style,
-            (self.selection, self.hover_shown(), spotlight.as_ref()),
-            (&visible_actors, &visible_relations),
-            &self.pinned,
-        )));
+        let CanvasScene {
+            scene,
+            visible_actors,
+            visible_relations,
+            spotlight,
+        } = self.canvas_scene(style);
+        let scene = std::sync::Arc::new(scene);
         *cache = Some(super::CachedScene {
             key,
             positions: positions_key,
@@ -119,22 +137,6 @@ impl MapState {
         // Pins are the user's working marks, not part of a briefing figure.
         let unpinned = vec![false; self.pinned.len()];
         self.build_scene_with(style, (selection, None, None), &visible, &unpinned)
-    }
-
-    /// The scene with a given selection and hover, and what a search lights up.
-    fn build_scene(
-        &self,
-        style: &Style,
-        selection: Selection,
-        hovered: Option<Hit>,
-        spotlight: Option<&Spotlight>,
-    ) -> Scene {
-        self.build_scene_with(
-            style,
-            (selection, hovered, spotlight),
-            &self.visible_relations(),
-            &self.pinned,
-        )
     }
 
     fn build_scene_with(

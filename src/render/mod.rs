@@ -2,9 +2,12 @@
 
 use egui::emath::TSTransform;
 use egui::{
-    Align2, Color32, CornerRadius, FontId, Mesh, Painter, Pos2, Rect, Shape, Stroke, StrokeKind,
-    Vec2,
+    Align2, Color32, CornerRadius, FontId, Painter, Pos2, Rect, Shape, Stroke, StrokeKind, Vec2,
 };
+
+mod lod;
+
+use lod::{Dots, edges_mesh, sample_dense};
 
 use crate::scene::{
     Dash, EdgeShape, LABEL_PLATE_CORNER, NodeForm, NodeShape, PIN_RING_WIDTH, Scene,
@@ -162,142 +165,6 @@ fn edge_visible(edge: &EdgeShape, world_clip: Rect) -> bool {
     let c = &edge.curve;
     let hull = Rect::from_points(&[c.from, c.ctrl, c.to]).expand(edge.width);
     hull.intersects(world_clip)
-}
-
-/// All `edges` as one triangle mesh: a quad per polyline segment, arrow heads as triangles.
-/// Small nodes as squares in one mesh, one per screen pixel.
-struct Dots {
-    mesh: Mesh,
-    clip: Rect,
-    width: usize,
-    taken: Vec<u64>,
-}
-
-impl Dots {
-    fn new(clip: Rect) -> Self {
-        let width = clip.width().max(1.0).ceil() as usize + 1;
-        let height = clip.height().max(1.0).ceil() as usize + 1;
-        Self {
-            mesh: Mesh::default(),
-            clip,
-            width,
-            taken: vec![0; (width * height).div_ceil(64)],
-        }
-    }
-
-    /// A dot of radius `r` (at least one pixel across) at `c`, unless this pixel has one.
-    fn add(&mut self, c: Pos2, r: f32, color: Color32) {
-        let (x, y) = (c.x - self.clip.min.x, c.y - self.clip.min.y);
-        if x >= 0.0 && y >= 0.0 {
-            let cell = (y as usize) * self.width + x as usize;
-            if let Some(word) = self.taken.get_mut(cell / 64) {
-                let bit = 1u64 << (cell % 64);
-                if *word & bit != 0 {
-                    return;
-                }
-                *word |= bit;
-            }
-        }
-        let half = r.max(0.75);
-        let i = self.mesh.vertices.len() as u32;
-        for p in [
-            c + Vec2::new(-half, -half),
-            c + Vec2::new(half, -half),
-            c + Vec2::new(half, half),
-            c + Vec2::new(-half, half),
-        ] {
-            self.mesh.colored_vertex(p, color);
-        }
-        self.mesh.add_triangle(i, i + 1, i + 2);
-        self.mesh.add_triangle(i, i + 2, i + 3);
-    }
-}
-
-/// Most line length, in screen pixels, one frame fills with edges at far zoom. Beyond it the
-/// lines are sampled: filling 80 million pixels of overlapping hairlines (400,000 edges) took
-/// the software renderer seconds a frame and showed a grey disc either way. Under Mesa's
-/// software renderer (Xvfb, this project's machine) a 20,000-node frame spent 370 ms filling
-/// 6 million pixels and 130–180 ms filling 1.5–2 million, and the fitted map looks the same
-/// but for a finer grain (compared side by side); 0.4 million looked sparse.
-const EDGE_PIXEL_BUDGET: f32 = 2_000_000.0;
-
-/// At far zoom on a huge map, every k-th line (by drawing order, so the same lines every
-/// frame) drawn k times as opaque, so the picture keeps its density at a k-th of the cost.
-/// Highlighted lines are always kept. Returns the lines and the opacity factor.
-fn sample_dense<'a>(edges: &[&'a EdgeShape], t: TSTransform) -> (Vec<&'a EdgeShape>, f32) {
-    let length: f32 = edges
-        .iter()
-        .map(|e| (e.curve.to - e.curve.from).length_sq().sqrt() * t.scaling)
-        .sum();
-    if length <= EDGE_PIXEL_BUDGET {
-        return (edges.to_vec(), 1.0);
-    }
-    let stride = (length / EDGE_PIXEL_BUDGET).ceil() as usize;
-    let kept = edges
-        .iter()
-        .enumerate()
-        .filter(|(i, e)| i % stride == 0 || e.emphasis == crate::scene::Emphasis::Highlighted)
-        .map(|(_, e)| *e)
-        .collect();
-    (kept, stride as f32)
-}
-
-/// Edges per parallel work item when building the edge mesh.
-const MESH_CHUNK: usize = 8_192;
-
-/// Plain quads for `edges`, built in parallel chunks and joined in order (deterministic).
-fn edges_mesh(edges: &[&EdgeShape], t: TSTransform, opacity: f32) -> Mesh {
-    use rayon::prelude::*;
-    let parts: Vec<Mesh> = edges
-        .par_chunks(MESH_CHUNK)
-        .map(|chunk| edges_mesh_part(chunk, t, opacity))
-        .collect();
-    let mut mesh = Mesh::default();
-    for part in parts {
-        mesh.append(part);
-    }
-    mesh
-}
-
-/// `opacity` (≥ 1) strengthens hairlines that stand for several sampled lines.
-fn edges_mesh_part(edges: &[&EdgeShape], t: TSTransform, opacity: f32) -> Mesh {
-    let mut mesh = Mesh::default();
-    // A straight line with an arrow head: 4 + 3 vertices, 6 + 3 indices.
-    mesh.vertices.reserve(edges.len() * 7);
-    mesh.indices.reserve(edges.len() * 9);
-    for edge in edges {
-        let mut width = edge.width * t.scaling;
-        let mut color = edge.color;
-        if width < 1.0 {
-            color = color.gamma_multiply((width.max(MIN_HAIRLINE_OPACITY) * opacity).min(1.0));
-            width = 1.0;
-        }
-        let half = width / 2.0;
-        for w in edge.polyline.windows(2) {
-            let (a, b) = (t * w[0], t * w[1]);
-            let d = b - a;
-            let length_sq = d.length_sq();
-            if length_sq < 0.01 {
-                continue;
-            }
-            // sqrt, not Vec2::normalized's hypot: a third of this loop's time went to hypot.
-            let n = d.rot90() * (half / length_sq.sqrt());
-            let i = mesh.vertices.len() as u32;
-            for p in [a + n, a - n, b - n, b + n] {
-                mesh.colored_vertex(p, color);
-            }
-            mesh.add_triangle(i, i + 1, i + 2);
-            mesh.add_triangle(i, i + 2, i + 3);
-        }
-        if let Some(tri) = edge.arrow {
-            let i = mesh.vertices.len() as u32;
-            for p in tri {
-                mesh.colored_vertex(t * p, color);
-            }
-            mesh.add_triangle(i, i + 1, i + 2);
-        }
-    }
-    mesh
 }
 
 fn edge_shapes(edge: &EdgeShape, t: TSTransform, out: &mut Vec<Shape>) {
