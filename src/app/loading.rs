@@ -16,7 +16,8 @@ const READ_SHARE: f32 = 0.15;
 
 /// What a finished load produced: the new map's state (its scene already built) and, for a
 /// large map whose positions are only the start of its first layout (see
-/// [`crate::layout::first_layout_live`]), that layout, already ticking.
+/// [`crate::layout::first_layout_live`]), that layout's worker, built and waiting to tick once
+/// the map is shown ([`crate::map::LayoutRun::adopt`]).
 pub type LoadResult = Result<(MapState, Option<LiveLayout>), LoadError>;
 
 /// A load in progress.
