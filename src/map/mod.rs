@@ -148,6 +148,12 @@ pub struct MapState {
     scene_cache: std::cell::RefCell<Option<CachedScene>>,
     /// The status line's counts and the key they were counted for (see `counts.rs`).
     counts_cache: std::cell::RefCell<Option<(u64, ShownCounts)>>,
+    /// The side panel's most connected actors, for (revision, how many).
+    most_connected_cache: std::cell::RefCell<Option<counts::MostConnected>>,
+    /// Relations per actor, for the revision they were counted at.
+    degrees_cache: std::cell::RefCell<Option<(u64, std::sync::Arc<[usize]>)>>,
+    /// The legend's rows and the key they were worked out for.
+    legend_cache: std::cell::RefCell<Option<(u64, crate::scene::Legend)>>,
     /// Identifies the document's content: every edit gets a new number, undo puts the old
     /// one back, so "unsaved" is simply `revision != saved_revision`.
     pub revision: u64,
@@ -220,6 +226,9 @@ impl MapState {
             drag: None,
             scene_cache: std::cell::RefCell::new(None),
             counts_cache: std::cell::RefCell::new(None),
+            most_connected_cache: std::cell::RefCell::new(None),
+            legend_cache: std::cell::RefCell::new(None),
+            degrees_cache: std::cell::RefCell::new(None),
             revision: 0,
             saved_revision: 0,
             next_revision: 0,

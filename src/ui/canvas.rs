@@ -47,7 +47,7 @@ pub fn canvas(ui: &mut egui::Ui, state: &MapState, style: &Style) -> Vec<Action>
     if state.prefs.show_legend {
         actions.extend(legend(ui.ctx(), rect, state, style));
     }
-    expose_accessibility(ui, &state.dataset, &scene, t, id);
+    expose_accessibility(ui, state, &scene, t, id);
     focus_keyboard_target(ui, state, &scene, id);
 
     let slop = HIT_SLOP_PX / view.zoom;
@@ -59,6 +59,11 @@ pub fn canvas(ui: &mut egui::Ui, state: &MapState, style: &Style) -> Vec<Action>
         .filter(|p| rect.contains(*p));
     let hover = if state.dragged().is_some() {
         state.hovered
+    } else if state.is_very_large() && state.layout_request.wanted {
+        // Everything moves under the pointer and every frame's scene is new: finding what is
+        // under it built a hit index over every line each frame (a tenth of the UI thread at
+        // 100,000 actors). Hover resumes when the layout settles; clicks still hit-test.
+        None
     } else {
         pointer.and_then(hit_at)
     };
@@ -160,17 +165,21 @@ const FIT_SECONDS: f32 = 0.35;
 /// Huge maps expose only what is on screen, up to a cap, to keep frames fast.
 fn expose_accessibility(
     ui: &egui::Ui,
-    d: &Dataset,
+    state: &MapState,
     scene: &Scene,
     t: egui::emath::TSTransform,
     id: Id,
 ) {
+    let d = &state.dataset;
     let clip = ui.clip_rect();
-    let degrees = d.degrees();
+    let degrees = state.degrees();
     let mut budget = MAX_ACCESSIBLE;
     for e in &scene.edges {
+        if budget == 0 {
+            break;
+        }
         let mid = t * e.curve.point(0.5);
-        if budget == 0 || !clip.contains(mid) {
+        if !clip.contains(mid) {
             continue;
         }
         budget -= 1;
@@ -183,8 +192,11 @@ fn expose_accessibility(
         .widget_info(|| WidgetInfo::labeled(egui::Role::Button, true, line_label(d, e)));
     }
     for n in &scene.nodes {
+        if budget == 0 {
+            break;
+        }
         let c = t * n.center;
-        if budget == 0 || !clip.contains(c) {
+        if !clip.contains(c) {
             continue;
         }
         budget -= 1;
@@ -233,7 +245,7 @@ fn tooltip(ui: &mut egui::Ui, d: &Dataset, hit: Hit, state: &MapState) {
         Hit::Node(a) => {
             let actor = &d.actors[a];
             ui.strong(&actor.name);
-            let degree = d.degrees()[a];
+            let degree = state.degrees().get(a.0).copied().unwrap_or(0);
             ui.label(format!("{} · {degree} relations", actor.kind.as_str()));
             if state.is_pinned(a) {
                 ui.label(egui::RichText::new("Pinned · double-click to unpin").weak());

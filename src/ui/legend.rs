@@ -14,19 +14,13 @@ const ROW_H: f32 = 18.0;
 /// Shows the legend in the canvas's bottom-left corner; returns toggles.
 pub fn legend(ctx: &egui::Context, canvas: Rect, state: &MapState, style: &Style) -> Vec<Action> {
     let mut actions = Vec::new();
-    let d = &state.dataset;
-    let actors = state.visible_actors();
     // Everything that could be shown (filters aside), so hidden rows stay clickable.
-    let candidates = d
-        .relations_with_ids()
-        .filter(|(_, rel)| actors[rel.source] && actors[rel.target])
-        .map(|(r, _)| r);
     let Legend {
         dimensions,
         tones,
         no_evidence,
         drafts,
-    } = Legend::of(d, candidates, style);
+    } = state.legend_rows(style);
     let dims: Vec<Dimension> = dimensions.into_iter().map(|(dim, _)| dim).collect();
     let tones: Vec<Tone> = tones.into_iter().map(|(t, _)| t).collect();
     if dims.is_empty() && !no_evidence && !drafts {

@@ -407,14 +407,7 @@ fn actors_list(ui: &mut egui::Ui, state: &MapState, actions: &mut Vec<Action>) {
     let shown: Vec<ActorId> = if d.actors.len() <= MAX_ACTOR_CHIPS {
         d.actors_with_ids().map(|(a, _)| a).collect()
     } else {
-        let degrees = d.degrees();
-        let mut by_degree: Vec<ActorId> = d.actors_with_ids().map(|(a, _)| a).collect();
-        let most_first = |x: &ActorId, y: &ActorId| degrees[y.0].cmp(&degrees[x.0]).then(x.cmp(y));
-        // Only the first few need ordering: partition them out (linear), then sort those.
-        by_degree.select_nth_unstable_by(MAX_ACTOR_CHIPS, most_first);
-        by_degree.truncate(MAX_ACTOR_CHIPS);
-        by_degree.sort_by(most_first);
-        by_degree
+        state.most_connected(MAX_ACTOR_CHIPS)
     };
     if shown.len() < d.actors.len() {
         ui.label(
