@@ -210,8 +210,32 @@ impl Simulation {
     pub fn tick(&mut self) {
         self.alpha += (0.0 - self.alpha) * self.params.alpha_decay;
         let alpha = self.alpha;
-        self.apply_links(alpha);
-        self.apply_charge(alpha);
+        // Springs change only velocities and repulsion reads only positions, so the two run
+        // side by side; the repulsion is added after the springs, as if they had run in turn
+        // (the same sums in the same order: the same layout to the bit).
+        let Self {
+            params, pos, vel, ..
+        } = self;
+        let springs = Springs {
+            links: &self.links,
+            strength: &self.link_strength,
+            bias: &self.link_bias,
+            distance: params.link_distance,
+        };
+        let strength = params.charge * alpha;
+        let charge = if pos.len() >= PARALLEL_FROM {
+            let (pulls, ()) = rayon::join(
+                || charge_forces(pos, strength, params.theta),
+                || springs.apply(pos, vel, alpha),
+            );
+            pulls
+        } else {
+            springs.apply(pos, vel, alpha);
+            charge_forces(pos, strength, params.theta)
+        };
+        for (i, f) in charge {
+            self.vel[i as usize] += f;
+        }
         // Collision keeps small maps readable; on large graphs it costs more than it shows.
         if let Some(padding) = self.params.collide_padding
             && self.pos.len() <= COLLIDE_UP_TO
@@ -235,40 +259,6 @@ impl Simulation {
         }
         self.apply_centering();
         self.ticks += 1;
-    }
-
-    fn apply_links(&mut self, alpha: f32) {
-        let distance = self.params.link_distance;
-        for (k, &(a, b)) in self.links.iter().enumerate() {
-            let (a, b) = (a as usize, b as usize);
-            let mut d = (self.pos[b] + self.vel[b]) - (self.pos[a] + self.vel[a]);
-            if d.length_sq() < 1e-6 {
-                d = jiggle(a, b);
-            }
-            let l = d.length();
-            let f = d * ((l - distance) / l * alpha * self.link_strength[k]);
-            let bias = self.link_bias[k];
-            self.vel[b] -= f * bias;
-            self.vel[a] += f * (1.0 - bias);
-        }
-    }
-
-    fn apply_charge(&mut self, alpha: f32) {
-        let tree = QuadTree::build(&self.pos);
-        let strength = self.params.charge * alpha;
-        let theta = self.params.theta;
-        let pos = &self.pos;
-        let force = |&i: &u32| tree.force_on(pos[i as usize], i as usize, strength, theta);
-        // Points are visited in tree order so consecutive ones walk the same cells; each
-        // force depends only on its point, so the order does not change the result.
-        let forces: Vec<Vec2> = if pos.len() >= PARALLEL_FROM {
-            tree.order().par_iter().map(force).collect()
-        } else {
-            tree.order().iter().map(force).collect()
-        };
-        for (&i, f) in tree.order().iter().zip(forces) {
-            self.vel[i as usize] += f;
-        }
     }
 
     /// Pushes overlapping nodes apart using a uniform grid, so the cost stays linear.
@@ -305,7 +295,7 @@ impl Simulation {
                         if l2 < 1e-6 {
                             d = jiggle(i, j);
                         }
-                        let l = d.length();
+                        let l = super::length(d);
                         let push = d * ((min - l) / l * 0.5 * 0.7);
                         self.vel[i] -= push;
                         self.vel[j] += push;
@@ -333,6 +323,51 @@ impl Simulation {
                 self.pos[i] += shift;
             }
         }
+    }
+}
+
+/// Link springs: each pulls its two ends toward `distance` apart.
+struct Springs<'a> {
+    links: &'a [(u32, u32)],
+    strength: &'a [f32],
+    bias: &'a [f32],
+    distance: f32,
+}
+
+impl Springs<'_> {
+    /// Adds the springs' pulls to `vel`, one link after another (each sees the velocities
+    /// the links before it left, as d3-force does).
+    fn apply(&self, pos: &[Pos2], vel: &mut [Vec2], alpha: f32) {
+        for (k, &(a, b)) in self.links.iter().enumerate() {
+            let (a, b) = (a as usize, b as usize);
+            let mut d = (pos[b] + vel[b]) - (pos[a] + vel[a]);
+            if d.length_sq() < 1e-6 {
+                d = jiggle(a, b);
+            }
+            let l = super::length(d);
+            let f = d * ((l - self.distance) / l * alpha * self.strength[k]);
+            let bias = self.bias[k];
+            vel[b] -= f * bias;
+            vel[a] += f * (1.0 - bias);
+        }
+    }
+}
+
+/// Barnes-Hut repulsion of `strength` on every point, as (point, force) in the tree's order.
+/// Points are visited in tree order so consecutive ones walk the same cells; each force
+/// depends only on its point, so the order does not change the result.
+fn charge_forces(pos: &[Pos2], strength: f32, theta: f32) -> Vec<(u32, Vec2)> {
+    let tree = QuadTree::build(pos);
+    let force = |&i: &u32| {
+        (
+            i,
+            tree.force_on(pos[i as usize], i as usize, strength, theta),
+        )
+    };
+    if pos.len() >= PARALLEL_FROM {
+        tree.order().par_iter().map(force).collect()
+    } else {
+        tree.order().iter().map(force).collect()
     }
 }
 

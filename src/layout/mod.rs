@@ -2,10 +2,12 @@
 //! layout. Pure functions of (dataset, seed): the same input always gives the same map.
 
 mod force;
+mod length;
 mod quadtree;
 mod readable;
 
 pub use force::{ForceParams, Simulation};
+pub use length::{length, normalized};
 pub use quadtree::QuadTree;
 pub use readable::{
     MAX_ACTORS_FOR_CANDIDATES, Readability, angular_resolution, candidates, choose, choose_by,

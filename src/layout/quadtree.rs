@@ -62,7 +62,8 @@ impl QuadTree {
             start: 0,
             end: points.len() as u32,
         });
-        tree.split(0, points, min, 0);
+        let mut scratch = Vec::with_capacity(points.len());
+        tree.split(0, points, min, 0, &mut scratch);
         tree.sorted = tree.order.iter().map(|&i| points[i as usize]).collect();
         tree
     }
@@ -73,7 +74,15 @@ impl QuadTree {
         &self.order
     }
 
-    fn split(&mut self, cell: usize, points: &[Pos2], origin: Pos2, depth: u32) {
+    /// `scratch` is reused by every cell's counting sort, so building allocates once.
+    fn split(
+        &mut self,
+        cell: usize,
+        points: &[Pos2],
+        origin: Pos2,
+        depth: u32,
+        scratch: &mut Vec<u32>,
+    ) {
         let Cell {
             size, start, end, ..
         } = self.cells[cell];
@@ -101,8 +110,9 @@ impl QuadTree {
             offsets[q] = offsets[q - 1] + counts[q - 1];
         }
         let bounds = offsets;
-        let slice: Vec<u32> = self.order[start..end].to_vec();
-        for i in slice {
+        scratch.clear();
+        scratch.extend_from_slice(&self.order[start..end]);
+        for &i in scratch.iter() {
             let q = quadrant(points[i as usize]);
             self.order[offsets[q]] = i;
             offsets[q] += 1;
@@ -131,7 +141,7 @@ impl QuadTree {
             if *count > 0 {
                 let child_origin =
                     origin + Vec2::new((q & 1) as f32 * half, (q >> 1) as f32 * half);
-                self.split(child, points, child_origin, depth + 1);
+                self.split(child, points, child_origin, depth + 1, scratch);
                 let c = self.cells[child];
                 mass += c.mass;
                 weighted += c.mass_center.to_vec2() * c.mass;

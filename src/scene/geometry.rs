@@ -67,7 +67,7 @@ impl NodeForm {
     /// Where a ray from `center` toward `toward` leaves the outline of half-size `r`.
     pub fn border_point(self, center: Pos2, r: f32, toward: Pos2) -> Pos2 {
         let d = toward - center;
-        let len = d.length();
+        let len = crate::layout::length(d);
         if len < 1e-6 {
             return center;
         }
