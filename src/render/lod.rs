@@ -5,7 +5,7 @@ use egui::emath::TSTransform;
 use egui::{Color32, Mesh, Pos2, Rect, Vec2};
 
 use super::MIN_HAIRLINE_OPACITY;
-use crate::scene::EdgeShape;
+use crate::scene::{EdgeShape, Emphasis};
 
 /// Small nodes as squares in one mesh, one per screen pixel.
 pub(super) struct Dots {
@@ -66,26 +66,25 @@ const EDGE_PIXEL_BUDGET: f32 = 2_000_000.0;
 
 /// At far zoom on a huge map, every k-th line (by drawing order, so the same lines every
 /// frame) drawn k times as opaque, so the picture keeps its density at a k-th of the cost.
-/// Highlighted lines are always kept. Returns the lines and the opacity factor.
-pub(super) fn sample_dense<'a>(
-    edges: &[&'a EdgeShape],
-    t: TSTransform,
-) -> (Vec<&'a EdgeShape>, f32) {
-    let length: f32 = edges
-        .iter()
-        .map(|e| (e.curve.to - e.curve.from).length_sq().sqrt() * t.scaling)
-        .sum();
+/// Highlighted lines are always kept. `edges` are in drawing order (highlighted last) and
+/// `length` is the screen length of all of them together, summed by the caller as it picked
+/// them (each pass over a large map's lines costs a fraction of a millisecond). Returns the
+/// lines and the opacity factor.
+pub(super) fn sample_dense<'a, 'b>(
+    edges: &'b [&'a EdgeShape],
+    length: f32,
+) -> (std::borrow::Cow<'b, [&'a EdgeShape]>, f32) {
     if length <= EDGE_PIXEL_BUDGET {
-        return (edges.to_vec(), 1.0);
+        return (std::borrow::Cow::Borrowed(edges), 1.0);
     }
     let stride = (length / EDGE_PIXEL_BUDGET).ceil() as usize;
-    let kept = edges
-        .iter()
-        .enumerate()
-        .filter(|(i, e)| i % stride == 0 || e.emphasis == crate::scene::Emphasis::Highlighted)
-        .map(|(_, e)| *e)
+    // The highlighted lines are the tail: every k-th line before it, then all of it.
+    let first = edges.partition_point(|e| e.emphasis < Emphasis::Highlighted);
+    let kept = (edges[..first].iter().step_by(stride))
+        .chain(&edges[first..])
+        .copied()
         .collect();
-    (kept, stride as f32)
+    (std::borrow::Cow::Owned(kept), stride as f32)
 }
 
 /// Edges per parallel work item when building the edge mesh.

@@ -42,16 +42,19 @@ pub fn paint_scene(painter: &Painter, scene: &Scene, screen_from_world: TSTransf
     let world_clip = screen_from_world.inverse() * clip;
     let mut shapes = Vec::with_capacity(scene.edges.len() + scene.nodes.len() * 3);
     // One pass over the lines (on a large map each pass is tens of thousands of cache
-    // misses): which are in view, the widest, and which carry a badge. When the whole scene is
+    // misses): which are in view, the widest, their length and which carry a badge. When the whole scene is
     // in view, as while a layout runs fitted, no line needs testing.
     let all_in_view = world_clip.contains_rect(scene.bounds);
     let mut visible: Vec<&EdgeShape> = Vec::with_capacity(scene.edges.len());
     let mut badged: Vec<&EdgeShape> = Vec::new();
     let mut widest = 0.0_f32;
+    // Their length on screen, which decides how densely a far view samples them.
+    let mut length_px = 0.0_f32;
     for e in &scene.edges {
         widest = widest.max(e.width);
         if all_in_view || edge_visible(e, world_clip) {
             visible.push(e);
+            length_px += (e.curve.to - e.curve.from).length_sq().sqrt() * screen_from_world.scaling;
             if e.badge.is_some() {
                 badged.push(e);
             }
@@ -62,7 +65,7 @@ pub fn paint_scene(painter: &Painter, scene: &Scene, screen_from_world: TSTransf
     // at that density.
     let thin = widest * screen_from_world.scaling < MESH_BELOW_PX;
     if visible.len() > MESH_ABOVE_EDGES || thin {
-        let (sampled, opacity) = sample_dense(&visible, screen_from_world);
+        let (sampled, opacity) = sample_dense(&visible, length_px);
         shapes.push(Shape::mesh(edges_mesh(
             &sampled,
             screen_from_world,

@@ -51,11 +51,17 @@ pub(super) fn place(
     if mode == LineLabels::Off {
         return Vec::new();
     }
-    // Highlighted lines first (painted last, so they are at the end of `edges`).
-    let mut order: Vec<&EdgeShape> = edges
-        .iter()
-        .filter(|e| mode == LineLabels::All || e.emphasis == Emphasis::Highlighted)
-        .collect();
+    // Highlighted lines first. `edges` is in painting order, sorted by emphasis, so the
+    // highlighted ones are its tail: with only those labelled, a large map's other lines are
+    // not walked on every refresh.
+    let mut order: Vec<&EdgeShape> = match mode {
+        LineLabels::All => edges.iter().collect(),
+        _ => {
+            debug_assert!(edges.is_sorted_by_key(|e| e.emphasis));
+            let first = edges.partition_point(|e| e.emphasis < Emphasis::Highlighted);
+            edges[first..].iter().collect()
+        }
+    };
     if order.is_empty() {
         // Nothing selected: no obstacles to gather (a pass over every node on large maps).
         return Vec::new();

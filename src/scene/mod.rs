@@ -2,6 +2,7 @@
 //! style). The screen painter, the SVG/PNG exporters and hit-testing all read this one Scene.
 
 mod build;
+mod edges;
 mod focus;
 mod geometry;
 mod hit;
@@ -346,7 +347,7 @@ pub struct Scene {
     pub(crate) index: std::sync::OnceLock<SceneIndex>,
     /// Each edge's place in its pair's fan (same order as `edges`), so [`Scene::refresh`] can
     /// redraw lines for new positions without regrouping. Empty for hand-made scenes.
-    pub(crate) fans: Vec<build::FanSlot>,
+    pub(crate) fans: Vec<edges::FanSlot>,
 }
 
 /// Grids over node and edge boxes (see [`index::GridIndex`]).

@@ -11,7 +11,8 @@ use rayon::prelude::*;
 use egui::Rect;
 
 use super::Scene;
-use super::build::{SceneInput, edge_geometry_between, fan_ctrl, node_bounds};
+use super::build::{SceneInput, node_bounds};
+use super::edges::{edge_geometry_between, fan_ctrl};
 
 /// Edges per parallel work item: large enough that splitting costs little.
 const EDGE_CHUNK: usize = 4096;
