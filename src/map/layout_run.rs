@@ -9,12 +9,11 @@
 //! [`layout::runs_live`]) tick on a worker thread instead, in a thread pool of their own, and
 //! each frame publishes the newest positions it finds.
 
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use egui::{Pos2, Vec2};
+use egui::Vec2;
 
+use super::live::LiveLayout;
 use super::{Command, EditCommand, MapState};
 use crate::layout;
 
@@ -53,129 +52,6 @@ pub enum LayoutRun {
         /// What the worker publishes; dropping it stops the worker.
         live: LiveLayout,
     },
-}
-
-/// The worker's side of a live layout.
-#[derive(Default)]
-struct Shared {
-    /// Positions after the latest tick, until a frame takes them.
-    latest: Mutex<Option<Vec<Pos2>>>,
-    /// Set (after the last positions) once the layout has come to rest.
-    settled: AtomicBool,
-    /// Set by the shell when the layout is no longer wanted.
-    stop: AtomicBool,
-    /// Ticks run so far.
-    ticks: AtomicUsize,
-}
-
-/// A running live layout; stops its worker when dropped.
-pub struct LiveLayout {
-    shared: Arc<Shared>,
-    /// Ticks the cooling schedule plans (for progress).
-    planned: usize,
-    /// When the worker started, until the first positions are published (then logged).
-    started: Option<Instant>,
-    /// Held by a layout started before its map is shown; the first tick waits for it.
-    go: Option<std::sync::mpsc::Sender<()>>,
-}
-
-impl Drop for LiveLayout {
-    fn drop(&mut self) {
-        self.shared.stop.store(true, Ordering::Relaxed);
-    }
-}
-
-impl LiveLayout {
-    /// A first layout's worker for `parts`, built by the loader (off the UI thread); its ticks
-    /// start once the map is shown ([`LayoutRun::adopt`]). Measured at 100,000 nodes: ticks
-    /// started at once slowed the first scene (the map appeared 0.3 s later), and building
-    /// the simulation beside the scene gained nothing and raised peak memory by 60–90 MB.
-    pub fn start_first(parts: layout::FirstSimulation) -> Self {
-        let (go, wait) = std::sync::mpsc::channel();
-        let planned = parts.planned_ticks();
-        let mut live = Self::spawn(parts.build(), planned, Some(wait));
-        live.go = Some(go);
-        live
-    }
-
-    /// Lets a layout built ahead start ticking.
-    fn release(&mut self) {
-        if let Some(go) = self.go.take() {
-            let _ = go.send(());
-            self.started = Some(Instant::now());
-        }
-    }
-
-    /// Starts the worker on the map's first layout (`first`) or on a relaxation from the
-    /// current positions.
-    fn start(state: &MapState, first: bool) -> Self {
-        if first {
-            let mut given = layout::given_positions(&state.dataset);
-            // Actors the user pinned meanwhile stay where they are.
-            for (i, pinned) in state.pinned.iter().enumerate() {
-                if *pinned && let Some(g) = given.get_mut(i) {
-                    *g = state.positions.get(i).copied();
-                }
-            }
-            let ids: Vec<usize> = (0..state.dataset.actors.len()).collect();
-            let parts = layout::FirstSimulation::of(&state.dataset, 0, &ids, &given);
-            let planned = parts.planned_ticks();
-            return Self::spawn(parts.build(), planned, None);
-        }
-        let sim = simulation_for(state);
-        let planned = sim.ticks_to_settle();
-        Self::spawn(sim, planned, None)
-    }
-
-    /// Runs `sim` on a worker thread until it settles or is stopped, publishing each tick;
-    /// with `wait`, only once it is signalled (never, if its sender is dropped unsent).
-    fn spawn(
-        mut sim: layout::Simulation,
-        planned: usize,
-        wait: Option<std::sync::mpsc::Receiver<()>>,
-    ) -> Self {
-        let shared = Arc::new(Shared::default());
-        let worker = shared.clone();
-        let pool = layout_pool();
-        std::thread::spawn(move || {
-            if let Some(wait) = wait
-                && wait.recv().is_err()
-            {
-                return; // Dropped before its map was shown: nobody wants it.
-            }
-            let started = Instant::now();
-            for _ in 0..layout::MAX_TICKS {
-                if sim.settled() || worker.stop.load(Ordering::Relaxed) {
-                    break;
-                }
-                match &pool {
-                    Some(pool) => pool.install(|| sim.tick()),
-                    None => sim.tick(),
-                }
-                worker.ticks.fetch_add(1, Ordering::Relaxed);
-                if let Ok(mut latest) = worker.latest.lock() {
-                    *latest = Some(sim.positions().to_vec());
-                }
-            }
-            log::info!(
-                "live layout: {} ticks in {} ms",
-                worker.ticks.load(Ordering::Relaxed),
-                started.elapsed().as_millis()
-            );
-            worker.settled.store(true, Ordering::Release);
-        });
-        Self {
-            shared,
-            planned,
-            started: Some(Instant::now()),
-            go: None,
-        }
-    }
-
-    /// Share of the planned ticks run, in `0..=1`.
-    fn progress(&self) -> f32 {
-        (self.shared.ticks.load(Ordering::Relaxed) as f32 / self.planned.max(1) as f32).min(1.0)
-    }
 }
 
 impl LayoutRun {
@@ -242,7 +118,7 @@ impl LayoutRun {
     /// Ticks the live layout's worker has run, while one runs.
     pub fn live_ticks(&self) -> Option<usize> {
         match self {
-            Self::Live { live, .. } => Some(live.shared.ticks.load(Ordering::Relaxed)),
+            Self::Live { live, .. } => Some(live.ticks()),
             _ => None,
         }
     }
@@ -270,17 +146,7 @@ impl LayoutRun {
         let Self::Live { generation, live } = self else {
             return None;
         };
-        // Read `settled` first: the worker sets it only after publishing its last positions.
-        let settled = live.shared.settled.load(Ordering::Acquire);
-        let latest = live.shared.latest.lock().ok().and_then(|mut l| l.take());
-        if latest.is_some()
-            && let Some(started) = live.started.take()
-        {
-            log::info!(
-                "live layout: first positions after {} ms",
-                started.elapsed().as_millis()
-            );
-        }
+        let (latest, settled) = live.take_latest();
         let command = match (latest, settled) {
             (Some(positions), _) => EditCommand::LayoutStep {
                 generation: *generation,
@@ -301,24 +167,8 @@ impl LayoutRun {
     }
 }
 
-/// The threads a live layout ticks on: all cores but one, in a pool of its own.
-///
-/// In the shared pool the frame's parallel work (refreshing the scene, building the line
-/// mesh) queued behind the tick's and every frame waited for a tick: on two cores a 20,000-node
-/// frame took as long live as with the tick run in it. With a core left to the frames, they
-/// run beside the ticks. `None` (tick in the shared pool) if the pool cannot be made.
-fn layout_pool() -> Option<rayon::ThreadPool> {
-    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
-    rayon::ThreadPoolBuilder::new()
-        .num_threads(cores.saturating_sub(1).max(1))
-        .thread_name(|i| format!("relmap-layout-{i}"))
-        .build()
-        .map_err(|e| log::warn!("laying out in the shared thread pool: {e}"))
-        .ok()
-}
-
 /// A simulation starting from the current positions, pinned nodes held, warm but not hot.
-fn simulation_for(state: &MapState) -> layout::Simulation {
+pub(super) fn simulation_for(state: &MapState) -> layout::Simulation {
     let links: Vec<(usize, usize)> = state
         .dataset
         .relations

@@ -14,6 +14,7 @@ mod filters;
 mod history;
 mod keynav;
 mod layout_run;
+mod live;
 mod prefs;
 mod saved;
 mod scene_cache;
@@ -29,7 +30,8 @@ pub use doc::{
 };
 pub use filters::{Filters, FocusMode};
 pub use keynav::{KeyFocus, KeyStep};
-pub use layout_run::{LayoutRequest, LayoutRun, LiveLayout};
+pub use layout_run::{LayoutRequest, LayoutRun};
+pub use live::LiveLayout;
 pub use prefs::Prefs;
 pub use saved::{SavedActor, SavedLayout};
 pub use view::{View, ZOOM_RANGE};
@@ -172,7 +174,8 @@ const HOVER_EMPHASIS_MAX_ITEMS: usize = 50_000;
 #[derive(Debug)]
 struct CachedScene {
     key: u64,
-    positions: u64,
+    /// The positions it shows (a copy: see `scene_cache::same_bits`).
+    positions: Vec<egui::Pos2>,
     scene: std::sync::Arc<Scene>,
     /// What the scene was built from besides positions, kept so a refresh need not
     /// recompute them (on a large map each is a pass over every actor or relation).

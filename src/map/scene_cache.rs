@@ -6,6 +6,15 @@ use crate::model::RelationId;
 use crate::scene::{self, Hit, Scene, SceneInput, Selection, Spotlight, Style};
 use crate::search::Target;
 
+/// Whether two position lists are equal to the bit. Comparing a copy is cheaper than hashing
+/// every position each frame (a fifth of a millisecond at 20,000 actors).
+fn same_bits(a: &[egui::Pos2], b: &[egui::Pos2]) -> bool {
+    a.len() == b.len()
+        && a.iter()
+            .zip(b)
+            .all(|(p, q)| (p.x.to_bits(), p.y.to_bits()) == (q.x.to_bits(), q.y.to_bits()))
+}
+
 /// [`MapState::scene`] and the inputs it was built from.
 struct CanvasScene {
     scene: Scene,
@@ -62,11 +71,6 @@ impl MapState {
     pub fn scene_cached(&self, style: &Style) -> std::sync::Arc<Scene> {
         use std::hash::{Hash as _, Hasher as _};
         let mut h = std::collections::hash_map::DefaultHasher::new();
-        for p in &self.positions {
-            (p.x.to_bits(), p.y.to_bits()).hash(&mut h);
-        }
-        let positions_key = h.finish();
-        let mut h = std::collections::hash_map::DefaultHasher::new();
         (
             &self.pinned,
             self.selection,
@@ -83,7 +87,9 @@ impl MapState {
         let key = h.finish();
         let mut cache = self.scene_cache.borrow_mut();
         match cache.as_mut() {
-            Some(c) if c.key == key && c.positions == positions_key => return c.scene.clone(),
+            Some(c) if c.key == key && same_bits(&c.positions, &self.positions) => {
+                return c.scene.clone();
+            }
             Some(c) if c.key == key => {
                 // Only positions moved. Unshared (the usual case: last frame's painter is
                 // done with it), the scene is refreshed where it lies.
@@ -94,7 +100,7 @@ impl MapState {
                     &self.pinned,
                 );
                 if std::sync::Arc::make_mut(&mut c.scene).refresh(&input) {
-                    c.positions = positions_key;
+                    c.positions.clone_from(&self.positions);
                     return c.scene.clone();
                 }
             }
@@ -109,7 +115,7 @@ impl MapState {
         let scene = std::sync::Arc::new(scene);
         *cache = Some(super::CachedScene {
             key,
-            positions: positions_key,
+            positions: self.positions.clone(),
             scene: scene.clone(),
             visible_actors,
             visible_relations,
