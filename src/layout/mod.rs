@@ -286,6 +286,35 @@ mod tests {
     }
 
     #[test]
+    fn a_large_tick_is_the_same_on_one_thread_or_several() {
+        // Past PARALLEL_FROM the springs run beside the repulsion and the repulsion is split
+        // over threads; neither may change a bit.
+        let n = 3_000;
+        let links: Vec<(usize, usize)> = (1..n)
+            .map(|i| (i, ((i * 2_654_435_761) >> 7) % i))
+            .collect();
+        let run = |threads| {
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()
+                .expect("a thread pool");
+            pool.install(|| {
+                let params = ForceParams::readable(Pos2::ZERO);
+                let start = Simulation::spiral_start(n, 5, &params);
+                let mut sim = Simulation::new(start, &links, vec![20.0; n], params);
+                sim.run(8);
+                sim.positions().to_vec()
+            })
+        };
+        let bits = |p: Vec<Pos2>| -> Vec<(u32, u32)> {
+            p.iter().map(|q| (q.x.to_bits(), q.y.to_bits())).collect()
+        };
+        let one = bits(run(1));
+        assert_eq!(one, bits(run(2)));
+        assert_eq!(one, bits(run(3)));
+    }
+
+    #[test]
     fn pinned_nodes_do_not_move() {
         let params = ForceParams::readable(Pos2::ZERO);
         let start = Simulation::spiral_start(10, 1, &params);

@@ -145,3 +145,59 @@ fn edges_mesh_part(edges: &[&EdgeShape], t: TSTransform, opacity: f32) -> Mesh {
     }
     mesh
 }
+
+#[cfg(test)]
+mod tests {
+    use egui::{Color32, Pos2};
+
+    use super::{EDGE_PIXEL_BUDGET, sample_dense};
+    use crate::model::RelationId;
+    use crate::scene::{Curve, Dash, EdgeShape, Emphasis};
+
+    fn line(i: usize, emphasis: Emphasis) -> EdgeShape {
+        let (from, to) = (Pos2::new(0.0, i as f32), Pos2::new(100.0, i as f32));
+        EdgeShape {
+            relation: RelationId(i),
+            members: vec![RelationId(i)],
+            badge: None,
+            curve: Curve {
+                from,
+                ctrl: from.lerp(to, 0.5),
+                to,
+            },
+            polyline: vec![from, to],
+            width: 1.0,
+            color: Color32::GRAY,
+            dash: Dash::Solid,
+            arrow: None,
+            emphasis,
+            halo: false,
+        }
+    }
+
+    #[test]
+    fn far_views_keep_every_kth_line_and_all_highlighted_ones() {
+        // 100 ordinary lines, then the 5 highlighted ones (drawing order puts them last).
+        let lines: Vec<EdgeShape> = (0..105)
+            .map(|i| {
+                line(
+                    i,
+                    [Emphasis::Normal, Emphasis::Highlighted][usize::from(i >= 100)],
+                )
+            })
+            .collect();
+        let refs: Vec<&EdgeShape> = lines.iter().collect();
+        let (kept, opacity) = sample_dense(&refs, EDGE_PIXEL_BUDGET);
+        assert_eq!(
+            (kept.len(), opacity),
+            (105, 1.0),
+            "within budget: all, as they are"
+        );
+        let (kept, opacity) = sample_dense(&refs, 3.5 * EDGE_PIXEL_BUDGET);
+        assert_eq!(opacity, 4.0);
+        let ids: Vec<usize> = kept.iter().map(|e| e.relation.0).collect();
+        let mut expected: Vec<usize> = (0..100).step_by(4).collect();
+        expected.extend(100..105);
+        assert_eq!(ids, expected);
+    }
+}
