@@ -1,5 +1,7 @@
 //! Opening other datasets from the app: bad files never replace the map you had.
 
+mod graphs;
+
 use std::io::Write as _;
 use std::path::PathBuf;
 use std::time::Instant;
@@ -216,16 +218,8 @@ fn a_large_map_is_shown_at_once_with_its_layout_already_running() {
     let dir = tempfile::tempdir().expect("tmp");
     let path = dir.path().join("large.json");
     let n = 1_000;
-    let nodes: Vec<String> = (0..n).map(|i| format!("{{\"id\":\"a{i}\"}}")).collect();
-    let links: Vec<String> = (0..n)
-        .flat_map(|i| (1..=50).map(move |s| (i, (i + s) % n)))
-        .map(|(a, b)| format!("{{\"source\":\"a{a}\",\"target\":\"a{b}\"}}"))
-        .collect();
-    let json = format!(
-        "{{\"nodes\":[{}],\"links\":[{}]}}",
-        nodes.join(","),
-        links.join(",")
-    );
+    let ring = (0..n).flat_map(|i| (1..=50).map(move |s| (i, (i + s) % n)));
+    let json = graphs::node_link_json("a", n, ring);
     std::fs::write(&path, json).expect("write");
     let mut app = app();
     app.open_path(path, None);

@@ -1,6 +1,7 @@
 //! UI tests on the real app state with the built-in dataset, driven like a user would.
 
 mod common;
+mod graphs;
 
 use common::harness_for;
 use egui::{Key, Modifiers, Vec2};
@@ -1447,16 +1448,8 @@ fn a_large_map_lists_its_most_connected_actors_first() {
     // 300 actors: actor k links to the k actors after it (mod 300) for k < 40, so actor 39
     // has the most relations, then 38, … Every other actor has only the links it receives.
     let n = 300;
-    let nodes: Vec<String> = (0..n).map(|i| format!("{{\"id\":\"hub{i}\"}}")).collect();
-    let links: Vec<String> = (0..40)
-        .flat_map(|k| (1..=k).map(move |s| (k, (k + s * 7) % n)))
-        .map(|(a, b)| format!("{{\"source\":\"hub{a}\",\"target\":\"hub{b}\"}}"))
-        .collect();
-    let json = format!(
-        "{{\"nodes\":[{}],\"links\":[{}]}}",
-        nodes.join(","),
-        links.join(",")
-    );
+    let hubs = (0..40).flat_map(|k| (1..=k).map(move |s| (k, (k + s * 7) % n)));
+    let json = graphs::node_link_json("hub", n, hubs);
     let d = model::load_str(&json, "hubs.json").expect("graph loads");
     let degrees = d.degrees();
     let mut h = harness_for(MapState::new(d));
