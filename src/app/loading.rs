@@ -55,9 +55,7 @@ impl Loading {
                 if crate::layout::first_layout_live(&dataset) {
                     // Shown at once, laid out while the user watches (map::LayoutRun); the
                     // ticks start now, while the scene is built and the map swapped in.
-                    let given = crate::layout::given_positions(&dataset);
-                    let ids: Vec<usize> = (0..dataset.actors.len()).collect();
-                    let parts = crate::layout::FirstSimulation::of(&dataset, 0, &ids, &given);
+                    let parts = crate::layout::FirstSimulation::default_for(&dataset, &[]);
                     let start = parts.start().to_vec();
                     set(1.0);
                     return (dataset, start, Some(parts));

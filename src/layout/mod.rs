@@ -187,6 +187,20 @@ impl FirstSimulation {
         }
     }
 
+    /// The map's default first layout (seed 0, actors in dataset order, given positions
+    /// held), with the actors in `held` (by index; shorter is fine) also kept where it says:
+    /// the loader's and a restarted live layout's, so both start alike.
+    pub fn default_for(dataset: &Dataset, held: &[Option<Pos2>]) -> Self {
+        let mut given = given_positions(dataset);
+        for (g, h) in given.iter_mut().zip(held) {
+            if h.is_some() {
+                *g = *h;
+            }
+        }
+        let ids: Vec<usize> = (0..dataset.actors.len()).collect();
+        Self::of(dataset, 0, &ids, &given)
+    }
+
     /// The ticks its cooling schedule plans ([`first_layout_ticks`]).
     pub fn planned_ticks(&self) -> usize {
         self.ticks

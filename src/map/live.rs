@@ -65,15 +65,11 @@ impl LiveLayout {
     /// current positions.
     pub(super) fn start(state: &MapState, first: bool) -> Self {
         if first {
-            let mut given = layout::given_positions(&state.dataset);
             // Actors the user pinned meanwhile stay where they are.
-            for (i, pinned) in state.pinned.iter().enumerate() {
-                if *pinned && let Some(g) = given.get_mut(i) {
-                    *g = state.positions.get(i).copied();
-                }
-            }
-            let ids: Vec<usize> = (0..state.dataset.actors.len()).collect();
-            let parts = layout::FirstSimulation::of(&state.dataset, 0, &ids, &given);
+            let held: Vec<Option<Pos2>> = (state.pinned.iter().zip(&state.positions))
+                .map(|(&pinned, &at)| pinned.then_some(at))
+                .collect();
+            let parts = layout::FirstSimulation::default_for(&state.dataset, &held);
             let planned = parts.planned_ticks();
             return Self::spawn(parts.build(), planned, None);
         }
