@@ -326,9 +326,7 @@ impl RelmapApp {
                 });
             self.focus_search = false;
         }
-        if self.state.prefs.show_chronology
-            && crate::chronology::year_span(&self.state.dataset).is_some()
-        {
+        if self.state.prefs.show_chronology && self.state.year_span().is_some() {
             egui::Panel::bottom("relmap-chronology")
                 .resizable(false)
                 .exact_size(CHRONOLOGY_HEIGHT)

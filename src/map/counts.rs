@@ -22,7 +22,44 @@ pub struct ShownCounts {
     pub hidden_by_filters: usize,
 }
 
+/// What the review bar and the chronology ask of every passage each frame.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct PassageFacts {
+    drafts: usize,
+    year_span: Option<(i32, i32)>,
+}
+
 impl MapState {
+    /// How many passages are drafts awaiting review (the review bar's count), remembered
+    /// until the document changes.
+    pub fn draft_count(&self) -> usize {
+        self.passage_facts().drafts
+    }
+
+    /// The first and last year the passages are dated in
+    /// ([`crate::chronology::year_span`]), remembered until the document changes.
+    pub fn year_span(&self) -> Option<(i32, i32)> {
+        self.passage_facts().year_span
+    }
+
+    fn passage_facts(&self) -> PassageFacts {
+        if let Some((k, facts)) = self.passage_facts_cache.get()
+            && k == self.revision
+        {
+            return facts;
+        }
+        let drafts = (self.dataset.relations.iter())
+            .flat_map(|r| &r.passages)
+            .filter(|p| p.status == crate::model::PassageStatus::Draft)
+            .count();
+        let facts = PassageFacts {
+            drafts,
+            year_span: crate::chronology::year_span(&self.dataset),
+        };
+        self.passage_facts_cache.set(Some((self.revision, facts)));
+        facts
+    }
+
     /// [`ShownCounts`] for the current document and filters, remembered until either changes.
     pub fn shown_counts(&self) -> ShownCounts {
         let mut h = std::collections::hash_map::DefaultHasher::new();

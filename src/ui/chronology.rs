@@ -3,7 +3,7 @@
 use egui_plot::{MarkerShape, Plot, PlotPoint, Points, Span};
 
 use super::Action;
-use crate::chronology::{chronology, year_span};
+use crate::chronology::chronology;
 use crate::map::{FilterCommand, MapState, SelectCommand};
 use crate::model::{RelationId, SourceId};
 use crate::scene::{Hit, Selection, Style};
@@ -29,7 +29,7 @@ const PICK_PX: f32 = 8.0;
 pub fn chronology_strip(ui: &mut egui::Ui, state: &MapState, style: &Style) -> Vec<Action> {
     let mut actions = Vec::new();
     let d = &state.dataset;
-    let Some((first, last)) = year_span(d) else {
+    let Some((first, last)) = state.year_span() else {
         ui.label(egui::RichText::new("No dated passages in this dataset.").weak());
         return actions;
     };

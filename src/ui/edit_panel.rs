@@ -296,7 +296,7 @@ fn passage_tone(ui: &mut egui::Ui, salt: &str, value: &mut Option<Tone>) {
 
 /// "N drafts to review" with "Next draft (D)", when the map has drafts.
 pub fn review_bar(ui: &mut egui::Ui, state: &MapState, actions: &mut Vec<Action>) {
-    let n = state.drafts().len();
+    let n = state.draft_count();
     if n == 0 {
         return;
     }
