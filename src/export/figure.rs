@@ -3,18 +3,22 @@
 use egui::emath::TSTransform;
 use egui::{Color32, Pos2, Rect, Vec2};
 
+use super::figure_blocks::{
+    LegendItem, card_decorations, card_height, evidence_card, legend_decorations, legend_rows,
+    legend_width, wrap,
+};
 use crate::fonts::text_width;
 use crate::model::{Dataset, RelationId};
 use crate::scene::{Dash, Scene, Style};
 
 const PAD: f32 = 24.0;
 const TITLE_SIZE: f32 = 22.0;
-const LEGEND_SIZE: f32 = 13.0;
+pub(super) const LEGEND_SIZE: f32 = 13.0;
 const SOURCE_SIZE: f32 = 12.0;
-const CARD_SIZE: f32 = 12.5;
+pub(super) const CARD_SIZE: f32 = 12.5;
 const MIN_WIDTH: f32 = 640.0;
 /// Length of a legend line sample: long enough to show a whole dash-dot period.
-const LEGEND_SAMPLE: f32 = 44.0;
+pub(super) const LEGEND_SAMPLE: f32 = 44.0;
 /// Empty world space kept around the drawing.
 const MAP_MARGIN: f32 = 16.0;
 
@@ -304,247 +308,4 @@ fn enlarge_labels(scene: &mut Scene, style: &Style, zoom: f32) {
             l.height *= factor;
         }
     }
-}
-
-/// Draws the evidence card from `(x0, y)` down, passages that would pass `bottom` replaced by
-/// one line saying how many more there are; returns the top of the next block.
-fn card_decorations(
-    (head, passages): (Vec<String>, Vec<CardLines>),
-    (x0, mut y): (f32, f32),
-    bottom: f32,
-    style: &Style,
-    decorations: &mut Vec<Decoration>,
-) -> f32 {
-    let mut text = |t: String, y: f32, size: f32, color: Color32| {
-        decorations.push(Decoration::Text {
-            text: t,
-            pos: Pos2::new(x0, y),
-            size,
-            color,
-            anchor: Anchor::Start,
-        });
-    };
-    y += 10.0;
-    for line in head {
-        text(line, y + 15.0, 14.0, style.text);
-        y += 19.0;
-    }
-    let total = passages.len();
-    for (i, lines) in passages.into_iter().enumerate() {
-        // Room for this passage and, if others follow, the "more" line.
-        let need = lines.len() as f32 * 17.0 + 4.0 + if i + 1 < total { 17.0 } else { 0.0 };
-        if y + need > bottom {
-            let more = total - i;
-            text(
-                format!(
-                    "… and {more} more passage{} in the evidence report",
-                    if more == 1 { "" } else { "s" }
-                ),
-                y + 13.0,
-                CARD_SIZE,
-                style.muted_text,
-            );
-            return y + 17.0;
-        }
-        for (line, muted) in lines {
-            let color = if muted { style.muted_text } else { style.text };
-            text(line, y + 13.0, CARD_SIZE, color);
-            y += 17.0;
-        }
-        y += 4.0;
-    }
-    y
-}
-
-/// Draws the legend rows from `y` down; returns the top of the next block.
-fn legend_decorations(
-    rows: Vec<Vec<LegendItem>>,
-    (x0, mut y): (f32, f32),
-    style: &Style,
-    decorations: &mut Vec<Decoration>,
-) -> f32 {
-    for row in rows {
-        let baseline = y + 14.0;
-        for item in row {
-            match item {
-                LegendItem::Sample {
-                    x,
-                    color,
-                    dash,
-                    label,
-                } => {
-                    decorations.push(Decoration::Line {
-                        a: Pos2::new(x0 + x, baseline - 4.5),
-                        b: Pos2::new(x0 + x + LEGEND_SAMPLE, baseline - 4.5),
-                        color,
-                        width: 3.0,
-                        dash,
-                    });
-                    decorations.push(Decoration::Text {
-                        text: label,
-                        pos: Pos2::new(x0 + x + LEGEND_SAMPLE + 6.0, baseline),
-                        size: LEGEND_SIZE,
-                        color: style.text,
-                        anchor: Anchor::Start,
-                    });
-                }
-            }
-        }
-        y += 20.0;
-    }
-    y
-}
-
-/// Width of the widest legend row.
-fn legend_width(rows: &[Vec<LegendItem>]) -> f32 {
-    rows.iter()
-        .filter_map(|row| row.last())
-        .map(|LegendItem::Sample { x, label, .. }| {
-            x + LEGEND_SAMPLE + 6.0 + text_width(label, LEGEND_SIZE)
-        })
-        .fold(0.0, f32::max)
-}
-
-enum LegendItem {
-    Sample {
-        x: f32,
-        color: Color32,
-        dash: Dash,
-        label: String,
-    },
-}
-
-/// Legend entries flowed into rows that fit `width`.
-fn legend_rows(scene: &Scene, style: &Style, width: f32) -> Vec<Vec<LegendItem>> {
-    let mut entries: Vec<(String, Color32, Dash)> = scene
-        .legend
-        .dimensions
-        .iter()
-        .map(|(d, c)| (d.as_str().to_owned(), *c, Dash::Solid))
-        .collect();
-    entries.extend(
-        scene
-            .legend
-            .tones
-            .iter()
-            .map(|(t, dash)| (t.legend_label().to_owned(), style.muted_text, *dash)),
-    );
-    if scene.legend.no_evidence {
-        entries.push(("no evidence".to_owned(), style.no_evidence, Dash::Dotted));
-    }
-    let mut rows: Vec<Vec<LegendItem>> = Vec::new();
-    let mut x = 0.0;
-    let mut row = Vec::new();
-    for (label, color, dash) in entries {
-        let w = LEGEND_SAMPLE + 6.0 + text_width(&label, LEGEND_SIZE) + 18.0;
-        if x + w > width && !row.is_empty() {
-            rows.push(std::mem::take(&mut row));
-            x = 0.0;
-        }
-        row.push(LegendItem::Sample {
-            x,
-            color,
-            dash,
-            label,
-        });
-        x += w;
-    }
-    if !row.is_empty() {
-        rows.push(row);
-    }
-    rows
-}
-
-fn card_height((head, lines): &(Vec<String>, Vec<CardLines>)) -> f32 {
-    10.0 + head.len() as f32 * 19.0
-        + lines.iter().map(Vec::len).sum::<usize>() as f32 * 17.0
-        + lines.len() as f32 * 4.0
-}
-
-/// One passage's wrapped card lines, each flagged `true` when drawn muted.
-type CardLines = Vec<(String, bool)>;
-
-/// The evidence card: a heading and each passage as numbered, wrapped lines.
-fn evidence_card(d: &Dataset, r: RelationId, width: f32) -> Option<(Vec<String>, Vec<CardLines>)> {
-    let rel = d.relation(r)?;
-    let head = wrap(
-        &format!("{}: {}", d.relation_endpoints(rel), rel.label),
-        14.0,
-        width,
-    );
-    let passages = rel
-        .passages
-        .iter()
-        .enumerate()
-        .map(|(i, p)| {
-            let mut where_ = Vec::new();
-            // With several sources each passage says which (numbered as on the source line).
-            if d.sources.len() > 1 {
-                where_.push(format!("source {}", p.source.0 + 1));
-            }
-            if let Some(a) = &p.anchor {
-                where_.push(format!("¶ {}", a.paragraph()));
-            }
-            if let Some(date) = &p.date {
-                where_.push(date.to_string());
-            }
-            let suffix = if where_.is_empty() {
-                String::new()
-            } else {
-                format!(" ({})", where_.join(", "))
-            };
-            // The quote as cut ("…" where words of its sentence were left out), then, muted,
-            // the whole sentence so the reader sees what the fragment belongs to.
-            let context = p.anchor.as_ref().map(|a| d.article_of(p).in_context(a));
-            let quote = context
-                .as_ref()
-                .map_or_else(|| p.quote.trim().to_owned(), |c| c.marked_quote());
-            let mut lines: Vec<(String, bool)> =
-                wrap(&format!("[{}] “{quote}”{suffix}", i + 1), CARD_SIZE, width)
-                    .into_iter()
-                    .map(|l| (l, false))
-                    .collect();
-            if let Some(c) = context.filter(|c| c.cut_before() || c.cut_after()) {
-                let sentence = format!("{}{}{}", c.before, c.quote, c.after);
-                let sentence = sentence.split_whitespace().collect::<Vec<_>>().join(" ");
-                lines.extend(
-                    wrap(&format!("Sentence: “{sentence}”"), CARD_SIZE, width)
-                        .into_iter()
-                        .map(|l| (l, true)),
-                );
-            }
-            lines
-        })
-        .collect();
-    Some((head, passages))
-}
-
-/// Greedy word wrap measured with the label font; words longer than a line are cut.
-pub(crate) fn wrap(text: &str, size: f32, width: f32) -> Vec<String> {
-    let mut lines = Vec::new();
-    let mut line = String::new();
-    for word in text.split_whitespace() {
-        let candidate = if line.is_empty() {
-            word.to_owned()
-        } else {
-            format!("{line} {word}")
-        };
-        if text_width(&candidate, size) <= width || line.is_empty() {
-            line = candidate;
-        } else {
-            lines.push(std::mem::take(&mut line));
-            line = word.to_owned();
-        }
-        while text_width(&line, size) > width && line.chars().count() > 1 {
-            let keep = line.chars().count() * 9 / 10;
-            let head: String = line.chars().take(keep.max(1)).collect();
-            let tail: String = line.chars().skip(keep.max(1)).collect();
-            lines.push(head);
-            line = tail;
-        }
-    }
-    if !line.is_empty() {
-        lines.push(line);
-    }
-    lines
 }

@@ -2,6 +2,7 @@
 //! card), rasterised to PNG with resvg and the embedded fonts, written atomically.
 
 mod figure;
+mod figure_blocks;
 mod graphml;
 mod png;
 mod report;

@@ -9,8 +9,8 @@ use egui::Pos2;
 
 use super::MapState;
 use crate::model::{
-    Actor, ActorId, ActorKind, Dataset, Dimension, Passage, PassageDate, PassageId, PassageStatus,
-    Relation, RelationId, SourceId, TextRange, Tone,
+    Actor, ActorId, ActorKind, Dataset, Dimension, PassageDate, PassageId, PassageStatus, Relation,
+    RelationId, SourceId, TextRange, Tone,
 };
 use crate::model::{SourceFields, unique_id};
 use crate::scene::Selection;
@@ -288,120 +288,6 @@ impl MapState {
         }
     }
 
-    fn remove_actor(&mut self, a: ActorId) -> Option<Selection> {
-        let d = &mut self.dataset;
-        d.actor(a)?;
-        d.relations.retain(|r| r.source != a && r.target != a);
-        d.actors.remove(a.0);
-        // Ids after the removed actor shift down by one.
-        for r in &mut d.relations {
-            for end in [&mut r.source, &mut r.target] {
-                if end.0 > a.0 {
-                    end.0 -= 1;
-                }
-            }
-        }
-        self.positions.remove(a.0);
-        self.default_positions.remove(a.0);
-        self.pinned.remove(a.0);
-        Some(Selection::None)
-    }
-
-    fn move_passage(&mut self, id: PassageId, to: RelationId) -> Option<Selection> {
-        let d = &mut self.dataset;
-        if id.relation == to || d.relation(to).is_none() {
-            return None;
-        }
-        let from = d.relations.get_mut(id.relation.0)?;
-        if id.index >= from.passages.len() {
-            return None;
-        }
-        let p = from.passages.remove(id.index);
-        d.relations[to].passages.push(p);
-        if d.relations[id.relation].passages.is_empty() {
-            // A relation left without evidence goes; ids after it shift down by one.
-            d.relations.remove(id.relation.0);
-            let to = if to.0 > id.relation.0 {
-                RelationId(to.0 - 1)
-            } else {
-                to
-            };
-            return Some(Selection::Relation(to));
-        }
-        Some(Selection::Relation(to))
-    }
-
-    fn add_evidence(
-        &mut self,
-        range: TextRange,
-        target: EvidenceTarget,
-        date: Option<PassageDate>,
-    ) -> Option<Selection> {
-        let source = self.article_source;
-        let d = &mut self.dataset;
-        let text = &d.sources.get(source.0)?.article.text;
-        if range.start >= range.end
-            || range.end > text.len()
-            || !text.is_char_boundary(range.start)
-            || !text.is_char_boundary(range.end)
-        {
-            return None;
-        }
-        // The quote is the selection without surrounding blanks.
-        let raw = &text[range.clone()];
-        let start = range.start + (raw.len() - raw.trim_start().len());
-        let end = range.end - (raw.len() - raw.trim_end().len());
-        if start >= end {
-            return None;
-        }
-        let anchor = d.sources[source.0].article.anchor(start..end);
-        let passage = Passage {
-            quote: text[start..end].to_owned(),
-            date,
-            note: None,
-            tone: None,
-            status: PassageStatus::Confirmed,
-            anchor: Some(anchor),
-            source,
-        };
-        let r = match target {
-            EvidenceTarget::Existing(r) => {
-                d.relations.get_mut(r.0)?.passages.push(passage);
-                r
-            }
-            EvidenceTarget::New {
-                source,
-                target,
-                fields,
-            } => {
-                if source == target || d.actor(source).is_none() || d.actor(target).is_none() {
-                    return None;
-                }
-                let base = format!(
-                    "{}-{}-{}",
-                    d.actors[source].id,
-                    d.actors[target].id,
-                    slug(fields.dimension.as_str())
-                );
-                let id = unique_id(&base, |c| d.relation_index(c).is_some());
-                d.relations.push(Relation {
-                    id,
-                    source,
-                    target,
-                    label: Relation::label_or_default(Some(fields.label)),
-                    dimension: fields.dimension,
-                    tone: Tone::Unspecified,
-                    declared_tone: fields.tone,
-                    directed: fields.directed,
-                    weight: 1.0,
-                    passages: vec![passage],
-                });
-                RelationId(d.relations.len() - 1)
-            }
-        };
-        Some(Selection::Relation(r))
-    }
-
     /// Where a new actor appears: right of the others, so it is visible and free to drag.
     pub(super) fn place_for_new_actor(&self) -> Pos2 {
         let world = crate::layout::WORLD;
@@ -450,60 +336,6 @@ impl MapState {
         // Quoted or not, the selection has done its job; a stale range must not be reused.
         self.article_selection = None;
         self.request_relaxation(true);
-    }
-}
-
-impl MapState {
-    /// Every draft passage, in map order: the review queue.
-    pub fn drafts(&self) -> Vec<PassageId> {
-        self.dataset
-            .relations_with_ids()
-            .flat_map(|(r, rel)| {
-                rel.passages
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, p)| p.status == PassageStatus::Draft)
-                    .map(move |(i, _)| PassageId::new(r, i))
-            })
-            .collect()
-    }
-
-    /// The draft under review: the one shown in the article, else the selected relation's
-    /// first draft.
-    pub fn current_draft(&self) -> Option<PassageId> {
-        let is_draft = |id: PassageId| {
-            self.dataset
-                .passage(id)
-                .is_some_and(|p| p.status == PassageStatus::Draft)
-        };
-        let focused = self
-            .article_focus
-            .map(|f| f.passage)
-            .filter(|&id| is_draft(id));
-        let selected = match self.selection {
-            Selection::Relation(r) => focused.filter(|id| id.relation == r).or_else(|| {
-                let n = self.dataset.relation(r)?.passages.len();
-                (0..n)
-                    .map(|i| PassageId::new(r, i))
-                    .find(|&id| is_draft(id))
-            }),
-            _ => None,
-        };
-        selected.or(focused)
-    }
-
-    /// The draft after `after` in the queue (wrapping round), or the first.
-    pub fn next_draft(&self, after: Option<PassageId>) -> Option<PassageId> {
-        let queue = self.drafts();
-        let at = after.and_then(|a| queue.iter().position(|&q| q == a));
-        match at {
-            Some(i) => queue.get(i + 1).or(queue.first()).copied(),
-            None => queue
-                .iter()
-                .find(|q| after.is_none_or(|a| (q.relation, q.index) > (a.relation, a.index)))
-                .or(queue.first())
-                .copied(),
-        }
     }
 }
 

@@ -10,6 +10,8 @@ mod apply;
 mod command;
 mod counts;
 mod doc;
+mod doc_edits;
+mod drafts;
 mod filters;
 mod history;
 mod keynav;

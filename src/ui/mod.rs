@@ -2,13 +2,16 @@
 //! never changes state itself and never sees the eframe shell.
 
 mod article;
+mod article_text;
 mod canvas;
 mod chronology;
 mod edit_panel;
+mod evidence_form;
 mod export_dialog;
 mod forms;
 mod legend;
 mod menu;
+mod overview;
 mod passage;
 mod search_panel;
 mod shortcuts;
@@ -19,10 +22,11 @@ mod status;
 pub use article::{ARTICLE_TEXT_LABEL, article_window};
 pub use canvas::{CANVAS_ID, CANVAS_LABEL, canvas};
 pub use chronology::{chronology_strip, dot_radius};
+pub use evidence_form::{EvidenceForm, evidence_form};
 pub use export_dialog::{ExportForm, FigureChoice, FormResult, export_form};
 pub use forms::{
-    ActorForm, EvidenceForm, FormOutcome, NewMapForm, NewMapRequest, actor_form, dimension_choice,
-    evidence_form, new_map_form, tone_choice,
+    ActorForm, FormOutcome, NewMapForm, NewMapRequest, actor_form, dimension_choice, new_map_form,
+    tone_choice,
 };
 pub use menu::top_bar;
 pub use search_panel::{SEARCH_ID, search_panel};

@@ -1,0 +1,258 @@
+//! `relmap export`: the map as a briefing figure (PNG or SVG) or as GraphML, no display needed.
+
+use std::path::PathBuf;
+
+use super::load_dataset;
+
+/// Options of `relmap export`.
+#[derive(Debug, clap::Args)]
+pub struct ExportArgs {
+    /// Dataset file; the built-in map if omitted.
+    pub dataset: Option<PathBuf>,
+    /// Output file: *.png or *.svg (the figure), or *.graphml (the network with its evidence,
+    /// for Gephi, yEd, Cytoscape or networkx; figure options do not apply).
+    #[arg(long, short)]
+    pub out: PathBuf,
+    /// PNG pixel scale.
+    #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u8).range(1..=3))]
+    pub scale: u8,
+    /// Colours.
+    #[arg(long, value_enum, default_value_t = ThemeArg::Light)]
+    pub theme: ThemeArg,
+    /// Leave the background transparent.
+    #[arg(long)]
+    pub transparent: bool,
+    /// Include draft relations (suggested evidence not yet reviewed), left out by default.
+    #[arg(long)]
+    pub drafts: bool,
+    /// Highlight this relation (by id) and print its passages under the figure.
+    #[arg(long, value_name = "RELATION_ID")]
+    pub select: Option<String>,
+    /// Figure size at 1× in pixels, e.g. 1600x900; natural size if omitted.
+    #[arg(long, value_name = "WxH", value_parser = parse_size)]
+    pub size: Option<(u32, u32)>,
+    /// A frame for slides or print: slide-16x9 (1920×1080), slide-4x3 (1440×1080),
+    /// a4-landscape (1754×1240), a4-portrait (1240×1754); fixes the PNG's pixel size.
+    #[arg(long)]
+    pub preset: Option<PresetArg>,
+    /// Words on lines: none, the selected relation's (default), or every line's that fits.
+    #[arg(long, default_value = "selected")]
+    pub labels: LabelsArg,
+    /// Lines: one per relation (default), per actor pair, or per direction.
+    #[arg(long, default_value = "relation")]
+    pub links: LinksArg,
+    /// Title printed on the figure (the map's title by default).
+    #[arg(long)]
+    pub title: Option<String>,
+    /// A line printed under the title.
+    #[arg(long)]
+    pub subtitle: Option<String>,
+    /// Include secondary actors (hidden by default, as in the app).
+    #[arg(long)]
+    pub secondary: bool,
+}
+
+/// `--labels` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum LabelsArg {
+    /// No line labels.
+    Off,
+    /// The selected relation's label.
+    Selected,
+    /// Every label that fits.
+    All,
+}
+
+impl LabelsArg {
+    /// The scene's line-label choice.
+    pub fn choice(self) -> crate::scene::LineLabels {
+        use crate::scene::LineLabels;
+        match self {
+            Self::Off => LineLabels::Off,
+            Self::Selected => LineLabels::Selected,
+            Self::All => LineLabels::All,
+        }
+    }
+}
+
+/// `--links` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum LinksArg {
+    /// One line per relation.
+    Relation,
+    /// One line per actor pair.
+    Pair,
+    /// One line per direction.
+    Direction,
+}
+
+impl LinksArg {
+    /// The scene's link mode.
+    pub fn mode(self) -> crate::scene::LinkMode {
+        use crate::scene::LinkMode;
+        match self {
+            Self::Relation => LinkMode::Relation,
+            Self::Pair => LinkMode::Pair,
+            Self::Direction => LinkMode::Direction,
+        }
+    }
+}
+
+/// `--preset` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum PresetArg {
+    /// 1920×1080.
+    #[value(name = "slide-16x9")]
+    Slide16x9,
+    /// 1440×1080.
+    #[value(name = "slide-4x3")]
+    Slide4x3,
+    /// 1754×1240 (A4 at 150 dpi).
+    #[value(name = "a4-landscape")]
+    A4Landscape,
+    /// 1240×1754 (A4 at 150 dpi).
+    #[value(name = "a4-portrait")]
+    A4Portrait,
+}
+
+impl PresetArg {
+    /// The export preset.
+    pub fn preset(self) -> crate::export::Preset {
+        use crate::export::Preset;
+        match self {
+            Self::Slide16x9 => Preset::Slide16x9,
+            Self::Slide4x3 => Preset::Slide4x3,
+            Self::A4Landscape => Preset::A4Landscape,
+            Self::A4Portrait => Preset::A4Portrait,
+        }
+    }
+}
+
+/// `--theme` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ThemeArg {
+    /// White background, print colours.
+    Light,
+    /// Dark background.
+    Dark,
+}
+
+fn parse_size(s: &str) -> Result<(u32, u32), String> {
+    let (w, h) = s
+        .split_once(['x', 'X', '×'])
+        .ok_or_else(|| format!("{s:?} is not WIDTHxHEIGHT, e.g. 1600x900"))?;
+    let parse = |v: &str| {
+        v.trim()
+            .parse::<u32>()
+            .ok()
+            .filter(|n| (64..=16_384).contains(n))
+            .ok_or_else(|| format!("{v:?} must be a whole number of pixels from 64 to 16384"))
+    };
+    Ok((parse(w)?, parse(h)?))
+}
+
+/// Runs `relmap export`; returns the line to print on success.
+pub fn export(args: &ExportArgs) -> anyhow::Result<String> {
+    use anyhow::Context as _;
+
+    use crate::export::{self, ExportOptions, PictureFormat};
+    use crate::map::{MapState, SelectCommand, ViewCommand};
+    use crate::scene::{Selection, Theme};
+
+    if export::is_graphml(&args.out) {
+        return export_graphml(args);
+    }
+    let format = PictureFormat::from_path(&args.out).with_context(|| {
+        format!(
+            "{}: unknown format; name the output *.png or *.svg for a figure, *.graphml for the network with its evidence",
+            args.out.display()
+        )
+    })?;
+    let dataset = load_dataset(args.dataset.as_deref())?;
+    for m in crate::fonts::missing_in(&dataset) {
+        eprintln!("relmap export: warning: {m}");
+    }
+    let mut state = MapState::new(dataset);
+    state.apply(ViewCommand::SetShowSecondary(args.secondary));
+    state.apply(ViewCommand::SetLinks(args.links.mode()));
+    state.apply(ViewCommand::SetLineLabels(args.labels.choice()));
+    if let Some(id) = &args.select {
+        let r = select_relation(&state, id)?;
+        state.apply(SelectCommand::Select(Selection::Relation(r)));
+    }
+    let mut opts = ExportOptions {
+        theme: match args.theme {
+            ThemeArg::Light => Theme::Light,
+            ThemeArg::Dark => Theme::Dark,
+        },
+        transparent: args.transparent,
+        scale: args.scale,
+        size: args.size,
+        with_selection: true,
+        include_drafts: args.drafts,
+        title: args.title.clone(),
+        subtitle: args.subtitle.clone(),
+        legend_beside: false,
+    };
+    if let Some(preset) = args.preset {
+        if args.size.is_some() {
+            anyhow::bail!("--preset and --size both set the figure's size; give one of them");
+        }
+        // A preset fixes the pixel size: its own scale replaces --scale.
+        preset.preset().apply(&mut opts);
+    }
+    let figure = state.figure(&opts);
+    export::export_to_file(&figure, &args.out, opts.scale)?;
+    let size = match format {
+        PictureFormat::Png => format!(
+            "{}×{} px",
+            figure.width * u32::from(opts.scale),
+            figure.height * u32::from(opts.scale)
+        ),
+        PictureFormat::Svg => format!("{}×{}", figure.width, figure.height),
+    };
+    Ok(format!("wrote {} ({size})", args.out.display()))
+}
+
+/// `relmap export --out FILE.graphml`: the whole network with its evidence, at the positions
+/// the app would first show.
+fn export_graphml(args: &ExportArgs) -> anyhow::Result<String> {
+    let dataset = load_dataset(args.dataset.as_deref())?;
+    let state = crate::map::MapState::new(dataset);
+    let positions: Vec<[f32; 2]> = state.positions.iter().map(|p| [p.x, p.y]).collect();
+    let d = &state.dataset;
+    crate::export::write_graphml(&args.out, d, Some(&positions))?;
+    Ok(format!(
+        "wrote {} (GraphML: {} actors, {} relations, {} passages)",
+        args.out.display(),
+        d.actors.len(),
+        d.relations.len(),
+        d.passage_count()
+    ))
+}
+
+/// The relation `--select ID` names, if it exists and is shown.
+pub(crate) fn select_relation(
+    state: &crate::map::MapState,
+    id: &str,
+) -> anyhow::Result<crate::model::RelationId> {
+    use anyhow::Context as _;
+    let r = state.dataset.relation_index(id).with_context(|| {
+        let ids: Vec<&str> = state
+            .dataset
+            .relations
+            .iter()
+            .map(|r| r.id.as_str())
+            .collect();
+        format!(
+            "--select {id:?}: no relation has this id; choose one of: {}",
+            ids.join(", ")
+        )
+    })?;
+    if !state.visible_relations()[r] {
+        anyhow::bail!(
+            "--select {id:?}: this relation joins a secondary actor; add --secondary to show it"
+        );
+    }
+    Ok(r)
+}

@@ -1,0 +1,183 @@
+//! The side panel with nothing selected: how to read the evidence, the sources, and the
+//! actors to start from (most connected first); and the pair focus switch.
+
+use egui::RichText;
+
+use super::Action;
+use crate::map::{FilterCommand, FocusMode, MapState, SelectCommand};
+use crate::model::{ActorId, Dataset};
+use crate::scene::Selection;
+
+pub(super) fn guide(ui: &mut egui::Ui, d: &Dataset, actions: &mut Vec<Action>) {
+    ui.heading("Evidence");
+    ui.label(
+        "Click a line on the map to read the passages of the article that support it. \
+         Click an actor to list its relations.",
+    );
+    ui.add_space(6.0);
+    for (key, what) in [
+        ("Colour", "policy field (see legend)"),
+        ("Solid / dashed / dash-dot", "cooperation / tension / mixed"),
+        ("Short dashes", "neutral, or no tone stated"),
+        ("⚠", "an evidence warning: hover it for the reason"),
+        ("Width", "number of passages"),
+        ("Drag", "move an actor (it stays pinned)"),
+    ] {
+        ui.horizontal_wrapped(|ui| {
+            ui.strong(key);
+            ui.label(what);
+        });
+    }
+    ui.add_space(10.0);
+    ui.separator();
+    ui.strong(if d.sources.len() > 1 {
+        "Sources"
+    } else {
+        "Source"
+    });
+    for (id, doc) in d.sources_with_ids() {
+        source_summary(ui, d, (id, doc), actions);
+    }
+    ui.label(
+        RichText::new(format!(
+            "{} relations, {} passages",
+            d.relations.len(),
+            d.passage_count(),
+        ))
+        .weak(),
+    );
+}
+
+/// One source's title, author, date, publisher and how much of it passages cite.
+fn source_summary(
+    ui: &mut egui::Ui,
+    d: &crate::model::Dataset,
+    (id, doc): (crate::model::SourceId, &crate::model::SourceDoc),
+    actions: &mut Vec<Action>,
+) {
+    let number = if d.sources.len() > 1 {
+        format!("{}) ", id.0 + 1)
+    } else {
+        String::new()
+    };
+    ui.label(format!("{number}“{}”", doc.meta.title));
+    if let Some(author) = &doc.meta.author {
+        ui.label(author);
+    }
+    let mut meta = Vec::new();
+    if let Some(date) = &doc.meta.date {
+        meta.push(date.long());
+    }
+    if let Some(section) = &doc.meta.section {
+        meta.push(section.clone());
+    }
+    let cited = d.cited_paragraphs(id).len();
+    meta.push(if doc.article.paragraphs.is_empty() {
+        "no article text (imported graph)".to_owned()
+    } else {
+        format!(
+            "{cited} of {} paragraphs cited",
+            doc.article.paragraphs.len()
+        )
+    });
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new(meta.join(" · ")).weak());
+        if ui
+            .small_button("Edit…")
+            .on_hover_text("Edit this source's title, author, date, publisher and URL")
+            .clicked()
+        {
+            actions.push(Action::EditSource(id));
+        }
+    });
+}
+
+/// Most actor chips the side panel lists.
+const MAX_ACTOR_CHIPS: usize = 150;
+
+/// Every actor of the map (the most connected, on a large one), and "Add actor…": where a
+/// new map's authoring starts.
+pub(super) fn actors_list(ui: &mut egui::Ui, state: &MapState, actions: &mut Vec<Action>) {
+    ui.add_space(10.0);
+    ui.separator();
+    ui.horizontal(|ui| {
+        ui.strong(format!("Actors ({})", state.dataset.actors.len()));
+        if ui
+            .button("Add actor…")
+            .on_hover_text("Add an actor (name, kind, aliases) to the map")
+            .clicked()
+        {
+            actions.push(Action::ActorForm(None));
+        }
+    });
+    let d = &state.dataset;
+    // A chip per actor is a directory for small maps; on a large one thousands of buttons
+    // would cost every frame and help nobody: the most connected are listed, search finds all.
+    let shown: Vec<ActorId> = if d.actors.len() <= MAX_ACTOR_CHIPS {
+        d.actors_with_ids().map(|(a, _)| a).collect()
+    } else {
+        state.most_connected(MAX_ACTOR_CHIPS)
+    };
+    if shown.len() < d.actors.len() {
+        ui.label(
+            RichText::new(format!(
+                "The {} most connected; search (Ctrl+F) finds any of the {}.",
+                shown.len(),
+                d.actors.len()
+            ))
+            .weak(),
+        );
+    }
+    ui.horizontal_wrapped(|ui| {
+        for a in shown {
+            let actor = &d.actors[a];
+            if ui
+                .small_button(crate::fonts::visual_order(&actor.name))
+                .on_hover_text(format!("{} · click to select", actor.kind.as_str()))
+                .clicked()
+            {
+                actions.push(SelectCommand::Select(Selection::Actor(a)).into());
+            }
+        }
+    });
+    if state.dataset.relations.is_empty() && !state.dataset.primary().article.text.is_empty() {
+        ui.label(
+            RichText::new(
+                "No relations yet: open the article (View → Article), switch on \
+                 “Select text for evidence”, select a sentence and press E.",
+            )
+            .weak(),
+        );
+    }
+}
+
+/// "Focus on this pair": only the relation's two actors and the relations between them,
+/// fitted; exports follow. A second click (or Esc-free "Show all") leaves the focus.
+pub(super) fn pair_focus(
+    ui: &mut egui::Ui,
+    state: &MapState,
+    (a, b): (ActorId, ActorId),
+    actions: &mut Vec<Action>,
+) {
+    let focused = matches!(
+        state.filters.focus,
+        Some((f, FocusMode::Pair(g))) if (f, g) == (a, b) || (f, g) == (b, a)
+    );
+    ui.horizontal(|ui| {
+        if focused {
+            if ui
+                .button("Show all actors")
+                .on_hover_text("Leave the focus on this pair")
+                .clicked()
+            {
+                actions.push(FilterCommand::SetFocus(None).into());
+            }
+        } else if ui
+            .button("Focus on this pair")
+            .on_hover_text("Show only these two actors and the relations between them")
+            .clicked()
+        {
+            actions.push(FilterCommand::SetFocus(Some((a, FocusMode::Pair(b)))).into());
+        }
+    });
+}
