@@ -262,9 +262,15 @@ fn parse_format(
             });
         }
     }
+    // Node-link JSON is read without building a JSON tree of every link (see
+    // `import::nodelink_de`); anything else, or any doubt, is read as a tree.
+    if let Some(doc) = super::import::read_nodelink(text) {
+        return super::import::parse_nodelink(doc, file, origin);
+    }
     let value: serde_json::Value = serde_json::from_str(text).map_err(|e| json_syntax(&e, file))?;
     if value.get("format").is_none() && value.get("nodes").is_some() {
-        return super::import::parse_nodelink(&value, file, origin);
+        let doc = super::import::nodelink_from_value(value).unwrap_or_default();
+        return super::import::parse_nodelink(doc, file, origin);
     }
     match value.get("format") {
         Some(serde_json::Value::String(f)) if f == "relmap/1" => {}

@@ -2,6 +2,7 @@
 
 use serde_json::Value;
 
+use super::nodelink_de::{Field, Link, Links, NodeLinkDoc};
 use super::{Builder, Edge, normalise, title_from};
 use crate::model::error::{LoadError, ProblemKind};
 use crate::model::{Dataset, Origin};
@@ -48,32 +49,34 @@ fn schema(file: &str, path: String, message: &str) -> LoadError {
 /// no node has that id (d3's default); `name`/`label`/`id` label nodes; `value`/`weight` is
 /// the strength.
 pub(in crate::model) fn parse_nodelink(
-    value: &Value,
+    doc: NodeLinkDoc,
     file: &str,
     origin: Origin,
 ) -> Result<Dataset, LoadError> {
-    let nodes = value
-        .get("nodes")
-        .and_then(Value::as_array)
+    let nodes = doc
+        .nodes
+        .as_array()
         .ok_or_else(|| schema(file, "nodes".into(), "must be a list of nodes"))?;
-    let (links_key, links) = ["links", "edges"]
-        .iter()
-        .find_map(|k| value.get(*k).map(|v| (*k, v)))
-        .ok_or_else(|| {
-            schema(
+    let (links_key, links) = match (doc.links, doc.edges) {
+        (Links::Absent, Links::Absent) => {
+            return Err(schema(
                 file,
                 "links".into(),
                 "missing: node-link JSON lists its edges under \"links\" (or \"edges\")",
-            )
-        })?;
-    let links = links
-        .as_array()
-        .ok_or_else(|| schema(file, links_key.into(), "must be a list of links"))?;
-    let title = text(value.get("graph").and_then(|g| g.get("name")))
-        .or_else(|| text(value.get("title")))
+            ));
+        }
+        (Links::Absent, edges) => ("edges", edges),
+        (links, _) => ("links", links),
+    };
+    let Links::List(links) = links else {
+        return Err(schema(file, links_key.into(), "must be a list of links"));
+    };
+    let title = text(doc.graph.as_ref().and_then(|g| g.get("name")))
+        .or_else(|| text(doc.title.as_ref()))
         .unwrap_or_else(|| title_from(file));
-    let directed = value
-        .get("directed")
+    let directed = doc
+        .directed
+        .as_ref()
         .and_then(Value::as_bool)
         .unwrap_or(false);
 
@@ -93,38 +96,38 @@ pub(in crate::model) fn parse_nodelink(
         b.set_positions(normalise(&positions));
     }
 
-    for (i, link) in links.iter().enumerate() {
+    for (i, link) in links.into_iter().enumerate() {
         let location = format!("{links_key}[{i}]");
-        let Value::Object(o) = link else {
+        let Link::Object(o) = link else {
             return Err(schema(
                 file,
                 location,
                 "a link must be an object with \"source\" and \"target\"",
             ));
         };
-        let source = endpoint(&mut b, o, "source", &location);
-        let target = endpoint(&mut b, o, "target", &location);
+        let source = endpoint(&mut b, o.source.as_ref(), "source", &location);
+        let target = endpoint(&mut b, o.target.as_ref(), "target", &location);
         let (Some(source), Some(target)) = (source, target) else {
             continue;
         };
         let weight = o
-            .get("weight")
-            .or_else(|| o.get("value"))
+            .get(Field::Weight)
+            .or_else(|| o.get(Field::Value))
             .and_then(Value::as_f64);
         b.add_edge(
             &location,
             Edge {
-                id: text(o.get("id"))
-                    .or_else(|| text(o.get("key")).map(|k| format!("{location}:{k}"))),
+                id: text(o.get(Field::Id))
+                    .or_else(|| text(o.get(Field::Key)).map(|k| format!("{location}:{k}"))),
                 source,
                 target,
-                label: text(o.get("label"))
-                    .or_else(|| text(o.get("relation")))
-                    .or_else(|| text(o.get("type"))),
-                dimension: text(o.get("dimension")),
-                tone: text(o.get("tone")),
+                label: text(o.get(Field::Label))
+                    .or_else(|| text(o.get(Field::Relation)))
+                    .or_else(|| text(o.get(Field::Type))),
+                dimension: text(o.get(Field::Dimension)),
+                tone: text(o.get(Field::Tone)),
                 weight,
-                quotes: text(o.get("quote")).into_iter().collect(),
+                quotes: text(o.get(Field::Quote)).into_iter().collect(),
                 directed,
             },
         );
@@ -178,14 +181,13 @@ fn read_node<'v>(
     Ok(read)
 }
 
-/// The actor a link's `source` or `target` names: by id, by d3 node object, or by index.
+/// The actor a link's `source` or `target` (`v`) names: by id, by d3 node object, or by index.
 fn endpoint(
     b: &mut Builder,
-    o: &serde_json::Map<String, Value>,
+    v: Option<&Value>,
     field: &'static str,
     location: &str,
 ) -> Option<usize> {
-    let v = o.get(field);
     // d3 replaces ids by node objects once a simulation has run.
     let v = v.and_then(|v| v.get("id").or(v.get("index"))).or(v);
     let found = match v {
