@@ -813,6 +813,33 @@ fn ctrl_click_on_a_second_actor_selects_the_pair_and_offers_its_focus() {
 }
 
 #[test]
+fn a_newly_opened_map_is_drawn_fitted_from_its_first_frame() {
+    // The fit a newly opened map needs is a jump; the frame that asks for it already shows
+    // it (it used to show one frame at the old view: on a large map under software
+    // rendering, a third of a second of giant nodes).
+    let mut h = harness_for(MapState::new(model::builtin().expect("built-in dataset")));
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/networkx.json");
+    h.state_mut().open_path(path, None);
+    h.state_mut().wait_for_load();
+    h.step();
+    let canvas = h.get_by_label(relmap::ui::CANVAS_LABEL).rect();
+    let app = h.state().state();
+    assert_eq!(app.view, app.fitted_view(canvas), "the fit was applied");
+    let t = app.view.screen_from_world(canvas);
+    let (a, name) = (0, app.dataset.actors[0].name.clone());
+    let fitted = t * app.positions[a];
+    let drawn = h
+        .get_by_label_contains(&format!("{name} ("))
+        .rect()
+        .center();
+    assert!(
+        (drawn - fitted).length() < 1.0,
+        "the first frame drew {name} at {drawn:?}; the fitted view puts it at {fitted:?}"
+    );
+}
+
+#[test]
 fn a_refit_glides_from_the_old_view_to_the_new_one() {
     // Frames 1/60 s apart, as on a real screen, so there are frames mid-glide.
     let state = MapState::new(model::builtin().expect("built-in dataset"));

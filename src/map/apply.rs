@@ -225,17 +225,32 @@ impl MapState {
         self.animate_next_fit = true;
     }
 
-    fn fit_to(&mut self, canvas: egui::Rect) {
+    /// The view that shows the whole map in `canvas`, clear of the legend.
+    pub fn fitted_view(&self, canvas: egui::Rect) -> View {
         let bounds = self.scene_cached(&Style::for_theme(self.theme())).bounds;
         // Keep the map clear of the legend in the bottom-left corner.
         let mut room = canvas;
         if self.prefs.show_legend && canvas.width() > 3.0 * LEGEND_ROOM {
             room.min.x += LEGEND_ROOM;
         }
-        let before = self.view;
-        self.view = View::fit(bounds, room);
+        let mut view = View::fit(bounds, room);
         // The view is centred on the canvas; shift so the map sits centred in `room`.
-        self.view.center_in_world -= (room.center() - canvas.center()) / self.view.zoom;
+        view.center_in_world -= (room.center() - canvas.center()) / view.zoom;
+        view
+    }
+
+    /// Whether the fit [`MapState::needs_fit`] asks for will glide there (a re-fit the user
+    /// caused, on a map small enough to animate) rather than jump (a new map, a resized
+    /// window). A jump is drawn at once: the canvas paints the frame that asks for it with
+    /// [`MapState::fitted_view`] (else a freshly opened map showed one frame at the old
+    /// view, under software rendering a third of a second of giant nodes).
+    pub fn next_fit_glides(&self) -> bool {
+        self.animate_next_fit && !self.is_very_large()
+    }
+
+    fn fit_to(&mut self, canvas: egui::Rect) {
+        let before = self.view;
+        self.view = self.fitted_view(canvas);
         self.fitted_for = Some(canvas);
         // A re-fit the user caused glides there; following a window resize does not.
         if std::mem::take(&mut self.animate_next_fit) && before != self.view {

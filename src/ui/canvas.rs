@@ -34,10 +34,17 @@ pub fn canvas(ui: &mut egui::Ui, state: &MapState, style: &Style) -> Vec<Action>
     response.widget_info(|| WidgetInfo::labeled(egui::Role::Canvas, true, CANVAS_LABEL));
     ui.advance_cursor_after_rect(rect);
 
-    if state.needs_fit(rect) {
+    let view = if state.needs_fit(rect) {
         actions.push(ViewCommand::FitTo(rect).into());
-    }
-    let view = state.view_shown(fit_progress(ui.ctx(), id, state));
+        // A jump is drawn now, not a frame late; a glide starts from the current view.
+        if state.next_fit_glides() {
+            state.view_shown(fit_progress(ui.ctx(), id, state))
+        } else {
+            state.fitted_view(rect)
+        }
+    } else {
+        state.view_shown(fit_progress(ui.ctx(), id, state))
+    };
     let t = view.screen_from_world(rect);
     let world_from_screen = t.inverse();
     let scene = state.scene_cached(style);
