@@ -1,10 +1,10 @@
 //! The side panel with nothing selected: how to read the evidence, the sources, and the
-//! actors to start from (most connected first); and the pair focus switch.
+//! actors to start from (most connected first).
 
 use egui::RichText;
 
 use super::Action;
-use crate::map::{FilterCommand, FocusMode, MapState, SelectCommand};
+use crate::map::{MapState, SelectCommand};
 use crate::model::{ActorId, Dataset};
 use crate::scene::Selection;
 
@@ -149,35 +149,4 @@ pub(super) fn actors_list(ui: &mut egui::Ui, state: &MapState, actions: &mut Vec
             .weak(),
         );
     }
-}
-
-/// "Focus on this pair": only the relation's two actors and the relations between them,
-/// fitted; exports follow. A second click (or Esc-free "Show all") leaves the focus.
-pub(super) fn pair_focus(
-    ui: &mut egui::Ui,
-    state: &MapState,
-    (a, b): (ActorId, ActorId),
-    actions: &mut Vec<Action>,
-) {
-    let focused = matches!(
-        state.filters.focus,
-        Some((f, FocusMode::Pair(g))) if (f, g) == (a, b) || (f, g) == (b, a)
-    );
-    ui.horizontal(|ui| {
-        if focused {
-            if ui
-                .button("Show all actors")
-                .on_hover_text("Leave the focus on this pair")
-                .clicked()
-            {
-                actions.push(FilterCommand::SetFocus(None).into());
-            }
-        } else if ui
-            .button("Focus on this pair")
-            .on_hover_text("Show only these two actors and the relations between them")
-            .clicked()
-        {
-            actions.push(FilterCommand::SetFocus(Some((a, FocusMode::Pair(b)))).into());
-        }
-    });
 }

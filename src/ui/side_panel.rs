@@ -3,7 +3,7 @@
 use egui::{Color32, CornerRadius, Frame, Margin, RichText};
 
 use super::Action;
-use super::overview::{actors_list, guide, pair_focus};
+use super::overview::{actors_list, guide};
 use super::passage::{passage_block, relation_warnings};
 use crate::map::{EditCommand, FilterCommand, FocusMode, MapState, SelectCommand};
 use crate::model::{ActorId, PassageId, RelationId, Tone};
@@ -296,6 +296,37 @@ fn relation_row(
         };
         if response.clicked() {
             actions.push(SelectCommand::Select(Selection::Relation(r)).into());
+        }
+    });
+}
+
+/// "Focus on this pair": only the relation's two actors and the relations between them,
+/// fitted; exports follow. A second click (or Esc-free "Show all") leaves the focus.
+fn pair_focus(
+    ui: &mut egui::Ui,
+    state: &MapState,
+    (a, b): (ActorId, ActorId),
+    actions: &mut Vec<Action>,
+) {
+    let focused = matches!(
+        state.filters.focus,
+        Some((f, FocusMode::Pair(g))) if (f, g) == (a, b) || (f, g) == (b, a)
+    );
+    ui.horizontal(|ui| {
+        if focused {
+            if ui
+                .button("Show all actors")
+                .on_hover_text("Leave the focus on this pair")
+                .clicked()
+            {
+                actions.push(FilterCommand::SetFocus(None).into());
+            }
+        } else if ui
+            .button("Focus on this pair")
+            .on_hover_text("Show only these two actors and the relations between them")
+            .clicked()
+        {
+            actions.push(FilterCommand::SetFocus(Some((a, FocusMode::Pair(b)))).into());
         }
     });
 }
