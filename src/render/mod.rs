@@ -42,13 +42,13 @@ pub fn paint_scene(painter: &Painter, scene: &Scene, screen_from_world: TSTransf
     let world_clip = screen_from_world.inverse() * clip;
     let mut shapes = Vec::with_capacity(scene.edges.len() + scene.nodes.len() * 3);
     // One pass over the lines (on a large map each pass is tens of thousands of cache
-    // misses): which are in view, the widest, their length and which carry a badge. When the whole scene is
-    // in view, as while a layout runs fitted, no line needs testing.
+    // misses): which are in view, the widest, their length and which carry a badge. When the
+    // whole scene is in view, as while a layout runs fitted, no line needs testing.
     let all_in_view = world_clip.contains_rect(scene.bounds);
     let mut visible: Vec<&EdgeShape> = Vec::with_capacity(scene.edges.len());
     let mut badged: Vec<&EdgeShape> = Vec::new();
     let mut widest = 0.0_f32;
-    // Their length on screen, which decides how densely a far view samples them.
+    // The visible lines' length on screen: how densely a far view samples them.
     let mut length_px = 0.0_f32;
     for e in &scene.edges {
         widest = widest.max(e.width);

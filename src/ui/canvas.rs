@@ -34,14 +34,13 @@ pub fn canvas(ui: &mut egui::Ui, state: &MapState, style: &Style) -> Vec<Action>
     response.widget_info(|| WidgetInfo::labeled(egui::Role::Canvas, true, CANVAS_LABEL));
     ui.advance_cursor_after_rect(rect);
 
-    let view = if state.needs_fit(rect) {
+    let fit = state.needs_fit(rect);
+    if fit {
         actions.push(ViewCommand::FitTo(rect).into());
-        // A jump is drawn now, not a frame late; a glide starts from the current view.
-        if state.next_fit_glides() {
-            state.view_shown(fit_progress(ui.ctx(), id, state))
-        } else {
-            state.fitted_view(rect)
-        }
+    }
+    // A jump is drawn now, not a frame late; a glide starts from the current view.
+    let view = if fit && !state.next_fit_glides() {
+        state.fitted_view(rect)
     } else {
         state.view_shown(fit_progress(ui.ctx(), id, state))
     };
