@@ -8,6 +8,24 @@ use super::MapState;
 use crate::model::ActorId;
 use crate::scene::{Legend, Style};
 
+/// What `cell` remembers for `key`, or else `compute()`, remembered there for `key`. Every
+/// cache here is one of these: a key (the revision, or a hash of what decides the value) and
+/// the value worked out for it.
+fn remembered<K: PartialEq, V: Clone>(
+    cell: &std::cell::RefCell<Option<(K, V)>>,
+    key: K,
+    compute: impl FnOnce() -> V,
+) -> V {
+    if let Some((k, value)) = &*cell.borrow()
+        && *k == key
+    {
+        return value.clone();
+    }
+    let value = compute();
+    *cell.borrow_mut() = Some((key, value.clone()));
+    value
+}
+
 /// The most connected actors remembered for (revision, how many).
 pub(super) type MostConnected = ((u64, usize), Vec<ActorId>);
 
@@ -43,78 +61,52 @@ impl MapState {
     }
 
     fn passage_facts(&self) -> PassageFacts {
-        if let Some((k, facts)) = self.passage_facts_cache.get()
-            && k == self.revision
-        {
-            return facts;
-        }
-        let drafts = (self.dataset.relations.iter())
-            .flat_map(|r| &r.passages)
-            .filter(|p| p.status == crate::model::PassageStatus::Draft)
-            .count();
-        let facts = PassageFacts {
-            drafts,
+        remembered(&self.passage_facts_cache, self.revision, || PassageFacts {
+            drafts: self.drafts().len(),
             year_span: crate::chronology::year_span(&self.dataset),
-        };
-        self.passage_facts_cache.set(Some((self.revision, facts)));
-        facts
+        })
     }
 
     /// [`ShownCounts`] for the current document and filters, remembered until either changes.
     pub fn shown_counts(&self) -> ShownCounts {
         let mut h = std::collections::hash_map::DefaultHasher::new();
         (&self.filters, self.prefs.show_secondary, self.revision).hash(&mut h);
-        let key = h.finish();
-        if let Some((k, counts)) = *self.counts_cache.borrow()
-            && k == key
-        {
-            return counts;
-        }
-        let actors = self.visible_actors();
-        let relations = self.visible_relations_among(&actors);
-        let counts = ShownCounts {
-            actors: actors.iter().filter(|v| **v).count(),
-            relations: relations.iter().filter(|v| **v).count(),
-            hidden_by_filters: self.hidden_by_filters(),
-        };
-        *self.counts_cache.borrow_mut() = Some((key, counts));
-        counts
+        remembered(&self.counts_cache, h.finish(), || {
+            let actors = self.visible_actors();
+            let relations = self.visible_relations_among(&actors);
+            ShownCounts {
+                actors: actors.iter().filter(|v| **v).count(),
+                relations: relations.iter().filter(|v| **v).count(),
+                hidden_by_filters: self.hidden_by_filters(),
+            }
+        })
     }
 
     /// Relations per actor ([`crate::model::Dataset::degrees`]), remembered until the document
     /// changes: the canvas names each actor's count for screen readers every frame.
     pub fn degrees(&self) -> std::sync::Arc<[usize]> {
-        if let Some((k, degrees)) = &*self.degrees_cache.borrow()
-            && *k == self.revision
-        {
-            return degrees.clone();
-        }
-        let degrees: std::sync::Arc<[usize]> = self.dataset.degrees().into();
-        *self.degrees_cache.borrow_mut() = Some((self.revision, degrees.clone()));
-        degrees
+        remembered(&self.degrees_cache, self.revision, || {
+            self.dataset.degrees().into()
+        })
     }
 
     /// The `n` actors with the most relations, most first (ties by id), remembered until the
     /// document changes.
     pub fn most_connected(&self, n: usize) -> Vec<ActorId> {
-        let key = (self.revision, n);
-        if let Some((k, actors)) = &*self.most_connected_cache.borrow()
-            && *k == key
-        {
-            return actors.clone();
-        }
-        let d = &self.dataset;
-        let degrees = self.degrees();
-        let mut by_degree: Vec<ActorId> = d.actors_with_ids().map(|(a, _)| a).collect();
-        let most_first = |x: &ActorId, y: &ActorId| degrees[y.0].cmp(&degrees[x.0]).then(x.cmp(y));
-        // Only the first few need ordering: partition them out (linear), then sort those.
-        if n < by_degree.len() {
-            by_degree.select_nth_unstable_by(n, most_first);
-            by_degree.truncate(n);
-        }
-        by_degree.sort_by(most_first);
-        *self.most_connected_cache.borrow_mut() = Some((key, by_degree.clone()));
-        by_degree
+        remembered(&self.most_connected_cache, (self.revision, n), || {
+            let degrees = self.degrees();
+            let mut by_degree: Vec<ActorId> =
+                self.dataset.actors_with_ids().map(|(a, _)| a).collect();
+            let most_first =
+                |x: &ActorId, y: &ActorId| degrees[y.0].cmp(&degrees[x.0]).then(x.cmp(y));
+            // Only the first few need ordering: partition them out (linear), then sort those.
+            if n < by_degree.len() {
+                by_degree.select_nth_unstable_by(n, most_first);
+                by_degree.truncate(n);
+            }
+            by_degree.sort_by(most_first);
+            by_degree
+        })
     }
 
     /// The legend's rows: what every relation among shown actors could draw, filters aside (so
@@ -129,21 +121,15 @@ impl MapState {
             style.theme,
         )
             .hash(&mut h);
-        let key = h.finish();
-        if let Some((k, legend)) = &*self.legend_cache.borrow()
-            && *k == key
-        {
-            return legend.clone();
-        }
-        let d = &self.dataset;
-        let actors = self.visible_actors();
-        let candidates = d
-            .relations_with_ids()
-            .filter(|(_, rel)| actors[rel.source] && actors[rel.target])
-            .map(|(r, _)| r);
-        let legend = Legend::of(d, candidates, style);
-        *self.legend_cache.borrow_mut() = Some((key, legend.clone()));
-        legend
+        remembered(&self.legend_cache, h.finish(), || {
+            let d = &self.dataset;
+            let actors = self.visible_actors();
+            let candidates = d
+                .relations_with_ids()
+                .filter(|(_, rel)| actors[rel.source] && actors[rel.target])
+                .map(|(r, _)| r);
+            Legend::of(d, candidates, style)
+        })
     }
 }
 

@@ -157,7 +157,7 @@ pub struct MapState {
     /// Relations per actor, for the revision they were counted at.
     degrees_cache: std::cell::RefCell<Option<(u64, std::sync::Arc<[usize]>)>>,
     /// Drafts to review and the chronology's years, for the revision they were counted at.
-    passage_facts_cache: std::cell::Cell<Option<(u64, counts::PassageFacts)>>,
+    passage_facts_cache: std::cell::RefCell<Option<(u64, counts::PassageFacts)>>,
     /// The legend's rows and the key they were worked out for.
     legend_cache: std::cell::RefCell<Option<(u64, crate::scene::Legend)>>,
     /// Identifies the document's content: every edit gets a new number, undo puts the old
@@ -236,7 +236,7 @@ impl MapState {
             most_connected_cache: std::cell::RefCell::new(None),
             legend_cache: std::cell::RefCell::new(None),
             degrees_cache: std::cell::RefCell::new(None),
-            passage_facts_cache: std::cell::Cell::new(None),
+            passage_facts_cache: std::cell::RefCell::new(None),
             revision: 0,
             saved_revision: 0,
             next_revision: 0,
