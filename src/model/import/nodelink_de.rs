@@ -112,6 +112,31 @@ pub(in crate::model) enum Field {
     Other,
 }
 
+/// The `visit_*` methods for a JSON scalar (boolean, number, string, null): each gives
+/// `$value`, the visitor's answer to "something other than what was expected here".
+macro_rules! scalars_are {
+    ($value:expr) => {
+        fn visit_bool<E: de::Error>(self, _: bool) -> Result<Self::Value, E> {
+            Ok($value)
+        }
+        fn visit_i64<E: de::Error>(self, _: i64) -> Result<Self::Value, E> {
+            Ok($value)
+        }
+        fn visit_u64<E: de::Error>(self, _: u64) -> Result<Self::Value, E> {
+            Ok($value)
+        }
+        fn visit_f64<E: de::Error>(self, _: f64) -> Result<Self::Value, E> {
+            Ok($value)
+        }
+        fn visit_str<E: de::Error>(self, _: &str) -> Result<Self::Value, E> {
+            Ok($value)
+        }
+        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok($value)
+        }
+    };
+}
+
 struct DocVisitor;
 
 impl<'de> Visitor<'de> for DocVisitor {
@@ -153,24 +178,7 @@ impl<'de> Visitor<'de> for DocVisitor {
         while seq.next_element::<IgnoredAny>()?.is_some() {}
         Ok(None)
     }
-    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-    fn visit_i64<E: de::Error>(self, _: i64) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-    fn visit_u64<E: de::Error>(self, _: u64) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-    fn visit_str<E: de::Error>(self, _: &str) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(None)
-    }
+    scalars_are!(None);
 }
 
 impl<'de> Deserialize<'de> for Links {
@@ -192,24 +200,7 @@ impl<'de> Deserialize<'de> for Links {
                 while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
                 Ok(Links::NotList)
             }
-            fn visit_bool<E: de::Error>(self, _: bool) -> Result<Links, E> {
-                Ok(Links::NotList)
-            }
-            fn visit_i64<E: de::Error>(self, _: i64) -> Result<Links, E> {
-                Ok(Links::NotList)
-            }
-            fn visit_u64<E: de::Error>(self, _: u64) -> Result<Links, E> {
-                Ok(Links::NotList)
-            }
-            fn visit_f64<E: de::Error>(self, _: f64) -> Result<Links, E> {
-                Ok(Links::NotList)
-            }
-            fn visit_str<E: de::Error>(self, _: &str) -> Result<Links, E> {
-                Ok(Links::NotList)
-            }
-            fn visit_unit<E: de::Error>(self) -> Result<Links, E> {
-                Ok(Links::NotList)
-            }
+            scalars_are!(Links::NotList);
         }
         d.deserialize_any(LinksVisitor)
     }
@@ -250,24 +241,7 @@ impl<'de> Deserialize<'de> for Link {
                 while seq.next_element::<IgnoredAny>()?.is_some() {}
                 Ok(Link::NotObject)
             }
-            fn visit_bool<E: de::Error>(self, _: bool) -> Result<Link, E> {
-                Ok(Link::NotObject)
-            }
-            fn visit_i64<E: de::Error>(self, _: i64) -> Result<Link, E> {
-                Ok(Link::NotObject)
-            }
-            fn visit_u64<E: de::Error>(self, _: u64) -> Result<Link, E> {
-                Ok(Link::NotObject)
-            }
-            fn visit_f64<E: de::Error>(self, _: f64) -> Result<Link, E> {
-                Ok(Link::NotObject)
-            }
-            fn visit_str<E: de::Error>(self, _: &str) -> Result<Link, E> {
-                Ok(Link::NotObject)
-            }
-            fn visit_unit<E: de::Error>(self) -> Result<Link, E> {
-                Ok(Link::NotObject)
-            }
+            scalars_are!(Link::NotObject);
         }
         d.deserialize_any(LinkVisitor)
     }
