@@ -9,6 +9,7 @@ mod fonts;
 mod jobs;
 mod loading;
 mod persist;
+mod review;
 mod save_dialogs;
 mod theme;
 
