@@ -149,13 +149,12 @@ impl<'de> Visitor<'de> for DocVisitor {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         let mut doc = NodeLinkDoc::default();
-        let (mut nodes, mut format) = (false, false);
+        let mut nodes = false;
         while let Some(key) = map.next_key::<Field>()? {
             match key {
-                Field::Format => {
-                    format = true;
-                    map.next_value::<IgnoredAny>()?;
-                }
+                // A relmap/1 dataset (it starts with its format): stop reading here, so the
+                // caller's general reading is the only full pass over it.
+                Field::Format => return Err(de::Error::custom("not node-link: it has a format")),
                 Field::Nodes => {
                     nodes = true;
                     doc.nodes = map.next_value()?;
@@ -170,7 +169,7 @@ impl<'de> Visitor<'de> for DocVisitor {
                 }
             }
         }
-        Ok((nodes && !format).then_some(doc))
+        Ok(nodes.then_some(doc))
     }
 
     // Not an object: not a node-link document (the general reading says what it is).
