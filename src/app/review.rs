@@ -41,6 +41,14 @@ impl RelmapApp {
                     DocCommand::RemovePassage(id)
                 };
                 self.state.apply(command);
+                // A or R pressed by mistake must not cost evidence silently.
+                let done = if step == ui::Review::Accept {
+                    "Draft accepted (confirmed)"
+                } else {
+                    "Draft rejected (removed)"
+                };
+                self.jobs
+                    .toast_with_undo(done.to_owned(), vec![crate::map::EditCommand::Undo.into()]);
                 let queue = self.state.drafts();
                 place.and_then(|i| queue.get(i).or(queue.first())).copied()
             }
@@ -64,9 +72,9 @@ impl RelmapApp {
     }
 
     /// Suggests drafts for every sentence naming two actors and says how many.
-    pub(super) fn suggest_drafts(&mut self) {
+    pub(super) fn suggest_drafts(&mut self, source: model::SourceId) {
         let before = self.state.drafts().len();
-        self.state.apply(DocCommand::SuggestDrafts);
+        self.state.apply(DocCommand::SuggestDrafts(source));
         let added = self.state.drafts().len().saturating_sub(before);
         let text = if added == 0 {
             "No new suggestions: no other sentence names two of the map's actors (add actors or \

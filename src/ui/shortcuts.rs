@@ -127,8 +127,9 @@ pub fn shortcut_text(ctx: &egui::Context, action: &Action) -> String {
 
 /// Consumes this frame's shortcut key presses, before any widget sees them, and returns their
 /// actions. They work whatever widget has focus; only while typing in a text field do plain
-/// keys (F, Esc) and undo/redo belong to the field.
-pub fn consume_shortcuts(ctx: &egui::Context) -> Vec<Action> {
+/// keys (F, Esc) and undo/redo belong to the field, and while a dialog is in front
+/// (`dialog_open`) only Esc acts.
+pub fn consume_shortcuts(ctx: &egui::Context, dialog_open: bool) -> Vec<Action> {
     let typing = ctx.text_edit_focused();
     // An open menu or popup gets Esc first: egui closes it, and nothing else happens.
     let popup_open = egui::Popup::is_any_open(ctx);
@@ -137,6 +138,9 @@ pub fn consume_shortcuts(ctx: &egui::Context) -> Vec<Action> {
             .into_iter()
             .filter(|s| !(popup_open && s.action == Action::Escape))
             .filter(|s| !(typing && belongs_to_text_field(s)))
+            // A dialog in front takes the keyboard: only Esc (close it) reaches the shell, so
+            // a letter typed where a field merely looked focused never acts on the map.
+            .filter(|s| !dialog_open || s.action == Action::Escape)
             .filter(|s| i.consume_shortcut(&s.keys))
             .map(|s| s.action)
             .collect()
