@@ -101,8 +101,8 @@ fn command(state: &MapState, op: &Op) -> Option<DocCommand> {
                 EvidenceTarget::Existing(RelationId(pick(y, n_rel)?))
             } else {
                 EvidenceTarget::New {
-                    source: ActorId(pick(x, n_act)?),
-                    target: ActorId(pick(y, n_act)?),
+                    from: ActorId(pick(x, n_act)?),
+                    to: ActorId(pick(y, n_act)?),
                     fields: RelationFields {
                         label: "new".to_owned(),
                         dimension: Dimension::Economy,
@@ -112,6 +112,7 @@ fn command(state: &MapState, op: &Op) -> Option<DocCommand> {
                 }
             };
             DocCommand::AddEvidence {
+                source: relmap::model::SourceId(0),
                 range: start..end,
                 target,
                 date: None,
@@ -199,10 +200,11 @@ fn a_map_from_pasted_text_gains_actors_and_evidence_and_saves() {
     }
     let start = text.find("Korea later").expect("in text");
     state.apply(DocCommand::AddEvidence {
+        source: relmap::model::SourceId(0),
         range: start..text.len(),
         target: EvidenceTarget::New {
-            source: ActorId(1),
-            target: ActorId(0),
+            from: ActorId(1),
+            to: ActorId(0),
             fields: RelationFields {
                 label: "Dispute over the fisheries accord".to_owned(),
                 dimension: Dimension::Economy,

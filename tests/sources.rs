@@ -248,3 +248,40 @@ fn the_figure_and_report_cite_each_passage_s_source() {
             .all(|row| row.contains("B. Reporter, “Grain and rails across the steppe”"))
     );
 }
+
+#[test]
+fn evidence_quotes_the_source_it_was_selected_in_whatever_tab_shows_when_it_is_added() {
+    use relmap::map::{ArticleCommand, MapState};
+    let mut state = MapState::new(fixture("two-sources.relmap.json"));
+    let steppe = &state.dataset.sources[1].article.text;
+    let start = steppe
+        .find("record volumes of wheat")
+        .expect("in the steppe article");
+    let range = start..start + "record volumes of wheat".len();
+    state.apply(ArticleCommand::ShowSource(SourceId(1)));
+    let mut form = relmap::ui::EvidenceForm::new(&state, SourceId(1), range);
+    form.existing = None;
+    form.from = Some(relmap::model::ActorId(0));
+    form.to = Some(relmap::model::ActorId(1));
+    form.label = "Grain".to_owned();
+    // The reader switches to the other article before the form is submitted.
+    state.apply(ArticleCommand::ShowSource(SourceId(0)));
+    state.apply(form.command().expect("a complete form"));
+    let added = state
+        .dataset
+        .relations
+        .iter()
+        .flat_map(|r| &r.passages)
+        .find(|p| p.quote == "record volumes of wheat")
+        .expect("the passage was added, quoting the selected words");
+    assert_eq!(
+        added.source,
+        SourceId(1),
+        "it cites the source it was quoted from"
+    );
+    let anchor = added.anchor.as_ref().expect("anchored");
+    assert_eq!(
+        &state.dataset.sources[1].article.text[anchor.range.clone()],
+        "record volumes of wheat"
+    );
+}

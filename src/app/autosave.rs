@@ -106,9 +106,8 @@ impl RelmapApp {
             Ok(mut dataset) => {
                 dataset.origin =
                     origin.map_or(Origin::Memory("Recovered map".to_owned()), Origin::File);
-                self.replace_map(dataset);
                 // Still unsaved: the user decides where it goes.
-                self.state.saved_revision = u64::MAX;
+                self.adopt(crate::map::MapState::new(dataset), true);
                 self.jobs.toast(
                     ToastKind::Success,
                     "Recovered the map with its unsaved edits; save it with Ctrl+S".to_owned(),

@@ -4,8 +4,9 @@
 
 use std::path::{Path, PathBuf};
 
-use super::RelmapApp;
+use super::save_dialogs::{save_as_form, unsaved_dialog};
 use crate::export::PictureFormat;
+use crate::map::MapState;
 use crate::ui::{self, Action};
 
 /// The dialog or window in front of the map.
@@ -33,9 +34,14 @@ pub enum Modal {
     /// Quote the article selection as evidence.
     Evidence(ui::EvidenceForm),
     /// Unsaved edits: save, discard or cancel before doing this.
-    Unsaved(super::authoring::Pending),
-    /// The in-app "save map as" form, with the path typed so far.
-    SaveAs(String),
+    Unsaved(Box<Action>),
+    /// The in-app "save map as" form.
+    SaveAs {
+        /// The path typed so far.
+        path: String,
+        /// What to go on with once saved (asked before "Save changes?").
+        then: Option<Box<Action>>,
+    },
     /// relmap did not close normally and an autosaved map is waiting.
     Recover,
     /// The in-app "export evidence report" form, with the path typed so far.
@@ -46,63 +52,119 @@ pub enum Modal {
     Source(ui::SourceForm),
 }
 
-impl RelmapApp {
-    pub(super) fn show_modal(&mut self, ctx: &egui::Context, actions: &mut Vec<Action>) {
-        if let Some(keep) = self.show_authoring_modal(ctx, actions) {
-            if !keep {
-                self.modal = None;
-            }
-            return;
-        }
-        let Some(modal) = &mut self.modal else {
-            return;
-        };
-        let keep = match modal {
-            Modal::Error { title, lines } => error_dialog(ctx, title, lines),
-            Modal::Open(path) => open_form(ctx, path, actions),
-            Modal::MergeFrom(path) => merge_form(ctx, path, actions),
-            Modal::Export(form) => match ui::export_form(ctx, form) {
-                ui::FormResult::Open => true,
-                ui::FormResult::Cancel => false,
-                ui::FormResult::Browse => {
-                    let name = std::path::Path::new(&form.path)
-                        .file_name()
-                        .map(|n| n.to_string_lossy().into_owned())
-                        .unwrap_or_default();
-                    let ext = if form.path.to_ascii_lowercase().ends_with(".svg") {
-                        "svg"
-                    } else {
-                        "png"
-                    };
-                    if let Some(path) = save_dialog(&name, ext) {
-                        form.path = path.display().to_string();
-                    }
-                    true
-                }
-                ui::FormResult::Save(path, choice) => {
-                    self.modal = None;
-                    self.export_figure(path, &choice);
-                    return;
-                }
-                ui::FormResult::Screenshot(path) => {
-                    self.modal = None;
-                    self.screenshot_to(ctx, path);
-                    return;
-                }
+impl Modal {
+    /// Shows the dialog; returns what the user asked for, if anything. A returned action
+    /// closes the dialog before it is carried out unless it [keeps it](Action::keeps_dialog).
+    /// Nothing here touches the map, the disk or the window: the shell's gate does that after
+    /// drawing.
+    pub fn show(&mut self, ctx: &egui::Context, state: &MapState) -> Option<Action> {
+        match self {
+            Self::Error { title, lines } => error_dialog(ctx, title, lines),
+            Self::Open(path) => open_form(ctx, path),
+            Self::MergeFrom(path) => merge_form(ctx, path),
+            Self::Export(form) => match ui::export_form(ctx, form) {
+                ui::FormResult::Open => None,
+                ui::FormResult::Cancel => Some(Action::Dismiss),
+                ui::FormResult::Browse => Some(Action::BrowseExportPath),
+                ui::FormResult::Save(path, choice) => Some(Action::ExportTo(path, choice)),
+                ui::FormResult::Screenshot(path) => Some(Action::ScreenshotTo(path)),
             },
-            Modal::Shortcuts => shortcuts_window(ctx),
-            Modal::About => about_window(ctx, &self.state.dataset.origin.display_name()),
-            // Shown by `show_authoring_modal`.
-            _ => true,
-        };
-        if !keep {
-            self.modal = None;
+            Self::Shortcuts => shortcuts_window(ctx),
+            Self::About => about_window(ctx, &state.dataset.origin.display_name()),
+            Self::NewMap(form) => {
+                let add_source = form.add_source;
+                match ui::new_map_form(ctx, form) {
+                    ui::FormOutcome::Open => None,
+                    ui::FormOutcome::Cancel => Some(Action::Dismiss),
+                    ui::FormOutcome::Done(ui::NewMapRequest::ChooseFile) => {
+                        Some(Action::ChooseArticle)
+                    }
+                    ui::FormOutcome::Done(ui::NewMapRequest::ReadFile(path)) => {
+                        Some(Action::ReadArticle(path))
+                    }
+                    ui::FormOutcome::Done(ui::NewMapRequest::Create(text, fields)) => {
+                        Some(if add_source {
+                            Action::AttachSource { text, fields }
+                        } else {
+                            Action::CreateMap { text, fields }
+                        })
+                    }
+                }
+            }
+            Self::Actor(form) => form_action(ui::actor_form(ctx, form)),
+            Self::Source(form) => form_action(ui::source_form(ctx, form)),
+            Self::Evidence(form) => form_action(ui::evidence_form(ctx, state, form)),
+            Self::Unsaved(then) => {
+                let choice = unsaved_dialog(ctx, &state.dataset.title)?;
+                Some(Action::Unsaved {
+                    choice,
+                    then: then.clone(),
+                })
+            }
+            Self::SaveAs { path, then } => match save_as_form(ctx, path, "Save map as")? {
+                true => Some(Action::SaveTo(PathBuf::from(path.trim()), then.clone())),
+                false => Some(Action::Dismiss),
+            },
+            Self::ReportAs(path) => match save_as_form(ctx, path, "Export evidence report")? {
+                true => Some(Action::ReportTo(PathBuf::from(path.trim()))),
+                false => Some(Action::Dismiss),
+            },
+            Self::Recover => match super::autosave::recovery_dialog(ctx)? {
+                true => Some(Action::Recover),
+                false => Some(Action::DiscardRecovery),
+            },
+        }
+    }
+
+    /// Whether the dialog takes the keyboard: while it is in front, map and app shortcuts
+    /// other than Esc do not act (the shortcuts and About windows only show information).
+    pub fn takes_keyboard(&self) -> bool {
+        match self {
+            Self::Shortcuts | Self::About => false,
+            Self::Error { .. }
+            | Self::Open(_)
+            | Self::Export(_)
+            | Self::NewMap(_)
+            | Self::Actor(_)
+            | Self::Evidence(_)
+            | Self::Unsaved(_)
+            | Self::SaveAs { .. }
+            | Self::Recover
+            | Self::ReportAs(_)
+            | Self::MergeFrom(_)
+            | Self::Source(_) => true,
+        }
+    }
+
+    /// Whether the dialog holds work the user typed (a form), which something arriving from
+    /// outside (a dropped file) must not throw away.
+    pub fn holds_work(&self) -> bool {
+        match self {
+            Self::NewMap(_)
+            | Self::Actor(_)
+            | Self::Evidence(_)
+            | Self::Source(_)
+            | Self::Unsaved(_)
+            | Self::SaveAs { .. }
+            | Self::Export(_)
+            | Self::ReportAs(_)
+            | Self::MergeFrom(_)
+            | Self::Recover => true,
+            Self::Error { .. } | Self::Open(_) | Self::Shortcuts | Self::About => false,
         }
     }
 }
 
-/// Returns whether the dialog stays open.
-fn error_dialog(ctx: &egui::Context, title: &str, lines: &[String]) -> bool {
+/// A form's outcome as an action: a finished form's edit, or closing it.
+fn form_action<C: Into<Action>>(outcome: ui::FormOutcome<C>) -> Option<Action> {
+    match outcome {
+        ui::FormOutcome::Open => None,
+        ui::FormOutcome::Cancel => Some(Action::Dismiss),
+        ui::FormOutcome::Done(command) => Some(command.into()),
+    }
+}
+
+fn error_dialog(ctx: &egui::Context, title: &str, lines: &[String]) -> Option<Action> {
     let response = egui::Modal::new(egui::Id::unique("relmap-error")).show(ctx, |ui| {
         ui.set_max_width(640.0);
         ui.heading(title);
@@ -116,11 +178,11 @@ fn error_dialog(ctx: &egui::Context, title: &str, lines: &[String]) -> bool {
         ui.label("The map you had is unchanged. Fix the file (relmap check FILE lists every problem) and open it again.");
         ui.button("OK").clicked()
     });
-    !(response.inner || response.should_close())
+    (response.inner || response.should_close()).then_some(Action::Dismiss)
 }
 
-fn open_form(ctx: &egui::Context, path: &mut String, actions: &mut Vec<Action>) -> bool {
-    let mut close = false;
+fn open_form(ctx: &egui::Context, path: &mut String) -> Option<Action> {
+    let mut action = None;
     let mut open = true;
     egui::Window::new("Open a dataset")
         .open(&mut open)
@@ -137,20 +199,19 @@ fn open_form(ctx: &egui::Context, path: &mut String, actions: &mut Vec<Action>) 
             ui.horizontal(|ui| {
                 let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                 if (ui.button("Open").clicked() || enter) && !path.trim().is_empty() {
-                    actions.push(Action::OpenPath(PathBuf::from(path.trim())));
-                    close = true;
+                    action = Some(Action::OpenPath(PathBuf::from(path.trim())));
                 }
                 if ui.button("Cancel").clicked() {
-                    close = true;
+                    action = Some(Action::Dismiss);
                 }
             });
         });
-    open && !close
+    if open { action } else { Some(Action::Dismiss) }
 }
 
 /// The path form of File → Merge map… where no system file dialog is available.
-fn merge_form(ctx: &egui::Context, path: &mut String, actions: &mut Vec<Action>) -> bool {
-    let mut close = false;
+fn merge_form(ctx: &egui::Context, path: &mut String) -> Option<Action> {
+    let mut action = None;
     let mut open = true;
     egui::Window::new("Merge a map into this one")
         .open(&mut open)
@@ -170,18 +231,17 @@ fn merge_form(ctx: &egui::Context, path: &mut String, actions: &mut Vec<Action>)
             ui.horizontal(|ui| {
                 let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                 if (ui.button("Merge").clicked() || enter) && !path.trim().is_empty() {
-                    actions.push(Action::MergePath(PathBuf::from(path.trim())));
-                    close = true;
+                    action = Some(Action::MergePath(PathBuf::from(path.trim())));
                 }
                 if ui.button("Cancel").clicked() {
-                    close = true;
+                    action = Some(Action::Dismiss);
                 }
             });
         });
-    open && !close
+    if open { action } else { Some(Action::Dismiss) }
 }
 
-fn shortcuts_window(ctx: &egui::Context) -> bool {
+fn shortcuts_window(ctx: &egui::Context) -> Option<Action> {
     let mut open = true;
     egui::Window::new("Keyboard shortcuts")
         .open(&mut open)
@@ -201,10 +261,10 @@ fn shortcuts_window(ctx: &egui::Context) -> bool {
                 }
             });
         });
-    open
+    (!open).then_some(Action::Dismiss)
 }
 
-fn about_window(ctx: &egui::Context, dataset: &str) -> bool {
+fn about_window(ctx: &egui::Context, dataset: &str) -> Option<Action> {
     let mut open = true;
     egui::Window::new("About relmap")
         .open(&mut open)
@@ -217,7 +277,7 @@ fn about_window(ctx: &egui::Context, dataset: &str) -> bool {
             );
             ui.label(format!("Dataset: {dataset}"));
         });
-    open
+    (!open).then_some(Action::Dismiss)
 }
 
 pub(super) fn save_dialog(default_name: &str, extension: &str) -> Option<PathBuf> {
@@ -254,4 +314,31 @@ pub(super) fn drop_hint(ctx: &egui::Context) {
         egui::FontId::proportional(20.0),
         egui::Color32::WHITE,
     );
+}
+
+/// What asking the system's file dialog gave.
+pub(super) enum Asked {
+    /// The user chose this file.
+    Picked(PathBuf),
+    /// The user closed the dialog without choosing.
+    Cancelled,
+    /// No dialog was shown (none may be asked, or none is available: it answered at once);
+    /// relmap's own path form is shown instead.
+    NoDialog,
+}
+
+impl super::RelmapApp {
+    /// Asks the system's file dialog through `dialog`, if relmap may.
+    pub(super) fn ask_system(&self, dialog: impl FnOnce() -> Option<PathBuf>) -> Asked {
+        if !self.system_dialogs {
+            return Asked::NoDialog;
+        }
+        let asked = std::time::Instant::now();
+        match dialog() {
+            Some(path) => Asked::Picked(path),
+            // A dialog that returns at once never showed: there is no desktop portal.
+            None if asked.elapsed() < super::NO_DIALOG_THRESHOLD => Asked::NoDialog,
+            None => Asked::Cancelled,
+        }
+    }
 }

@@ -2,11 +2,11 @@
 
 use std::path::{Path, PathBuf};
 
-use super::dialogs::{Modal, save_dialog};
-use super::{JobOutcome, LoadResult, Loading, NO_DIALOG_THRESHOLD, RelmapApp, ToastKind, persist};
+use super::dialogs::{Asked, Modal, save_dialog};
+use super::{JobOutcome, LoadResult, Loading, RelmapApp, ToastKind, persist};
 use crate::export::{self, ExportOptions, PictureFormat};
-use crate::map::{EditCommand, LayoutRun, SavedLayout};
-use crate::ui;
+use crate::map::{EditCommand, LayoutRun};
+use crate::ui::{self, Action};
 
 impl RelmapApp {
     /// Exports the map to `path` (format from the extension) in the background, as the File
@@ -80,11 +80,15 @@ impl RelmapApp {
         ));
     }
 
-    /// Blocks until a pending open finishes and applies it (tests).
+    /// Blocks until a pending open finishes and shows it, through the gate as every finished
+    /// load: with unsaved edits it asks first (tests, and callers without a window).
     pub fn wait_for_load(&mut self) {
         if let Some(loading) = self.loading.take() {
             let result = loading.wait();
-            self.finish_load(&loading.path, result);
+            if let Some(show) = self.load_finished(loading.path, result) {
+                // No frame is running: a detached context takes what a window would be told.
+                self.act(&egui::Context::default(), show);
+            }
         }
     }
 
@@ -102,9 +106,10 @@ impl RelmapApp {
 
     /// The error dialog's title and lines, if one is showing.
     pub fn error(&self) -> Option<(&str, &[String])> {
-        match &self.modal {
-            Some(Modal::Error { title, lines }) => Some((title.as_str(), lines.as_slice())),
-            _ => None,
+        if let Some(Modal::Error { title, lines }) = &self.modal {
+            Some((title.as_str(), lines.as_slice()))
+        } else {
+            None
         }
     }
 
@@ -123,29 +128,48 @@ impl RelmapApp {
         &self.recent
     }
 
+    /// A load finished: a refused file is shown as an error at once (the map stays); a read
+    /// map waits in `loaded` for [`Action::ShowLoaded`], which passes the gate like any other
+    /// replacement of the map, so edits made while the file was read are not lost.
+    pub(super) fn load_finished(&mut self, path: PathBuf, result: LoadResult) -> Option<Action> {
+        match result {
+            Ok(loaded) => {
+                self.loaded = Some((path, Ok(loaded)));
+                Some(Action::ShowLoaded)
+            }
+            Err(err) => {
+                self.show_load_error(&path, &err);
+                None
+            }
+        }
+    }
+
+    fn show_load_error(&mut self, path: &Path, err: &crate::model::LoadError) {
+        let title = format!("Could not open {}", path.display());
+        log::warn!("{title}: {err}");
+        self.modal = Some(Modal::Error {
+            title,
+            lines: err.lines(),
+        });
+        // What the user had agreed to discard for this file stays: the map is unchanged.
+        self.discarded = None;
+    }
+
+    /// Shows a finished load's map (the gate has been passed).
     pub(super) fn finish_load(&mut self, path: &Path, result: LoadResult) {
         match result {
-            Ok((mut next, live)) => {
-                // Keep the outgoing map's layout so reopening it later restores it.
-                let old_key = self.state.dataset.origin.key();
-                self.layouts
-                    .insert(old_key, SavedLayout::capture(&self.state));
-                // Preferences changed while the file was read win (the scene follows them).
-                next.prefs.clone_from(&self.state.prefs);
-                next.system_theme = self.state.system_theme;
+            Ok((next, live)) => {
                 let key = next.dataset.origin.key();
-                let mut run = LayoutRun::default();
-                if let Some(saved) = self.layouts.get(&key) {
-                    // Laid out before: back where the user left it (a live layout stops).
-                    next.apply(EditCommand::RestoreLayout(saved.clone()));
-                } else if let Some(live) = live {
-                    next.apply(EditCommand::StartFirstLayout);
-                    run = LayoutRun::adopt(&next, live);
-                }
                 let notes = next.dataset.notes.clone();
                 log::info!("showing {}", path.display());
-                self.state = next;
-                self.layout_run = run;
+                self.adopt(next, false);
+                if let Some(saved) = self.layouts.get(&key) {
+                    // Laid out before: back where the user left it (a live layout stops).
+                    self.state.apply(EditCommand::RestoreLayout(saved.clone()));
+                } else if let Some(live) = live {
+                    self.state.apply(EditCommand::StartFirstLayout);
+                    self.layout_run = LayoutRun::adopt(&self.state, live);
+                }
                 self.remember_recent(path);
                 let name = self.state.dataset.origin.display_name();
                 self.jobs
@@ -154,14 +178,7 @@ impl RelmapApp {
                     self.jobs.toast(ToastKind::Info, note);
                 }
             }
-            Err(err) => {
-                let title = format!("Could not open {}", path.display());
-                log::warn!("{title}: {err}");
-                self.modal = Some(Modal::Error {
-                    title,
-                    lines: err.lines(),
-                });
-            }
+            Err(err) => self.show_load_error(path, &err),
         }
     }
 
@@ -173,21 +190,20 @@ impl RelmapApp {
     }
 
     pub(super) fn ask_and_open(&mut self, ctx: &egui::Context) {
-        let asked = std::time::Instant::now();
-        let picked = rfd::FileDialog::new()
-            .set_title("Open a dataset")
-            .add_filter(
-                "Networks (relmap, node-link JSON, GraphML, GEXF, CSV, spreadsheets)",
-                crate::model::OPEN_EXTENSIONS,
-            )
-            .add_filter("All files", &["*"])
-            .pick_file();
-        match picked {
-            Some(path) => self.open_path(path, Some(ctx)),
-            None if asked.elapsed() < NO_DIALOG_THRESHOLD => {
-                self.modal = Some(Modal::Open(String::new()));
-            }
-            None => {}
+        let asked = self.ask_system(|| {
+            rfd::FileDialog::new()
+                .set_title("Open a dataset")
+                .add_filter(
+                    "Networks (relmap, node-link JSON, GraphML, GEXF, CSV, spreadsheets)",
+                    crate::model::OPEN_EXTENSIONS,
+                )
+                .add_filter("All files", &["*"])
+                .pick_file()
+        });
+        match asked {
+            Asked::Picked(path) => self.open_path(path, Some(ctx)),
+            Asked::NoDialog => self.modal = Some(Modal::Open(String::new())),
+            Asked::Cancelled => self.discarded = None,
         }
     }
 
@@ -198,15 +214,34 @@ impl RelmapApp {
 
     pub(super) fn ask_and_export(&mut self, extension: &str, scale: u8) {
         let name = export::default_file_name(&self.state.dataset.title, extension);
-        let asked = std::time::Instant::now();
-        match save_dialog(&name, extension) {
-            Some(path) => self.export_to(path, scale),
-            // A dialog that returns at once never showed: there is no desktop portal.
-            None if asked.elapsed() < NO_DIALOG_THRESHOLD => self.open_export_form(&name, scale),
-            None => self.jobs.toast(
+        match self.ask_system(|| save_dialog(&name, extension)) {
+            Asked::Picked(path) => self.export_to(path, scale),
+            Asked::NoDialog => self.open_export_form(&name, scale),
+            Asked::Cancelled => self.jobs.toast(
                 ToastKind::Info,
                 "Export cancelled; nothing was saved".to_owned(),
             ),
+        }
+    }
+
+    /// "Browse…" in the export form: the system's dialog fills the form's path.
+    pub(super) fn browse_export_path(&mut self) {
+        let Some(Modal::Export(form)) = &self.modal else {
+            return;
+        };
+        let name = Path::new(&form.path)
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let ext = if form.path.to_ascii_lowercase().ends_with(".svg") {
+            "svg"
+        } else {
+            "png"
+        };
+        if let Asked::Picked(path) = self.ask_system(|| save_dialog(&name, ext))
+            && let Some(Modal::Export(form)) = &mut self.modal
+        {
+            form.path = path.display().to_string();
         }
     }
 
@@ -243,13 +278,12 @@ impl RelmapApp {
     pub(super) fn ask_and_screenshot(&mut self, ctx: &egui::Context) {
         let name =
             export::default_file_name(&format!("{} window", self.state.dataset.title), "png");
-        let asked = std::time::Instant::now();
-        match save_dialog(&name, "png") {
-            Some(path) => self.screenshot_to(ctx, path),
-            None if asked.elapsed() < NO_DIALOG_THRESHOLD => {
+        match self.ask_system(|| save_dialog(&name, "png")) {
+            Asked::Picked(path) => self.screenshot_to(ctx, path),
+            Asked::NoDialog => {
                 self.modal = Some(Modal::Export(ui::ExportForm::screenshot(&name)));
             }
-            None => self.jobs.toast(
+            Asked::Cancelled => self.jobs.toast(
                 ToastKind::Info,
                 "Screenshot cancelled; nothing was saved".to_owned(),
             ),
@@ -260,20 +294,19 @@ impl RelmapApp {
 impl RelmapApp {
     /// File → Merge map…: asks which map (or, with no file dialog, shows the path form).
     pub(super) fn ask_and_merge(&mut self) {
-        let asked = std::time::Instant::now();
-        let picked = rfd::FileDialog::new()
-            .set_title("Merge a map into this one")
-            .add_filter(
-                "Networks (relmap, node-link JSON, GraphML, GEXF, CSV, spreadsheets)",
-                crate::model::OPEN_EXTENSIONS,
-            )
-            .pick_file();
-        match picked {
-            Some(path) => self.merge_path(&path),
-            None if asked.elapsed() < NO_DIALOG_THRESHOLD => {
-                self.modal = Some(Modal::MergeFrom(String::new()));
-            }
-            None => {}
+        let asked = self.ask_system(|| {
+            rfd::FileDialog::new()
+                .set_title("Merge a map into this one")
+                .add_filter(
+                    "Networks (relmap, node-link JSON, GraphML, GEXF, CSV, spreadsheets)",
+                    crate::model::OPEN_EXTENSIONS,
+                )
+                .pick_file()
+        });
+        match asked {
+            Asked::Picked(path) => self.merge_path(&path),
+            Asked::NoDialog => self.modal = Some(Modal::MergeFrom(String::new())),
+            Asked::Cancelled => {}
         }
     }
 
@@ -281,25 +314,7 @@ impl RelmapApp {
     /// was matched and added, or why the file was refused (the open map is left as it was).
     pub fn merge_path(&mut self, path: &Path) {
         match crate::model::load_path(path) {
-            Ok(other) => {
-                self.state
-                    .apply(crate::map::DocCommand::Merge(crate::map::MapToMerge(
-                        std::sync::Arc::new(other),
-                    )));
-                let summary = self
-                    .state
-                    .last_merge
-                    .take()
-                    .map(|r| r.summary())
-                    .unwrap_or_default();
-                self.jobs.toast(
-                    ToastKind::Info,
-                    format!(
-                        "Merged {} ({summary}). Ctrl+Z undoes the merge.",
-                        path.display()
-                    ),
-                );
-            }
+            Ok(other) => self.merge_dataset(other, &path.display().to_string()),
             Err(e) => {
                 self.modal = Some(Modal::Error {
                     title: "Could not merge this map".to_owned(),

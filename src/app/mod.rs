@@ -6,11 +6,13 @@ mod autosave;
 mod dialogs;
 mod files;
 mod fonts;
+mod gate;
 mod jobs;
 mod loading;
 mod persist;
 mod review;
 mod save_dialogs;
+mod state;
 mod theme;
 
 pub use dialogs::Modal;
@@ -24,7 +26,6 @@ use std::time::Duration;
 use crate::export::{self, ExportOptions};
 use crate::map::{
     ArticleCommand, Command, EditCommand, LayoutRun, MapState, SavedLayout, SelectCommand,
-    ViewCommand,
 };
 use crate::model::Dataset;
 use crate::scene::{Selection, Style};
@@ -41,7 +42,8 @@ const CHRONOLOGY_HEIGHT: f32 = 150.0;
 
 /// The relmap application.
 pub struct RelmapApp {
-    state: MapState,
+    /// The open map: read freely, changed only through `apply` (see [`state::AppliedOnly`]).
+    state: state::AppliedOnly,
     /// The relaxation answering `state.layout_request`, stepped once per frame.
     layout_run: LayoutRun,
     jobs: jobs::Jobs,
@@ -65,13 +67,24 @@ pub struct RelmapApp {
     fonts_for: Option<(String, u64, usize, usize)>,
     /// Scripts of the map no font has (named in the status line).
     missing_scripts: Vec<crate::fonts::MissingScript>,
+    /// Whether the system's file dialogs are asked (the real app); without them every chooser
+    /// is relmap's own path form (tests, and desktops without a file-dialog portal).
+    system_dialogs: bool,
+    /// A finished load waiting for the answer to "Save changes?" (see [`Action::ShowLoaded`]).
+    loaded: Option<(PathBuf, LoadResult)>,
+    /// The revision of the open map the user chose to discard (Discard in "Save changes?"),
+    /// while what they asked for goes on (a file chooser, the new-map form). Any edit gives
+    /// the map a new revision, so the question comes again.
+    discarded: Option<u64>,
 }
 
 impl RelmapApp {
     /// Creates the app for `dataset`, restoring preferences and the dataset's saved layout.
     pub fn new(cc: &eframe::CreationContext<'_>, dataset: Dataset) -> Self {
         crate::fonts::install(&cc.egui_ctx);
-        Self::with_state_file(dataset, persist::state_path())
+        let mut app = Self::with_state_file(dataset, persist::state_path());
+        app.system_dialogs = true;
+        app
     }
 
     /// Creates the app reading and later writing relmap's state file at `path` (prefs,
@@ -79,12 +92,15 @@ impl RelmapApp {
     pub fn with_state_file(dataset: Dataset, path: Option<PathBuf>) -> Self {
         let file = path.as_deref().map(StateFile::read).unwrap_or_default();
         let positions = crate::scene::readable_positions(&dataset, 0, &mut |_| {});
-        let mut state = MapState::with_layout(dataset, positions, file.prefs);
-        if let Some(saved) = file.layouts.get(&state.dataset.origin.key()) {
-            log::info!("restoring {} saved actor positions", saved.matches(&state));
-            state.apply(EditCommand::RestoreLayout(saved.clone()));
-        }
+        let state = MapState::with_layout(dataset, positions, file.prefs);
         let mut app = Self::from_state(state);
+        if let Some(saved) = file.layouts.get(&app.state.dataset.origin.key()) {
+            log::info!(
+                "restoring {} saved actor positions",
+                saved.matches(&app.state)
+            );
+            app.state.apply(EditCommand::RestoreLayout(saved.clone()));
+        }
         app.recent = file.recent;
         app.layouts = file.layouts;
         app.autosave = path.as_deref().and_then(autosave::Autosave::beside);
@@ -96,7 +112,7 @@ impl RelmapApp {
     /// Creates the app around an existing state (tests, embedding); nothing is read from disk.
     pub fn from_state(state: MapState) -> Self {
         Self {
-            state,
+            state: state::AppliedOnly::new(state),
             layout_run: LayoutRun::default(),
             jobs: jobs::Jobs::default(),
             modal: None,
@@ -110,6 +126,9 @@ impl RelmapApp {
             autosave: None,
             fonts_for: None,
             missing_scripts: Vec::new(),
+            system_dialogs: false,
+            loaded: None,
+            discarded: None,
         }
     }
 
@@ -154,67 +173,11 @@ impl RelmapApp {
         }
     }
 
-    fn apply(&mut self, ctx: &egui::Context, action: Action) {
-        if self.guard_unsaved(&action) {
-            return;
-        }
-        match action {
-            Action::Map(command) => {
-                self.state.apply(command);
-                ctx.request_repaint();
-            }
-            Action::CopyText(text) => {
-                ctx.copy_text(text);
-                self.jobs
-                    .toast(ToastKind::Info, "Passage and citation copied".to_owned());
-            }
-            Action::ExportSvg => self.ask_and_export("svg", 1),
-            Action::ExportGraphml => self.ask_and_export("graphml", 1),
-            Action::ExportPng(scale) => self.ask_and_export("png", scale),
-            Action::CopyImage => self.copy_image(),
-            Action::Screenshot => self.ask_and_screenshot(ctx),
-            Action::Open => self.ask_and_open(ctx),
-            Action::FocusSearch => {
-                self.focus_search = true;
-                self.state.apply(ViewCommand::SetSidePanel(true));
-                ctx.request_repaint();
-            }
-            Action::OpenPath(path) => self.open_path(path, Some(ctx)),
-            Action::ToggleShortcuts => self.toggle_modal(Modal::Shortcuts),
-            Action::ToggleAbout => self.toggle_modal(Modal::About),
-            Action::Escape => self.escape(),
-            Action::Notice { text, undo } => self.jobs.toast_with_undo(text, undo),
-            Action::Quit => {
-                self.quitting = true;
-                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
-            }
-            Action::AddEvidence(range) => {
-                self.modal = Some(Modal::Evidence(ui::EvidenceForm::new(&self.state, range)));
-            }
-            Action::NewMap => self.modal = Some(Modal::NewMap(ui::NewMapForm::default())),
-            Action::ActorForm(None) => self.modal = Some(Modal::Actor(ui::ActorForm::add())),
-            Action::ActorForm(Some(a)) => {
-                self.modal = ui::ActorForm::edit(&self.state, a).map(Modal::Actor);
-            }
-            Action::Save => self.save(ctx),
-            Action::ExportReport => self.ask_and_report(),
-            Action::ExportFigure => self.open_figure_form(),
-            Action::Review(step) => self.review(step),
-            Action::SuggestDrafts => self.suggest_drafts(),
-            Action::SaveAs => self.ask_and_save_as(ctx),
-            Action::AddSource => self.modal = Some(Modal::NewMap(ui::NewMapForm::add_source())),
-            Action::Merge => self.ask_and_merge(),
-            Action::MergePath(path) => self.merge_path(&path),
-            Action::EditSource(source) => {
-                self.modal = ui::SourceForm::edit(&self.state, source).map(Modal::Source);
-            }
-        }
-    }
-
     /// Esc closes the topmost thing first: a dialog or window, then the article, and only then
     /// clears the selection (which also clears the article's highlight).
     fn escape(&mut self) {
         if self.modal.take().is_some() {
+            self.discarded = None;
             return;
         }
         if self.state.article_open {
@@ -247,17 +210,19 @@ impl RelmapApp {
         });
     }
 
-    /// Everything a frame does before painting: window title, finished jobs and loads,
-    /// dropped files, the running layout.
-    fn before_paint(&mut self, ctx: &egui::Context) {
+    /// What a frame does before drawing: follow the system theme, fit fonts to the map, send
+    /// the window title, take finished jobs and the running layout's positions. What arrived
+    /// from outside (a finished load, dropped files, the window's close button) comes back as
+    /// actions, to go through the gate after drawing like everything else.
+    fn before_paint(&mut self, ctx: &egui::Context) -> Vec<Action> {
         self.sync_theme(ctx);
         self.fit_fonts(ctx);
-        self.autosave_tick(ctx);
+        let mut actions = Vec::new();
         // The window's close button with unsaved edits: ask first, as File → Quit does.
-        if ctx.input(|i| i.viewport().close_requested()) && self.state.is_dirty() && !self.quitting
+        if ctx.input(|i| i.viewport().close_requested()) && !self.quitting && self.unsaved_at_risk()
         {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-            self.modal = Some(Modal::Unsaved(authoring::Pending::Quit));
+            actions.push(Action::Quit);
         }
         let title = self.window_title();
         if self.title_sent.as_ref() != Some(&title) {
@@ -279,7 +244,8 @@ impl RelmapApp {
         if let Some(result) = self.loading.as_ref().and_then(Loading::try_finish)
             && let Some(loading) = self.loading.take()
         {
-            self.finish_load(&loading.path, result);
+            let next = self.load_finished(loading.path, result);
+            actions.extend(next);
         }
         let dropped = ctx.input(|i| {
             i.raw
@@ -289,7 +255,7 @@ impl RelmapApp {
                 .find(|p| !p.as_os_str().is_empty())
         });
         if let Some(path) = dropped {
-            self.open_path(path, Some(ctx));
+            actions.push(Action::OpenPath(path));
         }
         // Bounded slices: the window stays responsive while the map relaxes.
         if self.step_layout() {
@@ -299,14 +265,16 @@ impl RelmapApp {
             // The worker ticks on its own; look again soon for its positions.
             ctx.request_repaint_after(std::time::Duration::from_millis(30));
         }
+        actions
     }
 
     /// Draws one frame into `ui` (the whole window). Public so tests can drive it directly.
     pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
-        self.before_paint(&ctx);
+        let mut actions = self.before_paint(&ctx);
         let style = Style::for_theme(self.state.theme());
-        let mut actions = ui::consume_shortcuts(&ctx);
+        let dialog_open = self.modal.as_ref().is_some_and(Modal::takes_keyboard);
+        actions.extend(ui::consume_shortcuts(&ctx, dialog_open));
         if self.modal.is_none() {
             actions.extend(ui::consume_map_keys(&ctx, &self.state));
         }
@@ -340,17 +308,24 @@ impl RelmapApp {
             actions.extend(ui::canvas(ui, &self.state, &style));
         });
         actions.extend(ui::article_window(&ctx, &self.state, &style));
-        self.show_modal(&ctx, &mut actions);
+        if let Some(modal) = &mut self.modal
+            && let Some(action) = modal.show(&ctx, &self.state)
+        {
+            if !action.keeps_dialog() {
+                self.modal = None;
+            }
+            actions.push(action);
+        }
         if ctx.input(|i| !i.raw.hovered_files.is_empty()) {
             dialogs::drop_hint(&ctx);
         }
-        for command in self.jobs.show_toasts(&ctx) {
-            self.state.apply(command);
-        }
+        actions.extend(self.jobs.show_toasts(&ctx).into_iter().map(Action::Map));
         self.settle_linked_hover(&mut actions);
+        // Drawing is done: effects run now, each through the one gate, in the order asked.
         for action in actions {
-            self.apply(&ctx, action);
+            self.act(&ctx, action);
         }
+        self.autosave_tick(&ctx);
     }
 
     /// Panels report what row, dot or highlight the pointer is over only while it is there;
@@ -362,9 +337,12 @@ impl RelmapApp {
                 Action::Map(Command::Select(SelectCommand::HoverLinked(_)))
             )
         };
-        let reported = actions.iter().rev().find_map(|a| match a {
-            Action::Map(Command::Select(SelectCommand::HoverLinked(hit))) => Some(*hit),
-            _ => None,
+        let reported = actions.iter().rev().find_map(|a| {
+            if let Action::Map(Command::Select(SelectCommand::HoverLinked(hit))) = a {
+                Some(*hit)
+            } else {
+                None
+            }
         });
         actions.retain(|a| !is_linked(a));
         let linked = reported.flatten();

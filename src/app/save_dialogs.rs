@@ -3,6 +3,8 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::ui::UnsavedChoice;
+
 /// `path`, ending in `.relmap.json` (added when the user typed another name), so Save may
 /// write there again.
 pub(super) fn with_relmap_suffix(path: &Path) -> PathBuf {
@@ -24,15 +26,9 @@ pub(super) fn is_relmap_name(path: &Path) -> bool {
         .is_some_and(|n| n.to_ascii_lowercase().ends_with(".relmap.json"))
 }
 
-pub(super) enum UnsavedChoice {
-    Wait,
-    Save,
-    Discard,
-    Cancel,
-}
-
-pub(super) fn unsaved_dialog(ctx: &egui::Context, title: &str) -> UnsavedChoice {
-    let mut choice = UnsavedChoice::Wait;
+/// "Save changes?": the user's answer, or `None` while the question is still open.
+pub(super) fn unsaved_dialog(ctx: &egui::Context, title: &str) -> Option<UnsavedChoice> {
+    let mut choice = None;
     let modal = egui::Modal::new(egui::Id::unique("relmap-unsaved")).show(ctx, |ui| {
         ui.set_max_width(440.0);
         ui.heading("Save changes?");
@@ -41,18 +37,18 @@ pub(super) fn unsaved_dialog(ctx: &egui::Context, title: &str) -> UnsavedChoice 
         ));
         ui.horizontal(|ui| {
             if ui.button("Save").clicked() {
-                choice = UnsavedChoice::Save;
+                choice = Some(UnsavedChoice::Save);
             }
             if ui.button("Discard").clicked() {
-                choice = UnsavedChoice::Discard;
+                choice = Some(UnsavedChoice::Discard);
             }
             if ui.button("Cancel").clicked() {
-                choice = UnsavedChoice::Cancel;
+                choice = Some(UnsavedChoice::Cancel);
             }
         });
     });
-    if modal.should_close() && matches!(choice, UnsavedChoice::Wait) {
-        choice = UnsavedChoice::Cancel;
+    if modal.should_close() && choice.is_none() {
+        choice = Some(UnsavedChoice::Cancel);
     }
     choice
 }
@@ -63,8 +59,11 @@ pub(super) fn save_as_form(ctx: &egui::Context, path: &mut String, title: &str) 
     let modal = egui::Modal::new(egui::Id::unique("relmap-save-as")).show(ctx, |ui| {
         ui.set_max_width(520.0);
         ui.heading(title);
-        ui.label("No system file dialog is available here. Path of the file to write:");
-        let edit = ui.add(egui::TextEdit::singleline(path).desired_width(480.0));
+        ui.label("No system file dialog is available here.");
+        let name = ui.label("Path of the file to write");
+        let edit = ui
+            .add(egui::TextEdit::singleline(path).desired_width(480.0))
+            .labelled_by(name.id);
         let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         ui.horizontal(|ui| {
             if (ui.button("Save").clicked() || enter) && !path.trim().is_empty() {

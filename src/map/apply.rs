@@ -2,7 +2,7 @@
 //! has its own `apply_*`; none reads the clock, the disk or the window.
 
 use super::command::{
-    ArticleCommand, Command, EditCommand, FilterCommand, SelectCommand, ViewCommand,
+    ArticleCommand, Command, EditCommand, FileCommand, FilterCommand, SelectCommand, ViewCommand,
 };
 use super::filters::{Filters, FocusMode};
 use super::saved::SavedLayout;
@@ -12,8 +12,9 @@ use crate::model::{ActorId, PassageId};
 use crate::scene::{Selection, Style};
 
 impl MapState {
-    /// Applies one command. This is the only place state changes.
-    pub fn apply(&mut self, command: impl Into<Command>) {
+    /// Applies one command. This is the only place state changes; what the caller needs to
+    /// report (a merge's summary) comes back as the [`super::Outcome`].
+    pub fn apply(&mut self, command: impl Into<Command>) -> super::Outcome {
         match command.into() {
             Command::Select(c) => self.apply_select(c),
             Command::Edit(c) => self.apply_edit(c),
@@ -21,6 +22,32 @@ impl MapState {
             Command::Filter(c) => self.apply_filter(c),
             Command::Article(c) => self.apply_article(c),
             Command::Doc(c) => self.apply_doc(c),
+            Command::File(c) => self.apply_file(c),
+        }
+        self.last_merge
+            .take()
+            .map_or(super::Outcome::Done, super::Outcome::Merged)
+    }
+
+    fn apply_file(&mut self, command: FileCommand) {
+        match command {
+            FileCommand::Adopt(next) => {
+                let Some((mut next, unsaved)) = next.take() else {
+                    return;
+                };
+                // The app's preferences and the system theme outlive the map they were set on.
+                std::mem::swap(&mut next.prefs, &mut self.prefs);
+                next.system_theme = self.system_theme;
+                if unsaved {
+                    // Never equal to a revision: saved only when the user saves.
+                    next.saved_revision = u64::MAX;
+                }
+                *self = next;
+            }
+            FileCommand::Saved(origin) => {
+                self.dataset.origin = origin;
+                self.saved_revision = self.revision;
+            }
         }
     }
 

@@ -27,6 +27,62 @@ pub enum Command {
     Article(ArticleCommand),
     /// Authoring: actors, relations and passages (undoable).
     Doc(DocCommand),
+    /// The document as a whole: put another map in its place, or record that it was saved.
+    File(FileCommand),
+}
+
+/// The document as a whole. The shell's one gate ([`crate::app`]) has already asked about
+/// unsaved edits before it sends [`FileCommand::Adopt`].
+#[derive(Clone, Debug, PartialEq)]
+pub enum FileCommand {
+    /// Show this map (opened, recovered or new) instead of the open one. Preferences and the
+    /// system theme stay: they belong to the app, not to a map.
+    Adopt(MapToAdopt),
+    /// The document was written to (or read from) `origin`: it is saved, and Save writes
+    /// there from now on.
+    Saved(crate::model::Origin),
+}
+
+/// A map state waiting to be shown, with whether its edits are still unsaved (a recovered
+/// map). Commands compare equal by identity, as [`super::MapToMerge`] does; the state is taken
+/// out when the command is applied, so applying a clone a second time does nothing.
+#[derive(Clone)]
+pub struct MapToAdopt {
+    state: std::sync::Arc<std::sync::Mutex<Option<super::MapState>>>,
+    unsaved: bool,
+}
+
+impl MapToAdopt {
+    /// `state` to be shown; `unsaved` marks its document as not yet saved anywhere.
+    pub fn new(state: super::MapState, unsaved: bool) -> Self {
+        Self {
+            state: std::sync::Arc::new(std::sync::Mutex::new(Some(state))),
+            unsaved,
+        }
+    }
+
+    /// The state (once) and whether it is unsaved.
+    pub(super) fn take(&self) -> Option<(super::MapState, bool)> {
+        let mut slot = match self.state.lock() {
+            Ok(slot) => slot,
+            Err(poisoned) => poisoned.into_inner(),
+        };
+        slot.take().map(|s| (s, self.unsaved))
+    }
+}
+
+impl std::fmt::Debug for MapToAdopt {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("MapToAdopt")
+            .field("unsaved", &self.unsaved)
+            .finish_non_exhaustive()
+    }
+}
+
+impl PartialEq for MapToAdopt {
+    fn eq(&self, other: &Self) -> bool {
+        std::sync::Arc::ptr_eq(&self.state, &other.state)
+    }
 }
 
 /// Selection and hover.
@@ -185,4 +241,5 @@ into_command!(
     FilterCommand => Filter,
     ArticleCommand => Article,
     DocCommand => Doc,
+    FileCommand => File,
 );

@@ -73,9 +73,9 @@ pub enum EvidenceTarget {
     /// A new relation between two actors.
     New {
         /// Where it starts.
-        source: ActorId,
+        from: ActorId,
         /// The other actor.
-        target: ActorId,
+        to: ActorId,
         /// What it says.
         fields: RelationFields,
     },
@@ -90,9 +90,11 @@ pub enum DocCommand {
     EditActor(ActorId, ActorFields),
     /// Remove an actor and every relation it takes part in.
     RemoveActor(ActorId),
-    /// Quote the article text at `range` as a passage of `target`, dated `date`.
+    /// Quote the text at `range` of `source` as a passage of `target`, dated `date`.
     AddEvidence {
-        /// Byte range of the selection in the article text.
+        /// The source quoted: chosen when the text was selected, whatever tab shows later.
+        source: SourceId,
+        /// Byte range of the selection in that source's text.
         range: TextRange,
         /// The relation it supports.
         target: EvidenceTarget,
@@ -109,9 +111,9 @@ pub enum DocCommand {
     MovePassage(PassageId, RelationId),
     /// Remove a passage; a relation left without evidence goes too.
     RemovePassage(PassageId),
-    /// Suggest evidence: a draft passage for every sentence naming two actors (see
-    /// [`crate::model::add_drafts`]).
-    SuggestDrafts,
+    /// Suggest evidence: a draft passage for every sentence of this source naming two
+    /// actors (see [`crate::model::add_drafts`]).
+    SuggestDrafts(SourceId),
     /// Change the map's title and a source's bibliographic data.
     EditSource {
         /// Which source.
@@ -153,6 +155,38 @@ pub(super) struct DocSnapshot {
     revision: u64,
 }
 
+impl DocSnapshot {
+    /// About how many bytes the snapshot holds: the sizes of its records plus the text they
+    /// own (quotes, articles, names), counted in one pass.
+    pub(super) fn approx_bytes(&self) -> usize {
+        let d = &self.dataset;
+        let text: usize = d
+            .sources
+            .iter()
+            .map(|s| s.article.text.len())
+            .sum::<usize>()
+            + d.actors
+                .iter()
+                .map(|a| a.name.len() + a.id.len())
+                .sum::<usize>()
+            + d.relations
+                .iter()
+                .map(|r| {
+                    r.id.len()
+                        + r.label.len()
+                        + r.passages
+                            .iter()
+                            .map(|p| p.quote.len() + std::mem::size_of_val(p))
+                            .sum::<usize>()
+                })
+                .sum::<usize>();
+        text + d.actors.len() * std::mem::size_of::<Actor>()
+            + d.relations.len() * std::mem::size_of::<Relation>()
+            + (self.positions.len() + self.default_positions.len()) * std::mem::size_of::<Pos2>()
+            + self.pinned.len()
+    }
+}
+
 impl MapState {
     pub(super) fn snapshot(&self) -> DocSnapshot {
         DocSnapshot {
@@ -173,11 +207,31 @@ impl MapState {
         self.pinned = snapshot.pinned;
         self.revision = snapshot.revision;
         self.after_document_change();
+        // The positions put back are the ones the user saw: nothing relaxes them again.
+        self.request_relaxation(false);
         current
     }
 
     /// Applies one document edit; an edit that names nothing valid changes nothing.
+    ///
+    /// An edit of fields in place (an actor's, relation's, passage's or source's) is recorded
+    /// as the command that puts the old fields back: a few bytes, however large the map, and
+    /// undoing it moves nothing. Edits that reshape ids are recorded as the document before
+    /// them (see [`DocSnapshot`]).
     pub(super) fn apply_doc(&mut self, command: DocCommand) {
+        if let Some(inverse) = self.inverse_of(&command) {
+            let revision = self.revision;
+            let Some(selection) = self.edit_document(command) else {
+                return;
+            };
+            self.next_revision += 1;
+            self.revision = self.next_revision;
+            let touched = fields_touched(&inverse);
+            self.record_in_place(inverse, revision);
+            self.after_fields_change(touched);
+            self.selection = self.valid_selection(selection);
+            return;
+        }
         let before = self.snapshot();
         let selection = match self.edit_document(command) {
             Some(selection) => selection,
@@ -188,6 +242,103 @@ impl MapState {
         self.record_document(before);
         self.after_document_change();
         self.selection = self.valid_selection(selection);
+    }
+
+    /// For an edit of fields in place, the command putting back the fields it would change,
+    /// read before it runs; `None` for edits that reshape ids, or that name nothing.
+    fn inverse_of(&self, command: &DocCommand) -> Option<DocCommand> {
+        let d = &self.dataset;
+        match command {
+            DocCommand::EditActor(a, _) => {
+                let actor = d.actor(*a)?;
+                Some(DocCommand::EditActor(
+                    *a,
+                    ActorFields {
+                        name: actor.name.clone(),
+                        kind: actor.kind.clone(),
+                        aliases: actor.aliases.clone(),
+                        secondary: actor.secondary,
+                    },
+                ))
+            }
+            DocCommand::EditRelation(r, _) => {
+                let rel = d.relation(*r)?;
+                Some(DocCommand::EditRelation(
+                    *r,
+                    RelationFields {
+                        label: rel.label.clone(),
+                        dimension: rel.dimension.clone(),
+                        tone: rel.declared_tone,
+                        directed: rel.directed,
+                    },
+                ))
+            }
+            DocCommand::EditPassage(id, _) => {
+                let p = d.passage(*id)?;
+                Some(DocCommand::EditPassage(
+                    *id,
+                    PassageFields {
+                        date: p.date,
+                        tone: p.tone,
+                        status: p.status,
+                        note: p.note.clone(),
+                    },
+                ))
+            }
+            DocCommand::EditSource { which, .. } => {
+                let meta = &d.sources.get(which.0)?.meta;
+                Some(DocCommand::EditSource {
+                    which: *which,
+                    title: d.title.clone(),
+                    source: SourceFields {
+                        title: meta.title.clone(),
+                        author: meta.author.clone(),
+                        date: meta.date,
+                        publisher: meta.section.clone(),
+                        url: meta.url.clone(),
+                    },
+                })
+            }
+            DocCommand::AddActor(_)
+            | DocCommand::RemoveActor(_)
+            | DocCommand::AddEvidence { .. }
+            | DocCommand::RemoveRelation(_)
+            | DocCommand::MovePassage(..)
+            | DocCommand::RemovePassage(_)
+            | DocCommand::SuggestDrafts(_)
+            | DocCommand::AddSource { .. }
+            | DocCommand::Merge(_) => None,
+        }
+    }
+
+    /// Undoes (or redoes) an in-place edit: applies `inverse` and returns the command that
+    /// reverses it in turn. Ids are unchanged, so positions and the running layout are too.
+    pub(super) fn reverse_in_place(&mut self, inverse: DocCommand) -> DocCommand {
+        let back = self.inverse_of(&inverse).unwrap_or_else(|| inverse.clone());
+        let touched = fields_touched(&inverse);
+        let selection = self.selection;
+        self.edit_document(inverse);
+        self.after_fields_change(touched);
+        self.selection = self.valid_selection(selection);
+        back
+    }
+
+    /// What follows an edit of fields in place: the edited relation's tone, the evidence
+    /// warnings (names, tones, dates and statuses all feed them); hover and search picks
+    /// that may name what changed. Positions, pins and the layout stay as they are.
+    fn after_fields_change(&mut self, touched: Touched) {
+        let d = &mut self.dataset;
+        if let Touched::Relation(r) = touched
+            && let Some(rel) = d.relations.get_mut(r.0)
+        {
+            rel.tone = rel
+                .declared_tone
+                .unwrap_or_else(|| Tone::derived(&rel.passages));
+        }
+        d.warnings = crate::model::lint(d);
+        self.hovered = None;
+        self.linked_hover = None;
+        self.search_pick = None;
     }
 
     /// Makes the change; returns what to select afterwards, or `None` if nothing changed.
@@ -229,10 +380,11 @@ impl MapState {
             }
             DocCommand::RemoveActor(a) => self.remove_actor(a),
             DocCommand::AddEvidence {
+                source,
                 range,
                 target,
                 date,
-            } => self.add_evidence(range, target, date),
+            } => self.add_evidence(source, range, target, date),
             DocCommand::EditRelation(r, fields) => {
                 let rel = d.relations.get_mut(r.0)?;
                 rel.label = Relation::label_or_default(Some(fields.label));
@@ -271,8 +423,11 @@ impl MapState {
                 }
                 Some(Selection::Relation(id.relation))
             }
-            DocCommand::SuggestDrafts => {
-                let report = crate::model::add_drafts(&mut self.dataset, self.article_source);
+            DocCommand::SuggestDrafts(source) => {
+                if source.0 >= self.dataset.sources.len() {
+                    return None;
+                }
+                let report = crate::model::add_drafts(&mut self.dataset, source);
                 if report.passages == 0 {
                     return None;
                 }
@@ -336,6 +491,23 @@ impl MapState {
         // Quoted or not, the selection has done its job; a stale range must not be reused.
         self.article_selection = None;
         self.request_relaxation(true);
+    }
+}
+
+/// Which part of the document an in-place edit changed, for what must be derived again.
+#[derive(Clone, Copy, Debug)]
+enum Touched {
+    /// An actor's or a source's fields: no relation's tone depends on them.
+    Names,
+    /// A relation's fields, or one of its passages'.
+    Relation(RelationId),
+}
+
+fn fields_touched(command: &DocCommand) -> Touched {
+    match command {
+        DocCommand::EditRelation(r, _) => Touched::Relation(*r),
+        DocCommand::EditPassage(id, _) => Touched::Relation(id.relation),
+        _ => Touched::Names,
     }
 }
 

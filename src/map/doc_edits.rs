@@ -5,8 +5,8 @@
 use super::MapState;
 use super::{EvidenceTarget, slug};
 use crate::model::{
-    ActorId, Passage, PassageDate, PassageId, PassageStatus, Relation, RelationId, TextRange, Tone,
-    unique_id,
+    ActorId, Passage, PassageDate, PassageId, PassageStatus, Relation, RelationId, SourceId,
+    TextRange, Tone, unique_id,
 };
 use crate::scene::Selection;
 
@@ -56,11 +56,11 @@ impl MapState {
 
     pub(super) fn add_evidence(
         &mut self,
+        source: SourceId,
         range: TextRange,
         target: EvidenceTarget,
         date: Option<PassageDate>,
     ) -> Option<Selection> {
-        let source = self.article_source;
         let d = &mut self.dataset;
         let text = &d.sources.get(source.0)?.article.text;
         if range.start >= range.end
@@ -92,25 +92,21 @@ impl MapState {
                 d.relations.get_mut(r.0)?.passages.push(passage);
                 r
             }
-            EvidenceTarget::New {
-                source,
-                target,
-                fields,
-            } => {
-                if source == target || d.actor(source).is_none() || d.actor(target).is_none() {
+            EvidenceTarget::New { from, to, fields } => {
+                if from == to || d.actor(from).is_none() || d.actor(to).is_none() {
                     return None;
                 }
                 let base = format!(
                     "{}-{}-{}",
-                    d.actors[source].id,
-                    d.actors[target].id,
+                    d.actors[from].id,
+                    d.actors[to].id,
                     slug(fields.dimension.as_str())
                 );
                 let id = unique_id(&base, |c| d.relation_index(c).is_some());
                 d.relations.push(Relation {
                     id,
-                    source,
-                    target,
+                    source: from,
+                    target: to,
                     label: Relation::label_or_default(Some(fields.label)),
                     dimension: fields.dimension,
                     tone: Tone::Unspecified,

@@ -3,7 +3,7 @@
 use egui::Pos2;
 
 use super::doc::DocSnapshot;
-use super::{Edit, MapState, Move, UNDO_DEPTH};
+use super::{Edit, MapState, Move, UNDO_BYTES, UNDO_DEPTH};
 use crate::model::ActorId;
 
 impl MapState {
@@ -38,17 +38,29 @@ impl MapState {
         self.push_undo(Edit::Document(Box::new(before)));
     }
 
+    /// Records an edit of fields in place by the command that reverses it and the revision
+    /// before it.
+    pub(super) fn record_in_place(&mut self, undo: super::doc::DocCommand, revision: u64) {
+        self.push_undo(Edit::InPlace { undo, revision });
+    }
+
     fn push_undo(&mut self, edit: Edit) {
         self.undo.push(edit);
-        if self.undo.len() > UNDO_DEPTH {
-            self.undo.remove(0);
-        }
         self.redo.clear();
+        // Oldest steps go first, past the depth or the byte cap; the newest always stays.
+        let mut bytes: usize = self.undo.iter().map(Edit::approx_bytes).sum();
+        let mut drop = 0;
+        while self.undo.len() - drop > 1
+            && (self.undo.len() - drop > UNDO_DEPTH || bytes > UNDO_BYTES)
+        {
+            bytes -= self.undo[drop].approx_bytes();
+            drop += 1;
+        }
+        self.undo.drain(..drop);
     }
 
     pub(super) fn undo_one(&mut self) {
         if let Some(edit) = self.undo.pop() {
-            self.request_relaxation(false);
             let back = self.reverse(edit, true);
             self.redo.push(back);
         }
@@ -56,7 +68,6 @@ impl MapState {
 
     pub(super) fn redo_one(&mut self) {
         if let Some(edit) = self.redo.pop() {
-            self.request_relaxation(false);
             let back = self.reverse(edit, false);
             self.undo.push(back);
         }
@@ -66,6 +77,8 @@ impl MapState {
     fn reverse(&mut self, edit: Edit, backward: bool) -> Edit {
         match edit {
             Edit::Moves(moves) => {
+                // Moves put nodes where the user had them: a relaxation would move them on.
+                self.request_relaxation(false);
                 if backward {
                     for m in moves.iter().rev() {
                         self.positions[m.actor] = m.from;
@@ -78,6 +91,15 @@ impl MapState {
                     }
                 }
                 Edit::Moves(moves)
+            }
+            Edit::InPlace { undo, revision } => {
+                let current = self.revision;
+                let redo = self.reverse_in_place(undo);
+                self.revision = revision;
+                Edit::InPlace {
+                    undo: redo,
+                    revision: current,
+                }
             }
             Edit::Document(snapshot) => {
                 let other = self.swap_snapshot(*snapshot);

@@ -24,7 +24,8 @@ mod sources;
 mod view;
 
 pub use command::{
-    ArticleCommand, Command, EditCommand, FilterCommand, SelectCommand, ViewCommand,
+    ArticleCommand, Command, EditCommand, FileCommand, FilterCommand, MapToAdopt, SelectCommand,
+    ViewCommand,
 };
 pub use counts::ShownCounts;
 pub use doc::{
@@ -50,6 +51,10 @@ const LEGEND_ROOM: f32 = 170.0;
 /// How many edits Ctrl+Z can undo.
 const UNDO_DEPTH: usize = 200;
 
+/// About how many bytes the undo and redo history may hold together. The latest step is
+/// always kept, so one edit of a map larger than this can still be undone.
+const UNDO_BYTES: usize = 256 * 1024 * 1024;
+
 /// One node's move, reversible.
 #[derive(Clone, Copy, Debug, PartialEq)]
 struct Move {
@@ -69,12 +74,30 @@ pub struct ArticleFocus {
     pub scroll_pending: bool,
 }
 
-/// One undoable step: node moves (cheap, recorded as moves) or a document edit (recorded as
-/// the document before it).
+/// One undoable step: node moves (recorded as moves), an edit of fields in place (recorded as
+/// the command putting the old fields back) or an edit reshaping ids (recorded as the
+/// document before it).
 #[derive(Clone, Debug)]
 enum Edit {
     Moves(Vec<Move>),
+    InPlace {
+        /// The edit that reverses it.
+        undo: doc::DocCommand,
+        /// The document's revision on the other side of it.
+        revision: u64,
+    },
     Document(Box<doc::DocSnapshot>),
+}
+
+impl Edit {
+    /// About how many bytes the step holds, for the history's cap.
+    fn approx_bytes(&self) -> usize {
+        match self {
+            Self::Moves(moves) => moves.len() * std::mem::size_of::<Move>(),
+            Self::InPlace { .. } => 256,
+            Self::Document(snapshot) => snapshot.approx_bytes(),
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -124,8 +147,9 @@ pub struct MapState {
     pub system_theme: Theme,
     /// Whether the article window is open.
     pub article_open: bool,
-    /// What the last merge did, for the app to report (taken by the shell).
-    pub last_merge: Option<crate::model::MergeReport>,
+    /// What the merge being applied did; [`MapState::apply`] hands it back as its
+    /// [`Outcome`] and leaves `None`.
+    last_merge: Option<crate::model::MergeReport>,
     /// Which source the article window shows (its tab).
     pub article_source: crate::model::SourceId,
     /// The passage highlighted in the article window.
@@ -168,6 +192,16 @@ pub struct MapState {
     next_revision: u64,
     undo: Vec<Edit>,
     redo: Vec<Edit>,
+}
+
+/// What applying a command has to tell its caller besides the new state.
+#[derive(Debug, Default, PartialEq)]
+pub enum Outcome {
+    /// Done (or nothing to do).
+    #[default]
+    Done,
+    /// A map was merged in: what was matched and added.
+    Merged(crate::model::MergeReport),
 }
 
 /// Actors plus relations above which pointer hover is not drawn into the scene and re-fits

@@ -279,7 +279,7 @@ fn authoring_bar(ui: &mut egui::Ui, state: &MapState, actions: &mut Vec<Action>)
                 )
                 .clicked()
         {
-            actions.push(Action::SuggestDrafts);
+            actions.push(Action::SuggestDrafts(state.article_source));
         }
         if let Some(range) = state.article_selection.clone() {
             // E quotes the selection unless the user is typing in another field.
@@ -295,7 +295,10 @@ fn authoring_bar(ui: &mut egui::Ui, state: &MapState, actions: &mut Vec<Action>)
                 .clicked()
                 || pressed_e
             {
-                actions.push(Action::AddEvidence(range));
+                actions.push(Action::AddEvidence {
+                    source: state.article_source,
+                    range,
+                });
             }
         } else if state.article_authoring {
             ui.label(RichText::new("Select the words to quote").weak());

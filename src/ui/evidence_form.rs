@@ -7,7 +7,7 @@ use super::forms::{
     FormOutcome, dimension_choice, field, name_combo, salt_name, tone_choice, typed_date,
 };
 use crate::map::{DocCommand, EvidenceTarget, MapState, RelationFields};
-use crate::model::{ActorId, Dimension, RelationId, TextRange, Tone, names};
+use crate::model::{ActorId, Dimension, RelationId, SourceId, TextRange, Tone, names};
 
 /// Evidence from the article selection: which relation it supports.
 #[derive(Clone, Debug, PartialEq)]
@@ -17,9 +17,9 @@ pub struct EvidenceForm {
     /// Actors named in the selection's sentence and the one before, in map order.
     pub named: Vec<ActorId>,
     /// One end of the relation.
-    pub source: Option<ActorId>,
+    pub from: Option<ActorId>,
     /// The other end.
-    pub target: Option<ActorId>,
+    pub to: Option<ActorId>,
     /// An existing relation to add to, or `None` for a new one.
     pub existing: Option<RelationId>,
     /// New relation: label.
@@ -28,10 +28,12 @@ pub struct EvidenceForm {
     pub dimension: Dimension,
     /// New relation: tone (`None`: from the passages).
     pub tone: Option<Tone>,
-    /// New relation: directed from source to target.
+    /// New relation: directed from `from` to `to`.
     pub directed: bool,
     /// Date as typed (defaults to the source's date).
     pub date: String,
+    /// The source the text was selected in: the passage quotes it whatever tab shows later.
+    pub quoted: SourceId,
     /// What was wrong with the last attempt.
     pub error: Option<String>,
 }
@@ -39,9 +41,9 @@ pub struct EvidenceForm {
 impl EvidenceForm {
     /// A form for the text at `range`, with the actors its sentence (and the one before) names
     /// preselected and, if they already share a relation, that relation.
-    pub fn new(state: &MapState, range: TextRange) -> Self {
+    pub fn new(state: &MapState, quoted: SourceId, range: TextRange) -> Self {
         let d = &state.dataset;
-        let doc = d.source(state.article_source);
+        let doc = d.source(quoted);
         let article = &doc.article;
         let anchor = article.anchor(range.clone());
         let mut context = article.sentence_range(&anchor);
@@ -54,19 +56,20 @@ impl EvidenceForm {
             .filter(|(_, a)| names(a, context_text))
             .map(|(i, _)| i)
             .collect();
-        let source = named.first().copied();
-        let target = named.get(1).copied();
+        let from = named.first().copied();
+        let to = named.get(1).copied();
         let mut form = Self {
             range,
             named,
-            source,
-            target,
+            from,
+            to,
             existing: None,
             label: String::new(),
             dimension: Dimension::Diplomacy,
             tone: None,
             directed: false,
             date: doc.meta.date.map(|x| x.to_string()).unwrap_or_default(),
+            quoted,
             error: None,
         };
         form.existing = form.relations_between(state).first().copied();
@@ -75,7 +78,7 @@ impl EvidenceForm {
 
     /// Relations between the chosen actors.
     pub fn relations_between(&self, state: &MapState) -> Vec<RelationId> {
-        match (self.source, self.target) {
+        match (self.from, self.to) {
             (Some(a), Some(b)) => state
                 .dataset
                 .relations_with_ids()
@@ -89,11 +92,11 @@ impl EvidenceForm {
     /// The edit this form describes, or what is missing.
     pub fn command(&self) -> Result<DocCommand, String> {
         let date = typed_date(&self.date)?;
-        let target = match (self.existing, self.source, self.target) {
+        let target = match (self.existing, self.from, self.to) {
             (Some(r), _, _) => EvidenceTarget::Existing(r),
             (None, Some(a), Some(b)) if a != b => EvidenceTarget::New {
-                source: a,
-                target: b,
+                from: a,
+                to: b,
                 fields: RelationFields {
                     label: self.label.clone(),
                     dimension: self.dimension.clone(),
@@ -104,6 +107,7 @@ impl EvidenceForm {
             _ => return Err("Choose two different actors.".to_owned()),
         };
         Ok(DocCommand::AddEvidence {
+            source: self.quoted,
             range: self.range.clone(),
             target,
             date,
@@ -144,16 +148,16 @@ pub fn evidence_form(
     let modal = egui::Modal::new(egui::Id::unique("relmap-evidence-form")).show(ctx, |ui| {
         ui.set_width(520.0);
         ui.heading("Add as evidence");
-        let article = &d.source(state.article_source).article;
+        let article = &d.source(form.quoted).article;
         let quote = article.text.get(form.range.clone()).unwrap_or_default();
         ui.add(egui::Label::new(RichText::new(format!("“{}”", quote.trim())).italics()).wrap());
         ui.add_space(4.0);
         let mut changed = false;
         ui.horizontal(|ui| {
             ui.label("Between");
-            changed |= actor_choice(ui, state, "relmap-evidence-source", &mut form.source);
+            changed |= actor_choice(ui, state, "relmap-evidence-source", &mut form.from);
             ui.label("and");
-            changed |= actor_choice(ui, state, "relmap-evidence-target", &mut form.target);
+            changed |= actor_choice(ui, state, "relmap-evidence-target", &mut form.to);
         });
         if changed {
             form.existing = form.relations_between(state).first().copied();

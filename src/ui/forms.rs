@@ -37,6 +37,9 @@ pub struct NewMapForm {
     pub error: Option<String>,
     /// The same form attaching another article to the open map ("Add source…").
     pub add_source: bool,
+    /// The path typed in the form's own file field, shown when the system has no file
+    /// dialog (`None`: hidden).
+    pub file: Option<String>,
 }
 
 impl NewMapForm {
@@ -54,6 +57,8 @@ impl NewMapForm {
 pub enum NewMapRequest {
     /// Read the article from a file (asks which).
     ChooseFile,
+    /// Read the article from this file (typed in the form).
+    ReadFile(std::path::PathBuf),
     /// Make the map from the text and fields in the form.
     Create(String, SourceFields),
 }
@@ -87,6 +92,25 @@ pub(super) fn field(
     r
 }
 
+/// The new-map form's own file field (where the system has no file dialog); `Some` when the
+/// user asks to read the typed path.
+fn article_path_field(ui: &mut egui::Ui, path: &mut String) -> Option<NewMapRequest> {
+    ui.horizontal(|ui| {
+        let name = ui.label("File");
+        let edit = ui
+            .add(
+                egui::TextEdit::singleline(path)
+                    .desired_width(420.0)
+                    .hint_text("/path/to/article.txt, .md or .html"),
+            )
+            .labelled_by(name.id);
+        let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        ((ui.button("Read").clicked() || enter) && !path.trim().is_empty())
+            .then(|| NewMapRequest::ReadFile(std::path::PathBuf::from(path.trim())))
+    })
+    .inner
+}
+
 /// Shows the new-map form.
 pub fn new_map_form(ctx: &egui::Context, form: &mut NewMapForm) -> FormOutcome<NewMapRequest> {
     let mut outcome = FormOutcome::Open;
@@ -116,6 +140,11 @@ pub fn new_map_form(ctx: &egui::Context, form: &mut NewMapForm) -> FormOutcome<N
             .clicked()
         {
             outcome = FormOutcome::Done(NewMapRequest::ChooseFile);
+        }
+        if let Some(path) = &mut form.file
+            && let Some(read) = article_path_field(ui, path)
+        {
+            outcome = FormOutcome::Done(read);
         }
         let name = ui.label("Article text");
         egui::ScrollArea::vertical()

@@ -92,8 +92,13 @@ pub enum Action {
     },
     /// Close the app.
     Quit,
-    /// Quote this article range as evidence (opens the evidence form).
-    AddEvidence(crate::model::TextRange),
+    /// Quote this range of this source's text as evidence (opens the evidence form).
+    AddEvidence {
+        /// The source whose text is selected.
+        source: crate::model::SourceId,
+        /// The selection's byte range in that text.
+        range: crate::model::TextRange,
+    },
     /// File → New map from article… (opens the form).
     NewMap,
     /// Open the actor form: add one (`None`) or edit this one.
@@ -106,8 +111,8 @@ pub enum Action {
     ExportFigure,
     /// Review drafts: go to the next one, accept or reject the current one.
     Review(Review),
-    /// Suggest evidence (drafts) from every sentence naming two actors.
-    SuggestDrafts,
+    /// Suggest evidence (drafts) from every sentence of this source naming two actors.
+    SuggestDrafts(crate::model::SourceId),
     /// Save the map to a new file (asks where).
     SaveAs,
     /// Attach another article to the map (opens the source form).
@@ -118,6 +123,122 @@ pub enum Action {
     MergePath(std::path::PathBuf),
     /// Open the form editing this source's bibliographic data (and the map's title).
     EditSource(crate::model::SourceId),
+    /// Close the dialog in front; nothing else to do.
+    Dismiss,
+    /// Save the map to this file, then (if given) carry on with what was asked before the
+    /// "Save changes?" question.
+    SaveTo(std::path::PathBuf, Option<Box<Action>>),
+    /// Write the evidence report of what the map shows to this file.
+    ReportTo(std::path::PathBuf),
+    /// Export the figure (or the GraphML network) to this file, drawn as chosen.
+    ExportTo(std::path::PathBuf, FigureChoice),
+    /// Save a screenshot of the whole window to this file.
+    ScreenshotTo(std::path::PathBuf),
+    /// Read an article file into the open new-map form (asks which; the form stays open).
+    ChooseArticle,
+    /// Read this article file into the open new-map form.
+    ReadArticle(std::path::PathBuf),
+    /// Ask the system where the open export form writes (the form stays open).
+    BrowseExportPath,
+    /// Replace the map with a new one made from this article.
+    CreateMap {
+        /// The article's plain text.
+        text: String,
+        /// Title, author, date, publisher, URL.
+        fields: crate::model::SourceFields,
+    },
+    /// Attach this article to the open map as another source.
+    AttachSource {
+        /// The article's plain text.
+        text: String,
+        /// Title, author, date, publisher, URL.
+        fields: crate::model::SourceFields,
+    },
+    /// Open the map autosaved before relmap last stopped unexpectedly.
+    Recover,
+    /// Forget the autosaved map.
+    DiscardRecovery,
+    /// Show the map a finished load produced (it waited for an answer about unsaved edits).
+    ShowLoaded,
+    /// The answer to "Save changes?" asked before `then`.
+    Unsaved {
+        /// Save, discard or cancel.
+        choice: UnsavedChoice,
+        /// What was asked for.
+        then: Box<Action>,
+    },
+}
+
+/// The answers to "Save changes?".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnsavedChoice {
+    /// Save the map (asking where if it has no file), then go on.
+    Save,
+    /// Go on without saving: the edits are lost.
+    Discard,
+    /// Do nothing; the map stays as it is.
+    Cancel,
+}
+
+impl Action {
+    /// Whether this replaces or closes the open map, so unsaved edits would be lost: the
+    /// shell's one gate asks "Save changes?" before any of these. Every variant is named, so a
+    /// new one has to say which it is.
+    pub fn replaces_map(&self) -> bool {
+        match self {
+            Self::Open
+            | Self::OpenPath(_)
+            | Self::NewMap
+            | Self::CreateMap { .. }
+            | Self::Recover
+            | Self::ShowLoaded
+            | Self::Quit => true,
+            Self::Map(_)
+            | Self::CopyText(_)
+            | Self::ExportSvg
+            | Self::ExportGraphml
+            | Self::ExportPng(_)
+            | Self::CopyImage
+            | Self::Screenshot
+            | Self::FocusSearch
+            | Self::ToggleShortcuts
+            | Self::ToggleAbout
+            | Self::Escape
+            | Self::Notice { .. }
+            | Self::AddEvidence { .. }
+            | Self::ActorForm(_)
+            | Self::Save
+            | Self::ExportReport
+            | Self::ExportFigure
+            | Self::Review(_)
+            | Self::SuggestDrafts(_)
+            | Self::SaveAs
+            | Self::AddSource
+            | Self::Merge
+            | Self::MergePath(_)
+            | Self::EditSource(_)
+            | Self::Dismiss
+            | Self::SaveTo(..)
+            | Self::ReportTo(_)
+            | Self::ExportTo(..)
+            | Self::ScreenshotTo(_)
+            | Self::ChooseArticle
+            | Self::ReadArticle(_)
+            | Self::BrowseExportPath
+            | Self::AttachSource { .. }
+            | Self::DiscardRecovery
+            | Self::Unsaved { .. } => false,
+        }
+    }
+
+    /// Whether this works on the dialog that returned it, which stays open (choosing a file
+    /// to read into a form); any other action a dialog returns closes it first.
+    pub fn keeps_dialog(&self) -> bool {
+        matches!(
+            self,
+            Self::ChooseArticle | Self::ReadArticle(_) | Self::BrowseExportPath
+        )
+    }
 }
 
 macro_rules! action_from {

@@ -1,0 +1,189 @@
+//! The one gate: every action the UI, a dialog, a dropped file or a finished load asks for is
+//! carried out here, after drawing. An action that would replace or close the map
+//! ([`Action::replaces_map`]) first asks "Save changes?" while the map has unsaved edits, so
+//! no path (open, recent, drop, new map, recovery, a load that finished while the user kept
+//! editing, quit) can lose them.
+
+use super::dialogs::Modal;
+use super::{RelmapApp, ToastKind};
+use crate::map::{DocCommand, FileCommand, MapToAdopt, Outcome, ViewCommand};
+use crate::ui::{self, Action, UnsavedChoice};
+
+impl RelmapApp {
+    /// Whether the map has edits that replacing it would lose, and the user has not already
+    /// chosen to discard them.
+    pub(super) fn unsaved_at_risk(&self) -> bool {
+        self.state.is_dirty() && self.discarded != Some(self.state.revision)
+    }
+
+    /// Carries out `action`, asking "Save changes?" first when it would lose unsaved edits.
+    pub(super) fn act(&mut self, ctx: &egui::Context, action: Action) {
+        if action.replaces_map() && self.unsaved_at_risk() {
+            if self.modal.as_ref().is_some_and(Modal::holds_work) {
+                // A form with typed work is in front (a dropped file): it is not thrown away
+                // either; the user finishes or closes it first.
+                self.jobs.toast(
+                    ToastKind::Info,
+                    "Close the dialog first, then open the file again".to_owned(),
+                );
+                return;
+            }
+            self.modal = Some(Modal::Unsaved(Box::new(action)));
+            return;
+        }
+        self.run(ctx, action);
+    }
+
+    /// Carries out `action` (the gate has been passed). Every variant is named.
+    fn run(&mut self, ctx: &egui::Context, action: Action) {
+        match action {
+            Action::Map(command) => {
+                self.state.apply(command);
+                ctx.request_repaint();
+            }
+            Action::CopyText(text) => {
+                ctx.copy_text(text);
+                self.jobs
+                    .toast(ToastKind::Info, "Passage and citation copied".to_owned());
+            }
+            Action::ExportSvg => self.ask_and_export("svg", 1),
+            Action::ExportGraphml => self.ask_and_export("graphml", 1),
+            Action::ExportPng(scale) => self.ask_and_export("png", scale),
+            Action::CopyImage => self.copy_image(),
+            Action::Screenshot => self.ask_and_screenshot(ctx),
+            Action::Open => self.ask_and_open(ctx),
+            Action::FocusSearch => {
+                self.focus_search = true;
+                self.state.apply(ViewCommand::SetSidePanel(true));
+                ctx.request_repaint();
+            }
+            Action::OpenPath(path) => self.open_path(path, Some(ctx)),
+            Action::ToggleShortcuts => self.toggle_modal(Modal::Shortcuts),
+            Action::ToggleAbout => self.toggle_modal(Modal::About),
+            Action::Escape => self.escape(),
+            Action::Notice { text, undo } => self.jobs.toast_with_undo(text, undo),
+            Action::Quit => {
+                self.quitting = true;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+            Action::AddEvidence { source, range } => {
+                self.modal = Some(Modal::Evidence(ui::EvidenceForm::new(
+                    &self.state,
+                    source,
+                    range,
+                )));
+            }
+            Action::NewMap => {
+                self.modal = Some(Modal::NewMap(ui::NewMapForm::default()));
+            }
+            Action::ActorForm(None) => self.modal = Some(Modal::Actor(ui::ActorForm::add())),
+            Action::ActorForm(Some(a)) => {
+                self.modal = ui::ActorForm::edit(&self.state, a).map(Modal::Actor);
+            }
+            Action::Save => self.save(None, ctx),
+            Action::ExportReport => self.ask_and_report(),
+            Action::ExportFigure => self.open_figure_form(),
+            Action::Review(step) => self.review(step),
+            Action::SuggestDrafts(source) => self.suggest_drafts(source),
+            Action::SaveAs => self.ask_and_save_as(None, ctx),
+            Action::AddSource => {
+                self.modal = Some(Modal::NewMap(ui::NewMapForm::add_source()));
+            }
+            Action::Merge => self.ask_and_merge(),
+            Action::MergePath(path) => self.merge_path(&path),
+            Action::EditSource(source) => {
+                self.modal = ui::SourceForm::edit(&self.state, source).map(Modal::Source);
+            }
+            Action::Dismiss => {
+                // What the user had agreed to discard stays protected again.
+                self.discarded = None;
+            }
+            Action::SaveTo(path, then) => self.save_then(&path, then, ctx),
+            Action::ReportTo(path) => self.report_to(path),
+            Action::ExportTo(path, choice) => self.export_figure(path, &choice),
+            Action::ScreenshotTo(path) => self.screenshot_to(ctx, path),
+            Action::ChooseArticle => self.choose_article(),
+            Action::ReadArticle(path) => self.read_article_into_form(&path),
+            Action::BrowseExportPath => self.browse_export_path(),
+            Action::CreateMap { text, fields } => {
+                self.start_new_map(crate::model::new_map_from_text(&text, fields));
+            }
+            Action::AttachSource { text, fields } => {
+                self.state.apply(DocCommand::AddSource { fields, text });
+            }
+            Action::Recover => self.recover(),
+            Action::DiscardRecovery => self.discard_recovery(),
+            Action::ShowLoaded => {
+                if let Some((path, result)) = self.loaded.take() {
+                    self.finish_load(&path, result);
+                }
+            }
+            Action::Unsaved { choice, then } => self.answer_unsaved(ctx, choice, *then),
+        }
+    }
+
+    /// Goes on with `then` as the user answered "Save changes?".
+    fn answer_unsaved(&mut self, ctx: &egui::Context, choice: UnsavedChoice, then: Action) {
+        match choice {
+            UnsavedChoice::Cancel => {
+                if then == Action::ShowLoaded {
+                    // The map the load produced is not wanted after all.
+                    self.loaded = None;
+                }
+            }
+            UnsavedChoice::Discard => {
+                // Not marked saved: if what follows is cancelled or fails (a file that cannot
+                // be read), the edits are still there, still unsaved, still autosaved.
+                self.discarded = Some(self.state.revision);
+                self.act(ctx, then);
+            }
+            UnsavedChoice::Save => self.save(Some(Box::new(then)), ctx),
+        }
+    }
+
+    /// Saves to `path`; on success goes on with `then` (what was asked before "Save
+    /// changes?"), on failure says why and leaves the map as it is.
+    pub(super) fn save_then(
+        &mut self,
+        path: &std::path::Path,
+        then: Option<Box<Action>>,
+        ctx: &egui::Context,
+    ) {
+        let target = super::save_dialogs::with_relmap_suffix(path);
+        match self.save_to(&target) {
+            Ok(()) => {
+                if let Some(then) = then {
+                    self.act(ctx, *then);
+                }
+            }
+            Err(e) => self.jobs.toast(ToastKind::Error, e),
+        }
+    }
+
+    /// Shows `next` instead of the open map (the gate has been passed), keeping the outgoing
+    /// map's layout so reopening it later restores it.
+    pub(super) fn adopt(&mut self, next: crate::map::MapState, unsaved: bool) {
+        let old_key = self.state.dataset.origin.key();
+        self.layouts
+            .insert(old_key, crate::map::SavedLayout::capture(&self.state));
+        self.state
+            .apply(FileCommand::Adopt(MapToAdopt::new(next, unsaved)));
+        self.layout_run = crate::map::LayoutRun::default();
+        self.discarded = None;
+    }
+
+    /// Applies a merge and reports what it matched and added.
+    pub(super) fn merge_dataset(&mut self, other: crate::model::Dataset, name: &str) {
+        let outcome = self.state.apply(DocCommand::Merge(crate::map::MapToMerge(
+            std::sync::Arc::new(other),
+        )));
+        let summary = match outcome {
+            Outcome::Merged(report) => report.summary(),
+            Outcome::Done => "nothing to merge".to_owned(),
+        };
+        self.jobs.toast(
+            ToastKind::Info,
+            format!("Merged {name} ({summary}). Ctrl+Z undoes the merge."),
+        );
+    }
+}

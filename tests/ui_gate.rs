@@ -1,0 +1,254 @@
+//! The one gate: nothing replaces or closes a map with unsaved edits without asking, whatever
+//! asked for it (a dropped file, Ctrl+N, a load that finished), and an answer is carried
+//! through to the end (Save asks where, then goes on; Discard keeps the edits if what follows
+//! fails).
+
+#![expect(
+    clippy::expect_used,
+    reason = "tests: a missing fixture or widget must fail loudly"
+)]
+
+mod common;
+
+use egui::{Key, Modifiers, Vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use relmap::app::{Modal, RelmapApp};
+use relmap::model;
+
+/// A file dropped on the window, as the windowing integration hands it to egui.
+#[derive(Debug)]
+struct Dropped(std::path::PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+fn build(app: RelmapApp) -> Harness<'static, RelmapApp> {
+    let mut h = Harness::builder()
+        .with_size(Vec2::new(1280.0, 800.0))
+        .with_context_setup(relmap::fonts::install)
+        .with_max_steps(12)
+        .build_ui_state(|ui, app: &mut RelmapApp| app.frame_ui(ui), app);
+    h.run();
+    h
+}
+
+/// The built-in map with its state file (and so its autosave) in `dir`.
+fn with_state_in(dir: &std::path::Path) -> Harness<'static, RelmapApp> {
+    let dataset = model::builtin().expect("built-in dataset");
+    build(RelmapApp::with_state_file(
+        dataset,
+        Some(dir.join("relmap-state.json")),
+    ))
+}
+
+/// Adds the actor "Mongolia" through the side panel's form: one unsaved edit.
+fn add_mongolia(h: &mut Harness<'static, RelmapApp>) {
+    h.get_by_label("Add actor…").click();
+    h.run();
+    h.get_by_label("Name").click();
+    h.run();
+    h.get_by_label("Name").type_text("Mongolia");
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    assert!(h.state().state().is_dirty());
+}
+
+fn has_mongolia(h: &Harness<'static, RelmapApp>) -> bool {
+    h.state()
+        .state()
+        .dataset
+        .actors
+        .iter()
+        .any(|a| a.name == "Mongolia")
+}
+
+fn drop_file(h: &mut Harness<'static, RelmapApp>, path: std::path::PathBuf) {
+    h.input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(path)));
+    h.step();
+    h.run();
+}
+
+fn fixture(name: &str) -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/fixtures/{name}"))
+}
+
+#[test]
+fn a_file_dropped_on_unsaved_edits_asks_first_and_the_autosave_survives_until_the_answer() {
+    let dir = tempfile::tempdir().expect("data dir");
+    let autosave = dir.path().join("autosave.relmap.json");
+    let mut h = with_state_in(dir.path());
+    add_mongolia(&mut h);
+    h.state_mut().autosave_now();
+    assert!(autosave.is_file());
+
+    drop_file(&mut h, fixture("trade_routes.csv"));
+    assert!(
+        h.query_by_label("Save changes?").is_some(),
+        "a dropped file asks before replacing unsaved edits"
+    );
+    h.state_mut().wait_for_load();
+    h.run();
+    assert!(
+        has_mongolia(&h),
+        "nothing is replaced while the question is open"
+    );
+    assert!(
+        autosave.is_file(),
+        "the autosave copy stays until the user answers"
+    );
+
+    // Cancel: the edits stay, still unsaved, still autosaved.
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert!(h.state().modal().is_none());
+    assert!(has_mongolia(&h) && h.state().state().is_dirty());
+    assert!(autosave.is_file());
+
+    // Drop again and discard: the file opens, and only now is the copy gone.
+    drop_file(&mut h, fixture("trade_routes.csv"));
+    h.get_by_label("Discard").click();
+    h.run();
+    h.state_mut().wait_for_load();
+    h.run();
+    assert_eq!(h.state().state().dataset.title, "trade_routes");
+    assert!(!h.state().state().is_dirty());
+    assert!(
+        !autosave.exists(),
+        "the discarded edits' copy goes with them"
+    );
+}
+
+#[test]
+fn discarding_for_a_file_that_cannot_be_read_keeps_the_edits_unsaved() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let broken = dir.path().join("broken.relmap.json");
+    std::fs::write(&broken, "{\"format\": \"relmap/1\", \"actors\": [").expect("write");
+    let mut h = common::harness_for(relmap::map::MapState::new(
+        model::builtin().expect("built-in dataset"),
+    ));
+    add_mongolia(&mut h);
+    drop_file(&mut h, broken);
+    h.get_by_label("Discard").click();
+    h.run();
+    h.state_mut().wait_for_load();
+    h.run();
+    assert!(h.state().error().is_some(), "the file's problem is shown");
+    assert!(has_mongolia(&h), "the map stays as it was");
+    assert!(
+        h.state().state().is_dirty() && h.state().window_title().contains('•'),
+        "edits that were neither saved nor replaced are still unsaved (quitting asks again)"
+    );
+    h.get_by_label("OK").click();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    h.run();
+    assert!(h.query_by_label("Save changes?").is_some());
+}
+
+#[test]
+fn save_in_the_question_asks_where_saves_and_then_does_what_was_asked() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut h = common::harness_for(relmap::map::MapState::new(
+        model::builtin().expect("built-in dataset"),
+    ));
+    add_mongolia(&mut h);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    h.run();
+    h.get_by_label("Save").click();
+    h.run();
+    // The built-in map has no file yet: relmap's own "save as" form (no system dialog here).
+    assert!(matches!(h.state().modal(), Some(Modal::SaveAs { .. })));
+    let target = dir.path().join("with-mongolia");
+    let field = "Path of the file to write";
+    h.get_by_label(field).click();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.run();
+    h.get_by_label(field)
+        .type_text(&target.display().to_string());
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    let written = dir.path().join("with-mongolia.relmap.json");
+    let saved = model::load_path(&written).expect("the map was saved");
+    assert!(saved.actors.iter().any(|a| a.name == "Mongolia"));
+    assert!(
+        matches!(h.state().modal(), Some(Modal::NewMap(_))),
+        "after saving, the new-map form that was asked for opens"
+    );
+    assert!(!h.state().state().is_dirty());
+}
+
+#[test]
+fn quitting_with_unsaved_edits_asks_and_cancel_keeps_the_window() {
+    let mut h = common::harness_for(relmap::map::MapState::new(
+        model::builtin().expect("built-in dataset"),
+    ));
+    add_mongolia(&mut h);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Q);
+    h.run();
+    assert!(h.query_by_label("Save changes?").is_some());
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert!(h.state().modal().is_none() && has_mongolia(&h));
+}
+
+#[test]
+fn letters_typed_with_a_dialog_in_front_never_act_on_the_map_and_a_rejected_draft_can_be_undone() {
+    let mut state = relmap::map::MapState::new(model::builtin().expect("built-in dataset"));
+    state.apply(relmap::map::DocCommand::SuggestDrafts(model::SourceId(0)));
+    let mut h = common::harness_for(state);
+    h.key_press(Key::D);
+    h.run();
+    let selection = h.state().state().selection;
+    let drafts = h.state().state().drafts().len();
+    assert!(drafts > 0 && selection != relmap::scene::Selection::None);
+    let toasts = h.state().toasts().len();
+
+    // Ctrl+E: the export dialog (relmap's own: no system dialog here), then stray letters.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    h.run();
+    assert!(matches!(h.state().modal(), Some(Modal::Export(_))));
+    for key in [Key::A, Key::R, Key::D, Key::F] {
+        h.key_press(key);
+        h.run();
+    }
+    assert!(matches!(h.state().modal(), Some(Modal::Export(_))));
+    assert_eq!(
+        h.state().state().drafts().len(),
+        drafts,
+        "no draft accepted or rejected"
+    );
+    assert_eq!(h.state().state().selection, selection);
+    assert_eq!(
+        h.state().toasts().len(),
+        toasts,
+        "no \"No draft selected\" notices"
+    );
+
+    // Esc closes the dialog; now R rejects the draft, and the notice offers Undo.
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(h.state().modal().is_none());
+    h.key_press(Key::R);
+    h.run();
+    assert_eq!(h.state().state().drafts().len(), drafts - 1);
+    h.get_by_label("Undo").click();
+    h.run();
+    assert_eq!(
+        h.state().state().drafts().len(),
+        drafts,
+        "Undo brings the draft back"
+    );
+}
