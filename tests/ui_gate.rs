@@ -9,6 +9,7 @@
 )]
 
 mod common;
+mod graphs;
 
 use egui::{Key, Modifiers, Vec2};
 use egui_kittest::Harness;
@@ -251,4 +252,44 @@ fn letters_typed_with_a_dialog_in_front_never_act_on_the_map_and_a_rejected_draf
         drafts,
         "Undo brings the draft back"
     );
+}
+
+#[test]
+fn a_long_open_is_cancelled_by_esc_or_its_button_and_the_map_stays() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let big = dir.path().join("big.json");
+    // Large enough that reading and laying it out takes far longer than a frame here.
+    let n = 60_000;
+    std::fs::write(
+        &big,
+        graphs::node_link_json("a", n, (0..n).map(|i| (i, (i * 7 + 1) % n))),
+    )
+    .expect("write");
+    let mut h = common::harness_for(relmap::map::MapState::new(
+        model::builtin().expect("built-in dataset"),
+    ));
+    let title = h.state().state().dataset.title.clone();
+    for how in ["Cancel", "Esc"] {
+        h.state_mut().open_path(big.clone(), None);
+        // Two frames: the status panel grows to hold the progress line.
+        h.step();
+        h.step();
+        assert!(h.state().is_opening());
+        if how == "Esc" {
+            h.key_press(Key::Escape);
+        } else {
+            h.get_by_label("Cancel").click();
+            h.step();
+        }
+        h.step();
+        assert!(!h.state().is_opening(), "{how} stops opening");
+        h.state_mut().wait_for_load();
+        h.run();
+        assert_eq!(
+            h.state().state().dataset.title,
+            title,
+            "{how}: the map stays"
+        );
+        assert!(h.state().error().is_none());
+    }
 }

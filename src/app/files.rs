@@ -80,6 +80,26 @@ impl RelmapApp {
         ));
     }
 
+    /// Stops opening the file being read: its worker's result is dropped when it comes, the
+    /// map on screen stays, and what the user agreed to discard for it is protected again.
+    pub fn cancel_open(&mut self) {
+        if let Some(loading) = self.loading.take() {
+            self.discarded = None;
+            self.jobs.toast(
+                ToastKind::Info,
+                format!(
+                    "Stopped opening {}; the map is as it was",
+                    loading.path.display()
+                ),
+            );
+        }
+    }
+
+    /// Whether a file is being opened.
+    pub fn is_opening(&self) -> bool {
+        self.loading.is_some()
+    }
+
     /// Blocks until a pending open finishes and shows it, through the gate as every finished
     /// load: with unsaved edits it asks first (tests, and callers without a window).
     pub fn wait_for_load(&mut self) {

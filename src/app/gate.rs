@@ -118,6 +118,7 @@ impl RelmapApp {
                     self.finish_load(&path, result);
                 }
             }
+            Action::CancelOpen => self.cancel_open(),
             Action::Unsaved { choice, then } => self.answer_unsaved(ctx, choice, *then),
         }
     }

@@ -180,6 +180,10 @@ impl RelmapApp {
             self.discarded = None;
             return;
         }
+        if self.loading.is_some() {
+            self.cancel_open();
+            return;
+        }
         if self.state.article_open {
             self.state.apply(ArticleCommand::SetOpen(false));
         } else if self.state.key_back_pending() {
@@ -283,7 +287,7 @@ impl RelmapApp {
         });
         egui::Panel::bottom("relmap-status").show(ui, |ui| {
             actions.extend(ui::status_bar(ui, &self.state, &self.missing_scripts));
-            self.progress_lines(ui);
+            actions.extend(self.progress_lines(ui));
         });
         if self.state.prefs.side_panel_open {
             egui::Panel::right("relmap-evidence")
@@ -352,7 +356,8 @@ impl RelmapApp {
     }
 
     /// Spinners under the status line while a file opens or an export runs.
-    fn progress_lines(&self, ui: &mut egui::Ui) {
+    fn progress_lines(&self, ui: &mut egui::Ui) -> Option<Action> {
+        let mut cancel = None;
         if let Some(loading) = &self.loading {
             ui.horizontal(|ui| {
                 ui::slow_spinner(ui);
@@ -362,6 +367,13 @@ impl RelmapApp {
                         .show_percentage()
                         .desired_width(240.0),
                 );
+                if ui
+                    .button("Cancel")
+                    .on_hover_text("Stop opening the file (Esc); the map on screen stays")
+                    .clicked()
+                {
+                    cancel = Some(Action::CancelOpen);
+                }
             });
         }
         if let Some(progress) = self.layout_run.live_progress() {
@@ -382,6 +394,7 @@ impl RelmapApp {
                 ui.label("Exporting…");
             });
         }
+        cancel
     }
 }
 

@@ -158,6 +158,8 @@ pub enum Action {
     Recover,
     /// Forget the autosaved map.
     DiscardRecovery,
+    /// Stop opening the file being read; the map on screen stays.
+    CancelOpen,
     /// Show the map a finished load produced (it waited for an answer about unsaved edits).
     ShowLoaded,
     /// The answer to "Save changes?" asked before `then`.
@@ -227,6 +229,7 @@ impl Action {
             | Self::BrowseExportPath
             | Self::AttachSource { .. }
             | Self::DiscardRecovery
+            | Self::CancelOpen
             | Self::Unsaved { .. } => false,
         }
     }

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use roxmltree::{Document, Node};
 
-use super::xml::{Field, children, descendants, edge_location, line_of, number, text_of};
+use super::xml::{Field, Lines, children, descendants, edge_location, line_of, number, text_of};
 use super::{Builder, Edge, normalise, passage_quotes, title_from, truthy};
 use crate::model::error::LoadError;
 use crate::model::{Dataset, Origin};
@@ -71,21 +71,22 @@ pub(super) fn parse(doc: &Document<'_>, file: &str, origin: Origin) -> Result<Da
         .or_else(|| graph.attribute("name").map(str::to_owned))
         .unwrap_or_else(|| title_from(file));
     let mut b = Builder::new(title);
-    read_nodes(doc, graph, &mut b);
-    read_edges(doc, graph, &mut b);
+    let lines = Lines::new(doc.input_text());
+    read_nodes(&lines, graph, &mut b);
+    read_edges(&lines, graph, &mut b);
     b.finish(origin).map_err(|problems| LoadError::Invalid {
         file: file.to_owned(),
         problems,
     })
 }
 
-fn read_nodes(doc: &Document<'_>, graph: Node<'_, '_>, b: &mut Builder) {
+fn read_nodes(lines: &Lines, graph: Node<'_, '_>, b: &mut Builder) {
     let attrs = attributes(graph, "node");
     let mut positions = Vec::new();
     let mut count = 0;
     for node in descendants(graph, "node") {
         count += 1;
-        let line = line_of(doc, node);
+        let line = line_of(lines, node);
         let Some((id, location)) = b.node_id(node.attribute("id"), line) else {
             continue;
         };
@@ -122,13 +123,13 @@ fn read_nodes(doc: &Document<'_>, graph: Node<'_, '_>, b: &mut Builder) {
     }
 }
 
-fn read_edges(doc: &Document<'_>, graph: Node<'_, '_>, b: &mut Builder) {
+fn read_edges(lines: &Lines, graph: Node<'_, '_>, b: &mut Builder) {
     let attrs = attributes(graph, "edge");
     let default_directed = graph
         .attribute("defaultedgetype")
         .is_some_and(|t| t.eq_ignore_ascii_case("directed"));
     for edge in descendants(graph, "edge") {
-        let line = line_of(doc, edge);
+        let line = line_of(lines, edge);
         let location = edge_location(edge, line);
         let source = b.endpoint(&location, "source", edge.attribute("source"));
         let target = b.endpoint(&location, "target", edge.attribute("target"));

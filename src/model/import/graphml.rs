@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use roxmltree::{Document, Node};
 
-use super::xml::{Field, children, descendants, edge_location, line_of, number, text_of};
+use super::xml::{Field, Lines, children, descendants, edge_location, line_of, number, text_of};
 use super::{Builder, Edge, normalise, passage_quotes, title_from, truthy};
 use crate::model::error::LoadError;
 use crate::model::{Dataset, Origin};
@@ -158,8 +158,9 @@ pub(super) fn parse(doc: &Document<'_>, file: &str, origin: Origin) -> Result<Da
         .unwrap_or_else(|| title_from(file));
 
     let mut b = Builder::new(title);
-    read_nodes(doc, &keys, &mut b);
-    read_edges(doc, &keys, &mut b);
+    let lines = Lines::new(doc.input_text());
+    read_nodes(doc, &lines, &keys, &mut b);
+    read_edges(doc, &lines, &keys, &mut b);
     b.finish(origin).map_err(|problems| LoadError::Invalid {
         file: file.to_owned(),
         problems,
@@ -167,12 +168,12 @@ pub(super) fn parse(doc: &Document<'_>, file: &str, origin: Origin) -> Result<Da
 }
 
 /// Every `<node>`, nested graphs (yEd groups) included; positions when every node has one.
-fn read_nodes(doc: &Document<'_>, keys: &HashMap<&str, Key>, b: &mut Builder) {
+fn read_nodes(doc: &Document<'_>, lines: &Lines, keys: &HashMap<&str, Key>, b: &mut Builder) {
     let mut positions = Vec::new();
     let mut count = 0;
     for node in descendants(doc.root_element(), "node").filter(|n| is_graphml(*n)) {
         count += 1;
-        let line = line_of(doc, node);
+        let line = line_of(lines, node);
         let Some((id, location)) = b.node_id(node.attribute("id"), line) else {
             continue;
         };
@@ -207,7 +208,7 @@ fn read_nodes(doc: &Document<'_>, keys: &HashMap<&str, Key>, b: &mut Builder) {
 }
 
 /// Every `<edge>`; direction from the edge, else its graph's `edgedefault`, else undirected.
-fn read_edges(doc: &Document<'_>, keys: &HashMap<&str, Key>, b: &mut Builder) {
+fn read_edges(doc: &Document<'_>, lines: &Lines, keys: &HashMap<&str, Key>, b: &mut Builder) {
     let edges: Vec<Node<'_, '_>> = descendants(doc.root_element(), "edge")
         .filter(|n| is_graphml(*n))
         .collect();
@@ -220,7 +221,7 @@ fn read_edges(doc: &Document<'_>, keys: &HashMap<&str, Key>, b: &mut Builder) {
         }
     }
     for edge in edges {
-        let line = line_of(doc, edge);
+        let line = line_of(lines, edge);
         let location = edge_location(edge, line);
         let source = b.endpoint(&location, "source", edge.attribute("source"));
         let target = b.endpoint(&location, "target", edge.attribute("target"));

@@ -24,8 +24,58 @@ fn schema(file: &str, path: String, message: String) -> LoadError {
     }
 }
 
+/// The most one part of a zipped workbook (`.xlsx`, `.xlsb`, `.ods`) may inflate to, and the
+/// most all its parts together may: a sheet of a million rows by a few columns is well under
+/// it, while a "zip bomb" is refused before anything is inflated.
+pub const MAX_INFLATED_PART: u64 = 256 * 1024 * 1024;
+
+/// See [`MAX_INFLATED_PART`]: all parts together.
+pub const MAX_INFLATED_TOTAL: u64 = 1024 * 1024 * 1024;
+
+/// Refuses a zipped workbook whose parts declare more inflated bytes than
+/// [`MAX_INFLATED_PART`] (or together [`MAX_INFLATED_TOTAL`]), naming the part and its size.
+/// Only the zip's directory is read. A file that is not a zip is left to the readers.
+fn check_inflated(bytes: &[u8], file: &str) -> Result<(), LoadError> {
+    let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+        return Ok(());
+    };
+    let mut total: u64 = 0;
+    for i in 0..zip.len() {
+        let Ok(part) = zip.by_index_raw(i) else {
+            continue;
+        };
+        let size = part.size();
+        total = total.saturating_add(size);
+        if size > MAX_INFLATED_PART || total > MAX_INFLATED_TOTAL {
+            let name = part
+                .name()
+                .map_or_else(|_| format!("part {}", i + 1), |n| n.into_owned());
+            let mib = |b: u64| b / (1024 * 1024);
+            let (what, limit) = if size > MAX_INFLATED_PART {
+                (format!("inflates to {} MiB", mib(size)), MAX_INFLATED_PART)
+            } else {
+                (
+                    format!("brings the parts read so far to {} MiB", mib(total)),
+                    MAX_INFLATED_TOTAL,
+                )
+            };
+            return Err(schema(
+                file,
+                name,
+                format!(
+                    "{what}, over relmap's limit of {} MiB for a workbook part; split the \
+                     data into smaller files or save it as CSV",
+                    mib(limit)
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// Opens the workbook with the reader its container names (so its own error is the one shown).
 fn open(bytes: Vec<u8>, file: &str) -> Result<Book, LoadError> {
+    check_inflated(&bytes, file)?;
     let has = |needle: &[u8]| bytes.windows(needle.len()).any(|w| w == needle);
     let ole = bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]);
     let ods = has(b"application/vnd.oasis.opendocument.spreadsheet");
@@ -235,4 +285,55 @@ fn read_elements(b: &mut Builder, sheet: &Sheet, file: &str) -> Result<(), LoadE
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::Write;
+
+    use super::*;
+
+    /// A workbook-shaped zip whose sheet says it inflates to `declared` bytes (the central
+    /// directory's size field patched, as a crafted file would have it).
+    fn zip_declaring(declared: u32) -> Vec<u8> {
+        let mut out = Cursor::new(Vec::new());
+        let mut zip = zip::ZipWriter::new(&mut out);
+        let stored = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Stored);
+        for (name, body) in [
+            ("[Content_Types].xml", "<Types/>"),
+            ("xl/worksheets/sheet1.xml", "<worksheet/>"),
+        ] {
+            zip.start_file(name, stored).unwrap();
+            zip.write_all(body.as_bytes()).unwrap();
+        }
+        zip.finish().unwrap();
+        let mut bytes = out.into_inner();
+        // The last central directory entry is the sheet's: its uncompressed size is at +24.
+        let at = bytes.windows(4).rposition(|w| w == b"PK\x01\x02").unwrap();
+        bytes[at + 24..at + 28].copy_from_slice(&declared.to_le_bytes());
+        bytes
+    }
+
+    #[test]
+    fn a_part_inflating_past_the_limit_is_refused_by_name_before_inflating() {
+        let Err(err) = open(zip_declaring(700 * 1024 * 1024), "bomb.xlsx") else {
+            panic!("a 700 MiB part is refused");
+        };
+        let text = err.to_string();
+        assert!(text.contains("xl/worksheets/sheet1.xml"), "{text}");
+        assert!(
+            text.contains("700 MiB") && text.contains("256 MiB"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn parts_within_the_limit_reach_the_reader() {
+        // Small parts pass the check; calamine then says what is wrong with this non-workbook.
+        let Err(err) = open(zip_declaring(12), "small.xlsx") else {
+            panic!("not a real workbook");
+        };
+        assert!(!err.to_string().contains("limit"), "{err}");
+    }
 }

@@ -162,8 +162,35 @@ pub(super) fn text_of(node: Node<'_, '_>) -> Option<String> {
 }
 
 /// "line 12" for an element, so problems point into the file.
-pub(super) fn line_of(doc: &Document<'_>, node: Node<'_, '_>) -> usize {
-    doc.text_pos_at(node.range().start).row as usize
+pub(super) fn line_of(lines: &Lines, node: Node<'_, '_>) -> usize {
+    lines.line_at(node.range().start)
+}
+
+/// Where each line of a text starts, so an element's line is found by binary search: asking
+/// roxmltree for it scans the text from its start, once per element, which made reading a
+/// 50,000-node file quadratic.
+pub(super) struct Lines {
+    /// Byte offsets just past each newline.
+    starts: Vec<usize>,
+}
+
+impl Lines {
+    /// The line starts of `text` (one pass).
+    pub(super) fn new(text: &str) -> Self {
+        Self {
+            starts: text
+                .bytes()
+                .enumerate()
+                .filter(|&(_, c)| c == b'\n')
+                .map(|(i, _)| i + 1)
+                .collect(),
+        }
+    }
+
+    /// The 1-based line of byte offset `at`.
+    pub(super) fn line_at(&self, at: usize) -> usize {
+        1 + self.starts.partition_point(|&start| start <= at)
+    }
 }
 
 /// How problems name an edge: by its id when it has one, and its line.
