@@ -2,10 +2,7 @@
 //! small): each is refused with a located message within seconds, never a crash, and the map
 //! on screen stays.
 
-#![expect(
-    clippy::unwrap_used,
-    reason = "tests: a failed setup must fail loudly"
-)]
+#![expect(clippy::unwrap_used, reason = "tests: a failed setup must fail loudly")]
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};

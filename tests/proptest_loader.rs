@@ -121,6 +121,89 @@ const GEXF: &str = include_str!("fixtures/formats/gephi-1.3.gexf");
 const XLSX: &[u8] = include_bytes!("fixtures/formats/kumu.xlsx");
 const ODS: &[u8] = include_bytes!("fixtures/formats/edges.ods");
 
+/// Damage that knows what files are made of: deep nesting, long attribute values, many
+/// siblings, inserted where markup or JSON can take them.
+#[derive(Debug, Clone)]
+struct Structure {
+    /// Where (a byte offset, moved to the next `>`, `[`, `{`, `,` or `:`).
+    at: usize,
+    /// What is opened and closed (nesting) or repeated (siblings).
+    piece: (&'static str, &'static str),
+    /// How deep, or how many.
+    count: usize,
+    /// Nest (open × count, then close × count) or repeat (open + close, count times).
+    nest: bool,
+}
+
+const PIECES: [(&str, &str); 8] = [
+    ("<graph>", "</graph>"),
+    ("<node id=\"deep\">", "</node>"),
+    ("<data key=\"d0\">", "</data>"),
+    ("<div>", "</div>"),
+    ("[", "]"),
+    ("{\"a\":", "}"),
+    ("<node id=\"long\" label=\"", "\"/>"),
+    ("<edge source=\"n0\" target=\"n1\"/>", ""),
+];
+
+fn structure() -> impl Strategy<Value = Structure> {
+    (
+        any::<usize>(),
+        0..PIECES.len(),
+        1usize..5_000,
+        any::<bool>(),
+    )
+        .prop_map(|(at, piece, count, nest)| Structure {
+            at,
+            piece: PIECES[piece],
+            count,
+            nest,
+        })
+}
+
+fn insert_structure(text: &str, s: &Structure) -> Vec<u8> {
+    let n = text.len().max(1);
+    let at = text[s.at % n..]
+        .find(['>', '[', '{', ',', ':'])
+        .map_or(text.len(), |i| s.at % n + i + 1);
+    let (open, close) = s.piece;
+    let inserted = if s.nest {
+        format!("{}{}", open.repeat(s.count), close.repeat(s.count))
+    } else if close == "\"/>" {
+        // A long attribute value.
+        format!("{open}{}{close}", "x".repeat(s.count * 10))
+    } else {
+        format!("{open}{close}").repeat(s.count)
+    };
+    let mut out = text[..at].to_owned();
+    out.push_str(&inserted);
+    out.push_str(&text[at..]);
+    out.into_bytes()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, .. ProptestConfig::default() })]
+
+    #[test]
+    fn deep_long_and_wide_structure_never_panics_and_ends_quickly(s in structure()) {
+        for (base, name) in [
+            (NODE_LINK, "fuzz.json"),
+            (GRAPHML, "fuzz.graphml"),
+            (YED, "fuzz-yed.graphml"),
+            (GEXF, "fuzz.gexf"),
+            (CSV, "fuzz.csv"),
+        ] {
+            let started = std::time::Instant::now();
+            load_damaged(&insert_structure(base, &s), name, &[])?;
+            prop_assert!(started.elapsed().as_secs() < 20, "{name}: {:?}", started.elapsed());
+        }
+        let html = insert_structure("<html><body><p>Japan and Korea met.</p></body></html>", &s);
+        let html = String::from_utf8_lossy(&html);
+        // Any page reads (or is refused as empty) without panicking.
+        let _ = relmap::model::article_text(&html, "fuzz.html");
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 2_000, .. ProptestConfig::default() })]
 

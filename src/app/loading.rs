@@ -11,6 +11,9 @@ use crate::map::{LiveLayout, MapState, Prefs};
 use crate::model::{self, LoadError};
 use crate::scene::{Style, Theme};
 
+/// The loader thread's stack (see [`Loading::start`]).
+const LOADER_STACK: usize = 16 * 1024 * 1024;
+
 /// Share of the progress bar given to reading and validating; the layout fills the rest.
 const READ_SHARE: f32 = 0.15;
 
@@ -40,7 +43,7 @@ impl Loading {
         let progress = Arc::new(AtomicU32::new(0));
         let (sender, receiver) = channel();
         let (p, file) = (progress.clone(), path.clone());
-        std::thread::spawn(move || {
+        let work = move || {
             let set = |v: f32| p.store(v.to_bits(), Ordering::Relaxed);
             let started = std::time::Instant::now();
             let loaded = model::load_path_keeping_unanchored(&file).map(|dataset| {
@@ -86,7 +89,18 @@ impl Loading {
             if let Some(ctx) = repaint {
                 ctx.request_repaint();
             }
-        });
+        };
+        // Every reader refuses nesting past a stated depth (XML 256, JSON 128) or flattens it
+        // (HTML 128), so no file drives a deep recursion; the stack is still made generous,
+        // as serde_json and html2text recurse within those limits and debug builds use big
+        // frames. If no thread can be made, `try_finish` reports the loader as stopped.
+        let spawned = std::thread::Builder::new()
+            .name("relmap-open".to_owned())
+            .stack_size(LOADER_STACK)
+            .spawn(work);
+        if let Err(e) = spawned {
+            log::warn!("could not start the loader for {}: {e}", path.display());
+        }
         Self {
             path,
             progress,
