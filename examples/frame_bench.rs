@@ -72,7 +72,11 @@ fn paint_frame(ctx: &egui::Context, state: &MapState, style: &Style, canvas: Rec
     };
     let output = ctx.run_ui(input, |ui| {
         let painter = ui.painter_at(canvas);
-        relmap::render::paint_scene(&painter, &scene, state.view.screen_from_world(canvas));
+        relmap::render::paint_scene(
+            &painter,
+            &scene,
+            state.camera.view.screen_from_world(canvas),
+        );
     });
     let _ = ctx.tessellate(output.shapes, output.pixels_per_point);
 }
@@ -96,12 +100,12 @@ fn live_frames(
         .positions()
         .to_vec();
     let mut state = MapState::with_layout(d.clone(), start, Default::default());
-    state.view = View::fit(state.scene_cached(style).bounds, canvas);
+    state.camera.view = View::fit(state.scene_cached(style).bounds, canvas);
     state.apply(EditCommand::StartFirstLayout);
     let mut run = LayoutRun::default();
     let (mut frames, mut ticks) = (vec![], 0);
     let began = Instant::now();
-    while state.layout_request.wanted {
+    while state.place.layout_request.wanted {
         let f0 = Instant::now();
         let Some(step) = run.step(&state, Duration::ZERO) else {
             std::thread::sleep(Duration::from_micros(500));
@@ -148,7 +152,7 @@ fn main() {
         let cold = Instant::now();
         let bounds = state.scene_cached(&style).bounds;
         let first_scene_ms = cold.elapsed().as_secs_f64() * 1e3;
-        state.view = View::fit(bounds, canvas);
+        state.camera.view = View::fit(bounds, canvas);
         let ctx = egui::Context::default();
         let (mut tick, mut scene_ms, mut paint_ms, mut tess_ms, mut total) =
             (vec![], vec![], vec![], vec![], vec![]);
@@ -158,7 +162,7 @@ fn main() {
         for _ in 0..SERIAL_FRAMES {
             let t0 = Instant::now();
             sim.tick();
-            state.positions.copy_from_slice(sim.positions());
+            state.place.positions.copy_from_slice(sim.positions());
             let t1 = Instant::now();
             let scene = state.scene_cached(&style);
             let t2 = Instant::now();
@@ -168,7 +172,11 @@ fn main() {
             };
             let output = ctx.run_ui(input, |ui| {
                 let painter = ui.painter_at(canvas);
-                relmap::render::paint_scene(&painter, &scene, state.view.screen_from_world(canvas));
+                relmap::render::paint_scene(
+                    &painter,
+                    &scene,
+                    state.camera.view.screen_from_world(canvas),
+                );
             });
             let t3 = Instant::now();
             let meshes = ctx.tessellate(output.shapes, output.pixels_per_point);
@@ -183,23 +191,23 @@ fn main() {
         // Pan frames: the layout is still, so the cached scene is reused.
         for _ in 0..15 {
             let p0 = Instant::now();
-            state.view.pan(Vec2::new(3.0, 0.0));
+            state.camera.view.pan(Vec2::new(3.0, 0.0));
             paint_frame(&ctx, &state, &style, canvas);
             pan_ms.push(p0.elapsed().as_secs_f64() * 1e3);
             let cached = state.scene_cached(&style);
             // Hovering: hit-tests on the same scene (its index is built on the first one).
-            let probe = state.view.screen_from_world(canvas).inverse() * canvas.center();
-            let _ = cached.hit(probe, 5.0 / state.view.zoom);
+            let probe = state.camera.view.screen_from_world(canvas).inverse() * canvas.center();
+            let _ = cached.hit(probe, 5.0 / state.camera.view.zoom);
             let h0 = Instant::now();
             for k in 0..10 {
                 let _ = cached.hit(
                     probe + Vec2::new(k as f32 * 7.0, 3.0),
-                    5.0 / state.view.zoom,
+                    5.0 / state.camera.view.zoom,
                 );
             }
             hit_us.push(h0.elapsed().as_secs_f64() * 1e6 / 10.0);
         }
-        let live = live_frames(&state.dataset, &style, canvas, &ctx);
+        let live = live_frames(&state.doc.dataset, &style, canvas, &ctx);
         let file = file.map_or(String::new(), |f| format!("\"file\":{f:?},"));
         println!(
             "{{{file}\"nodes\":{n},\"links\":{},\"tick_ms\":{:.2},\"scene_ms\":{:.2},\"paint_ms\":{:.2},\"tessellate_ms\":{:.2},\"first_scene_ms\":{first_scene_ms:.1},\"frame_ms\":{:.2},\"pan_frame_ms\":{:.2},\"hit_us\":{:.1},\"primitives\":{primitives}{live}}}",

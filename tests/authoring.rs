@@ -20,8 +20,9 @@ fn shipped() -> MapState {
 /// The document as a user would compare it: the saved file and the actors' places.
 fn fingerprint(state: &MapState) -> (String, Vec<(u32, u32)>) {
     (
-        model::to_relmap_json(&state.dataset),
+        model::to_relmap_json(&state.doc.dataset),
         state
+            .place
             .positions
             .iter()
             .map(|p| (p.x.to_bits(), p.y.to_bits()))
@@ -60,7 +61,7 @@ fn op() -> impl Strategy<Value = Op> {
 
 /// Turns an [`Op`] into a command valid for `state` (indices wrap around what exists).
 fn command(state: &MapState, op: &Op) -> Option<DocCommand> {
-    let d = &state.dataset;
+    let d = &state.doc.dataset;
     let n_act = d.actors.len();
     let n_rel = d.relations.len();
     let pick = |x: u8, n: usize| (n > 0).then(|| usize::from(x) % n);
@@ -158,9 +159,9 @@ proptest! {
         let mut done = 0;
         for op in &ops {
             if let Some(c) = command(&state, op) {
-                let before = state.revision;
+                let before = state.doc.revision;
                 state.apply(c);
-                if state.revision != before {
+                if state.doc.revision != before {
                     done += 1;
                 }
             }
@@ -214,7 +215,7 @@ fn a_map_from_pasted_text_gains_actors_and_evidence_and_saves() {
         },
         date: None,
     });
-    let rel = &state.dataset.relations[0];
+    let rel = &state.doc.dataset.relations[0];
     assert_eq!(
         rel.passages[0].quote,
         "Korea later accused Japan of breaking it."
@@ -225,7 +226,7 @@ fn a_map_from_pasted_text_gains_actors_and_evidence_and_saves() {
     );
     assert_eq!(rel.tone, Tone::Tension);
     assert!(state.is_dirty());
-    let json = model::to_relmap_json(&state.dataset);
+    let json = model::to_relmap_json(&state.doc.dataset);
     let back = model::load_str(&json, "fish.relmap.json").expect("saved map loads");
     assert_eq!(model::to_relmap_json(&back), json);
 }
@@ -239,10 +240,10 @@ fn the_link_mode_is_saved_with_the_dataset_layout() {
     let saved = relmap::map::SavedLayout::capture(&state);
     let json = serde_json::to_string(&saved).expect("serialises");
     let mut again = shipped();
-    assert_eq!(again.links, relmap::scene::LinkMode::Relation);
+    assert_eq!(again.lens.links, relmap::scene::LinkMode::Relation);
     let back: relmap::map::SavedLayout = serde_json::from_str(&json).expect("reads");
     again.apply(EditCommand::RestoreLayout(back));
-    assert_eq!(again.links, relmap::scene::LinkMode::Pair);
+    assert_eq!(again.lens.links, relmap::scene::LinkMode::Pair);
     // A layout saved before link modes existed reads as one line per relation.
     let old = json.replace(r#","links":"Pair""#, "");
     assert!(!old.contains("links"), "{old}");

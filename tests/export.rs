@@ -28,7 +28,7 @@ fn svg_is_well_formed_and_has_labels_paths_legend_and_source() {
         .filter_map(|n| n.text().map(str::to_owned))
         .collect();
     let visible = s.visible_actors();
-    for (a, actor) in s.dataset.actors.iter().enumerate() {
+    for (a, actor) in s.doc.dataset.actors.iter().enumerate() {
         assert_eq!(texts.contains(&actor.name), visible[a], "{}", actor.name);
     }
     let paths = doc
@@ -73,7 +73,11 @@ fn hidden_things_are_absent_from_the_export() {
 #[test]
 fn selected_relation_gets_an_evidence_card() {
     let mut s = state();
-    let r = s.dataset.relation_index("cn-kz-energy").expect("relation");
+    let r = s
+        .doc
+        .dataset
+        .relation_index("cn-kz-energy")
+        .expect("relation");
     s.apply(SelectCommand::Select(Selection::Relation(r)));
     let svg = svg_of(&s, &ExportOptions::default());
     assert!(svg.contains("China — Kazakhstan: Energy investment and pipelines"));
@@ -94,7 +98,11 @@ fn selected_relation_gets_an_evidence_card() {
 #[test]
 fn the_evidence_card_marks_cut_quotes_and_prints_their_sentence() {
     let mut s = state();
-    let r = s.dataset.relation_index("cn-kz-energy").expect("relation");
+    let r = s
+        .doc
+        .dataset
+        .relation_index("cn-kz-energy")
+        .expect("relation");
     s.apply(SelectCommand::Select(Selection::Relation(r)));
     let svg = svg_of(&s, &ExportOptions::default());
     // Passage 1 is cut from the middle of its sentence: "…" on both sides, then the sentence.
@@ -281,7 +289,11 @@ fn every_actor_name_keeps_aa_contrast_with_a_selection_in_both_themes() {
     for theme in [Theme::Light, Theme::Dark] {
         let mut s = state();
         s.apply(ViewCommand::SetShowSecondary(true));
-        let r = s.dataset.relation_index("cn-kz-energy").expect("relation");
+        let r = s
+            .doc
+            .dataset
+            .relation_index("cn-kz-energy")
+            .expect("relation");
         s.apply(SelectCommand::Select(Selection::Relation(r)));
         let svg = svg_of(
             &s,
@@ -317,7 +329,7 @@ fn the_evidence_report_in_html_markdown_and_csv() {
     let s = state();
     let input = s.report_input(None, false);
     let figure = s.figure(&ExportOptions::default());
-    let d = &s.dataset;
+    let d = &s.doc.dataset;
 
     let html_path = dir.path().join("report.html");
     let written = export::write_report(&html_path, d, &input, &figure).expect("html");
@@ -459,7 +471,11 @@ fn line_labels_never_cover_a_node_or_each_other() {
     }
     // "Selected": only the selected relation's label; "off": none.
     let mut s = state();
-    let r = s.dataset.relation_index("cn-kz-energy").expect("relation");
+    let r = s
+        .doc
+        .dataset
+        .relation_index("cn-kz-energy")
+        .expect("relation");
     s.apply(SelectCommand::Select(Selection::Relation(r)));
     let scene = s.scene(&Style::for_theme(Theme::Light));
     let texts: Vec<&str> = scene.edge_labels.iter().map(|l| l.text.as_str()).collect();
@@ -480,12 +496,16 @@ fn line_labels_never_cover_a_node_or_each_other() {
 fn exports_carry_no_pin_marks_or_hover() {
     use relmap::map::EditCommand;
     let mut s = state();
-    let cn = s.dataset.actor_index("china").expect("actor");
+    let cn = s.doc.dataset.actor_index("china").expect("actor");
     s.apply(EditCommand::StartDrag(cn));
     s.apply(EditCommand::DragTo(egui::Pos2::new(300.0, 300.0)));
     s.apply(EditCommand::EndDrag);
     assert!(s.is_pinned(cn));
-    let r = s.dataset.relation_index("cn-kz-energy").expect("relation");
+    let r = s
+        .doc
+        .dataset
+        .relation_index("cn-kz-energy")
+        .expect("relation");
     s.apply(SelectCommand::Hover(Some(relmap::scene::Hit::Edge(r))));
     let on_screen = s.scene(&Style::for_theme(Theme::Light));
     assert!(

@@ -71,7 +71,7 @@ fn hostile_files(dir: &Path) -> Vec<(PathBuf, &'static str)> {
 fn hostile_files_are_refused_with_a_located_message_and_the_open_map_stays() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = RelmapApp::from_state(MapState::new(relmap::model::builtin().unwrap()));
-    let title = app.state().dataset.title.clone();
+    let title = app.state().doc.dataset.title.clone();
     for (path, says) in hostile_files(dir.path()) {
         let started = Instant::now();
         app.open_path(path.clone(), None);
@@ -89,7 +89,11 @@ fn hostile_files_are_refused_with_a_located_message_and_the_open_map_stays() {
             "{}: {lines:?}",
             path.display()
         );
-        assert_eq!(app.state().dataset.title, title, "the map on screen stays");
+        assert_eq!(
+            app.state().doc.dataset.title,
+            title,
+            "the map on screen stays"
+        );
     }
 }
 

@@ -33,10 +33,14 @@ fn a_broken_file_keeps_the_current_map_and_shows_the_error() {
     )
     .expect("write");
     let mut app = app();
-    let title = app.state().dataset.title.clone();
+    let title = app.state().doc.dataset.title.clone();
     app.open_path(broken, None);
     app.wait_for_load();
-    assert_eq!(app.state().dataset.title, title, "the map you had stays");
+    assert_eq!(
+        app.state().doc.dataset.title,
+        title,
+        "the map you had stays"
+    );
     let (heading, lines) = app.error().expect("an error is shown");
     assert!(heading.contains("broken.relmap.json"));
     assert!(
@@ -55,8 +59,8 @@ fn opening_a_csv_replaces_the_map_and_is_remembered() {
     app.open_path(fixture("trade_routes.csv"), None);
     app.wait_for_load();
     assert!(app.error().is_none());
-    assert_eq!(app.state().dataset.title, "trade_routes");
-    assert_eq!(app.state().dataset.relations.len(), 5);
+    assert_eq!(app.state().doc.dataset.title, "trade_routes");
+    assert_eq!(app.state().doc.dataset.relations.len(), 5);
     assert!(app.recent()[0].ends_with("trade_routes.csv"));
     app.open_path(fixture("networkx.json"), None);
     app.wait_for_load();
@@ -87,14 +91,15 @@ fn a_5000_relation_csv_loads_off_the_ui_thread() {
         "open_path returns at once; the work is on a worker thread"
     );
     assert_eq!(
-        app.state().dataset.title,
+        app.state().doc.dataset.title,
         "China–Kazakhstan partnership (2012)",
         "old map shown meanwhile"
     );
     app.wait_for_load();
-    assert_eq!(app.state().dataset.actors.len(), 2_000);
+    assert_eq!(app.state().doc.dataset.actors.len(), 2_000);
     assert!(
         app.state()
+            .place
             .positions
             .iter()
             .all(|p| p.x.is_finite() && p.y.is_finite())
@@ -108,8 +113,8 @@ fn after_a_drag_the_rest_relaxes_and_the_dragged_node_stays() {
     let d = relmap::model::load_path(&fixture("networkx.json")).expect("fixture");
     let mut state = MapState::new(d);
     assert!(state.force_laid_out());
-    let before = state.positions.clone();
-    let target = state.positions[0] + egui::vec2(300.0, 120.0);
+    let before = state.place.positions.clone();
+    let target = state.place.positions[0] + egui::vec2(300.0, 120.0);
     state.apply(EditCommand::StartDrag(ActorId(0)));
     state.apply(EditCommand::DragTo(target));
     state.apply(EditCommand::EndDrag);
@@ -123,14 +128,15 @@ fn after_a_drag_the_rest_relaxes_and_the_dragged_node_stays() {
         frames += 1;
         assert!(frames < 2_000, "the relaxation settles");
     }
-    assert_eq!(state.positions[0], target, "the dropped node is held");
-    assert!(state.pinned[0]);
+    assert_eq!(state.place.positions[0], target, "the dropped node is held");
+    assert!(state.place.pinned[0]);
     let moved = (1..before.len())
-        .filter(|&i| (state.positions[i] - before[i]).length() > 1.0)
+        .filter(|&i| (state.place.positions[i] - before[i]).length() > 1.0)
         .count();
     assert!(moved > 0, "its neighbours made room");
     assert!(
         state
+            .place
             .positions
             .iter()
             .all(|p| p.x.is_finite() && p.y.is_finite())
@@ -195,14 +201,18 @@ fn graphml_gexf_and_spreadsheets_open_and_a_pdf_is_refused_keeping_the_map() {
         app.open_path(fixture(name), None);
         app.wait_for_load();
         assert!(app.error().is_none(), "{name}: {:?}", app.error());
-        assert_eq!(app.state().dataset.actors.len(), actors, "{name}");
+        assert_eq!(app.state().doc.dataset.actors.len(), actors, "{name}");
     }
     let dir = tempfile::tempdir().expect("tmp");
     let pdf = dir.path().join("briefing.graphml");
     std::fs::write(&pdf, b"%PDF-1.7\n1 0 obj\n").expect("write");
     app.open_path(pdf, None);
     app.wait_for_load();
-    assert_eq!(app.state().dataset.title, "edges", "the map you had stays");
+    assert_eq!(
+        app.state().doc.dataset.title,
+        "edges",
+        "the map you had stays"
+    );
     let (_, lines) = app.error().expect("an error is shown");
     assert!(
         lines
@@ -226,19 +236,19 @@ fn a_large_map_is_shown_at_once_with_its_layout_already_running() {
     app.wait_for_load();
     assert!(app.error().is_none(), "{:?}", app.error());
     let state = app.state();
-    assert_eq!(state.dataset.actors.len(), n);
-    assert!(state.layout_request.wanted && state.layout_request.first);
+    assert_eq!(state.doc.dataset.actors.len(), n);
+    assert!(state.place.layout_request.wanted && state.place.layout_request.first);
     assert!(
         app.live_layout_progress().is_some(),
         "the loader's layout runs on"
     );
     // It ends where laying the map out before showing it would have.
-    let expected = relmap::layout::default_positions(&state.dataset, 0);
+    let expected = relmap::layout::default_positions(&state.doc.dataset, 0);
     let started = Instant::now();
-    while app.state().layout_request.wanted {
+    while app.state().place.layout_request.wanted {
         assert!(started.elapsed().as_secs() < 120, "the layout settles");
         std::thread::sleep(std::time::Duration::from_millis(20));
         app.step_layout();
     }
-    assert_eq!(app.state().positions, expected);
+    assert_eq!(app.state().place.positions, expected);
 }

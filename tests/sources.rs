@@ -222,7 +222,7 @@ fn the_shipped_map_merged_with_a_map_using_other_ids_has_one_china_kazakhstan_an
 fn the_figure_and_report_cite_each_passage_s_source() {
     let d = fixture("two-sources.relmap.json");
     let mut state = relmap::map::MapState::new(d);
-    let r = state.dataset.relation_index("kz-cn-grain").unwrap();
+    let r = state.doc.dataset.relation_index("kz-cn-grain").unwrap();
     state.apply(relmap::map::SelectCommand::Select(
         relmap::scene::Selection::Relation(r),
     ));
@@ -240,7 +240,7 @@ fn the_figure_and_report_cite_each_passage_s_source() {
         relations: vec![r],
         confirmed_only: false,
     };
-    let csv = relmap::export::report_csv(&state.dataset, &input);
+    let csv = relmap::export::report_csv(&state.doc.dataset, &input);
     let rows: Vec<&str> = csv.lines().skip(1).collect();
     assert_eq!(rows.len(), 2);
     assert!(
@@ -253,7 +253,7 @@ fn the_figure_and_report_cite_each_passage_s_source() {
 fn evidence_quotes_the_source_it_was_selected_in_whatever_tab_shows_when_it_is_added() {
     use relmap::map::{ArticleCommand, MapState};
     let mut state = MapState::new(fixture("two-sources.relmap.json"));
-    let steppe = &state.dataset.sources[1].article.text;
+    let steppe = &state.doc.dataset.sources[1].article.text;
     let start = steppe
         .find("record volumes of wheat")
         .expect("in the steppe article");
@@ -268,6 +268,7 @@ fn evidence_quotes_the_source_it_was_selected_in_whatever_tab_shows_when_it_is_a
     state.apply(ArticleCommand::ShowSource(SourceId(0)));
     state.apply(form.command().expect("a complete form"));
     let added = state
+        .doc
         .dataset
         .relations
         .iter()
@@ -281,7 +282,7 @@ fn evidence_quotes_the_source_it_was_selected_in_whatever_tab_shows_when_it_is_a
     );
     let anchor = added.anchor.as_ref().expect("anchored");
     assert_eq!(
-        &state.dataset.sources[1].article.text[anchor.range.clone()],
+        &state.doc.dataset.sources[1].article.text[anchor.range.clone()],
         "record volumes of wheat"
     );
 }

@@ -55,7 +55,12 @@ fn select_energy(h: &mut Harness<'static, RelmapApp>) {
     reason = "test helper: a broken fixture must fail the test loudly"
 )]
 fn actor(h: &Harness<'_, RelmapApp>, id: &str) -> relmap::model::ActorId {
-    h.state().state().dataset.actor_index(id).expect("actor")
+    h.state()
+        .state()
+        .doc
+        .dataset
+        .actor_index(id)
+        .expect("actor")
 }
 
 #[expect(
@@ -65,6 +70,7 @@ fn actor(h: &Harness<'_, RelmapApp>, id: &str) -> relmap::model::ActorId {
 fn relation(h: &Harness<'_, RelmapApp>, id: &str) -> relmap::model::RelationId {
     h.state()
         .state()
+        .doc
         .dataset
         .relation_index(id)
         .expect("relation")
@@ -75,7 +81,7 @@ fn clicking_a_relation_shows_its_passages() {
     let mut h = harness();
     select_energy(&mut h);
     assert_eq!(
-        h.state().state().selection,
+        h.state().state().pointing.selection,
         Selection::Relation(relation(&h, "cn-kz-energy"))
     );
     h.get_by_label_contains("Major oil and gas pipelines link the two countries.");
@@ -103,7 +109,7 @@ fn parallel_arcs_are_each_clickable() {
         h.get_by_label(label).click();
         h.run();
         assert_eq!(
-            h.state().state().selection,
+            h.state().state().pointing.selection,
             Selection::Relation(relation(&h, id)),
             "{label}"
         );
@@ -116,7 +122,7 @@ fn clicking_a_node_lists_its_relations_and_one_can_be_opened() {
     h.get_by_label_contains("SCO (organization)").click();
     h.run();
     assert_eq!(
-        h.state().state().selection,
+        h.state().state().pointing.selection,
         Selection::Actor(actor(&h, "sco"))
     );
     h.get_by_label("Relations (2)");
@@ -125,7 +131,7 @@ fn clicking_a_node_lists_its_relations_and_one_can_be_opened() {
         .click();
     h.run();
     assert_eq!(
-        h.state().state().selection,
+        h.state().state().pointing.selection,
         Selection::Relation(relation(&h, "kz-sco"))
     );
     h.get_by_label_contains("“Peace Mission 2010,” occurred in September 2010");
@@ -136,10 +142,10 @@ fn esc_and_empty_canvas_clear_the_selection() {
     let mut h = harness();
     h.get_by_label_contains("China — SCO").click();
     h.run();
-    assert_ne!(h.state().state().selection, Selection::None);
+    assert_ne!(h.state().state().pointing.selection, Selection::None);
     h.key_press(Key::Escape);
     h.run();
-    assert_eq!(h.state().state().selection, Selection::None);
+    assert_eq!(h.state().state().pointing.selection, Selection::None);
     h.get_by_label_contains("China — SCO").click();
     h.run();
     // A point far from every shape: the canvas's top-left corner.
@@ -149,15 +155,15 @@ fn esc_and_empty_canvas_clear_the_selection() {
     h.drag_at(empty);
     h.drop_at(empty);
     h.run();
-    assert_eq!(h.state().state().selection, Selection::None);
+    assert_eq!(h.state().state().pointing.selection, Selection::None);
 }
 
 #[test]
 fn dragging_a_node_moves_and_pins_it_and_undo_restores_it() {
     let mut h = harness();
     let ru = actor(&h, "russia");
-    let before = h.state().state().positions[ru];
-    let zoom = h.state().state().view.zoom;
+    let before = h.state().state().place.positions[ru];
+    let zoom = h.state().state().camera.view.zoom;
     let start = h.get_by_label_contains("Russia (state)").rect().center();
     let delta = Vec2::new(90.0, -60.0);
     h.hover_at(start);
@@ -171,29 +177,33 @@ fn dragging_a_node_moves_and_pins_it_and_undo_restores_it() {
     h.drop_at(start + delta);
     h.run();
     let state = h.state().state();
-    let moved = state.positions[ru] - before;
+    let moved = state.place.positions[ru] - before;
     assert!(
         (moved - delta / zoom).length() < 2.0 / zoom,
         "moved {moved:?}, wanted {:?}",
         delta / zoom
     );
-    assert!(state.pinned[ru], "a dropped node stays pinned");
-    assert_eq!(state.selection, Selection::None, "a drag is not a click");
+    assert!(state.place.pinned[ru], "a dropped node stays pinned");
+    assert_eq!(
+        state.pointing.selection,
+        Selection::None,
+        "a drag is not a click"
+    );
 
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
-    assert_eq!(h.state().state().positions[ru], before);
-    assert!(!h.state().state().pinned[ru]);
+    assert_eq!(h.state().state().place.positions[ru], before);
+    assert!(!h.state().state().place.pinned[ru]);
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
     h.run();
-    assert!(h.state().state().pinned[ru]);
-    assert_ne!(h.state().state().positions[ru], before);
+    assert!(h.state().state().place.pinned[ru]);
+    assert_ne!(h.state().state().place.positions[ru], before);
 }
 
 #[test]
 fn dragging_the_background_pans_and_f_fits_again() {
     let mut h = harness();
-    let fitted = h.state().state().view;
+    let fitted = h.state().state().camera.view;
     let canvas = h.get_by_label(relmap::ui::CANVAS_LABEL).rect();
     // The top-left corner of the fitted map is empty background.
     let canvas_point = canvas.left_top() + Vec2::new(12.0, 12.0);
@@ -214,7 +224,7 @@ fn dragging_the_background_pans_and_f_fits_again() {
     h.run();
     h.drop_at(canvas_point + Vec2::new(0.0, 100.0));
     h.run();
-    let panned = h.state().state().view;
+    let panned = h.state().state().camera.view;
     let shift = (fitted.center_in_world - panned.center_in_world) * fitted.zoom;
     assert!(
         (shift - Vec2::new(0.0, 100.0)).length() < 1.0,
@@ -222,7 +232,7 @@ fn dragging_the_background_pans_and_f_fits_again() {
     );
     h.key_press(Key::F);
     h.run();
-    assert_eq!(h.state().state().view, fitted);
+    assert_eq!(h.state().state().camera.view, fitted);
 }
 
 #[test]
@@ -241,8 +251,8 @@ fn show_in_article_opens_the_text_at_the_passage() {
         .click();
     h.run();
     let state = h.state().state();
-    assert!(state.article_open);
-    let focus = state.article_focus.expect("focus");
+    assert!(state.reader.open);
+    let focus = state.reader.focus.expect("focus");
     assert_eq!(focus.passage.index, 4);
     assert!(!focus.scroll_pending, "the article scrolled to the passage");
     h.get_by_label_contains("Highlighted: China — Kazakhstan — Energy investment and pipelines");
@@ -264,20 +274,20 @@ fn secondary_actors_are_hidden_until_asked_for() {
 fn typing_a_search_and_choosing_a_result_selects_the_relation() {
     let mut h = harness();
     search_for(&mut h, "Peace Mission");
-    assert_eq!(h.state().state().search, "Peace Mission");
+    assert_eq!(h.state().state().lens.search, "Peace Mission");
     // The passage result of kz-sco (its first one is the SCO framework sentence).
     h.get_all_by_label_contains("“Peace Mission 2010,” occurred in September 2010")
         .next()
         .expect("a result")
         .click();
     h.run();
-    let sel = h.state().state().selection;
+    let sel = h.state().state().pointing.selection;
     let Selection::Relation(r) = sel else {
         panic!("{sel:?}")
     };
-    assert!(["cn-sco", "kz-sco"].contains(&h.state().state().dataset.relations[r].id.as_str()));
+    assert!(["cn-sco", "kz-sco"].contains(&h.state().state().doc.dataset.relations[r].id.as_str()));
     assert!(
-        h.state().state().article_open,
+        h.state().state().reader.open,
         "the article opens at the passage"
     );
 }
@@ -318,12 +328,12 @@ fn clicking_an_article_highlight_selects_its_relation() {
     h.run();
     // The menu closed with the click (Esc would now close the article: see the Esc-order test).
     assert!(!egui::Popup::is_any_open(&h.ctx));
-    assert!(h.state().state().article_open);
+    assert!(h.state().state().reader.open);
     // The highlight may wrap over two lines, so click it the way a screen reader does.
     h.get_by_label("Chinese energy firms have invested billions of dollars in oil projects in Kazakhstan and aim to increase that total.").click_accesskit();
     h.run();
     assert_eq!(
-        h.state().state().selection,
+        h.state().state().pointing.selection,
         Selection::Relation(relation(&h, "cn-kz-energy"))
     );
 }
@@ -365,7 +375,7 @@ fn dropping_a_csv_on_the_window_opens_it() {
     h.step();
     h.state_mut().wait_for_load();
     h.run();
-    assert_eq!(h.state().state().dataset.title, "trade_routes");
+    assert_eq!(h.state().state().doc.dataset.title, "trade_routes");
     h.get_by_label_contains("Kazakhstan (actor)");
     assert!(h.state().error().is_none());
 }
@@ -418,7 +428,7 @@ fn a_click_a_few_pixels_off_a_line_picks_it() {
     h.drop_at(near);
     h.run();
     assert_eq!(
-        h.state().state().selection,
+        h.state().state().pointing.selection,
         Selection::Relation(relation(&h, "cn-sco")),
         "a near miss selects the nearest line instead of clearing"
     );
@@ -444,17 +454,21 @@ fn esc_closes_the_topmost_thing_first_then_clears_the_selection() {
         h.state().modal().is_none(),
         "first Esc: the shortcuts window"
     );
-    assert!(h.state().state().article_open);
+    assert!(h.state().state().reader.open);
     h.key_press(Key::Escape);
     h.run();
     let state = h.state().state();
-    assert!(!state.article_open, "second Esc: the article");
-    assert_ne!(state.selection, Selection::None);
+    assert!(!state.reader.open, "second Esc: the article");
+    assert_ne!(state.pointing.selection, Selection::None);
     h.key_press(Key::Escape);
     h.run();
     let state = h.state().state();
-    assert_eq!(state.selection, Selection::None, "third Esc: the selection");
-    assert!(state.article_focus.is_none(), "and its article highlight");
+    assert_eq!(
+        state.pointing.selection,
+        Selection::None,
+        "third Esc: the selection"
+    );
+    assert!(state.reader.focus.is_none(), "and its article highlight");
 }
 
 #[test]
@@ -468,7 +482,7 @@ fn hovering_a_row_lights_its_line_and_hovering_a_line_lights_its_row() {
         .hover();
     h.run();
     let state = h.state().state();
-    assert_eq!(state.linked_hover, Some(Hit::Edge(energy)));
+    assert_eq!(state.pointing.linked_hover, Some(Hit::Edge(energy)));
     let style = relmap::scene::Style::for_theme(state.theme());
     let scene = state.scene_cached(&style);
     let line = scene.edge(energy).expect("drawn");
@@ -482,7 +496,7 @@ fn hovering_a_row_lights_its_line_and_hovering_a_line_lights_its_row() {
     let empty = h.get_by_label(relmap::ui::CANVAS_LABEL).rect().left_top() + Vec2::new(12.0, 12.0);
     h.hover_at(empty);
     h.run();
-    assert_eq!(h.state().state().linked_hover, None);
+    assert_eq!(h.state().state().pointing.linked_hover, None);
 
     // The other way: the line hovered on the map marks its row.
     let mid = h
@@ -491,7 +505,7 @@ fn hovering_a_row_lights_its_line_and_hovering_a_line_lights_its_row() {
         .center();
     h.hover_at(mid);
     h.run();
-    assert_eq!(h.state().state().hovered, Some(Hit::Edge(energy)));
+    assert_eq!(h.state().state().pointing.hovered, Some(Hit::Edge(energy)));
     let row = h.get_by_label_contains("Kazakhstan · Energy investment and pipelines");
     assert_eq!(
         row.accesskit_node().toggled(),
@@ -527,7 +541,7 @@ fn a_node_dragged_onto_the_side_panel_stays_on_the_canvas() {
     h.drop_at(target);
     h.run();
     let state = h.state().state();
-    let on_screen = state.view.screen_from_world(canvas) * state.positions[kz];
+    let on_screen = state.camera.view.screen_from_world(canvas) * state.place.positions[kz];
     assert!(
         canvas.shrink(20.0).contains(on_screen),
         "{on_screen:?} should stay inside {canvas:?}"
@@ -537,12 +551,12 @@ fn a_node_dragged_onto_the_side_panel_stays_on_the_canvas() {
 #[test]
 fn the_view_refits_when_what_is_shown_changes_unless_the_user_moved_it() {
     let mut h = harness();
-    let before = h.state().state().view;
+    let before = h.state().state().camera.view;
     h.get_by_label_contains("SCO (organization)").click();
     h.run();
     h.get_by_label("Focus: its relations").click();
     h.run();
-    let focused = h.state().state().view;
+    let focused = h.state().state().camera.view;
     // China and Kazakhstan span the map's width, so the re-fit recentres on the three rather
     // than zooming in.
     assert!(
@@ -557,18 +571,18 @@ fn the_view_refits_when_what_is_shown_changes_unless_the_user_moved_it() {
     h.run();
     h.drop_at(empty + Vec2::new(40.0, 30.0));
     h.run();
-    let panned = h.state().state().view;
+    let panned = h.state().state().camera.view;
     assert_ne!(panned, focused);
     h.get_by_label("Show all actors").click();
     h.run();
-    assert_eq!(h.state().state().view, panned);
+    assert_eq!(h.state().state().camera.view, panned);
 }
 
 #[test]
 fn shortcuts_work_with_a_button_focused() {
     let mut h = harness();
     let ru = actor(&h, "russia");
-    let before = h.state().state().positions[ru];
+    let before = h.state().state().place.positions[ru];
     let start = h.get_by_label_contains("Russia (state)").rect().center();
     h.drag_at(start);
     h.run();
@@ -576,7 +590,7 @@ fn shortcuts_work_with_a_button_focused() {
     h.run();
     h.drop_at(start + Vec2::new(60.0, -40.0));
     h.run();
-    assert_ne!(h.state().state().positions[ru], before);
+    assert_ne!(h.state().state().place.positions[ru], before);
     // A button with the keyboard focus (as after Tab).
     h.get_by_label_contains("Hide evidence").focus();
     h.run();
@@ -587,7 +601,7 @@ fn shortcuts_work_with_a_button_focused() {
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
     assert_eq!(
-        h.state().state().positions[ru],
+        h.state().state().place.positions[ru],
         before,
         "Ctrl+Z still undoes"
     );
@@ -601,26 +615,26 @@ fn search_results_are_picked_with_the_arrow_keys_and_enter() {
     h.run();
     h.key_press(Key::ArrowDown);
     h.run();
-    assert_eq!(h.state().state().search_pick, Some(1));
+    assert_eq!(h.state().state().lens.search_pick, Some(1));
     h.key_press(Key::ArrowUp);
     h.run();
-    assert_eq!(h.state().state().search_pick, Some(0));
+    assert_eq!(h.state().state().lens.search_pick, Some(0));
     h.key_press(Key::Enter);
     h.run();
     // The first result for "pipelines" is the relation "Energy investment and pipelines".
     assert_eq!(
-        h.state().state().selection,
+        h.state().state().pointing.selection,
         Selection::Relation(relation(&h, "cn-kz-energy"))
     );
     // Ctrl+F again selects the old query, so typing replaces it.
     search_for(&mut h, "Taiwan");
-    assert_eq!(h.state().state().search, "Taiwan");
+    assert_eq!(h.state().state().lens.search, "Taiwan");
 }
 
 #[test]
 fn focus_on_a_pair_shows_only_those_two_fitted_and_exports_follow() {
     let mut h = harness();
-    let before = h.state().state().view;
+    let before = h.state().state().camera.view;
     select_energy(&mut h);
     h.get_by_label("Focus on this pair").click();
     h.run();
@@ -628,7 +642,7 @@ fn focus_on_a_pair_shows_only_those_two_fitted_and_exports_follow() {
     let actors: Vec<&str> = state
         .visible_actors()
         .iter()
-        .zip(&state.dataset.actors)
+        .zip(&state.doc.dataset.actors)
         .filter(|(v, _)| **v)
         .map(|(_, a)| a.id.as_str())
         .collect();
@@ -637,9 +651,9 @@ fn focus_on_a_pair_shows_only_those_two_fitted_and_exports_follow() {
     assert_eq!(shown, 6, "the six China–Kazakhstan strands");
     // The pair spans the map's width: the re-fit centres on their line, never zooms out.
     assert!(
-        state.view.zoom >= before.zoom && state.view != before,
+        state.camera.view.zoom >= before.zoom && state.camera.view != before,
         "fitted to the pair: {:?} vs {before:?}",
-        state.view
+        state.camera.view
     );
     assert!(h.query_by_label_contains("Russia (state)").is_none());
     let svg = relmap::export::figure_svg(&state.figure(&relmap::export::ExportOptions::default()));
@@ -692,7 +706,7 @@ fn legend_rows_stay_put_when_a_filter_is_on_and_offer_show_only() {
     let before = h.get_by_label("economy").rect();
     h.get_by_label("energy").click();
     h.run();
-    assert!(!h.state().state().filters.hidden_dimensions.is_empty());
+    assert!(!h.state().state().lens.filters.hidden_dimensions.is_empty());
     assert_eq!(
         h.get_by_label("economy").rect(),
         before,
@@ -703,13 +717,14 @@ fn legend_rows_stay_put_when_a_filter_is_on_and_offer_show_only() {
         .expect("clear")
         .click();
     h.run();
-    assert!(!h.state().state().filters.any());
+    assert!(!h.state().state().lens.filters.any());
     h.get_by_label("security").click_secondary();
     h.run();
     h.get_by_label("Show only security").click();
     h.run();
     let state = h.state().state();
     let shown: Vec<&str> = state
+        .doc
         .dataset
         .relations
         .iter()
@@ -753,7 +768,7 @@ fn the_chronology_tells_statements_from_dated_events_and_says_when_a_range_hides
     h.get_by_label("to").set_value_accesskit(2010.0);
     h.run();
     let state = h.state().state();
-    assert_eq!(state.filters.years, Some((2009, 2010)));
+    assert_eq!(state.lens.filters.years, Some((2009, 2010)));
     assert!(state.hidden_by_years() > 0);
     assert!(h.query_by_label("(this range hides nothing)").is_none());
     // Dated events stay: trade partner since 2009, Peace Mission 2010.
@@ -791,13 +806,16 @@ fn ctrl_click_on_a_second_actor_selects_the_pair_and_offers_its_focus() {
     h.get_by_label_contains("Kazakhstan (state)")
         .click_modifiers(Modifiers::COMMAND);
     h.run();
-    assert_eq!(h.state().state().selection, Selection::Pair(cn, kz));
+    assert_eq!(
+        h.state().state().pointing.selection,
+        Selection::Pair(cn, kz)
+    );
     assert!(h.query_by_label("China and Kazakhstan").is_some());
     assert!(
         h.query_by_label_contains("Relations between them (6)")
             .is_some()
     );
-    let before = h.state().state().view;
+    let before = h.state().state().camera.view;
     h.get_by_label("Focus on this pair").click();
     h.run();
     let state = h.state().state();
@@ -806,9 +824,9 @@ fn ctrl_click_on_a_second_actor_selects_the_pair_and_offers_its_focus() {
     assert!(shown[cn] && shown[kz]);
     // The pair spans the map's width: the re-fit centres on their line, never zooms out.
     assert!(
-        state.view.zoom >= before.zoom && state.view != before,
+        state.camera.view.zoom >= before.zoom && state.camera.view != before,
         "fitted to the pair: {:?} vs {before:?}",
-        state.view
+        state.camera.view
     );
 }
 
@@ -825,10 +843,14 @@ fn a_newly_opened_map_is_drawn_fitted_from_its_first_frame() {
     h.step();
     let canvas = h.get_by_label(relmap::ui::CANVAS_LABEL).rect();
     let app = h.state().state();
-    assert_eq!(app.view, app.fitted_view(canvas), "the fit was applied");
-    let t = app.view.screen_from_world(canvas);
-    let (a, name) = (0, app.dataset.actors[0].name.clone());
-    let fitted = t * app.positions[a];
+    assert_eq!(
+        app.camera.view,
+        app.fitted_view(canvas),
+        "the fit was applied"
+    );
+    let t = app.camera.view.screen_from_world(canvas);
+    let (a, name) = (0, app.doc.dataset.actors[0].name.clone());
+    let fitted = t * app.place.positions[a];
     let drawn = h
         .get_by_label_contains(&format!("{name} ("))
         .rect()
@@ -866,22 +888,22 @@ fn a_refit_glides_from_the_old_view_to_the_new_one() {
     h.get_by_label("Focus: its relations").click();
     // A frame after the re-fit starts, the camera is on its way: neither where it was nor
     // where it ends.
-    let generation = h.state().state().fit_generation;
+    let generation = h.state().state().camera.fit_generation;
     for _ in 0..4 {
-        if h.state().state().fit_generation != generation {
+        if h.state().state().camera.fit_generation != generation {
             break;
         }
         h.step();
     }
-    assert_eq!(h.state().state().fit_generation, generation + 1);
+    assert_eq!(h.state().state().camera.fit_generation, generation + 1);
     for _ in 0..8 {
         h.step();
     }
     let midway = screen_of(&h);
     h.run();
     let end = screen_of(&h);
-    let fitted =
-        h.state().state().view.screen_from_world(canvas) * h.state().state().positions[sco];
+    let fitted = h.state().state().camera.view.screen_from_world(canvas)
+        * h.state().state().place.positions[sco];
     assert!((end - fitted).length() < 1.0, "ends at the fitted view");
     assert!(
         (midway - start).length() > 1.0,
@@ -930,9 +952,9 @@ fn new_map_with_two_actors(h: &mut Harness<'static, RelmapApp>) {
     h.get_by_label("Create map").click();
     h.run();
     assert!(h.state().modal().is_none(), "{:?}", h.state().modal());
-    assert_eq!(h.state().state().dataset.title, "Fish talks");
+    assert_eq!(h.state().state().doc.dataset.title, "Fish talks");
     assert!(
-        h.state().state().article_authoring,
+        h.state().state().reader.authoring,
         "the article opens ready to select"
     );
 
@@ -947,6 +969,7 @@ fn new_map_with_two_actors(h: &mut Harness<'static, RelmapApp>) {
     let names: Vec<&str> = h
         .state()
         .state()
+        .doc
         .dataset
         .actors
         .iter()
@@ -973,11 +996,12 @@ fn an_analyst_authors_a_map_from_pasted_text_by_keyboard_and_mouse() {
     let selected = h
         .state()
         .state()
-        .article_selection
+        .reader
+        .selection
         .clone()
         .expect("a selection");
     assert_eq!(
-        &h.state().state().dataset.primary().article.text[selected],
+        &h.state().state().doc.dataset.primary().article.text[selected],
         "Japan and Korea signed a fisheries accord."
     );
     // E, a label, Enter: the relation appears with its passage.
@@ -988,8 +1012,8 @@ fn an_analyst_authors_a_map_from_pasted_text_by_keyboard_and_mouse() {
     h.key_press(Key::Enter);
     h.run();
     let state = h.state().state();
-    assert_eq!(state.dataset.relations.len(), 1);
-    let rel = &state.dataset.relations[0];
+    assert_eq!(state.doc.dataset.relations.len(), 1);
+    let rel = &state.doc.dataset.relations[0];
     assert_eq!(rel.label, "Fisheries accord");
     assert_eq!(
         rel.passages[0].quote,
@@ -1000,7 +1024,7 @@ fn an_analyst_authors_a_map_from_pasted_text_by_keyboard_and_mouse() {
         Some("2011-05")
     );
     assert_eq!(
-        state.selection,
+        state.pointing.selection,
         Selection::Relation(relmap::model::RelationId(0))
     );
     assert!(
@@ -1018,12 +1042,15 @@ fn an_analyst_authors_a_map_from_pasted_text_by_keyboard_and_mouse() {
     h.get_by_label("tension").click();
     h.run();
     assert_eq!(
-        h.state().state().dataset.relations[0].tone,
+        h.state().state().doc.dataset.relations[0].tone,
         relmap::model::Tone::Tension
     );
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
-    assert_eq!(h.state().state().dataset.relations[0].declared_tone, None);
+    assert_eq!(
+        h.state().state().doc.dataset.relations[0].declared_tone,
+        None
+    );
 
     // A note on the passage, committed when the field is left.
     h.get_by_label("Edit passage").click();
@@ -1032,7 +1059,7 @@ fn an_analyst_authors_a_map_from_pasted_text_by_keyboard_and_mouse() {
     h.key_press(Key::Enter);
     h.run();
     assert_eq!(
-        h.state().state().dataset.relations[0].passages[0]
+        h.state().state().doc.dataset.relations[0].passages[0]
             .note
             .as_deref(),
         Some("Check the 2011 date")
@@ -1047,11 +1074,11 @@ fn an_analyst_authors_a_map_from_pasted_text_by_keyboard_and_mouse() {
     assert_eq!(h.state().window_title(), "relmap — Fish talks");
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
     h.run();
-    let saved = relmap::model::to_relmap_json(&h.state().state().dataset);
+    let saved = relmap::model::to_relmap_json(&h.state().state().doc.dataset);
     h.state_mut().open_path(path.clone(), None);
     h.state_mut().wait_for_load();
     h.run();
-    let reopened = relmap::model::to_relmap_json(&h.state().state().dataset);
+    let reopened = relmap::model::to_relmap_json(&h.state().state().doc.dataset);
     assert_eq!(reopened, saved);
     assert_eq!(std::fs::read_to_string(&path).expect("file"), saved);
 }
@@ -1103,7 +1130,10 @@ fn drafts_are_reviewed_with_d_a_and_r() {
     // D shows the first draft, A accepts it and moves on, R rejects the next.
     h.key_press(Key::D);
     h.run();
-    assert_eq!(h.state().state().selection, Selection::Relation(jp_kr));
+    assert_eq!(
+        h.state().state().pointing.selection,
+        Selection::Relation(jp_kr)
+    );
     assert_eq!(
         h.state().state().current_draft(),
         Some(relmap::model::PassageId::new(jp_kr, 0))
@@ -1112,7 +1142,7 @@ fn drafts_are_reviewed_with_d_a_and_r() {
     h.run();
     let state = h.state().state();
     assert_eq!(
-        state.dataset.relations[jp_kr].passages[0].status,
+        state.doc.dataset.relations[jp_kr].passages[0].status,
         relmap::model::PassageStatus::Confirmed
     );
     assert_eq!(
@@ -1122,7 +1152,11 @@ fn drafts_are_reviewed_with_d_a_and_r() {
     h.key_press(Key::R);
     h.run();
     let state = h.state().state();
-    assert_eq!(state.dataset.relations[jp_kr].passages.len(), 1, "rejected");
+    assert_eq!(
+        state.doc.dataset.relations[jp_kr].passages.len(),
+        1,
+        "rejected"
+    );
     assert_eq!(state.drafts().len(), 1, "China–Japan left");
     // Ctrl+Z brings the rejected draft back.
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
@@ -1168,7 +1202,14 @@ fn unsaved_edits_survive_a_crash_through_the_autosave() {
     h.get_by_label("Recover").click();
     h.run();
     let state = h.state().state();
-    assert!(state.dataset.actors.iter().any(|a| a.name == "Mongolia"));
+    assert!(
+        state
+            .doc
+            .dataset
+            .actors
+            .iter()
+            .any(|a| a.name == "Mongolia")
+    );
     assert!(state.is_dirty(), "recovered edits are still unsaved");
 }
 
@@ -1178,7 +1219,9 @@ fn removing_a_passage_asks_twice_and_undo_brings_it_back() {
     select_energy(&mut h);
     let energy = relation(&h, "cn-kz-energy");
     let count = |h: &Harness<'static, RelmapApp>| {
-        h.state().state().dataset.relations[energy].passages.len()
+        h.state().state().doc.dataset.relations[energy]
+            .passages
+            .len()
     };
     assert_eq!(count(&h), 5);
     h.get_all_by_label("Edit passage")
@@ -1277,9 +1320,9 @@ fn the_export_dialog_writes_graphml_that_reads_back() {
     h.state_mut().wait_for_jobs();
     let back = relmap::model::load_path(&path).expect("the GraphML reads back");
     let shown = h.state().state();
-    assert_eq!(back.actors.len(), shown.dataset.actors.len());
-    assert_eq!(back.relations.len(), shown.dataset.relations.len());
-    assert_eq!(back.passage_count(), shown.dataset.passage_count());
+    assert_eq!(back.actors.len(), shown.doc.dataset.actors.len());
+    assert_eq!(back.relations.len(), shown.doc.dataset.relations.len());
+    assert_eq!(back.passage_count(), shown.doc.dataset.passage_count());
 }
 
 #[test]
@@ -1291,7 +1334,7 @@ fn one_line_per_pair_combines_relations_and_a_click_lists_them() {
     h.get_by_label("One per pair").click();
     h.run();
     let state = h.state().state();
-    assert_eq!(state.links, relmap::scene::LinkMode::Pair);
+    assert_eq!(state.lens.links, relmap::scene::LinkMode::Pair);
     let style = relmap::scene::Style::for_theme(state.theme());
     let scene = state.scene_cached(&style);
     let shown = state.visible_relations().iter().filter(|v| **v).count();
@@ -1322,14 +1365,17 @@ fn one_line_per_pair_combines_relations_and_a_click_lists_them() {
     h.get_by_label_contains("China — Kazakhstan: 6 relations")
         .click();
     h.run();
-    assert_eq!(h.state().state().selection, Selection::Pair(cn, kz));
+    assert_eq!(
+        h.state().state().pointing.selection,
+        Selection::Pair(cn, kz)
+    );
     assert!(
         h.query_by_label_contains("Relations between them (6)")
             .is_some()
     );
     // Each relation opens in place to its passages.
     let energy = relation(&h, "cn-kz-energy");
-    let quote: String = h.state().state().dataset.relations[energy].passages[4]
+    let quote: String = h.state().state().doc.dataset.relations[energy].passages[4]
         .quote
         .chars()
         .take(25)
@@ -1368,7 +1414,10 @@ fn a_relation_s_evidence_is_read_by_keyboard_alone() {
     // Tab reaches the first actor; the screen reader is told which.
     h.key_press(Key::Tab);
     h.run();
-    assert_eq!(h.state().state().selection, Selection::Actor(china));
+    assert_eq!(
+        h.state().state().pointing.selection,
+        Selection::Actor(china)
+    );
     let focused = h
         .get_all_by_role(egui::accesskit::Role::Button)
         .find(|n| n.is_focused())
@@ -1389,7 +1438,7 @@ fn a_relation_s_evidence_is_read_by_keyboard_alone() {
     let Some(Hit::Edge(first)) = state.hover_shown() else {
         panic!("a lit relation");
     };
-    let name = relmap::scene::relation_label(&state.dataset, first);
+    let name = relmap::scene::relation_label(&state.doc.dataset, first);
     h.key_press(Key::ArrowRight);
     h.run();
     h.key_press(Key::ArrowLeft);
@@ -1407,17 +1456,20 @@ fn a_relation_s_evidence_is_read_by_keyboard_alone() {
     h.key_press(Key::Enter);
     h.run();
     let state = h.state().state();
-    assert_eq!(state.selection, Selection::Relation(first));
-    let quote = state.dataset.relations[first].passages[0].quote.clone();
+    assert_eq!(state.pointing.selection, Selection::Relation(first));
+    let quote = state.doc.dataset.relations[first].passages[0].quote.clone();
     let start: String = quote.chars().take(30).collect();
     assert!(h.query_by_label_contains(&start).is_some(), "{start}");
     // Esc goes back to the actor, a second Esc clears.
     h.key_press(Key::Escape);
     h.run();
-    assert_eq!(h.state().state().selection, Selection::Actor(china));
+    assert_eq!(
+        h.state().state().pointing.selection,
+        Selection::Actor(china)
+    );
     h.key_press(Key::Escape);
     h.run();
-    assert_eq!(h.state().state().selection, Selection::None);
+    assert_eq!(h.state().state().pointing.selection, Selection::None);
     // Shift+Tab goes backwards from the first actor to the last one shown.
     h.key_press(Key::Tab);
     h.run();
@@ -1430,7 +1482,7 @@ fn a_relation_s_evidence_is_read_by_keyboard_alone() {
         .rposition(|v| *v)
         .expect("actors shown");
     assert_eq!(
-        state.selection,
+        state.pointing.selection,
         Selection::Actor(relmap::model::ActorId(last))
     );
 }
@@ -1454,6 +1506,7 @@ fn unsaved_edits_ask_save_discard_or_cancel_before_a_new_map() {
     assert!(
         h.state()
             .state()
+            .doc
             .dataset
             .actors
             .iter()

@@ -66,6 +66,7 @@ fn add_mongolia(h: &mut Harness<'static, RelmapApp>) {
 fn has_mongolia(h: &Harness<'static, RelmapApp>) -> bool {
     h.state()
         .state()
+        .doc
         .dataset
         .actors
         .iter()
@@ -122,7 +123,7 @@ fn a_file_dropped_on_unsaved_edits_asks_first_and_the_autosave_survives_until_th
     h.run();
     h.state_mut().wait_for_load();
     h.run();
-    assert_eq!(h.state().state().dataset.title, "trade_routes");
+    assert_eq!(h.state().state().doc.dataset.title, "trade_routes");
     assert!(!h.state().state().is_dirty());
     assert!(
         !autosave.exists(),
@@ -212,7 +213,7 @@ fn letters_typed_with_a_dialog_in_front_never_act_on_the_map_and_a_rejected_draf
     let mut h = common::harness_for(state);
     h.key_press(Key::D);
     h.run();
-    let selection = h.state().state().selection;
+    let selection = h.state().state().pointing.selection;
     let drafts = h.state().state().drafts().len();
     assert!(drafts > 0 && selection != relmap::scene::Selection::None);
     let toasts = h.state().toasts().len();
@@ -231,7 +232,7 @@ fn letters_typed_with_a_dialog_in_front_never_act_on_the_map_and_a_rejected_draf
         drafts,
         "no draft accepted or rejected"
     );
-    assert_eq!(h.state().state().selection, selection);
+    assert_eq!(h.state().state().pointing.selection, selection);
     assert_eq!(
         h.state().toasts().len(),
         toasts,
@@ -268,7 +269,7 @@ fn a_long_open_is_cancelled_by_esc_or_its_button_and_the_map_stays() {
     let mut h = common::harness_for(relmap::map::MapState::new(
         model::builtin().expect("built-in dataset"),
     ));
-    let title = h.state().state().dataset.title.clone();
+    let title = h.state().state().doc.dataset.title.clone();
     for how in ["Cancel", "Esc"] {
         h.state_mut().open_path(big.clone(), None);
         // Two frames: the status panel grows to hold the progress line.
@@ -286,7 +287,7 @@ fn a_long_open_is_cancelled_by_esc_or_its_button_and_the_map_stays() {
         h.state_mut().wait_for_load();
         h.run();
         assert_eq!(
-            h.state().state().dataset.title,
+            h.state().state().doc.dataset.title,
             title,
             "{how}: the map stays"
         );

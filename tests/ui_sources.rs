@@ -60,9 +60,9 @@ fn show_in_article_brings_the_passage_s_source_tab_and_tabs_switch_by_click() {
         .click();
     h.run();
     let state = h.state().state();
-    assert!(state.article_open);
+    assert!(state.reader.open);
     assert_eq!(
-        state.article_source,
+        state.reader.source,
         SourceId(1),
         "the steppe article is shown"
     );
@@ -83,7 +83,7 @@ fn show_in_article_brings_the_passage_s_source_tab_and_tabs_switch_by_click() {
     h.get_by_role_and_label(egui::accesskit::Role::Button, "1) Caspian notes")
         .click();
     h.run();
-    assert_eq!(h.state().state().article_source, SourceId(0));
+    assert_eq!(h.state().state().reader.source, SourceId(0));
     assert!(
         h.query_by_label_contains("Caspian Pipeline Consortium")
             .is_some()
@@ -146,10 +146,10 @@ fn add_source_attaches_an_article_whose_passages_cite_it_and_undo_takes_it_back(
         .click();
     h.run();
     let state = h.state().state();
-    assert_eq!(state.dataset.sources.len(), 3);
-    assert_eq!(state.dataset.sources[2].id, "border-crossings");
+    assert_eq!(state.doc.dataset.sources.len(), 3);
+    assert_eq!(state.doc.dataset.sources[2].id, "border-crossings");
     assert_eq!(
-        state.article_source,
+        state.reader.source,
         SourceId(2),
         "its tab is shown, ready to quote"
     );
@@ -171,6 +171,7 @@ fn add_source_attaches_an_article_whose_passages_cite_it_and_undo_takes_it_back(
     h.run();
     let state = h.state().state();
     let p = state
+        .doc
         .dataset
         .relations
         .iter()
@@ -183,21 +184,21 @@ fn add_source_attaches_an_article_whose_passages_cite_it_and_undo_takes_it_back(
     h.run();
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
-    assert_eq!(h.state().state().dataset.sources.len(), 2);
-    assert_eq!(h.state().state().article_source, SourceId(0));
+    assert_eq!(h.state().state().doc.dataset.sources.len(), 2);
+    assert_eq!(h.state().state().reader.source, SourceId(0));
 }
 
 #[test]
 fn merging_a_map_matches_actors_and_undo_restores_the_map() {
     let mut h = harness_for(MapState::new(model::builtin().expect("shipped map")));
-    let before = h.state().state().dataset.actors.len();
+    let before = h.state().state().doc.dataset.actors.len();
     h.state_mut().merge_path(std::path::Path::new(
         "tests/fixtures/sources/rail-corridor.relmap.json",
     ));
     h.run();
     let state = h.state().state();
-    assert_eq!(state.dataset.actors.len(), before + 1);
-    assert_eq!(state.dataset.sources.len(), 2);
+    assert_eq!(state.doc.dataset.actors.len(), before + 1);
+    assert_eq!(state.doc.dataset.sources.len(), 2);
     assert!(
         h.query_by_label_contains("actors: 3 matched, 1 added")
             .is_some()
@@ -214,11 +215,11 @@ fn merging_a_map_matches_actors_and_undo_restores_the_map() {
     h.run();
     let state = h.state().state();
     assert_eq!(
-        state.dataset.actors.len(),
+        state.doc.dataset.actors.len(),
         before,
         "undo takes the merge back"
     );
-    assert_eq!(state.dataset.sources.len(), 1);
+    assert_eq!(state.doc.dataset.sources.len(), 1);
 }
 
 #[test]
@@ -238,7 +239,7 @@ fn a_source_s_details_are_edited_from_the_side_panel_and_undone() {
     h.get_by_label("Save changes").click();
     h.run();
     let date = |h: &Harness<'static, RelmapApp>| {
-        h.state().state().dataset.sources[1]
+        h.state().state().doc.dataset.sources[1]
             .meta
             .date
             .map(|d| d.to_string())
@@ -247,6 +248,7 @@ fn a_source_s_details_are_edited_from_the_side_panel_and_undone() {
     assert!(
         h.state()
             .state()
+            .doc
             .dataset
             .source_line()
             .contains("15 February 2024"),

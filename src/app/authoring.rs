@@ -13,7 +13,7 @@ use crate::ui::Action;
 impl RelmapApp {
     /// The file Save writes to: the relmap file the map was opened from or last saved to.
     pub fn save_path(&self) -> Option<PathBuf> {
-        match &self.state.dataset.origin {
+        match &self.state.doc.dataset.origin {
             Origin::File(p) if is_relmap_name(p) => Some(p.clone()),
             _ => None,
         }
@@ -21,18 +21,19 @@ impl RelmapApp {
 
     /// Writes the map as relmap/1 to `path` (atomically); from then on Save writes there.
     pub fn save_to(&mut self, path: &Path) -> Result<(), String> {
-        let json = model::to_relmap_json(&self.state.dataset);
+        let json = model::to_relmap_json(&self.state.doc.dataset);
         crate::atomic::write_atomic(path, json.as_bytes()).map_err(|e| {
             format!(
                 "Could not save {}: {e}. Choose another folder with File → Save as.",
                 path.display()
             )
         })?;
-        let old_key = self.state.dataset.origin.key();
+        let old_key = self.state.doc.dataset.origin.key();
         self.state
             .apply(FileCommand::Saved(Origin::File(path.to_path_buf())));
         if let Some(layout) = self.layouts.remove(&old_key) {
-            self.layouts.insert(self.state.dataset.origin.key(), layout);
+            self.layouts
+                .insert(self.state.doc.dataset.origin.key(), layout);
         }
         self.remember_recent(path);
         self.jobs
@@ -59,7 +60,7 @@ impl RelmapApp {
         }
         let input = self.state.report_input(None, false);
         let figure = self.state.figure(&crate::export::ExportOptions::default());
-        let dataset = self.state.dataset.clone();
+        let dataset = self.state.doc.dataset.clone();
         self.jobs.spawn(move || {
             match crate::export::write_report(&path, &dataset, &input, &figure) {
                 Ok(_) => super::JobOutcome::Saved(path),
@@ -70,7 +71,7 @@ impl RelmapApp {
 
     pub(super) fn ask_and_report(&mut self) {
         let name = crate::export::default_file_name(
-            &format!("{} evidence", self.state.dataset.title),
+            &format!("{} evidence", self.state.doc.dataset.title),
             "html",
         );
         let asked = self.ask_system(|| {
@@ -96,7 +97,7 @@ impl RelmapApp {
 
     /// Save as: asks where, saves, then goes on with `then`, if given.
     pub(super) fn ask_and_save_as(&mut self, then: Option<Box<Action>>, ctx: &egui::Context) {
-        let name = crate::export::default_file_name(&self.state.dataset.title, "relmap.json");
+        let name = crate::export::default_file_name(&self.state.doc.dataset.title, "relmap.json");
         match self.ask_system(|| save_dialog(&name, "json")) {
             Asked::Picked(path) => self.save_then(&path, then, ctx),
             Asked::NoDialog => {

@@ -56,7 +56,7 @@ impl RelmapApp {
             return;
         }
         let due = autosave.last.is_none_or(|(at, revision)| {
-            revision != self.state.revision && at.elapsed() >= AUTOSAVE_EVERY
+            revision != self.state.doc.revision && at.elapsed() >= AUTOSAVE_EVERY
         });
         if due {
             self.autosave_now();
@@ -69,15 +69,15 @@ impl RelmapApp {
         let Some(autosave) = &mut self.autosave else {
             return;
         };
-        let json = model::to_relmap_json(&self.state.dataset);
+        let json = model::to_relmap_json(&self.state.doc.dataset);
         let written = crate::atomic::write_atomic(&autosave.path, json.as_bytes());
-        let origin = match &self.state.dataset.origin {
+        let origin = match &self.state.doc.dataset.origin {
             Origin::File(p) => p.display().to_string(),
             _ => String::new(),
         };
         let _ = crate::atomic::write_atomic(&autosave.origin_path(), origin.as_bytes());
         match written {
-            Ok(()) => autosave.last = Some((Instant::now(), self.state.revision)),
+            Ok(()) => autosave.last = Some((Instant::now(), self.state.doc.revision)),
             Err(e) => log::warn!("could not autosave to {}: {e}", autosave.path.display()),
         }
     }

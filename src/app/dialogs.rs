@@ -70,7 +70,7 @@ impl Modal {
                 ui::FormResult::Screenshot(path) => Some(Action::ScreenshotTo(path)),
             },
             Self::Shortcuts => shortcuts_window(ctx),
-            Self::About => about_window(ctx, &state.dataset.origin.display_name()),
+            Self::About => about_window(ctx, &state.doc.dataset.origin.display_name()),
             Self::NewMap(form) => {
                 let add_source = form.add_source;
                 match ui::new_map_form(ctx, form) {
@@ -95,7 +95,7 @@ impl Modal {
             Self::Source(form) => form_action(ui::source_form(ctx, form)),
             Self::Evidence(form) => form_action(ui::evidence_form(ctx, state, form)),
             Self::Unsaved(then) => {
-                let choice = unsaved_dialog(ctx, &state.dataset.title)?;
+                let choice = unsaved_dialog(ctx, &state.doc.dataset.title)?;
                 Some(Action::Unsaved {
                     choice,
                     then: then.clone(),

@@ -59,8 +59,14 @@ impl RelmapApp {
     /// Writes the whole network (every actor and relation, with passages and the positions on
     /// screen) as GraphML, in the background.
     fn export_graphml(&mut self, path: PathBuf) {
-        let dataset = self.state.dataset.clone();
-        let positions: Vec<[f32; 2]> = self.state.positions.iter().map(|p| [p.x, p.y]).collect();
+        let dataset = self.state.doc.dataset.clone();
+        let positions: Vec<[f32; 2]> = self
+            .state
+            .place
+            .positions
+            .iter()
+            .map(|p| [p.x, p.y])
+            .collect();
         self.jobs.spawn(
             move || match export::write_graphml(&path, &dataset, Some(&positions)) {
                 Ok(()) => JobOutcome::Saved(path),
@@ -179,8 +185,8 @@ impl RelmapApp {
     pub(super) fn finish_load(&mut self, path: &Path, result: LoadResult) {
         match result {
             Ok((next, live)) => {
-                let key = next.dataset.origin.key();
-                let notes = next.dataset.notes.clone();
+                let key = next.doc.dataset.origin.key();
+                let notes = next.doc.dataset.notes.clone();
                 log::info!("showing {}", path.display());
                 self.adopt(next, false);
                 if let Some(saved) = self.layouts.get(&key) {
@@ -191,7 +197,7 @@ impl RelmapApp {
                     self.layout_run = LayoutRun::adopt(&self.state, live);
                 }
                 self.remember_recent(path);
-                let name = self.state.dataset.origin.display_name();
+                let name = self.state.doc.dataset.origin.display_name();
                 self.jobs
                     .toast(ToastKind::Success, format!("Opened {name}"));
                 for note in notes {
@@ -233,7 +239,7 @@ impl RelmapApp {
     }
 
     pub(super) fn ask_and_export(&mut self, extension: &str, scale: u8) {
-        let name = export::default_file_name(&self.state.dataset.title, extension);
+        let name = export::default_file_name(&self.state.doc.dataset.title, extension);
         match self.ask_system(|| save_dialog(&name, extension)) {
             Asked::Picked(path) => self.export_to(path, scale),
             Asked::NoDialog => self.open_export_form(&name, scale),
@@ -267,7 +273,7 @@ impl RelmapApp {
 
     /// File → Export figure…: relmap's own dialog (frame, title, subtitle, where).
     pub(super) fn open_figure_form(&mut self) {
-        let name = export::default_file_name(&self.state.dataset.title, "png");
+        let name = export::default_file_name(&self.state.doc.dataset.title, "png");
         self.modal = Some(Modal::Export(ui::ExportForm::figure(&name)));
     }
 
@@ -297,7 +303,7 @@ impl RelmapApp {
 
     pub(super) fn ask_and_screenshot(&mut self, ctx: &egui::Context) {
         let name =
-            export::default_file_name(&format!("{} window", self.state.dataset.title), "png");
+            export::default_file_name(&format!("{} window", self.state.doc.dataset.title), "png");
         match self.ask_system(|| save_dialog(&name, "png")) {
             Asked::Picked(path) => self.screenshot_to(ctx, path),
             Asked::NoDialog => {

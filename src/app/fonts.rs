@@ -12,10 +12,10 @@ impl RelmapApp {
     /// When the document changes, adds the installed fonts its text needs (Arabic script,
     /// Devanagari, Thai, …) and notes once what no font can draw.
     pub(super) fn fit_fonts(&mut self, ctx: &egui::Context) {
-        let d = &self.state.dataset;
+        let d = &self.state.doc.dataset;
         let key = (
             d.origin.key(),
-            self.state.revision,
+            self.state.doc.revision,
             d.sources.len(),
             d.actors.len(),
         );

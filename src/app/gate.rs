@@ -13,7 +13,7 @@ impl RelmapApp {
     /// Whether the map has edits that replacing it would lose, and the user has not already
     /// chosen to discard them.
     pub(super) fn unsaved_at_risk(&self) -> bool {
-        self.state.is_dirty() && self.discarded != Some(self.state.revision)
+        self.state.is_dirty() && self.discarded != Some(self.state.doc.revision)
     }
 
     /// Carries out `action`, asking "Save changes?" first when it would lose unsaved edits.
@@ -135,7 +135,7 @@ impl RelmapApp {
             UnsavedChoice::Discard => {
                 // Not marked saved: if what follows is cancelled or fails (a file that cannot
                 // be read), the edits are still there, still unsaved, still autosaved.
-                self.discarded = Some(self.state.revision);
+                self.discarded = Some(self.state.doc.revision);
                 self.act(ctx, then);
             }
             UnsavedChoice::Save => self.save(Some(Box::new(then)), ctx),
@@ -164,7 +164,7 @@ impl RelmapApp {
     /// Shows `next` instead of the open map (the gate has been passed), keeping the outgoing
     /// map's layout so reopening it later restores it.
     pub(super) fn adopt(&mut self, next: crate::map::MapState, unsaved: bool) {
-        let old_key = self.state.dataset.origin.key();
+        let old_key = self.state.doc.dataset.origin.key();
         self.layouts
             .insert(old_key, crate::map::SavedLayout::capture(&self.state));
         self.state

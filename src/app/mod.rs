@@ -94,7 +94,7 @@ impl RelmapApp {
         let positions = crate::scene::readable_positions(&dataset, 0, &mut |_| {});
         let state = MapState::with_layout(dataset, positions, file.prefs);
         let mut app = Self::from_state(state);
-        if let Some(saved) = file.layouts.get(&app.state.dataset.origin.key()) {
+        if let Some(saved) = file.layouts.get(&app.state.doc.dataset.origin.key()) {
             log::info!(
                 "restoring {} saved actor positions",
                 saved.matches(&app.state)
@@ -136,7 +136,7 @@ impl RelmapApp {
     /// editors do.
     pub fn window_title(&self) -> String {
         let dirty = if self.state.is_dirty() { "• " } else { "" };
-        format!("relmap — {dirty}{}", self.state.dataset.title)
+        format!("relmap — {dirty}{}", self.state.doc.dataset.title)
     }
 
     /// The map state.
@@ -160,7 +160,7 @@ impl RelmapApp {
             return;
         };
         self.layouts.insert(
-            self.state.dataset.origin.key(),
+            self.state.doc.dataset.origin.key(),
             SavedLayout::capture(&self.state),
         );
         let file = StateFile::new(
@@ -184,7 +184,7 @@ impl RelmapApp {
             self.cancel_open();
             return;
         }
-        if self.state.article_open {
+        if self.state.reader.open {
             self.state.apply(ArticleCommand::SetOpen(false));
         } else if self.state.key_back_pending() {
             // Evidence opened from the keyboard: Esc goes back to the actor's relations.
@@ -350,7 +350,7 @@ impl RelmapApp {
         });
         actions.retain(|a| !is_linked(a));
         let linked = reported.flatten();
-        if linked != self.state.linked_hover {
+        if linked != self.state.pointing.linked_hover {
             actions.push(SelectCommand::HoverLinked(linked).into());
         }
     }

@@ -126,16 +126,16 @@ mod tests {
         let json = serde_json::to_string(&SavedLayout::capture(&s)).expect("json");
         let mut fresh = state();
         let saved: SavedLayout = serde_json::from_str(&json).expect("parse");
-        assert_eq!(saved.matches(&fresh), fresh.dataset.actors.len());
+        assert_eq!(saved.matches(&fresh), fresh.doc.dataset.actors.len());
         fresh.apply(EditCommand::RestoreLayout(saved));
-        assert_eq!(fresh.positions[2], Pos2::new(-40.0, 77.0));
-        assert!(fresh.pinned[2]);
+        assert_eq!(fresh.place.positions[2], Pos2::new(-40.0, 77.0));
+        assert!(fresh.place.pinned[2]);
     }
 
     #[test]
     fn outdated_or_foreign_layouts_are_ignored_or_reconciled() {
         let mut s = state();
-        let before = s.positions.clone();
+        let before = s.place.positions.clone();
         let mut saved = SavedLayout::capture(&s);
         saved.actors.clear();
         saved.actors.insert(
@@ -154,7 +154,7 @@ mod tests {
         );
         assert_eq!(saved.matches(&s), 0);
         s.apply(EditCommand::RestoreLayout(saved.clone()));
-        assert_eq!(s.positions, before);
+        assert_eq!(s.place.positions, before);
         saved.version = 99;
         saved.actors.insert(
             "russia".into(),
@@ -165,7 +165,7 @@ mod tests {
         );
         assert_eq!(saved.matches(&s), 0, "other versions are ignored");
         s.apply(EditCommand::RestoreLayout(saved));
-        assert_eq!(s.positions, before);
+        assert_eq!(s.place.positions, before);
     }
 
     #[test]

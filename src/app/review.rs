@@ -25,7 +25,7 @@ impl RelmapApp {
             }
             (ui::Review::Accept | ui::Review::Reject, Some(id)) => {
                 let command = if step == ui::Review::Accept {
-                    let Some(p) = self.state.dataset.passage(id) else {
+                    let Some(p) = self.state.doc.dataset.passage(id) else {
                         return;
                     };
                     DocCommand::EditPassage(

@@ -219,8 +219,8 @@ pub fn export(args: &ExportArgs) -> anyhow::Result<String> {
 fn export_graphml(args: &ExportArgs) -> anyhow::Result<String> {
     let dataset = load_dataset(args.dataset.as_deref())?;
     let state = crate::map::MapState::new(dataset);
-    let positions: Vec<[f32; 2]> = state.positions.iter().map(|p| [p.x, p.y]).collect();
-    let d = &state.dataset;
+    let positions: Vec<[f32; 2]> = state.place.positions.iter().map(|p| [p.x, p.y]).collect();
+    let d = &state.doc.dataset;
     crate::export::write_graphml(&args.out, d, Some(&positions))?;
     Ok(format!(
         "wrote {} (GraphML: {} actors, {} relations, {} passages)",
@@ -237,8 +237,9 @@ pub(crate) fn select_relation(
     id: &str,
 ) -> anyhow::Result<crate::model::RelationId> {
     use anyhow::Context as _;
-    let r = state.dataset.relation_index(id).with_context(|| {
+    let r = state.doc.dataset.relation_index(id).with_context(|| {
         let ids: Vec<&str> = state
+            .doc
             .dataset
             .relations
             .iter()

@@ -47,11 +47,11 @@ pub fn report(args: &ReportArgs) -> anyhow::Result<String> {
     };
     let input = state.report_input(only, args.confirmed_only);
     let figure = state.figure(&ExportOptions::default());
-    let written = export::write_report(&args.out, &state.dataset, &input, &figure)?;
+    let written = export::write_report(&args.out, &state.doc.dataset, &input, &figure)?;
     let files: Vec<String> = written.iter().map(|p| p.display().to_string()).collect();
     Ok(format!(
         "wrote {} ({})",
         files.join(" and "),
-        export::report_summary(&state.dataset, &input)
+        export::report_summary(&state.doc.dataset, &input)
     ))
 }

@@ -32,21 +32,42 @@ impl MapState {
     fn apply_file(&mut self, command: FileCommand) {
         match command {
             FileCommand::Adopt(next) => {
-                let Some((mut next, unsaved)) = next.take() else {
+                let Some((next, unsaved)) = next.take() else {
                     return;
                 };
-                // The app's preferences and the system theme outlive the map they were set on.
-                std::mem::swap(&mut next.prefs, &mut self.prefs);
-                next.system_theme = self.system_theme;
+                // Every part of the open map is replaced; the app's preferences and the
+                // system theme are not the map's and stay. Named one by one (no `..`), so a
+                // new part has to say which it is.
+                let super::MapState {
+                    doc,
+                    place,
+                    pointing,
+                    camera,
+                    lens,
+                    reader,
+                    prefs: _,
+                    system_theme: _,
+                    history,
+                    caches,
+                    last_merge,
+                } = next;
+                self.doc = doc;
+                self.place = place;
+                self.pointing = pointing;
+                self.camera = camera;
+                self.lens = lens;
+                self.reader = reader;
+                self.history = history;
+                self.caches = caches;
+                self.last_merge = last_merge;
                 if unsaved {
                     // Never equal to a revision: saved only when the user saves.
-                    next.saved_revision = u64::MAX;
+                    self.doc.saved_revision = u64::MAX;
                 }
-                *self = next;
             }
             FileCommand::Saved(origin) => {
-                self.dataset.origin = origin;
-                self.saved_revision = self.revision;
+                self.doc.dataset.origin = origin;
+                self.doc.saved_revision = self.doc.revision;
             }
         }
     }
@@ -54,28 +75,28 @@ impl MapState {
     fn apply_select(&mut self, command: SelectCommand) {
         match command {
             SelectCommand::Select(sel) => {
-                self.selection = self.valid_selection(sel);
-                if self.selection == Selection::None {
+                self.pointing.selection = self.valid_selection(sel);
+                if self.pointing.selection == Selection::None {
                     // Nothing selected: nothing stays highlighted in the article either, and
                     // Tab starts again from the first actor.
-                    self.article_focus = None;
-                    self.key_focus = super::KeyFocus::default();
+                    self.reader.focus = None;
+                    self.pointing.key_focus = super::KeyFocus::default();
                 }
                 // With the article open, follow the selection to its first anchored passage.
-                if let (Selection::Relation(r), true) = (self.selection, self.article_open)
-                    && let Some(index) = self.dataset.relations[r]
+                if let (Selection::Relation(r), true) = (self.pointing.selection, self.reader.open)
+                    && let Some(index) = self.doc.dataset.relations[r]
                         .passages
                         .iter()
                         .position(|p| p.anchor.is_some())
                 {
-                    self.article_focus = Some(ArticleFocus {
+                    self.reader.focus = Some(ArticleFocus {
                         passage: PassageId::new(r, index),
                         scroll_pending: true,
                     });
                 }
             }
-            SelectCommand::Hover(hit) => self.hovered = hit,
-            SelectCommand::HoverLinked(hit) => self.linked_hover = hit,
+            SelectCommand::Hover(hit) => self.pointing.hovered = hit,
+            SelectCommand::HoverLinked(hit) => self.pointing.linked_hover = hit,
             SelectCommand::Key(step) => self.apply_key(step),
         }
     }
@@ -84,33 +105,36 @@ impl MapState {
         match command {
             EditCommand::StartDrag(actor) => self.start_drag(actor),
             EditCommand::DragTo(pos) => {
-                if let Some(drag) = self.drag
+                if let Some(drag) = self.place.drag
                     && pos.x.is_finite()
                     && pos.y.is_finite()
                 {
-                    self.positions[drag.actor] = pos;
-                    self.pinned[drag.actor] = true;
+                    self.place.positions[drag.actor] = pos;
+                    self.place.pinned[drag.actor] = true;
                 }
             }
             EditCommand::EndDrag => self.end_drag(),
             EditCommand::Unpin(actor) => {
                 if self.is_pinned(actor) {
-                    let at = self.positions[actor];
+                    let at = self.place.positions[actor];
                     self.commit(vec![self.move_of(actor, at, false)]);
                     self.request_relaxation(true);
                 }
             }
             EditCommand::UnpinAll => {
-                let moves = ActorId::all(self.pinned.len())
-                    .filter(|&a| self.pinned[a])
-                    .map(|a| self.move_of(a, self.positions[a], false))
+                let moves = ActorId::all(self.place.pinned.len())
+                    .filter(|&a| self.place.pinned[a])
+                    .map(|a| self.move_of(a, self.place.positions[a], false))
                     .collect();
                 self.commit(moves);
             }
             EditCommand::ResetLayout => {
-                let moves = ActorId::all(self.positions.len())
-                    .filter(|&a| self.pinned[a] || self.positions[a] != self.default_positions[a])
-                    .map(|a| self.move_of(a, self.default_positions[a], false))
+                let moves = ActorId::all(self.place.positions.len())
+                    .filter(|&a| {
+                        self.place.pinned[a]
+                            || self.place.positions[a] != self.place.default_positions[a]
+                    })
+                    .map(|a| self.move_of(a, self.place.default_positions[a], false))
                     .collect();
                 self.commit(moves);
                 self.request_relaxation(false);
@@ -124,22 +148,26 @@ impl MapState {
                 positions,
                 settled,
             } => {
-                let current = self.layout_request.generation == generation;
-                if current && self.layout_request.wanted && positions.len() == self.positions.len()
+                let current = self.place.layout_request.generation == generation;
+                if current
+                    && self.place.layout_request.wanted
+                    && positions.len() == self.place.positions.len()
                 {
-                    self.positions = positions;
+                    self.place.positions = positions;
                     if settled {
-                        self.layout_request.wanted = false;
-                        if self.layout_request.first {
+                        self.place.layout_request.wanted = false;
+                        if self.place.layout_request.first {
                             // Reset layout returns here, not to the spiral it started from.
-                            self.default_positions.clone_from(&self.positions);
+                            self.place
+                                .default_positions
+                                .clone_from(&self.place.positions);
                         }
                     }
                 }
             }
             EditCommand::StartFirstLayout => {
                 self.request_relaxation(true);
-                self.layout_request.first = self.layout_request.wanted;
+                self.place.layout_request.first = self.place.layout_request.wanted;
             }
         }
     }
@@ -147,23 +175,23 @@ impl MapState {
     fn start_drag(&mut self, actor: ActorId) {
         // Grabbing a node interrupts any relaxation and camera glide: the user's hand wins.
         self.request_relaxation(false);
-        self.fit_from = None;
-        if let Some(&from) = self.positions.get(actor.0) {
-            self.drag = Some(Drag {
+        self.camera.fit_from = None;
+        if let Some(&from) = self.place.positions.get(actor.0) {
+            self.place.drag = Some(Drag {
                 actor,
                 from,
-                pinned_before: self.pinned[actor],
+                pinned_before: self.place.pinned[actor],
             });
         }
     }
 
     fn end_drag(&mut self) {
-        let Some(drag) = self.drag.take() else {
+        let Some(drag) = self.place.drag.take() else {
             return;
         };
-        let to = self.positions[drag.actor];
+        let to = self.place.positions[drag.actor];
         if to == drag.from {
-            self.pinned[drag.actor] = drag.pinned_before;
+            self.place.pinned[drag.actor] = drag.pinned_before;
             return;
         }
         self.record(vec![Move {
@@ -181,47 +209,47 @@ impl MapState {
     /// place matched.
     fn restore(&mut self, saved: &SavedLayout) {
         let mut applied = 0;
-        for (i, actor) in self.dataset.actors_with_ids() {
+        for (i, actor) in self.doc.dataset.actors_with_ids() {
             if let Some(place) = saved.place_of(&actor.id) {
-                self.positions[i] = egui::Pos2::new(place.pos[0], place.pos[1]);
-                self.pinned[i] = place.pinned;
+                self.place.positions[i] = egui::Pos2::new(place.pos[0], place.pos[1]);
+                self.place.pinned[i] = place.pinned;
                 applied += 1;
             }
         }
         if applied > 0 && saved.view.is_sane() {
-            self.view = saved.view;
-            self.auto_fit = false;
+            self.camera.view = saved.view;
+            self.camera.auto_fit = false;
         }
         if applied > 0 {
-            self.links = saved.links;
+            self.lens.links = saved.links;
         }
     }
 
     /// Starts a new relaxation (on force-laid-out maps) or stops the running one.
     pub(super) fn request_relaxation(&mut self, wanted: bool) {
         let wanted = wanted && self.force_laid_out();
-        if wanted || self.layout_request.wanted {
-            self.layout_request.generation += 1;
+        if wanted || self.place.layout_request.wanted {
+            self.place.layout_request.generation += 1;
         }
-        self.layout_request.wanted = wanted;
-        self.layout_request.first = false;
+        self.place.layout_request.wanted = wanted;
+        self.place.layout_request.first = false;
     }
 
     fn apply_view(&mut self, command: ViewCommand) {
         match command {
             ViewCommand::Pan(delta) => {
-                self.fit_from = None;
-                self.view.pan(delta);
-                self.auto_fit = false;
+                self.camera.fit_from = None;
+                self.camera.view.pan(delta);
+                self.camera.auto_fit = false;
             }
             ViewCommand::Zoom {
                 factor,
                 anchor,
                 canvas,
             } => {
-                self.fit_from = None;
-                self.view.zoom_at(factor, anchor, canvas);
-                self.auto_fit = false;
+                self.camera.fit_from = None;
+                self.camera.view.zoom_at(factor, anchor, canvas);
+                self.camera.auto_fit = false;
             }
             ViewCommand::Fit => self.refit(),
             ViewCommand::FitTo(canvas) => self.fit_to(canvas),
@@ -234,11 +262,11 @@ impl MapState {
             ViewCommand::SetShowLegend(show) => self.prefs.show_legend = show,
             ViewCommand::SetLineLabels(labels) => self.prefs.line_labels = labels,
             ViewCommand::SetLinks(links) => {
-                self.links = links;
+                self.lens.links = links;
                 // A selected relation may now be part of a combined line: keep it selected
                 // (the side panel still shows it); hover refers to lines that changed.
-                self.hovered = None;
-                self.linked_hover = None;
+                self.pointing.hovered = None;
+                self.pointing.linked_hover = None;
             }
             ViewCommand::SetSidePanel(open) => self.prefs.side_panel_open = open,
             ViewCommand::SetChronology(show) => self.prefs.show_chronology = show,
@@ -247,9 +275,9 @@ impl MapState {
 
     /// Fits the view on the next frame and keeps following the canvas size.
     fn refit(&mut self) {
-        self.auto_fit = true;
-        self.fitted_for = None;
-        self.animate_next_fit = true;
+        self.camera.auto_fit = true;
+        self.camera.fitted_for = None;
+        self.camera.animate_next_fit = true;
     }
 
     /// The view that shows the whole map in `canvas`, clear of the legend.
@@ -272,65 +300,66 @@ impl MapState {
     /// [`MapState::fitted_view`] (else a freshly opened map showed one frame at the old
     /// view, under software rendering a third of a second of giant nodes).
     pub fn next_fit_glides(&self) -> bool {
-        self.animate_next_fit && !self.is_very_large()
+        self.camera.animate_next_fit && !self.is_very_large()
     }
 
     fn fit_to(&mut self, canvas: egui::Rect) {
-        let before = self.view;
-        self.view = self.fitted_view(canvas);
-        self.fitted_for = Some(canvas);
+        let before = self.camera.view;
+        self.camera.view = self.fitted_view(canvas);
+        self.camera.fitted_for = Some(canvas);
         // A re-fit the user caused glides there; following a window resize does not.
-        if std::mem::take(&mut self.animate_next_fit) && before != self.view {
-            self.fit_from = Some(before);
-            self.fit_generation += 1;
+        if std::mem::take(&mut self.camera.animate_next_fit) && before != self.camera.view {
+            self.camera.fit_from = Some(before);
+            self.camera.fit_generation += 1;
         } else {
-            self.fit_from = None;
+            self.camera.fit_from = None;
         }
     }
 
     fn apply_filter(&mut self, command: FilterCommand) {
         match command {
             FilterCommand::ToggleDimension(dim) => {
-                if !self.filters.hidden_dimensions.remove(&dim) {
-                    self.filters.hidden_dimensions.insert(dim);
+                if !self.lens.filters.hidden_dimensions.remove(&dim) {
+                    self.lens.filters.hidden_dimensions.insert(dim);
                 }
             }
             FilterCommand::ToggleTone(tone) => {
-                if !self.filters.hidden_tones.remove(&tone) {
-                    self.filters.hidden_tones.insert(tone);
+                if !self.lens.filters.hidden_tones.remove(&tone) {
+                    self.lens.filters.hidden_tones.insert(tone);
                 }
             }
             FilterCommand::ToggleSource(source) => {
-                if !self.filters.hidden_sources.remove(&source)
-                    && source.0 < self.dataset.sources.len()
+                if !self.lens.filters.hidden_sources.remove(&source)
+                    && source.0 < self.doc.dataset.sources.len()
                 {
-                    self.filters.hidden_sources.insert(source);
+                    self.lens.filters.hidden_sources.insert(source);
                 }
             }
             FilterCommand::SetFocus(focus) => {
-                let n = self.dataset.actors.len();
-                self.filters.focus = focus
+                let n = self.doc.dataset.actors.len();
+                self.lens.filters.focus = focus
                     .filter(|(a, mode)| a.0 < n && !matches!(mode, FocusMode::Pair(b) if b.0 >= n));
             }
             FilterCommand::OnlyDimension(keep, all) => {
-                self.filters.hidden_dimensions = all.into_iter().filter(|d| *d != keep).collect();
+                self.lens.filters.hidden_dimensions =
+                    all.into_iter().filter(|d| *d != keep).collect();
             }
             FilterCommand::OnlyTone(keep, all) => {
-                self.filters.hidden_tones = all.into_iter().filter(|t| *t != keep).collect();
+                self.lens.filters.hidden_tones = all.into_iter().filter(|t| *t != keep).collect();
             }
-            FilterCommand::SetMinPassages(n) => self.filters.min_passages = n,
+            FilterCommand::SetMinPassages(n) => self.lens.filters.min_passages = n,
             FilterCommand::SetYears(years) => {
-                self.filters.years = years.map(|(a, b)| (a.min(b), a.max(b)));
+                self.lens.filters.years = years.map(|(a, b)| (a.min(b), a.max(b)));
             }
-            FilterCommand::ClearFilters => self.filters = Filters::default(),
-            FilterCommand::SetFilters(filters) => self.filters = filters,
+            FilterCommand::ClearFilters => self.lens.filters = Filters::default(),
+            FilterCommand::SetFilters(filters) => self.lens.filters = filters,
             FilterCommand::SetSearch(text) => {
-                self.search = text;
-                self.search_pick = None;
+                self.lens.search = text;
+                self.lens.search_pick = None;
                 return;
             }
             FilterCommand::SetSearchPick(pick) => {
-                self.search_pick = pick;
+                self.lens.search_pick = pick;
                 return;
             }
         }
@@ -339,46 +368,46 @@ impl MapState {
 
     fn after_filter_change(&mut self) {
         // What is shown changed: fit it again, unless the user has panned or zoomed since.
-        if self.auto_fit {
-            self.fitted_for = None;
-            self.animate_next_fit = true;
+        if self.camera.auto_fit {
+            self.camera.fitted_for = None;
+            self.camera.animate_next_fit = true;
         }
-        self.selection = self.valid_selection(self.selection);
-        self.hovered = None;
-        self.linked_hover = None;
+        self.pointing.selection = self.valid_selection(self.pointing.selection);
+        self.pointing.hovered = None;
+        self.pointing.linked_hover = None;
     }
 
     fn apply_article(&mut self, command: ArticleCommand) {
         match command {
             ArticleCommand::ShowPassage(passage) => {
-                if let Some(p) = self.dataset.passage(passage) {
+                if let Some(p) = self.doc.dataset.passage(passage) {
                     // The passage's own source comes to the front.
-                    if self.article_source != p.source {
-                        self.article_source = p.source;
-                        self.article_selection = None;
+                    if self.reader.source != p.source {
+                        self.reader.source = p.source;
+                        self.reader.selection = None;
                     }
-                    self.article_open = true;
-                    self.article_focus = Some(ArticleFocus {
+                    self.reader.open = true;
+                    self.reader.focus = Some(ArticleFocus {
                         passage,
                         scroll_pending: true,
                     });
                 }
             }
-            ArticleCommand::SetOpen(open) => self.article_open = open,
+            ArticleCommand::SetOpen(open) => self.reader.open = open,
             ArticleCommand::SetAuthoring(on) => {
-                self.article_authoring = on;
-                self.article_selection = None;
+                self.reader.authoring = on;
+                self.reader.selection = None;
             }
             ArticleCommand::ShowSource(source) => {
-                if source.0 < self.dataset.sources.len() && source != self.article_source {
-                    self.article_source = source;
-                    self.article_selection = None;
-                    self.article_focus = None;
+                if source.0 < self.doc.dataset.sources.len() && source != self.reader.source {
+                    self.reader.source = source;
+                    self.reader.selection = None;
+                    self.reader.focus = None;
                 }
             }
             ArticleCommand::SetSelection(range) => {
-                let text = &self.dataset.source(self.article_source).article.text;
-                self.article_selection = range.filter(|r| {
+                let text = &self.doc.dataset.source(self.reader.source).article.text;
+                self.reader.selection = range.filter(|r| {
                     r.start < r.end
                         && r.end <= text.len()
                         && text.is_char_boundary(r.start)
@@ -386,7 +415,7 @@ impl MapState {
                 });
             }
             ArticleCommand::Scrolled => {
-                if let Some(focus) = &mut self.article_focus {
+                if let Some(focus) = &mut self.reader.focus {
                     focus.scroll_pending = false;
                 }
             }
@@ -394,8 +423,8 @@ impl MapState {
                 underline_actors,
                 uncited_only,
             } => {
-                self.article_underline_actors = underline_actors;
-                self.article_uncited_only = uncited_only;
+                self.reader.underline_actors = underline_actors;
+                self.reader.uncited_only = uncited_only;
             }
         }
     }

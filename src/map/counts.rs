@@ -61,17 +61,24 @@ impl MapState {
     }
 
     fn passage_facts(&self) -> PassageFacts {
-        remembered(&self.passage_facts_cache, self.revision, || PassageFacts {
-            drafts: self.drafts().len(),
-            year_span: crate::chronology::year_span(&self.dataset),
+        remembered(&self.caches.passage_facts, self.doc.revision, || {
+            PassageFacts {
+                drafts: self.drafts().len(),
+                year_span: crate::chronology::year_span(&self.doc.dataset),
+            }
         })
     }
 
     /// [`ShownCounts`] for the current document and filters, remembered until either changes.
     pub fn shown_counts(&self) -> ShownCounts {
         let mut h = std::collections::hash_map::DefaultHasher::new();
-        (&self.filters, self.prefs.show_secondary, self.revision).hash(&mut h);
-        remembered(&self.counts_cache, h.finish(), || {
+        (
+            &self.lens.filters,
+            self.prefs.show_secondary,
+            self.doc.revision,
+        )
+            .hash(&mut h);
+        remembered(&self.caches.counts, h.finish(), || {
             let actors = self.visible_actors();
             let relations = self.visible_relations_among(&actors);
             ShownCounts {
@@ -85,18 +92,18 @@ impl MapState {
     /// Relations per actor ([`crate::model::Dataset::degrees`]), remembered until the document
     /// changes: the canvas names each actor's count for screen readers every frame.
     pub fn degrees(&self) -> std::sync::Arc<[usize]> {
-        remembered(&self.degrees_cache, self.revision, || {
-            self.dataset.degrees().into()
+        remembered(&self.caches.degrees, self.doc.revision, || {
+            self.doc.dataset.degrees().into()
         })
     }
 
     /// The `n` actors with the most relations, most first (ties by id), remembered until the
     /// document changes.
     pub fn most_connected(&self, n: usize) -> Vec<ActorId> {
-        remembered(&self.most_connected_cache, (self.revision, n), || {
+        remembered(&self.caches.most_connected, (self.doc.revision, n), || {
             let degrees = self.degrees();
             let mut by_degree: Vec<ActorId> =
-                self.dataset.actors_with_ids().map(|(a, _)| a).collect();
+                self.doc.dataset.actors_with_ids().map(|(a, _)| a).collect();
             let most_first =
                 |x: &ActorId, y: &ActorId| degrees[y.0].cmp(&degrees[x.0]).then(x.cmp(y));
             // Only the first few need ordering: partition them out (linear), then sort those.
@@ -115,14 +122,14 @@ impl MapState {
     pub fn legend_rows(&self, style: &Style) -> Legend {
         let mut h = std::collections::hash_map::DefaultHasher::new();
         (
-            &self.filters,
+            &self.lens.filters,
             self.prefs.show_secondary,
-            self.revision,
+            self.doc.revision,
             style.theme,
         )
             .hash(&mut h);
-        remembered(&self.legend_cache, h.finish(), || {
-            let d = &self.dataset;
+        remembered(&self.caches.legend, h.finish(), || {
+            let d = &self.doc.dataset;
             let actors = self.visible_actors();
             let candidates = d
                 .relations_with_ids()
@@ -145,7 +152,7 @@ mod tests {
         let all = state.shown_counts();
         assert_eq!(all.hidden_by_filters, 0);
         assert!(all.actors <= actors && all.relations <= relations && all.relations > 0);
-        let dimension = state.dataset.relations[0].dimension.clone();
+        let dimension = state.doc.dataset.relations[0].dimension.clone();
         state.apply(FilterCommand::ToggleDimension(dimension));
         let filtered = state.shown_counts();
         assert!(
@@ -168,7 +175,7 @@ mod tests {
     fn the_most_connected_come_first_and_follow_edits() {
         let d = crate::model::builtin().expect("built-in map");
         let mut state = MapState::new(d);
-        let degrees = state.dataset.degrees();
+        let degrees = state.doc.dataset.degrees();
         let top = state.most_connected(3);
         assert_eq!(top.len(), 3);
         assert!(top.windows(2).all(|w| degrees[w[0].0] >= degrees[w[1].0]));
@@ -176,7 +183,7 @@ mod tests {
         assert_eq!(degrees[top[0].0], max);
         assert_eq!(&*state.degrees(), degrees.as_slice());
         let all = state.most_connected(1_000);
-        assert_eq!(all.len(), state.dataset.actors.len());
+        assert_eq!(all.len(), state.doc.dataset.actors.len());
         assert_eq!(&all[..3], top.as_slice());
         // A new actor with no relations joins the end of the list.
         state.apply(crate::map::DocCommand::AddActor(crate::map::ActorFields {

@@ -190,22 +190,22 @@ impl DocSnapshot {
 impl MapState {
     pub(super) fn snapshot(&self) -> DocSnapshot {
         DocSnapshot {
-            dataset: self.dataset.clone(),
-            positions: self.positions.clone(),
-            default_positions: self.default_positions.clone(),
-            pinned: self.pinned.clone(),
-            revision: self.revision,
+            dataset: self.doc.dataset.clone(),
+            positions: self.place.positions.clone(),
+            default_positions: self.place.default_positions.clone(),
+            pinned: self.place.pinned.clone(),
+            revision: self.doc.revision,
         }
     }
 
     /// Puts `snapshot` in place and returns the state it replaced (for the other stack).
     pub(super) fn swap_snapshot(&mut self, snapshot: DocSnapshot) -> DocSnapshot {
         let current = self.snapshot();
-        self.dataset = snapshot.dataset;
-        self.positions = snapshot.positions;
-        self.default_positions = snapshot.default_positions;
-        self.pinned = snapshot.pinned;
-        self.revision = snapshot.revision;
+        self.doc.dataset = snapshot.dataset;
+        self.place.positions = snapshot.positions;
+        self.place.default_positions = snapshot.default_positions;
+        self.place.pinned = snapshot.pinned;
+        self.doc.revision = snapshot.revision;
         self.after_document_change();
         // The positions put back are the ones the user saw: nothing relaxes them again.
         self.request_relaxation(false);
@@ -220,16 +220,16 @@ impl MapState {
     /// them (see [`DocSnapshot`]).
     pub(super) fn apply_doc(&mut self, command: DocCommand) {
         if let Some(inverse) = self.inverse_of(&command) {
-            let revision = self.revision;
+            let revision = self.doc.revision;
             let Some(selection) = self.edit_document(command) else {
                 return;
             };
-            self.next_revision += 1;
-            self.revision = self.next_revision;
+            self.doc.next_revision += 1;
+            self.doc.revision = self.doc.next_revision;
             let touched = fields_touched(&inverse);
             self.record_in_place(inverse, revision);
             self.after_fields_change(touched);
-            self.selection = self.valid_selection(selection);
+            self.pointing.selection = self.valid_selection(selection);
             return;
         }
         let before = self.snapshot();
@@ -237,17 +237,17 @@ impl MapState {
             Some(selection) => selection,
             None => return,
         };
-        self.next_revision += 1;
-        self.revision = self.next_revision;
+        self.doc.next_revision += 1;
+        self.doc.revision = self.doc.next_revision;
         self.record_document(before);
         self.after_document_change();
-        self.selection = self.valid_selection(selection);
+        self.pointing.selection = self.valid_selection(selection);
     }
 
     /// For an edit of fields in place, the command putting back the fields it would change,
     /// read before it runs; `None` for edits that reshape ids, or that name nothing.
     fn inverse_of(&self, command: &DocCommand) -> Option<DocCommand> {
-        let d = &self.dataset;
+        let d = &self.doc.dataset;
         match command {
             DocCommand::EditActor(a, _) => {
                 let actor = d.actor(*a)?;
@@ -316,10 +316,10 @@ impl MapState {
     pub(super) fn reverse_in_place(&mut self, inverse: DocCommand) -> DocCommand {
         let back = self.inverse_of(&inverse).unwrap_or_else(|| inverse.clone());
         let touched = fields_touched(&inverse);
-        let selection = self.selection;
+        let selection = self.pointing.selection;
         self.edit_document(inverse);
         self.after_fields_change(touched);
-        self.selection = self.valid_selection(selection);
+        self.pointing.selection = self.valid_selection(selection);
         back
     }
 
@@ -327,7 +327,7 @@ impl MapState {
     /// warnings (names, tones, dates and statuses all feed them); hover and search picks
     /// that may name what changed. Positions, pins and the layout stay as they are.
     fn after_fields_change(&mut self, touched: Touched) {
-        let d = &mut self.dataset;
+        let d = &mut self.doc.dataset;
         if let Touched::Relation(r) = touched
             && let Some(rel) = d.relations.get_mut(r.0)
         {
@@ -336,14 +336,14 @@ impl MapState {
                 .unwrap_or_else(|| Tone::derived(&rel.passages));
         }
         d.warnings = crate::model::lint(d);
-        self.hovered = None;
-        self.linked_hover = None;
-        self.search_pick = None;
+        self.pointing.hovered = None;
+        self.pointing.linked_hover = None;
+        self.lens.search_pick = None;
     }
 
     /// Makes the change; returns what to select afterwards, or `None` if nothing changed.
     fn edit_document(&mut self, command: DocCommand) -> Option<Selection> {
-        let d = &mut self.dataset;
+        let d = &mut self.doc.dataset;
         match command {
             DocCommand::AddActor(fields) => {
                 let name = fields.name.trim().to_owned();
@@ -361,10 +361,10 @@ impl MapState {
                     position: None,
                 });
                 let at = self.place_for_new_actor();
-                self.positions.push(at);
-                self.default_positions.push(at);
-                self.pinned.push(false);
-                Some(Selection::Actor(ActorId(self.dataset.actors.len() - 1)))
+                self.place.positions.push(at);
+                self.place.default_positions.push(at);
+                self.place.pinned.push(false);
+                Some(Selection::Actor(ActorId(self.doc.dataset.actors.len() - 1)))
             }
             DocCommand::EditActor(a, fields) => {
                 let actor = d.actors.get_mut(a.0)?;
@@ -424,14 +424,14 @@ impl MapState {
                 Some(Selection::Relation(id.relation))
             }
             DocCommand::SuggestDrafts(source) => {
-                if source.0 >= self.dataset.sources.len() {
+                if source.0 >= self.doc.dataset.sources.len() {
                     return None;
                 }
-                let report = crate::model::add_drafts(&mut self.dataset, source);
+                let report = crate::model::add_drafts(&mut self.doc.dataset, source);
                 if report.passages == 0 {
                     return None;
                 }
-                Some(self.selection)
+                Some(self.pointing.selection)
             }
             DocCommand::EditSource {
                 which,
@@ -446,50 +446,56 @@ impl MapState {
     /// Where a new actor appears: right of the others, so it is visible and free to drag.
     pub(super) fn place_for_new_actor(&self) -> Pos2 {
         let world = crate::layout::WORLD;
-        let n = self.positions.len();
+        let n = self.place.positions.len();
         if n == 0 {
             return world.center();
         }
-        let max_x = self.positions.iter().map(|p| p.x).fold(f32::MIN, f32::max);
-        let mean_y = self.positions.iter().map(|p| p.y).sum::<f32>() / n as f32;
+        let max_x = self
+            .place
+            .positions
+            .iter()
+            .map(|p| p.x)
+            .fold(f32::MIN, f32::max);
+        let mean_y = self.place.positions.iter().map(|p| p.y).sum::<f32>() / n as f32;
         Pos2::new(max_x + 120.0, mean_y + 40.0 * (n % 3) as f32)
     }
 
     /// Recomputes what derives from the document (relation tones, evidence warnings) and
     /// drops view state that may name things no longer there.
     pub(super) fn after_document_change(&mut self) {
-        let d = &mut self.dataset;
+        let d = &mut self.doc.dataset;
         for r in &mut d.relations {
             r.tone = r
                 .declared_tone
                 .unwrap_or_else(|| Tone::derived(&r.passages));
         }
         d.warnings = crate::model::lint(d);
-        if self.article_source.0 >= d.sources.len() {
-            self.article_source = SourceId(0);
-            self.article_selection = None;
+        if self.reader.source.0 >= d.sources.len() {
+            self.reader.source = SourceId(0);
+            self.reader.selection = None;
         }
         let sources = d.sources.len();
-        self.filters.hidden_sources.retain(|s| s.0 < sources);
+        self.lens.filters.hidden_sources.retain(|s| s.0 < sources);
         let n = d.actors.len();
-        if let Some((a, mode)) = self.filters.focus
+        if let Some((a, mode)) = self.lens.filters.focus
             && (a.0 >= n || matches!(mode, super::FocusMode::Pair(b) if b.0 >= n))
         {
-            self.filters.focus = None;
+            self.lens.filters.focus = None;
         }
-        self.hovered = None;
-        self.linked_hover = None;
-        self.search_pick = None;
-        self.drag = None;
+        self.pointing.hovered = None;
+        self.pointing.linked_hover = None;
+        self.lens.search_pick = None;
+        self.place.drag = None;
         if self
-            .article_focus
-            .is_some_and(|f| self.dataset.passage(f.passage).is_none())
+            .reader
+            .focus
+            .is_some_and(|f| self.doc.dataset.passage(f.passage).is_none())
         {
-            self.article_focus = None;
+            self.reader.focus = None;
         }
-        self.selection = self.valid_selection(self.selection);
+        self.pointing.selection = self.valid_selection(self.pointing.selection);
         // Quoted or not, the selection has done its job; a stale range must not be reused.
-        self.article_selection = None;
+        self.reader.selection = None;
         self.request_relaxation(true);
     }
 }

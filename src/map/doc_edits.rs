@@ -12,7 +12,7 @@ use crate::scene::Selection;
 
 impl MapState {
     pub(super) fn remove_actor(&mut self, a: ActorId) -> Option<Selection> {
-        let d = &mut self.dataset;
+        let d = &mut self.doc.dataset;
         d.actor(a)?;
         d.relations.retain(|r| r.source != a && r.target != a);
         d.actors.remove(a.0);
@@ -24,14 +24,14 @@ impl MapState {
                 }
             }
         }
-        self.positions.remove(a.0);
-        self.default_positions.remove(a.0);
-        self.pinned.remove(a.0);
+        self.place.positions.remove(a.0);
+        self.place.default_positions.remove(a.0);
+        self.place.pinned.remove(a.0);
         Some(Selection::None)
     }
 
     pub(super) fn move_passage(&mut self, id: PassageId, to: RelationId) -> Option<Selection> {
-        let d = &mut self.dataset;
+        let d = &mut self.doc.dataset;
         if id.relation == to || d.relation(to).is_none() {
             return None;
         }
@@ -61,7 +61,7 @@ impl MapState {
         target: EvidenceTarget,
         date: Option<PassageDate>,
     ) -> Option<Selection> {
-        let d = &mut self.dataset;
+        let d = &mut self.doc.dataset;
         let text = &d.sources.get(source.0)?.article.text;
         if range.start >= range.end
             || range.end > text.len()

@@ -7,7 +7,8 @@ use crate::scene::Selection;
 impl MapState {
     /// Every draft passage, in map order: the review queue.
     pub fn drafts(&self) -> Vec<PassageId> {
-        self.dataset
+        self.doc
+            .dataset
             .relations_with_ids()
             .flat_map(|(r, rel)| {
                 rel.passages
@@ -23,17 +24,19 @@ impl MapState {
     /// first draft.
     pub fn current_draft(&self) -> Option<PassageId> {
         let is_draft = |id: PassageId| {
-            self.dataset
+            self.doc
+                .dataset
                 .passage(id)
                 .is_some_and(|p| p.status == PassageStatus::Draft)
         };
         let focused = self
-            .article_focus
+            .reader
+            .focus
             .map(|f| f.passage)
             .filter(|&id| is_draft(id));
-        let selected = match self.selection {
+        let selected = match self.pointing.selection {
             Selection::Relation(r) => focused.filter(|id| id.relation == r).or_else(|| {
-                let n = self.dataset.relation(r)?.passages.len();
+                let n = self.doc.dataset.relation(r)?.passages.len();
                 (0..n)
                     .map(|i| PassageId::new(r, i))
                     .find(|&id| is_draft(id))

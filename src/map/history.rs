@@ -10,9 +10,9 @@ impl MapState {
     pub(super) fn move_of(&self, actor: ActorId, to: Pos2, pinned_after: bool) -> Move {
         Move {
             actor,
-            from: self.positions[actor],
+            from: self.place.positions[actor],
             to,
-            pinned_before: self.pinned[actor],
+            pinned_before: self.place.pinned[actor],
             pinned_after,
         }
     }
@@ -20,8 +20,8 @@ impl MapState {
     /// Applies `moves` and records them as one undoable edit.
     pub(super) fn commit(&mut self, moves: Vec<Move>) {
         for m in &moves {
-            self.positions[m.actor] = m.to;
-            self.pinned[m.actor] = m.pinned_after;
+            self.place.positions[m.actor] = m.to;
+            self.place.pinned[m.actor] = m.pinned_after;
         }
         self.record(moves);
     }
@@ -45,31 +45,31 @@ impl MapState {
     }
 
     fn push_undo(&mut self, edit: Edit) {
-        self.undo.push(edit);
-        self.redo.clear();
+        self.history.undo.push(edit);
+        self.history.redo.clear();
         // Oldest steps go first, past the depth or the byte cap; the newest always stays.
-        let mut bytes: usize = self.undo.iter().map(Edit::approx_bytes).sum();
+        let mut bytes: usize = self.history.undo.iter().map(Edit::approx_bytes).sum();
         let mut drop = 0;
-        while self.undo.len() - drop > 1
-            && (self.undo.len() - drop > UNDO_DEPTH || bytes > UNDO_BYTES)
+        while self.history.undo.len() - drop > 1
+            && (self.history.undo.len() - drop > UNDO_DEPTH || bytes > UNDO_BYTES)
         {
-            bytes -= self.undo[drop].approx_bytes();
+            bytes -= self.history.undo[drop].approx_bytes();
             drop += 1;
         }
-        self.undo.drain(..drop);
+        self.history.undo.drain(..drop);
     }
 
     pub(super) fn undo_one(&mut self) {
-        if let Some(edit) = self.undo.pop() {
+        if let Some(edit) = self.history.undo.pop() {
             let back = self.reverse(edit, true);
-            self.redo.push(back);
+            self.history.redo.push(back);
         }
     }
 
     pub(super) fn redo_one(&mut self) {
-        if let Some(edit) = self.redo.pop() {
+        if let Some(edit) = self.history.redo.pop() {
             let back = self.reverse(edit, false);
-            self.undo.push(back);
+            self.history.undo.push(back);
         }
     }
 
@@ -81,21 +81,21 @@ impl MapState {
                 self.request_relaxation(false);
                 if backward {
                     for m in moves.iter().rev() {
-                        self.positions[m.actor] = m.from;
-                        self.pinned[m.actor] = m.pinned_before;
+                        self.place.positions[m.actor] = m.from;
+                        self.place.pinned[m.actor] = m.pinned_before;
                     }
                 } else {
                     for m in &moves {
-                        self.positions[m.actor] = m.to;
-                        self.pinned[m.actor] = m.pinned_after;
+                        self.place.positions[m.actor] = m.to;
+                        self.place.pinned[m.actor] = m.pinned_after;
                     }
                 }
                 Edit::Moves(moves)
             }
             Edit::InPlace { undo, revision } => {
-                let current = self.revision;
+                let current = self.doc.revision;
                 let redo = self.reverse_in_place(undo);
-                self.revision = revision;
+                self.doc.revision = revision;
                 Edit::InPlace {
                     undo: redo,
                     revision: current,

@@ -46,48 +46,50 @@ impl MapState {
                     .map(|(i, _)| ActorId(i))
                     .collect();
                 // Continue from an actor selected with the mouse, too.
-                let current = match self.selection {
+                let current = match self.pointing.selection {
                     Selection::Actor(a) => Some(a),
-                    _ => self.key_focus.actor,
+                    _ => self.pointing.key_focus.actor,
                 };
                 let next = cycle(&shown, current, back);
-                self.key_focus = KeyFocus {
+                self.pointing.key_focus = KeyFocus {
                     actor: next,
                     relation: None,
                 };
                 if let Some(a) = next {
-                    self.selection = Selection::Actor(a);
+                    self.pointing.selection = Selection::Actor(a);
                 }
             }
             KeyStep::Relation { back } => {
-                if let Selection::Actor(a) = self.selection
-                    && self.key_focus.actor != Some(a)
+                if let Selection::Actor(a) = self.pointing.selection
+                    && self.pointing.key_focus.actor != Some(a)
                 {
-                    self.key_focus = KeyFocus {
+                    self.pointing.key_focus = KeyFocus {
                         actor: Some(a),
                         relation: None,
                     };
                 }
-                let Some(a) = self.key_focus.actor else {
+                let Some(a) = self.pointing.key_focus.actor else {
                     return;
                 };
                 let shown = self.visible_relations();
                 let rels: Vec<RelationId> = self
+                    .doc
                     .dataset
                     .relations_with_ids()
                     .filter(|(r, rel)| shown[*r] && (rel.source == a || rel.target == a))
                     .map(|(r, _)| r)
                     .collect();
-                self.key_focus.relation = cycle(&rels, self.key_focus.relation, back);
+                self.pointing.key_focus.relation =
+                    cycle(&rels, self.pointing.key_focus.relation, back);
             }
             KeyStep::Open => {
-                if let Some(r) = self.key_focus.relation {
-                    self.selection = self.valid_selection(Selection::Relation(r));
+                if let Some(r) = self.pointing.key_focus.relation {
+                    self.pointing.selection = self.valid_selection(Selection::Relation(r));
                 }
             }
             KeyStep::Back => {
-                if let Some(a) = self.key_focus.actor {
-                    self.selection = self.valid_selection(Selection::Actor(a));
+                if let Some(a) = self.pointing.key_focus.actor {
+                    self.pointing.selection = self.valid_selection(Selection::Actor(a));
                 }
             }
         }
@@ -95,7 +97,7 @@ impl MapState {
 
     /// The relation the keyboard is on while its actor is selected: lit like a hovered line.
     pub fn key_lit(&self) -> Option<Hit> {
-        match (self.selection, self.key_focus) {
+        match (self.pointing.selection, self.pointing.key_focus) {
             (
                 Selection::Actor(a),
                 KeyFocus {
@@ -110,7 +112,7 @@ impl MapState {
     /// Whether Esc should step back from a relation to the actor it was reached from.
     pub fn key_back_pending(&self) -> bool {
         matches!(
-            (self.selection, self.key_focus),
+            (self.pointing.selection, self.pointing.key_focus),
             (
                 Selection::Relation(r),
                 KeyFocus {

@@ -64,7 +64,7 @@ impl LayoutRun {
     /// worker stopped) when `state` wants no first layout. Waits briefly for the first tick,
     /// so the first frame of the map already shows it moving.
     pub fn adopt(state: &MapState, mut live: LiveLayout) -> Self {
-        let request = state.layout_request;
+        let request = state.place.layout_request;
         if request.wanted && request.first {
             live.release();
             live.wait_first(FIRST_TICK_WAIT);
@@ -80,12 +80,12 @@ impl LayoutRun {
     /// Advances the relaxation `state` asks for by up to `budget` of wall time and returns
     /// the command that publishes its positions; `None` when nothing is wanted.
     pub fn step(&mut self, state: &MapState, budget: Duration) -> Option<Command> {
-        let request = state.layout_request;
+        let request = state.place.layout_request;
         if !request.wanted {
             *self = Self::Idle;
             return None;
         }
-        if request.first || layout::runs_live(&state.dataset) {
+        if request.first || layout::runs_live(&state.doc.dataset) {
             return self.step_live(state);
         }
         let current =
@@ -140,7 +140,7 @@ impl LayoutRun {
     /// Publishes the live layout's newest positions, if a tick has finished since the last
     /// frame; starts the worker on a new request.
     fn step_live(&mut self, state: &MapState) -> Option<Command> {
-        let request = state.layout_request;
+        let request = state.place.layout_request;
         let current =
             matches!(self, Self::Live { generation, .. } if *generation == request.generation);
         if !current {
@@ -161,7 +161,7 @@ impl LayoutRun {
             },
             (None, true) => EditCommand::LayoutStep {
                 generation: *generation,
-                positions: state.positions.clone(),
+                positions: state.place.positions.clone(),
                 settled: true,
             },
             (None, false) => return None,
@@ -176,33 +176,36 @@ impl LayoutRun {
 /// A simulation starting from the current positions, pinned nodes held, warm but not hot.
 pub(super) fn simulation_for(state: &MapState) -> layout::Simulation {
     let links: Vec<(usize, usize)> = state
+        .doc
         .dataset
         .relations
         .iter()
         .map(|r| (r.source.0, r.target.0))
         .collect();
     let radius = state
+        .doc
         .dataset
         .degrees()
         .into_iter()
         .map(layout::node_radius)
         .collect();
-    let n = state.positions.len().max(1) as f32;
+    let n = state.place.positions.len().max(1) as f32;
     let center = (state
+        .place
         .positions
         .iter()
         .fold(Vec2::ZERO, |s, p| s + p.to_vec2())
         / n)
         .to_pos2();
     let mut sim = layout::Simulation::new(
-        state.positions.clone(),
+        state.place.positions.clone(),
         &links,
         radius,
         layout::ForceParams::readable(center),
     );
-    for (i, pinned) in state.pinned.iter().enumerate() {
+    for (i, pinned) in state.place.pinned.iter().enumerate() {
         if *pinned {
-            sim.fix(i, Some(state.positions[i]));
+            sim.fix(i, Some(state.place.positions[i]));
         }
     }
     sim.set_alpha(RELAX_ALPHA);
@@ -238,7 +241,7 @@ mod tests {
 
     fn run_until_idle(run: &mut LayoutRun, state: &mut MapState) {
         let start = Instant::now();
-        while state.layout_request.wanted {
+        while state.place.layout_request.wanted {
             assert!(
                 start.elapsed() < Duration::from_secs(60),
                 "the layout settles"
@@ -260,21 +263,21 @@ mod tests {
             .to_vec();
         let mut state = MapState::with_layout(d, start.clone(), Default::default());
         state.apply(EditCommand::StartFirstLayout);
-        assert!(state.layout_request.wanted && state.layout_request.first);
+        assert!(state.place.layout_request.wanted && state.place.layout_request.first);
         let mut run = LayoutRun::default();
         let _ = run.step(&state, Duration::ZERO);
         assert!(run.live_progress().is_some(), "runs on the worker");
         run_until_idle(&mut run, &mut state);
         assert!(run.live_progress().is_none());
         assert_eq!(
-            state.positions, expected,
+            state.place.positions, expected,
             "same positions as laying out before showing"
         );
         assert_eq!(
-            state.default_positions, expected,
+            state.place.default_positions, expected,
             "Reset layout returns here"
         );
-        assert_ne!(state.positions, start);
+        assert_ne!(state.place.positions, start);
     }
 
     #[test]
@@ -308,7 +311,7 @@ mod tests {
         let mut run = LayoutRun::default();
         let _ = run.step(&state, Duration::ZERO);
         state.apply(EditCommand::StartDrag(crate::model::ActorId(3)));
-        assert!(!state.layout_request.wanted, "the user's hand wins");
+        assert!(!state.place.layout_request.wanted, "the user's hand wins");
         assert!(run.step(&state, Duration::ZERO).is_none());
         assert!(run.live_progress().is_none(), "the worker was told to stop");
     }
@@ -329,7 +332,7 @@ mod tests {
         state.apply(EditCommand::StartDrag(actor));
         state.apply(EditCommand::DragTo(start[5] + egui::vec2(400.0, 0.0)));
         state.apply(EditCommand::EndDrag);
-        assert!(state.layout_request.wanted && !state.layout_request.first);
+        assert!(state.place.layout_request.wanted && !state.place.layout_request.first);
         let mut run = LayoutRun::default();
         let began = Instant::now();
         let mut moved = false;
@@ -339,9 +342,9 @@ mod tests {
                 "the worker publishes"
             );
             if let Some(step) = run.step(&state, Duration::ZERO) {
-                let before = state.positions.clone();
+                let before = state.place.positions.clone();
                 state.apply(step);
-                moved = state.positions != before;
+                moved = state.place.positions != before;
             }
             std::thread::sleep(Duration::from_millis(5));
         }
@@ -350,7 +353,7 @@ mod tests {
             "ticks off the UI thread"
         );
         assert_eq!(
-            state.positions[5],
+            state.place.positions[5],
             start[5] + egui::vec2(400.0, 0.0),
             "the dropped actor stays where it was put"
         );

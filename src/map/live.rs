@@ -66,10 +66,10 @@ impl LiveLayout {
     pub(super) fn start(state: &MapState, first: bool) -> Self {
         if first {
             // Actors the user pinned meanwhile stay where they are.
-            let held: Vec<Option<Pos2>> = (state.pinned.iter().zip(&state.positions))
+            let held: Vec<Option<Pos2>> = (state.place.pinned.iter().zip(&state.place.positions))
                 .map(|(&pinned, &at)| pinned.then_some(at))
                 .collect();
-            let parts = layout::FirstSimulation::default_for(&state.dataset, &held);
+            let parts = layout::FirstSimulation::default_for(&state.doc.dataset, &held);
             let planned = parts.planned_ticks();
             return Self::spawn(parts.build(), planned, None);
         }

@@ -17,6 +17,7 @@ mod history;
 mod keynav;
 mod layout_run;
 mod live;
+mod parts;
 mod prefs;
 mod saved;
 mod scene_cache;
@@ -35,6 +36,7 @@ pub use filters::{Filters, FocusMode};
 pub use keynav::{KeyFocus, KeyStep};
 pub use layout_run::{LayoutRequest, LayoutRun};
 pub use live::LiveLayout;
+pub use parts::{ArticleReader, Camera, Document, Lens, Placement, Pointing};
 pub use prefs::Prefs;
 pub use saved::{SavedActor, SavedLayout};
 pub use view::{View, ZOOM_RANGE};
@@ -107,91 +109,52 @@ struct Drag {
     pinned_before: bool,
 }
 
-/// The state of one open map.
+/// The state of one open map, made of named parts, each with one job. [`MapState::apply`]
+/// is the only writer of all of them.
 pub struct MapState {
-    /// The dataset shown.
-    pub dataset: Dataset,
-    /// Actor positions in world units, indexed by [`ActorId`].
-    pub positions: Vec<Pos2>,
-    /// The layout "Reset layout" returns to.
-    pub default_positions: Vec<Pos2>,
-    /// Which actors the user pinned by dragging.
-    pub pinned: Vec<bool>,
-    /// Current selection.
-    pub selection: Selection,
-    /// What the pointer is over on the canvas.
-    pub hovered: Option<Hit>,
-    /// What the pointer is over elsewhere (a panel row, a search result, a chronology dot, an
-    /// article highlight), highlighted on the map too.
-    pub linked_hover: Option<Hit>,
-    /// Where the keyboard is on the map (Tab, ←/→).
-    pub key_focus: KeyFocus,
-    /// Pan and zoom.
-    pub view: View,
-    /// One line per relation, per pair or per direction (saved with the dataset's layout).
-    pub links: crate::scene::LinkMode,
-    /// The view follows the map: it is fitted again whenever the canvas changes size, until
-    /// the user pans or zooms. (The canvas size is known only while painting.)
-    pub auto_fit: bool,
-    /// The canvas rectangle the view was last fitted to.
-    pub fitted_for: Option<Rect>,
-    /// Where the camera comes from when a re-fit is animated (see [`MapState::view_shown`]).
-    pub fit_from: Option<View>,
-    /// Counts animated re-fits; the canvas times each one from the moment this changes.
-    pub fit_generation: u64,
-    /// The next fit is a re-fit the user caused (filters, focus, F), so it is animated.
-    animate_next_fit: bool,
-    /// Preferences that outlive the map (theme, panels); persisted by the shell.
+    /// The document: dataset, revision, what was saved.
+    pub doc: Document,
+    /// Where the actors are: positions, defaults, pins, a drag, the relaxation wanted.
+    pub place: Placement,
+    /// What the user points at: selection, hover, keyboard focus.
+    pub pointing: Pointing,
+    /// Pan, zoom and fitting.
+    pub camera: Camera,
+    /// Filters, search and link mode.
+    pub lens: Lens,
+    /// The article window.
+    pub reader: ArticleReader,
+    /// Preferences that outlive the map (theme, panels): the app's, handed over with every
+    /// map it shows ([`FileCommand::Adopt`] keeps them) and persisted by the shell.
     pub prefs: Prefs,
     /// The operating system's theme, used while `prefs.theme` is `None`.
     pub system_theme: Theme,
-    /// Whether the article window is open.
-    pub article_open: bool,
+    /// Undo and redo.
+    history: parts::History,
+    /// What is remembered between frames until what it depends on changes.
+    caches: Caches,
     /// What the merge being applied did; [`MapState::apply`] hands it back as its
     /// [`Outcome`] and leaves `None`.
     last_merge: Option<crate::model::MergeReport>,
-    /// Which source the article window shows (its tab).
-    pub article_source: crate::model::SourceId,
-    /// The passage highlighted in the article window.
-    pub article_focus: Option<ArticleFocus>,
-    /// Active filters.
-    pub filters: Filters,
-    /// Search text (Ctrl+F).
-    pub search: String,
-    /// The search result picked with ↑/↓ (index into the results), if any.
-    pub search_pick: Option<usize>,
-    /// Article view: underline actor mentions.
-    pub article_underline_actors: bool,
-    /// Article view: show only uncited paragraphs.
-    pub article_uncited_only: bool,
-    /// Article view: selecting text to quote, rather than reading.
-    pub article_authoring: bool,
-    /// Article view: the selected text (byte range), if any.
-    pub article_selection: Option<crate::model::TextRange>,
-    /// The relaxation the map wants (see [`LayoutRun`]).
-    pub layout_request: LayoutRequest,
-    drag: Option<Drag>,
+}
+
+/// What is remembered between frames, each with the key it was computed for (see
+/// `counts.rs` and `scene_cache.rs`).
+#[derive(Default)]
+struct Caches {
     /// The last scene built for the canvas and the inputs it was built from. Pan and zoom do
     /// not change the scene (it is in world coordinates), so they reuse it.
-    scene_cache: std::cell::RefCell<Option<CachedScene>>,
-    /// The status line's counts and the key they were counted for (see `counts.rs`).
-    counts_cache: std::cell::RefCell<Option<(u64, ShownCounts)>>,
+    scene: std::cell::RefCell<Option<CachedScene>>,
+    /// The status line's counts and the key they were counted for.
+    counts: std::cell::RefCell<Option<(u64, ShownCounts)>>,
     /// The side panel's most connected actors, for (revision, how many).
-    most_connected_cache: std::cell::RefCell<Option<counts::MostConnected>>,
+    most_connected: std::cell::RefCell<Option<counts::MostConnected>>,
     /// Relations per actor, for the revision they were counted at.
-    degrees_cache: std::cell::RefCell<Option<(u64, std::sync::Arc<[usize]>)>>,
+    degrees: std::cell::RefCell<Option<(u64, std::sync::Arc<[usize]>)>>,
     /// Drafts to review and the chronology's years, for the revision they were counted at.
-    passage_facts_cache: std::cell::RefCell<Option<(u64, counts::PassageFacts)>>,
+    passage_facts: std::cell::RefCell<Option<(u64, counts::PassageFacts)>>,
     /// The legend's rows and the key they were worked out for.
-    legend_cache: std::cell::RefCell<Option<(u64, crate::scene::Legend)>>,
-    /// Identifies the document's content: every edit gets a new number, undo puts the old
-    /// one back, so "unsaved" is simply `revision != saved_revision`.
-    pub revision: u64,
-    /// The revision last written to (or read from) the file.
-    pub saved_revision: u64,
-    next_revision: u64,
-    undo: Vec<Edit>,
-    redo: Vec<Edit>,
+    legend: std::cell::RefCell<Option<(u64, crate::scene::Legend)>>,
 }
 
 /// What applying a command has to tell its caller besides the new state.
@@ -235,47 +198,28 @@ impl MapState {
         let n = dataset.actors.len();
         default_positions.resize(n, layout::WORLD.center());
         Self {
-            positions: default_positions.clone(),
-            default_positions,
-            pinned: vec![false; n],
-            dataset,
-            selection: Selection::None,
-            hovered: None,
-            linked_hover: None,
-            view: View::default(),
-            key_focus: KeyFocus::default(),
-            links: crate::scene::LinkMode::Relation,
-            auto_fit: true,
-            fitted_for: None,
-            fit_from: None,
-            fit_generation: 0,
-            animate_next_fit: false,
+            doc: Document {
+                dataset,
+                revision: 0,
+                saved_revision: 0,
+                next_revision: 0,
+            },
+            place: Placement {
+                positions: default_positions.clone(),
+                default_positions,
+                pinned: vec![false; n],
+                layout_request: LayoutRequest::default(),
+                drag: None,
+            },
+            pointing: Pointing::default(),
+            camera: Camera::default(),
+            lens: Lens::default(),
+            reader: ArticleReader::default(),
             prefs,
             system_theme: Theme::Light,
-            article_open: false,
+            history: parts::History::default(),
+            caches: Caches::default(),
             last_merge: None,
-            article_source: crate::model::SourceId(0),
-            article_focus: None,
-            filters: Filters::default(),
-            search: String::new(),
-            search_pick: None,
-            article_underline_actors: false,
-            article_uncited_only: false,
-            article_authoring: false,
-            article_selection: None,
-            layout_request: LayoutRequest::default(),
-            drag: None,
-            scene_cache: std::cell::RefCell::new(None),
-            counts_cache: std::cell::RefCell::new(None),
-            most_connected_cache: std::cell::RefCell::new(None),
-            legend_cache: std::cell::RefCell::new(None),
-            degrees_cache: std::cell::RefCell::new(None),
-            passage_facts_cache: std::cell::RefCell::new(None),
-            revision: 0,
-            saved_revision: 0,
-            next_revision: 0,
-            undo: Vec::new(),
-            redo: Vec::new(),
         }
     }
 
@@ -286,11 +230,12 @@ impl MapState {
 
     /// Which actors are drawn (secondary actors and the actor focus), indexed by [`ActorId`].
     pub fn visible_actors(&self) -> Vec<bool> {
-        self.dataset
+        self.doc
+            .dataset
             .actors_with_ids()
             .map(|(i, a)| {
                 (self.prefs.show_secondary || !a.secondary)
-                    && self.filters.keeps_actor(&self.dataset, i)
+                    && self.lens.filters.keeps_actor(&self.doc.dataset, i)
             })
             .collect()
     }
@@ -302,22 +247,29 @@ impl MapState {
 
     /// [`Self::visible_relations`] given [`Self::visible_actors`] already computed.
     pub fn visible_relations_among(&self, actors: &[bool]) -> Vec<bool> {
-        self.dataset
+        self.doc
+            .dataset
             .relations
             .iter()
-            .map(|r| actors[r.source] && actors[r.target] && self.filters.keeps(&self.dataset, r))
+            .map(|r| {
+                actors[r.source]
+                    && actors[r.target]
+                    && self.lens.filters.keeps(&self.doc.dataset, r)
+            })
             .collect()
     }
 
     /// How many relations the filters (not the secondary-actor switch) hide.
     pub fn hidden_by_filters(&self) -> usize {
         let actors: Vec<bool> = self
+            .doc
             .dataset
             .actors
             .iter()
             .map(|a| self.prefs.show_secondary || !a.secondary)
             .collect();
         let shown_without_filters = self
+            .doc
             .dataset
             .relations
             .iter()
@@ -328,47 +280,50 @@ impl MapState {
 
     /// How many shown relations the year range alone hides.
     pub fn hidden_by_years(&self) -> usize {
-        let Some(years) = self.filters.years else {
+        let Some(years) = self.lens.filters.years else {
             return 0;
         };
         let without = Filters {
             years: None,
-            ..self.filters.clone()
+            ..self.lens.filters.clone()
         };
         let in_range = Filters {
             years: Some(years),
             ..Filters::default()
         };
-        self.dataset
+        self.doc
+            .dataset
             .relations
             .iter()
-            .filter(|r| without.keeps(&self.dataset, r) && !in_range.keeps(&self.dataset, r))
+            .filter(|r| {
+                without.keeps(&self.doc.dataset, r) && !in_range.keeps(&self.doc.dataset, r)
+            })
             .count()
     }
 
     /// Where the dragged node was when the drag began.
     pub fn drag_from(&self) -> Option<Pos2> {
-        self.drag.map(|d| d.from)
+        self.place.drag.map(|d| d.from)
     }
 
     /// The node being dragged, if any.
     pub fn dragged(&self) -> Option<ActorId> {
-        self.drag.map(|d| d.actor)
+        self.place.drag.map(|d| d.actor)
     }
 
     /// Whether the document has edits not yet saved.
     pub fn is_dirty(&self) -> bool {
-        self.revision != self.saved_revision
+        self.doc.revision != self.doc.saved_revision
     }
 
     /// Whether there is a move to undo.
     pub fn can_undo(&self) -> bool {
-        !self.undo.is_empty()
+        !self.history.undo.is_empty()
     }
 
     /// Whether there is an undone move to redo.
     pub fn can_redo(&self) -> bool {
-        !self.redo.is_empty()
+        !self.history.redo.is_empty()
     }
 
     /// What the map highlights as hovered: the canvas's own hover, else a linked one.
@@ -379,7 +334,7 @@ impl MapState {
         let pointer = if self.is_very_large() {
             None
         } else {
-            self.hovered.or(self.linked_hover)
+            self.pointing.hovered.or(self.pointing.linked_hover)
         };
         pointer.or_else(|| self.key_lit())
     }
@@ -387,47 +342,47 @@ impl MapState {
     /// Whether the map is so large (over 50,000 actors plus relations) that frames take long
     /// enough for hover emphasis and animated re-fits to cost more than they show.
     pub fn is_very_large(&self) -> bool {
-        self.dataset.actors.len() + self.dataset.relations.len() > HOVER_EMPHASIS_MAX_ITEMS
+        self.doc.dataset.actors.len() + self.doc.dataset.relations.len() > HOVER_EMPHASIS_MAX_ITEMS
     }
 
     /// Whether actor `a` is pinned.
     pub fn is_pinned(&self, a: ActorId) -> bool {
-        self.pinned.get(a.0).copied().unwrap_or(false)
+        self.place.pinned.get(a.0).copied().unwrap_or(false)
     }
 
     /// The view to draw (and hit-test) with `progress` (0…1) of the current re-fit animation
     /// done: the fitted view itself once the animation ends or when there is none.
     pub fn view_shown(&self, progress: f32) -> View {
-        match self.fit_from {
+        match self.camera.fit_from {
             Some(from) if progress < 1.0 => {
                 // Ease in and out so the camera neither jerks off nor stops abruptly.
                 let t = progress * progress * (3.0 - 2.0 * progress);
-                from.toward(&self.view, t)
+                from.toward(&self.camera.view, t)
             }
-            _ => self.view,
+            _ => self.camera.view,
         }
     }
 
     /// Whether the canvas at `canvas` needs a (re)fit now. Never during a drag: the camera
     /// stays put while the user moves a node.
     pub fn needs_fit(&self, canvas: Rect) -> bool {
-        self.auto_fit && self.fitted_for != Some(canvas) && self.drag.is_none()
+        self.camera.auto_fit && self.camera.fitted_for != Some(canvas) && self.place.drag.is_none()
     }
 
     /// Whether a relaxation is wanted and not yet settled (the shell repaints until it is).
     pub fn layout_running(&self) -> bool {
-        self.layout_request.wanted
+        self.place.layout_request.wanted
     }
 
     /// Whether the map was laid out by the force simulation (some actor has no given position),
     /// so moving one actor lets the others relax around it.
     pub fn force_laid_out(&self) -> bool {
-        self.dataset.actors.iter().any(|a| a.position.is_none())
+        self.doc.dataset.actors.iter().any(|a| a.position.is_none())
     }
 
     /// The relation to print as an evidence card in exports: the selected one, if any.
     pub fn selected_relation(&self) -> Option<RelationId> {
-        match self.selection {
+        match self.pointing.selection {
             Selection::Relation(r) => Some(r),
             _ => None,
         }

@@ -37,11 +37,12 @@ impl SavedLayout {
     /// Captures the layout of `state`.
     pub fn capture(state: &MapState) -> Self {
         let actors = state
+            .doc
             .dataset
             .actors
             .iter()
-            .zip(&state.positions)
-            .zip(&state.pinned)
+            .zip(&state.place.positions)
+            .zip(&state.place.pinned)
             .filter(|((_, p), _)| p.x.is_finite() && p.y.is_finite())
             .map(|((a, p), pinned)| {
                 (
@@ -56,8 +57,8 @@ impl SavedLayout {
         Self {
             version: LAYOUT_VERSION,
             actors,
-            view: state.view,
-            links: state.links,
+            view: state.camera.view,
+            links: state.lens.links,
         }
     }
 
@@ -65,6 +66,7 @@ impl SavedLayout {
     /// this version): what [`super::EditCommand::RestoreLayout`] would apply.
     pub fn matches(&self, state: &MapState) -> usize {
         state
+            .doc
             .dataset
             .actors
             .iter()

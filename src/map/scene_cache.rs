@@ -36,9 +36,13 @@ impl MapState {
         let visible_relations = self.visible_relations_among(&visible_actors);
         let scene = scene::build(&self.scene_input(
             style,
-            (self.selection, self.hover_shown(), spotlight.as_ref()),
+            (
+                self.pointing.selection,
+                self.hover_shown(),
+                spotlight.as_ref(),
+            ),
             (&visible_actors, &visible_relations),
-            &self.pinned,
+            &self.place.pinned,
         ));
         CanvasScene {
             scene,
@@ -51,12 +55,12 @@ impl MapState {
     /// While a search is typed (and nothing is selected), what it matches: actors named by it
     /// and relations whose label or passages match. The map lights these and dims the rest.
     pub fn search_spotlight(&self) -> Option<Spotlight> {
-        if self.search.trim().is_empty() || self.selection != Selection::None {
+        if self.lens.search.trim().is_empty() || self.pointing.selection != Selection::None {
             return None;
         }
-        let mut actors = vec![false; self.dataset.actors.len()];
-        let mut relations = vec![false; self.dataset.relations.len()];
-        for hit in crate::search::search(&self.dataset, &self.search) {
+        let mut actors = vec![false; self.doc.dataset.actors.len()];
+        let mut relations = vec![false; self.doc.dataset.relations.len()];
+        for hit in crate::search::search(&self.doc.dataset, &self.lens.search) {
             match hit.target {
                 Target::Actor(a) => actors[a] = true,
                 Target::Relation(r) => relations[r] = true,
@@ -72,22 +76,22 @@ impl MapState {
         use std::hash::{Hash as _, Hasher as _};
         let mut h = std::collections::hash_map::DefaultHasher::new();
         (
-            &self.pinned,
-            self.selection,
+            &self.place.pinned,
+            self.pointing.selection,
             self.hover_shown(),
-            &self.filters,
+            &self.lens.filters,
             self.prefs.show_secondary,
-            self.search.trim(),
-            self.links,
-            self.revision,
+            self.lens.search.trim(),
+            self.lens.links,
+            self.doc.revision,
             self.prefs.line_labels,
         )
             .hash(&mut h);
         style.theme.hash(&mut h);
         let key = h.finish();
-        let mut cache = self.scene_cache.borrow_mut();
+        let mut cache = self.caches.scene.borrow_mut();
         match cache.as_mut() {
-            Some(c) if c.key == key && same_bits(&c.positions, &self.positions) => {
+            Some(c) if c.key == key && same_bits(&c.positions, &self.place.positions) => {
                 return c.scene.clone();
             }
             Some(c) if c.key == key => {
@@ -95,12 +99,16 @@ impl MapState {
                 // done with it), the scene is refreshed where it lies.
                 let input = self.scene_input(
                     style,
-                    (self.selection, self.hover_shown(), c.spotlight.as_ref()),
+                    (
+                        self.pointing.selection,
+                        self.hover_shown(),
+                        c.spotlight.as_ref(),
+                    ),
                     (&c.visible_actors, &c.visible_relations),
-                    &self.pinned,
+                    &self.place.pinned,
                 );
                 if std::sync::Arc::make_mut(&mut c.scene).refresh(&input) {
-                    c.positions.clone_from(&self.positions);
+                    c.positions.clone_from(&self.place.positions);
                     return c.scene.clone();
                 }
             }
@@ -115,7 +123,7 @@ impl MapState {
         let scene = std::sync::Arc::new(scene);
         *cache = Some(super::CachedScene {
             key,
-            positions: self.positions.clone(),
+            positions: self.place.positions.clone(),
             scene: scene.clone(),
             visible_actors,
             visible_relations,
@@ -128,20 +136,20 @@ impl MapState {
     /// draft relations only if `include_drafts`.
     pub fn export_scene(&self, style: &Style, with_selection: bool, include_drafts: bool) -> Scene {
         let selection = if with_selection {
-            self.selection
+            self.pointing.selection
         } else {
             Selection::None
         };
         let mut visible = self.visible_relations();
         if !include_drafts {
-            for (r, rel) in self.dataset.relations_with_ids() {
+            for (r, rel) in self.doc.dataset.relations_with_ids() {
                 if crate::model::is_draft_relation(rel) {
                     visible[r] = false;
                 }
             }
         }
         // Pins are the user's working marks, not part of a briefing figure.
-        let unpinned = vec![false; self.pinned.len()];
+        let unpinned = vec![false; self.place.pinned.len()];
         self.build_scene_with(style, (selection, None, None), &visible, &unpinned)
     }
 
@@ -169,8 +177,8 @@ impl MapState {
         pinned: &'a [bool],
     ) -> SceneInput<'a> {
         SceneInput {
-            dataset: &self.dataset,
-            positions: &self.positions,
+            dataset: &self.doc.dataset,
+            positions: &self.place.positions,
             visible_actors,
             visible_relations,
             pinned,
@@ -178,7 +186,7 @@ impl MapState {
             hovered,
             spotlight,
             style,
-            links: self.links,
+            links: self.lens.links,
             line_labels: self.prefs.line_labels,
         }
     }
@@ -194,7 +202,7 @@ impl MapState {
             .selected_relation()
             .filter(|_| opts.with_selection)
             .filter(|&r| scene.edge(r).is_some());
-        export::figure(&self.dataset, scene, evidence, opts)
+        export::figure(&self.doc.dataset, scene, evidence, opts)
     }
 }
 
@@ -204,6 +212,7 @@ impl MapState {
     pub fn report_input(&self, only: Option<RelationId>, confirmed_only: bool) -> ReportInput {
         let visible = self.visible_relations();
         let relations = self
+            .doc
             .dataset
             .relations_with_ids()
             .filter(|(r, rel)| {
@@ -277,7 +286,7 @@ mod tests {
             let before = state.scene_cached(&style);
             let first_edge = before.edges[0].polyline.clone();
             drop(before);
-            for (i, p) in state.positions.iter_mut().enumerate() {
+            for (i, p) in state.place.positions.iter_mut().enumerate() {
                 *p += Vec2::new(13.0 * (i % 3) as f32, -7.0 * (i % 4) as f32);
             }
             let refreshed = state.scene_cached(&style);
@@ -309,7 +318,7 @@ mod large_map_tests {
         let d = crate::model::load_str(&json, "big.json").expect("loads");
         let at = vec![Pos2::ZERO, Pos2::new(100.0, 0.0)];
         let mut big = MapState::with_layout(d, at.clone(), Default::default());
-        big.hovered = Some(Hit::Node(crate::model::ActorId(0)));
+        big.pointing.hovered = Some(Hit::Node(crate::model::ActorId(0)));
         assert_eq!(big.hover_shown(), None, "no rebuild per pointer move");
         let small = crate::model::load_str(
             r#"{"nodes":[{"id":"a"},{"id":"b"}],"links":[{"source":"a","target":"b"}]}"#,
@@ -317,7 +326,7 @@ mod large_map_tests {
         )
         .expect("loads");
         let mut small = MapState::with_layout(small, at, Default::default());
-        small.hovered = Some(Hit::Node(crate::model::ActorId(0)));
-        assert_eq!(small.hover_shown(), small.hovered);
+        small.pointing.hovered = Some(Hit::Node(crate::model::ActorId(0)));
+        assert_eq!(small.hover_shown(), small.pointing.hovered);
     }
 }

@@ -13,7 +13,7 @@ impl MapState {
         title: &str,
         fields: SourceFields,
     ) -> Option<Selection> {
-        let d = &mut self.dataset;
+        let d = &mut self.doc.dataset;
         let blank = |s: Option<String>| s.filter(|s| !s.trim().is_empty());
         let meta = &mut d.sources.get_mut(which.0)?.meta;
         meta.title = if fields.title.trim().is_empty() {
@@ -30,7 +30,7 @@ impl MapState {
         } else {
             title.trim().to_owned()
         };
-        Some(self.selection)
+        Some(self.pointing.selection)
     }
 
     /// Attaches an article as a new source and shows its tab, ready for selecting evidence.
@@ -38,7 +38,7 @@ impl MapState {
         if text.trim().is_empty() {
             return None;
         }
-        let d = &mut self.dataset;
+        let d = &mut self.doc.dataset;
         // Ids from the title, as a reader would name the source ("weitz-2012", "ria-novosti").
         let base = super::doc::slug(if fields.title.trim().is_empty() {
             "source"
@@ -49,25 +49,25 @@ impl MapState {
         let doc = crate::model::source_from_text(&id, text, fields);
         d.sources.push(doc);
         crate::model::name_sources(d);
-        self.article_source = SourceId(d.sources.len() - 1);
-        self.article_open = true;
-        self.article_authoring = true;
-        self.article_selection = None;
-        self.article_focus = None;
-        Some(self.selection)
+        self.reader.source = SourceId(d.sources.len() - 1);
+        self.reader.open = true;
+        self.reader.authoring = true;
+        self.reader.selection = None;
+        self.reader.focus = None;
+        Some(self.pointing.selection)
     }
 
     /// Merges `other` into the map (see [`crate::model::merge`]); new actors get places
     /// beside the others, existing ones stay where they are.
     pub(super) fn merge_in(&mut self, other: &Dataset) -> Option<Selection> {
-        let (merged, report) = crate::model::merge(self.dataset.clone(), other);
-        self.dataset = merged;
-        let added = self.dataset.actors.len() - self.positions.len();
+        let (merged, report) = crate::model::merge(self.doc.dataset.clone(), other);
+        self.doc.dataset = merged;
+        let added = self.doc.dataset.actors.len() - self.place.positions.len();
         for _ in 0..added {
             let at = self.place_for_new_actor();
-            self.positions.push(at);
-            self.default_positions.push(at);
-            self.pinned.push(false);
+            self.place.positions.push(at);
+            self.place.default_positions.push(at);
+            self.place.pinned.push(false);
         }
         self.last_merge = Some(report);
         Some(Selection::None)

@@ -15,16 +15,16 @@ use crate::scene::{Hit, Selection, Style};
 /// Shows the article window if open.
 pub fn article_window(ctx: &egui::Context, state: &MapState, style: &Style) -> Vec<Action> {
     let mut actions = Vec::new();
-    if !state.article_open {
+    if !state.reader.open {
         return actions;
     }
-    let d = &state.dataset;
+    let d = &state.doc.dataset;
     let mut open = true;
-    let selected = match state.selection {
+    let selected = match state.pointing.selection {
         Selection::Relation(r) => Some(r),
         _ => None,
     };
-    let src = state.article_source;
+    let src = state.reader.source;
     let doc = d.source(src);
     let cites = cited(d, src);
     let cited_paras = d.cited_paragraphs(src);
@@ -53,7 +53,7 @@ pub fn article_window(ctx: &egui::Context, state: &MapState, style: &Style) -> V
             }
             authoring_bar(ui, state, &mut actions);
             ui.separator();
-            if state.article_authoring {
+            if state.reader.authoring {
                 egui::ScrollArea::vertical()
                     .auto_shrink([false, false])
                     .show(ui, |ui| author_text(ui, state, style, &cites, &mut actions));
@@ -64,7 +64,7 @@ pub fn article_window(ctx: &egui::Context, state: &MapState, style: &Style) -> V
                 .show(ui, |ui| {
                     for (k, para) in doc.article.paragraphs.iter().enumerate() {
                         let number = k + 1;
-                        if state.article_uncited_only && cited_paras.contains(&number) {
+                        if state.reader.uncited_only && cited_paras.contains(&number) {
                             continue;
                         }
                         ui.horizontal_top(|ui| {
@@ -109,8 +109,8 @@ fn paint_segment(
     selected: Option<RelationId>,
     actions: &mut Vec<Action>,
 ) {
-    let d = &state.dataset;
-    let article = &d.source(state.article_source).article;
+    let d = &state.doc.dataset;
+    let article = &d.source(state.reader.source).article;
     let mut text = RichText::new(&article.text[seg.range.clone()]).size(15.0);
     if seg.actor.is_some() {
         text = text.underline();
@@ -145,7 +145,7 @@ fn paint_segment(
         return;
     }
     let response = ui.add(egui::Label::new(text).sense(Sense::click()));
-    if seg.focus && state.article_focus.is_some_and(|f| f.scroll_pending) {
+    if seg.focus && state.reader.focus.is_some_and(|f| f.scroll_pending) {
         response.scroll_to_me(Some(Align::Center));
         actions.push(ArticleCommand::Scrolled.into());
     }
@@ -183,14 +183,14 @@ fn paint_segment(
 /// One tab per source (with its share of cited paragraphs) when the map has several, and
 /// "Add source…" to attach another article.
 fn source_tabs(ui: &mut egui::Ui, state: &MapState, actions: &mut Vec<Action>) {
-    let d = &state.dataset;
+    let d = &state.doc.dataset;
     ui.horizontal_wrapped(|ui| {
         if d.sources.len() > 1 {
             for (id, doc) in d.sources_with_ids() {
                 let cover = (d.coverage(id) * 100.0).round();
                 let tab = ui
                     .selectable_label(
-                        id == state.article_source,
+                        id == state.reader.source,
                         format!("{}) {}", id.0 + 1, doc.short_title(28)),
                     )
                     .on_hover_text(format!(
@@ -215,11 +215,11 @@ fn source_tabs(ui: &mut egui::Ui, state: &MapState, actions: &mut Vec<Action>) {
 /// Coverage meter and the "Only uncited" / "Underline actors" switches.
 fn view_options(ui: &mut egui::Ui, state: &MapState, cited: usize, actions: &mut Vec<Action>) {
     ui.horizontal(|ui| {
-        let doc = state.dataset.source(state.article_source);
+        let doc = state.doc.dataset.source(state.reader.source);
         let (n, m) = (cited, doc.article.paragraphs.len());
         ui.label(format!("Cited paragraphs {n}/{m}"));
         ui.add(egui::ProgressBar::new(n as f32 / m.max(1) as f32).desired_width(80.0));
-        let mut uncited = state.article_uncited_only;
+        let mut uncited = state.reader.uncited_only;
         if ui
             .checkbox(&mut uncited, "Only uncited")
             .on_hover_text("Show what the map leaves out")
@@ -227,13 +227,13 @@ fn view_options(ui: &mut egui::Ui, state: &MapState, cited: usize, actions: &mut
         {
             actions.push(
                 ArticleCommand::SetView {
-                    underline_actors: state.article_underline_actors,
+                    underline_actors: state.reader.underline_actors,
                     uncited_only: uncited,
                 }
                 .into(),
             );
         }
-        let mut underline = state.article_underline_actors;
+        let mut underline = state.reader.underline_actors;
         if ui
             .checkbox(&mut underline, "Underline actors")
             .on_hover_text("Mark every mention of an actor's name or alias")
@@ -242,7 +242,7 @@ fn view_options(ui: &mut egui::Ui, state: &MapState, cited: usize, actions: &mut
             actions.push(
                 ArticleCommand::SetView {
                     underline_actors: underline,
-                    uncited_only: state.article_uncited_only,
+                    uncited_only: state.reader.uncited_only,
                 }
                 .into(),
             );
@@ -259,7 +259,7 @@ pub const ARTICLE_TEXT_LABEL: &str = "Article text";
 /// "Select text for evidence" and, with a selection, "Add as evidence (E)".
 fn authoring_bar(ui: &mut egui::Ui, state: &MapState, actions: &mut Vec<Action>) {
     ui.horizontal(|ui| {
-        let mut on = state.article_authoring;
+        let mut on = state.reader.authoring;
         if ui
             .toggle_value(&mut on, "✏ Select text for evidence")
             .on_hover_text(
@@ -270,7 +270,7 @@ fn authoring_bar(ui: &mut egui::Ui, state: &MapState, actions: &mut Vec<Action>)
         {
             actions.push(ArticleCommand::SetAuthoring(on).into());
         }
-        if state.dataset.actors.len() >= 2
+        if state.doc.dataset.actors.len() >= 2
             && ui
                 .button("Suggest evidence")
                 .on_hover_text(
@@ -279,9 +279,9 @@ fn authoring_bar(ui: &mut egui::Ui, state: &MapState, actions: &mut Vec<Action>)
                 )
                 .clicked()
         {
-            actions.push(Action::SuggestDrafts(state.article_source));
+            actions.push(Action::SuggestDrafts(state.reader.source));
         }
-        if let Some(range) = state.article_selection.clone() {
+        if let Some(range) = state.reader.selection.clone() {
             // E quotes the selection unless the user is typing in another field.
             let typing_elsewhere = ui.memory(|m| {
                 m.focused()
@@ -296,11 +296,11 @@ fn authoring_bar(ui: &mut egui::Ui, state: &MapState, actions: &mut Vec<Action>)
                 || pressed_e
             {
                 actions.push(Action::AddEvidence {
-                    source: state.article_source,
+                    source: state.reader.source,
                     range,
                 });
             }
-        } else if state.article_authoring {
+        } else if state.reader.authoring {
             ui.label(RichText::new("Select the words to quote").weak());
         }
     });
@@ -314,8 +314,8 @@ fn author_text(
     cites: &[(Range<usize>, PassageId)],
     actions: &mut Vec<Action>,
 ) {
-    let d = &state.dataset;
-    let mut text: &str = &d.source(state.article_source).article.text;
+    let d = &state.doc.dataset;
+    let mut text: &str = &d.source(state.reader.source).article.text;
     let mut layouter = |ui: &egui::Ui, buf: &dyn egui::TextBuffer, wrap_width: f32| {
         let mut job = highlighted_job(ui, state, style, buf.as_str(), cites);
         job.wrap.max_width = wrap_width;
@@ -335,7 +335,7 @@ fn author_text(
         let range = byte(chars.start.0)..byte(chars.end.0);
         (!range.is_empty()).then_some(range)
     });
-    if selection != state.article_selection && output.response.has_focus() {
+    if selection != state.reader.selection && output.response.has_focus() {
         actions.push(ArticleCommand::SetSelection(selection).into());
     }
 }
@@ -348,7 +348,7 @@ fn highlighted_job(
     text: &str,
     cites: &[(Range<usize>, PassageId)],
 ) -> egui::text::LayoutJob {
-    let d = &state.dataset;
+    let d = &state.doc.dataset;
     let format = egui::TextFormat {
         font_id: egui::FontId::proportional(15.0),
         color: ui.visuals().text_color(),
@@ -359,7 +359,7 @@ fn highlighted_job(
         cuts.extend([r.start.min(text.len()), r.end.min(text.len())]);
     }
     let whole = 0..text.len();
-    let names = if state.article_underline_actors {
+    let names = if state.reader.underline_actors {
         mentions(d, text, &whole)
     } else {
         Vec::new()

@@ -70,15 +70,15 @@ pub(super) fn segments(
     para: &Range<usize>,
     cites: &[(Range<usize>, PassageId)],
 ) -> Vec<Segment> {
-    let d = &state.dataset;
-    let focus = state.article_focus.and_then(|f| {
+    let d = &state.doc.dataset;
+    let focus = state.reader.focus.and_then(|f| {
         let p = d.passage(f.passage)?;
-        (p.source == state.article_source)
+        (p.source == state.reader.source)
             .then(|| p.anchor.as_ref().map(|a| a.range.clone()))
             .flatten()
     });
-    let article = &d.source(state.article_source).article;
-    let names = if state.article_underline_actors {
+    let article = &d.source(state.reader.source).article;
+    let names = if state.reader.underline_actors {
         mentions(d, &article.text, para)
     } else {
         Vec::new()

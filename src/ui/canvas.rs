@@ -64,8 +64,8 @@ pub fn canvas(ui: &mut egui::Ui, state: &MapState, style: &Style) -> Vec<Action>
         .input(|i| i.pointer.hover_pos())
         .filter(|p| rect.contains(*p));
     let hover = if state.dragged().is_some() {
-        state.hovered
-    } else if state.is_very_large() && state.layout_request.wanted {
+        state.pointing.hovered
+    } else if state.is_very_large() && state.place.layout_request.wanted {
         // Everything moves under the pointer and every frame's scene is new: finding what is
         // under it built a hit index over every line each frame (a tenth of the UI thread at
         // 100,000 actors). Hover resumes when the layout settles; clicks still hit-test.
@@ -73,7 +73,7 @@ pub fn canvas(ui: &mut egui::Ui, state: &MapState, style: &Style) -> Vec<Action>
     } else {
         pointer.and_then(hit_at)
     };
-    if hover != state.hovered {
+    if hover != state.pointing.hovered {
         actions.push(SelectCommand::Hover(hover).into());
     }
 
@@ -113,7 +113,7 @@ pub fn canvas(ui: &mut egui::Ui, state: &MapState, style: &Style) -> Vec<Action>
         };
         match combined {
             Some(edge) => {
-                let label = line_label(&state.dataset, edge);
+                let label = line_label(&state.doc.dataset, edge);
                 response.on_hover_ui_at_pointer(|ui| {
                     ui.strong(label);
                     ui.label(
@@ -124,7 +124,7 @@ pub fn canvas(ui: &mut egui::Ui, state: &MapState, style: &Style) -> Vec<Action>
                 });
             }
             None => {
-                response.on_hover_ui_at_pointer(|ui| tooltip(ui, &state.dataset, hit, state));
+                response.on_hover_ui_at_pointer(|ui| tooltip(ui, &state.doc.dataset, hit, state));
             }
         }
     }
@@ -134,7 +134,11 @@ pub fn canvas(ui: &mut egui::Ui, state: &MapState, style: &Style) -> Vec<Action>
 /// Gives egui (and so AccessKit and screen readers) focus to the actor or relation the
 /// keyboard reached with Tab or ←/→, once per move, so its name is announced.
 fn focus_keyboard_target(ui: &egui::Ui, state: &MapState, scene: &Scene, id: Id) {
-    let target = match (state.key_lit(), state.key_focus.actor, state.selection) {
+    let target = match (
+        state.key_lit(),
+        state.pointing.key_focus.actor,
+        state.pointing.selection,
+    ) {
         (Some(Hit::Edge(r)), _, _) => scene.edge_drawing(r).map(|e| id.with(("edge", e.relation))),
         (_, Some(a), Selection::Actor(s)) if a == s => Some(id.with(("node", a))),
         _ => None,
@@ -158,7 +162,7 @@ fn fit_progress(ctx: &egui::Context, id: Id, state: &MapState) -> f32 {
         return 1.0;
     }
     // Generations count up from 0; an f32 holds them exactly far beyond any session.
-    let target = state.fit_generation as f32;
+    let target = state.camera.fit_generation as f32;
     let now = ctx.animate_value_with_time(id.with("fit"), target, FIT_SECONDS);
     1.0 - (target - now).clamp(0.0, 1.0)
 }
@@ -176,7 +180,7 @@ fn expose_accessibility(
     t: egui::emath::TSTransform,
     id: Id,
 ) {
-    let d = &state.dataset;
+    let d = &state.doc.dataset;
     let clip = ui.clip_rect();
     let degrees = state.degrees();
     let mut budget = MAX_ACCESSIBLE;
@@ -292,12 +296,12 @@ fn pointer_actions(
                     (origin, response.interact_pointer_pos(), state.dragged())
                 {
                     let to = keep_in_view(
-                        from + (now - origin) / state.view.zoom,
+                        from + (now - origin) / state.camera.view.zoom,
                         state,
                         response.rect,
                     );
                     // Holding still emits nothing, so the app can go idle mid-drag.
-                    if state.positions.get(actor.0) != Some(&to) {
+                    if state.place.positions.get(actor.0) != Some(&to) {
                         actions.push(EditCommand::DragTo(to).into());
                     }
                 }
@@ -329,11 +333,11 @@ fn pointer_actions(
         let add = ui.input(|i| i.modifiers.command || i.modifiers.shift);
         let scene = state.scene_cached(&Style::for_theme(state.theme()));
         let sel = match picked {
-            Some(Hit::Node(a)) if add => state.selection.with_actor_toggled(a),
+            Some(Hit::Node(a)) if add => state.pointing.selection.with_actor_toggled(a),
             Some(Hit::Node(a)) => Selection::Actor(a),
             // A combined line lists its pair's relations (each expandable to its passages).
             Some(Hit::Edge(r)) if scene.edge(r).is_some_and(|e| e.members.len() > 1) => {
-                let rel = &state.dataset.relations[r];
+                let rel = &state.doc.dataset.relations[r];
                 Selection::Pair(rel.source, rel.target)
             }
             Some(Hit::Edge(r)) => Selection::Relation(r),
@@ -349,7 +353,7 @@ const DRAG_MARGIN_PX: f32 = 30.0;
 
 /// `pos_in_world` moved, if needed, so the node stays inside the visible canvas.
 fn keep_in_view(pos_in_world: Pos2, state: &MapState, canvas: Rect) -> Pos2 {
-    let screen_from_world = state.view.screen_from_world(canvas);
+    let screen_from_world = state.camera.view.screen_from_world(canvas);
     let room = canvas.shrink(DRAG_MARGIN_PX);
     if room.is_negative() {
         return pos_in_world;

@@ -28,7 +28,7 @@ const PICK_PX: f32 = 8.0;
 /// Paints the strip; returns what was chosen.
 pub fn chronology_strip(ui: &mut egui::Ui, state: &MapState, style: &Style) -> Vec<Action> {
     let mut actions = Vec::new();
-    let d = &state.dataset;
+    let d = &state.doc.dataset;
     let Some((first, last)) = state.year_span() else {
         ui.label(egui::RichText::new("No dated passages in this dataset.").weak());
         return actions;
@@ -44,7 +44,7 @@ pub fn chronology_strip(ui: &mut egui::Ui, state: &MapState, style: &Style) -> V
             format!("{} · {}", d.relation_endpoints(rel), rel.dimension.as_str())
         })
         .collect();
-    let selected = match state.selection {
+    let selected = match state.pointing.selection {
         Selection::Relation(r) => Some(r),
         _ => None,
     };
@@ -64,7 +64,7 @@ pub fn chronology_strip(ui: &mut egui::Ui, state: &MapState, style: &Style) -> V
         .y_axis_formatter(|_, _| String::new())
         .x_axis_formatter(|mark, _| format!("{:.0}", mark.value))
         .show(ui, |plot_ui| {
-            if let Some((from, to)) = state.filters.years {
+            if let Some((from, to)) = state.lens.filters.years {
                 plot_ui.span(
                     Span::new("year filter", f64::from(from)..=f64::from(to) + 1.0)
                         .fill(style.muted_text.gamma_multiply(0.15)),
@@ -132,8 +132,8 @@ pub fn chronology_strip(ui: &mut egui::Ui, state: &MapState, style: &Style) -> V
 /// Radius of a relation's dots, in points: larger for the selected relation and for the one
 /// whose line is hovered on the map, so a line hovered there lights its dots here.
 pub fn dot_radius(state: &MapState, relation: RelationId) -> f32 {
-    let selected = state.selection == Selection::Relation(relation);
-    let hovered = state.hovered == Some(Hit::Edge(relation));
+    let selected = state.pointing.selection == Selection::Relation(relation);
+    let hovered = state.pointing.hovered == Some(Hit::Edge(relation));
     if selected || hovered { 6.0 } else { 4.0 }
 }
 
@@ -146,8 +146,8 @@ fn year_filter(
 ) {
     ui.horizontal(|ui| {
         ui.strong("Chronology");
-        let mut limit = state.filters.years.is_some();
-        let (mut from, mut to) = state.filters.years.unwrap_or((first, last));
+        let mut limit = state.lens.filters.years.is_some();
+        let (mut from, mut to) = state.lens.filters.years.unwrap_or((first, last));
         let toggled = ui
             .checkbox(&mut limit, "Only relations evidenced")
             .on_hover_text("Narrow the map to relations with a passage dated in this range")

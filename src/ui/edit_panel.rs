@@ -73,7 +73,7 @@ fn committed_field(
 
 /// "Edit actor…" and "Remove actor" for the selected actor.
 pub fn actor_edit(ui: &mut egui::Ui, state: &MapState, a: ActorId, actions: &mut Vec<Action>) {
-    let d = &state.dataset;
+    let d = &state.doc.dataset;
     let passages: usize = d
         .relations
         .iter()
@@ -109,7 +109,7 @@ pub fn relation_edit(
     r: RelationId,
     actions: &mut Vec<Action>,
 ) {
-    let Some(rel) = state.dataset.relation(r) else {
+    let Some(rel) = state.doc.dataset.relation(r) else {
         return;
     };
     let current = RelationFields {
@@ -125,7 +125,7 @@ pub fn relation_edit(
             egui::Grid::new(("relmap-relation-fields", r))
                 .num_columns(2)
                 .show(ui, |ui| {
-                    let key = ("label", r, state.revision);
+                    let key = ("label", r, state.doc.revision);
                     if let Some(label) =
                         committed_field(ui, key, "Label", &current.label, 200.0, "")
                     {
@@ -155,7 +155,7 @@ pub fn relation_edit(
 
 /// A passage's tone and status pickers, "Move to…" and "Remove".
 pub fn passage_edit(ui: &mut egui::Ui, state: &MapState, id: PassageId, actions: &mut Vec<Action>) {
-    let d = &state.dataset;
+    let d = &state.doc.dataset;
     let Some(p) = d.passage(id) else {
         return;
     };
@@ -223,7 +223,7 @@ pub fn passage_edit(ui: &mut egui::Ui, state: &MapState, id: PassageId, actions:
             });
             ui.horizontal_wrapped(|ui| {
                 let date_text = current.date.map(|x| x.to_string()).unwrap_or_default();
-                let key = ("date", id.relation, id.index, state.revision);
+                let key = ("date", id.relation, id.index, state.doc.revision);
                 if let Some(typed) =
                     committed_field(ui, key, "Date", &date_text, 80.0, "as of article")
                 {
@@ -235,7 +235,7 @@ pub fn passage_edit(ui: &mut egui::Ui, state: &MapState, id: PassageId, actions:
                     }
                 }
                 let note = current.note.clone().unwrap_or_default();
-                let key = ("note", id.relation, id.index, state.revision);
+                let key = ("note", id.relation, id.index, state.doc.revision);
                 if let Some(typed) = committed_field(ui, key, "Note", &note, 160.0, "your note") {
                     fields.note = Some(typed);
                 }

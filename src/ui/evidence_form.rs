@@ -42,7 +42,7 @@ impl EvidenceForm {
     /// A form for the text at `range`, with the actors its sentence (and the one before) names
     /// preselected and, if they already share a relation, that relation.
     pub fn new(state: &MapState, quoted: SourceId, range: TextRange) -> Self {
-        let d = &state.dataset;
+        let d = &state.doc.dataset;
         let doc = d.source(quoted);
         let article = &doc.article;
         let anchor = article.anchor(range.clone());
@@ -80,6 +80,7 @@ impl EvidenceForm {
     pub fn relations_between(&self, state: &MapState) -> Vec<RelationId> {
         match (self.from, self.to) {
             (Some(a), Some(b)) => state
+                .doc
                 .dataset
                 .relations_with_ids()
                 .filter(|(_, r)| r.joins(a, b))
@@ -121,7 +122,7 @@ fn actor_choice(
     salt: &str,
     value: &mut Option<ActorId>,
 ) -> bool {
-    let d = &state.dataset;
+    let d = &state.doc.dataset;
     let shown = value
         .and_then(|a| d.actor(a))
         .map_or("(choose)".to_owned(), |a| a.name.clone());
@@ -144,7 +145,7 @@ pub fn evidence_form(
     form: &mut EvidenceForm,
 ) -> FormOutcome<DocCommand> {
     let mut outcome = FormOutcome::Open;
-    let d = &state.dataset;
+    let d = &state.doc.dataset;
     let modal = egui::Modal::new(egui::Id::unique("relmap-evidence-form")).show(ctx, |ui| {
         ui.set_width(520.0);
         ui.heading("Add as evidence");

@@ -237,7 +237,7 @@ impl ActorForm {
 
     /// A form filled with actor `a`'s fields.
     pub fn edit(state: &MapState, a: ActorId) -> Option<Self> {
-        let actor = state.dataset.actor(a)?;
+        let actor = state.doc.dataset.actor(a)?;
         Some(Self {
             actor: Some(a),
             name: actor.name.clone(),

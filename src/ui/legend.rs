@@ -68,7 +68,7 @@ pub fn legend(ctx: &egui::Context, canvas: Rect, state: &MapState, style: &Style
                     ui.add_space(4.0);
                     if ui
                         .add_enabled(
-                            state.filters.any(),
+                            state.lens.filters.any(),
                             egui::Button::new("Clear filters").small(),
                         )
                         .on_hover_text("Show every relation again")
@@ -96,7 +96,7 @@ fn field_rows(
     }
     ui.label(egui::RichText::new("Policy field (colour)").small().weak());
     for dim in dims {
-        let hidden = state.filters.hidden_dimensions.contains(dim);
+        let hidden = state.lens.filters.hidden_dimensions.contains(dim);
         let response = row(
             ui,
             dim.as_str(),
@@ -130,9 +130,9 @@ fn tone_rows(
     }
     ui.add_space(3.0);
     ui.label(egui::RichText::new("Tone (line pattern)").small().weak());
-    let stated = state.dataset.states_tones();
+    let stated = state.doc.dataset.states_tones();
     for tone in tones {
-        let hidden = state.filters.hidden_tones.contains(tone);
+        let hidden = state.lens.filters.hidden_tones.contains(tone);
         let dash = Dash::for_tone(*tone, stated);
         let response = row(
             ui,
@@ -160,14 +160,14 @@ fn tone_rows(
 
 /// With several sources, one switch per source: off hides the relations quoted only from it.
 fn source_rows(ui: &mut egui::Ui, state: &MapState, actions: &mut Vec<Action>) {
-    let d = &state.dataset;
+    let d = &state.doc.dataset;
     if d.sources.len() < 2 {
         return;
     }
     ui.add_space(3.0);
     ui.label(egui::RichText::new("Source").small().weak());
     for (id, doc) in d.sources_with_ids() {
-        let mut shown = !state.filters.hidden_sources.contains(&id);
+        let mut shown = !state.lens.filters.hidden_sources.contains(&id);
         let label = format!("{}) {}", id.0 + 1, doc.short_title(16));
         ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Extend);
         if ui

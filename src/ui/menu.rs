@@ -200,7 +200,7 @@ fn view_menu(ui: &mut egui::Ui, state: &MapState, actions: &mut Vec<Action>) {
         EditCommand::ResetLayout.into(),
         actions,
     );
-    let any_pinned = state.pinned.iter().any(|p| *p);
+    let any_pinned = state.place.pinned.iter().any(|p| *p);
     if ui
         .add_enabled(any_pinned, Button::new("Unpin all"))
         .on_hover_text("Release every actor you dragged")
@@ -227,7 +227,7 @@ fn view_menu(ui: &mut egui::Ui, state: &MapState, actions: &mut Vec<Action>) {
             ),
         };
         if ui
-            .radio(state.links == mode, text)
+            .radio(state.lens.links == mode, text)
             .on_hover_text(tip)
             .clicked()
         {
@@ -298,20 +298,21 @@ fn panel_switches(ui: &mut egui::Ui, state: &MapState, actions: &mut Vec<Action>
     toggle(ui, prefs.side_panel_open, "Evidence panel", "", |v| {
         ViewCommand::SetSidePanel(v).into()
     });
-    toggle(ui, state.article_open, "Article", "", |v| {
+    toggle(ui, state.reader.open, "Article", "", |v| {
         ArticleCommand::SetOpen(v).into()
     });
 }
 
 fn evidence_filter(ui: &mut egui::Ui, state: &MapState, actions: &mut Vec<Action>) {
     let max_evidence = state
+        .doc
         .dataset
         .relations
         .iter()
         .map(|r| r.passages.len())
         .max()
         .unwrap_or(0);
-    let mut min = state.filters.min_passages;
+    let mut min = state.lens.filters.min_passages;
     ui.horizontal(|ui| {
         ui.label("Minimum evidence:");
         if ui
@@ -323,7 +324,7 @@ fn evidence_filter(ui: &mut egui::Ui, state: &MapState, actions: &mut Vec<Action
         }
     });
     if ui
-        .add_enabled(state.filters.any(), Button::new("Clear all filters"))
+        .add_enabled(state.lens.filters.any(), Button::new("Clear all filters"))
         .clicked()
     {
         actions.push(FilterCommand::ClearFilters.into());

@@ -101,7 +101,7 @@ pub(super) fn actors_list(ui: &mut egui::Ui, state: &MapState, actions: &mut Vec
     ui.add_space(10.0);
     ui.separator();
     ui.horizontal(|ui| {
-        ui.strong(format!("Actors ({})", state.dataset.actors.len()));
+        ui.strong(format!("Actors ({})", state.doc.dataset.actors.len()));
         if ui
             .button("Add actor…")
             .on_hover_text("Add an actor (name, kind, aliases) to the map")
@@ -110,7 +110,7 @@ pub(super) fn actors_list(ui: &mut egui::Ui, state: &MapState, actions: &mut Vec
             actions.push(Action::ActorForm(None));
         }
     });
-    let d = &state.dataset;
+    let d = &state.doc.dataset;
     // A chip per actor is a directory for small maps; on a large one thousands of buttons
     // would cost every frame and help nobody: the most connected are listed, search finds all.
     let shown: Vec<ActorId> = if d.actors.len() <= MAX_ACTOR_CHIPS {
@@ -140,7 +140,9 @@ pub(super) fn actors_list(ui: &mut egui::Ui, state: &MapState, actions: &mut Vec
             }
         }
     });
-    if state.dataset.relations.is_empty() && !state.dataset.primary().article.text.is_empty() {
+    if state.doc.dataset.relations.is_empty()
+        && !state.doc.dataset.primary().article.text.is_empty()
+    {
         ui.label(
             RichText::new(
                 "No relations yet: open the article (View → Article), switch on \

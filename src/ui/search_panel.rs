@@ -23,14 +23,14 @@ struct Keys {
 /// results and Enter picks one, without leaving the keyboard.
 pub fn search_panel(ui: &mut egui::Ui, state: &MapState, focus: bool) -> Vec<Action> {
     let mut actions = Vec::new();
-    let mut text = state.search.clone();
+    let mut text = state.lens.search.clone();
     let keys = ui
         .horizontal(|ui| search_field(ui, &mut text, focus, &mut actions))
         .inner;
     if text.trim().is_empty() {
         return actions;
     }
-    let hits = search(&state.dataset, &text);
+    let hits = search(&state.doc.dataset, &text);
     ui.label(
         RichText::new(match hits.len() {
             0 => "No matches".to_owned(),
@@ -40,7 +40,7 @@ pub fn search_panel(ui: &mut egui::Ui, state: &MapState, focus: bool) -> Vec<Act
         .weak(),
     );
     let shown = hits.len().min(MAX_RESULTS);
-    let pick = keyboard_pick(state.search_pick, shown, &keys, &mut actions);
+    let pick = keyboard_pick(state.lens.search_pick, shown, &keys, &mut actions);
     if keys.enter
         && let Some(hit) = hits.get(pick.unwrap_or(0))
     {
@@ -58,7 +58,7 @@ pub fn search_panel(ui: &mut egui::Ui, state: &MapState, focus: bool) -> Vec<Act
                     Target::Passage(id) => MapHit::Edge(id.relation),
                 };
                 // Lit when picked with the keys or when its line or actor is hovered on the map.
-                let lit = picked || state.hovered == Some(on_map);
+                let lit = picked || state.pointing.hovered == Some(on_map);
                 let row = result_row(ui, state, hit, lit);
                 if picked && (keys.up || keys.down) {
                     row.scroll_to_me(None);
@@ -162,6 +162,7 @@ fn choose(state: &MapState, target: &Target) -> Vec<Action> {
         Target::Passage(id) => {
             out.push(SelectCommand::Select(Selection::Relation(id.relation)).into());
             if state
+                .doc
                 .dataset
                 .passage(id)
                 .is_some_and(|p| p.anchor.is_some())
@@ -180,9 +181,9 @@ fn choose(state: &MapState, target: &Target) -> Vec<Action> {
         // Never silently: say what was switched on, and how to switch it off again.
         let mut changed = Vec::new();
         let mut undo: Vec<Command> = Vec::new();
-        if state.filters.any() {
+        if state.lens.filters.any() {
             out.insert(0, FilterCommand::ClearFilters.into());
-            undo.push(FilterCommand::SetFilters(state.filters.clone()).into());
+            undo.push(FilterCommand::SetFilters(state.lens.filters.clone()).into());
             changed.push("cleared the filters");
         }
         if !state.prefs.show_secondary {
@@ -201,7 +202,7 @@ fn choose(state: &MapState, target: &Target) -> Vec<Action> {
 }
 
 fn result_row(ui: &mut egui::Ui, state: &MapState, hit: &Hit, picked: bool) -> egui::Response {
-    let d = &state.dataset;
+    let d = &state.doc.dataset;
     let kind = match hit.target {
         Target::Actor(_) => "actor".to_owned(),
         Target::Relation(_) => "relation".to_owned(),

@@ -169,7 +169,7 @@ pub fn consume_map_keys(ctx: &egui::Context, state: &crate::map::MapState) -> Ve
         if i.consume_key(Modifiers::NONE, Key::Tab) {
             step(KeyStep::Actor { back: false });
         }
-        let on_actor = matches!(state.selection, crate::scene::Selection::Actor(_));
+        let on_actor = matches!(state.pointing.selection, crate::scene::Selection::Actor(_));
         if on_actor && i.consume_key(Modifiers::NONE, Key::ArrowRight) {
             step(KeyStep::Relation { back: false });
         }

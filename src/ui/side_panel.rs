@@ -15,12 +15,12 @@ pub fn side_panel(ui: &mut egui::Ui, state: &MapState, style: &Style) -> Vec<Act
     super::edit_panel::review_bar(ui, state, &mut actions);
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
-        .show(ui, |ui| match state.selection {
+        .show(ui, |ui| match state.pointing.selection {
             Selection::Relation(r) => relation_view(ui, state, r, style, &mut actions),
             Selection::Actor(a) => actor_view(ui, state, a, style, &mut actions),
             Selection::Pair(a, b) => pair_view(ui, state, (a, b), style, &mut actions),
             Selection::None => {
-                guide(ui, &state.dataset, &mut actions);
+                guide(ui, &state.doc.dataset, &mut actions);
                 actors_list(ui, state, &mut actions);
             }
         });
@@ -44,7 +44,7 @@ fn relation_view(
     style: &Style,
     actions: &mut Vec<Action>,
 ) {
-    let d = &state.dataset;
+    let d = &state.doc.dataset;
     let Some(rel) = d.relation(r) else {
         return;
     };
@@ -137,14 +137,14 @@ fn actor_view(
     style: &Style,
     actions: &mut Vec<Action>,
 ) {
-    let d = &state.dataset;
+    let d = &state.doc.dataset;
     let Some(actor) = d.actor(a) else {
         return;
     };
     ui.heading(crate::fonts::visual_order(&actor.name));
     ui.label(RichText::new(actor.kind.as_str()).weak());
     ui.horizontal_wrapped(|ui| {
-        let focused = state.filters.focus.map(|(f, _)| f) == Some(a);
+        let focused = state.lens.filters.focus.map(|(f, _)| f) == Some(a);
         if focused {
             if ui
                 .button("Show all actors")
@@ -225,7 +225,7 @@ fn pair_view(
     style: &Style,
     actions: &mut Vec<Action>,
 ) {
-    let d = &state.dataset;
+    let d = &state.doc.dataset;
     let (Some(x), Some(y)) = (d.actor(a), d.actor(b)) else {
         return;
     };
@@ -272,7 +272,7 @@ fn relation_row(
     style: &Style,
     actions: &mut Vec<Action>,
 ) {
-    let d = &state.dataset;
+    let d = &state.doc.dataset;
     let rel = &d.relations[r];
     let shown = state.visible_relations()[r];
     let n = rel.passages.len();
@@ -280,7 +280,7 @@ fn relation_row(
     ui.horizontal(|ui| {
         let (dot, _) = ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
         ui.painter().circle_filled(dot.center(), 4.0, color);
-        let lit = state.hovered == Some(Hit::Edge(r));
+        let lit = state.pointing.hovered == Some(Hit::Edge(r));
         let response = ui.add_enabled(shown, egui::Button::selectable(lit, text).wrap());
         if response.hovered() && shown {
             actions.push(SelectCommand::HoverLinked(Some(Hit::Edge(r))).into());
@@ -309,7 +309,7 @@ fn pair_focus(
     actions: &mut Vec<Action>,
 ) {
     let focused = matches!(
-        state.filters.focus,
+        state.lens.filters.focus,
         Some((f, FocusMode::Pair(g))) if (f, g) == (a, b) || (f, g) == (b, a)
     );
     ui.horizontal(|ui| {

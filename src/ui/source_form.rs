@@ -31,7 +31,7 @@ pub struct SourceForm {
 impl SourceForm {
     /// The form filled from `source` of the open map (`None` if there is no such source).
     pub fn edit(state: &MapState, source: SourceId) -> Option<Self> {
-        let d = &state.dataset;
+        let d = &state.doc.dataset;
         let meta = &d.sources.get(source.0)?.meta;
         Some(Self {
             source,

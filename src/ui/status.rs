@@ -12,7 +12,7 @@ pub fn status_bar(
 ) -> Vec<Action> {
     let mut actions = Vec::new();
     ui.horizontal(|ui| {
-        let d = &state.dataset;
+        let d = &state.doc.dataset;
         let counts = state.shown_counts();
         let (shown_actors, shown_rels) = (counts.actors, counts.relations);
         ui.label(egui::RichText::new(&d.title).strong());
