@@ -136,11 +136,7 @@ fn main() {
     for graph in graphs {
         let (d, file) = load_graph(&graph);
         let n = d.actors.len();
-        let links: Vec<(usize, usize)> = d
-            .relations
-            .iter()
-            .map(|r| (r.source.0, r.target.0))
-            .collect();
+        let links: Vec<(usize, usize)> = d.relations.iter().map(|r| (r.from.0, r.to.0)).collect();
         let params = ForceParams::readable(Pos2::ZERO);
         let start = Simulation::spiral_start(n, 0, &params);
         let mut sim = Simulation::new(start, &links, vec![20.0; n], params);

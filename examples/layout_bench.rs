@@ -33,11 +33,7 @@ fn main() {
     let load_ms = t0.elapsed().as_secs_f64() * 1e3;
     let params = ForceParams::d3_defaults();
     let start = Simulation::spiral_start(d.actors.len(), 0, &params);
-    let links: Vec<(usize, usize)> = d
-        .relations
-        .iter()
-        .map(|r| (r.source.0, r.target.0))
-        .collect();
+    let links: Vec<(usize, usize)> = d.relations.iter().map(|r| (r.from.0, r.to.0)).collect();
     let mut sim = Simulation::new(start, &links, vec![0.0; d.actors.len()], params);
     let mut times = Vec::with_capacity(ticks);
     let all = Instant::now();

@@ -79,7 +79,7 @@ fn china_kazakhstan_is_many_stranded() {
     let dims: std::collections::BTreeSet<&Dimension> = d
         .relations
         .iter()
-        .filter(|r| (r.source, r.target) == (cn, kz) || (r.source, r.target) == (kz, cn))
+        .filter(|r| (r.from, r.to) == (cn, kz) || (r.from, r.to) == (kz, cn))
         .map(|r| &r.dimension)
         .collect();
     assert_eq!(dims.len(), 5, "one strand per dimension: {dims:?}");

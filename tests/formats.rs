@@ -17,8 +17,8 @@ fn edges(d: &Dataset) -> Vec<(String, String, String, bool, f32)> {
         .iter()
         .map(|r| {
             (
-                d.actors[r.source].name.clone(),
-                d.actors[r.target].name.clone(),
+                d.actors[r.from].name.clone(),
+                d.actors[r.to].name.clone(),
                 r.label.clone(),
                 r.directed,
                 r.weight,
@@ -306,8 +306,8 @@ fn graphml_export_reads_back_with_every_actor_relation_and_passage() {
     assert_eq!(back.relations.len(), shipped.relations.len());
     for (r, s) in shipped.relations.iter().zip(&back.relations) {
         assert_eq!(
-            (&r.id, r.source, r.target, r.directed),
-            (&s.id, s.source, s.target, s.directed)
+            (&r.id, r.from, r.to, r.directed),
+            (&s.id, s.from, s.to, s.directed)
         );
         assert_eq!(
             (&r.label, &r.dimension, r.tone),

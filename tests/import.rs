@@ -37,10 +37,7 @@ fn d3_node_link_by_index() {
     assert_eq!(d.relations.len(), 3);
     let r = &d.relations[2];
     assert_eq!(
-        (
-            d.actors[r.source].name.as_str(),
-            d.actors[r.target].name.as_str()
-        ),
+        (d.actors[r.from].name.as_str(), d.actors[r.to].name.as_str()),
         ("Beijing", "Washington")
     );
 }
@@ -52,7 +49,7 @@ fn csv_with_origin_destination_headers() {
     assert_eq!(d.actors.len(), 4);
     assert_eq!(d.relations.len(), 5);
     let r = &d.relations[3];
-    assert_eq!(d.actors[r.source].name, "Russia");
+    assert_eq!(d.actors[r.from].name, "Russia");
     assert_eq!(r.tone, Tone::Tension);
     assert_eq!(r.dimension, Dimension::Security);
     assert_eq!(

@@ -97,8 +97,8 @@ fn load_damaged(base: &[u8], name: &str, damages: &[Damage]) -> Result<(), TestC
     match relmap::model::load_bytes(bytes, name) {
         Ok(d) => {
             for r in &d.relations {
-                prop_assert!(r.source.0 < d.actors.len() && r.target.0 < d.actors.len());
-                prop_assert!(r.source != r.target);
+                prop_assert!(r.from.0 < d.actors.len() && r.to.0 < d.actors.len());
+                prop_assert!(r.from != r.to);
                 prop_assert!(r.weight.is_finite() && r.weight > 0.0);
             }
             for a in &d.actors {

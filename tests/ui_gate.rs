@@ -294,3 +294,26 @@ fn a_long_open_is_cancelled_by_esc_or_its_button_and_the_map_stays() {
         assert!(h.state().error().is_none());
     }
 }
+
+#[test]
+fn f1_shows_every_shortcut_by_scope_including_the_article_s_e_and_closes_again() {
+    let mut h = common::harness_for(relmap::map::MapState::new(
+        model::builtin().expect("built-in dataset"),
+    ));
+    h.key_press(Key::F1);
+    h.run();
+    assert!(matches!(h.state().modal(), Some(Modal::Shortcuts)));
+    for heading in [
+        "Anywhere",
+        "On the map (not while typing)",
+        "In the article (selecting text to quote)",
+        "Mouse",
+    ] {
+        h.get_by_label(heading);
+    }
+    h.get_by_label("Quote the selected text as evidence");
+    h.get_by_label("Next relation of the selected actor");
+    h.key_press(Key::F1);
+    h.run();
+    assert!(h.state().modal().is_none());
+}

@@ -248,12 +248,23 @@ fn shortcuts_window(ctx: &egui::Context) -> Option<Action> {
         .resizable(false)
         .collapsible(false)
         .show(ctx, |ui| {
+            let all = ui::keyboard_shortcuts();
+            let mut headings: Vec<&str> = all.iter().map(|s| s.scope.heading()).collect();
+            headings.dedup();
+            headings.sort_by_key(|h| all.iter().position(|s| s.scope.heading() == *h));
+            headings.dedup();
             egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
-                for s in ui::keyboard_shortcuts() {
-                    ui.strong(ctx.format_shortcut(&s.keys));
-                    ui.label(s.what);
+                for heading in headings {
+                    ui.heading(heading);
                     ui.end_row();
+                    for s in all.iter().filter(|s| s.scope.heading() == heading) {
+                        ui.strong(ctx.format_shortcut(&s.keys));
+                        ui.label(s.what);
+                        ui.end_row();
+                    }
                 }
+                ui.heading("Mouse");
+                ui.end_row();
                 for (gesture, what) in ui::GESTURES {
                     ui.strong(*gesture);
                     ui.label(*what);

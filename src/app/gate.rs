@@ -119,6 +119,12 @@ impl RelmapApp {
                 }
             }
             Action::CancelOpen => self.cancel_open(),
+            Action::QuoteSelection => {
+                if let Some(range) = self.state.reader.selection.clone() {
+                    let source = self.state.reader.source;
+                    self.run(ctx, Action::AddEvidence { source, range });
+                }
+            }
             Action::Unsaved { choice, then } => self.answer_unsaved(ctx, choice, *then),
         }
     }

@@ -277,11 +277,13 @@ impl RelmapApp {
         let ctx = ui.ctx().clone();
         let mut actions = self.before_paint(&ctx);
         let style = Style::for_theme(self.state.theme());
-        let dialog_open = self.modal.as_ref().is_some_and(Modal::takes_keyboard);
-        actions.extend(ui::consume_shortcuts(&ctx, dialog_open));
-        if self.modal.is_none() {
-            actions.extend(ui::consume_map_keys(&ctx, &self.state));
-        }
+        let keys = ui::KeyContext {
+            dialog_open: self.modal.as_ref().is_some_and(Modal::takes_keyboard),
+            actor_selected: matches!(self.state.pointing.selection, Selection::Actor(_)),
+            relation_lit: self.state.key_lit().is_some(),
+            article_selection: self.state.reader.open && self.state.reader.selection.is_some(),
+        };
+        actions.extend(ui::consume_shortcuts(&ctx, keys));
         egui::Panel::top("relmap-top").show(ui, |ui| {
             actions.extend(ui::top_bar(ui, &self.state, &self.recent));
         });

@@ -134,7 +134,7 @@ fn write_graph(
             })?;
     }
     for r in &d.relations {
-        let (Some(s), Some(t)) = (d.actor(r.source), d.actor(r.target)) else {
+        let (Some(s), Some(t)) = (d.actor(r.from), d.actor(r.to)) else {
             continue;
         };
         w.create_element("edge")

@@ -99,10 +99,7 @@ fn by_pair(d: &Dataset, relations: &[RelationId]) -> Vec<(String, Vec<RelationId
     let mut groups: Vec<((usize, usize), String, Vec<RelationId>)> = Vec::new();
     for &r in relations {
         let rel = &d.relations[r];
-        let key = (
-            rel.source.0.min(rel.target.0),
-            rel.source.0.max(rel.target.0),
-        );
+        let key = (rel.from.0.min(rel.to.0), rel.from.0.max(rel.to.0));
         match groups.iter_mut().find(|(k, _, _)| *k == key) {
             Some((_, _, list)) => list.push(r),
             None => {
@@ -286,8 +283,8 @@ pub fn report_csv(d: &Dataset, input: &ReportInput) -> String {
         for row in rows(d, r, input.confirmed_only) {
             let _ = w.write_record([
                 rel.id.as_str(),
-                d.actors[rel.source].name.as_str(),
-                d.actors[rel.target].name.as_str(),
+                d.actors[rel.from].name.as_str(),
+                d.actors[rel.to].name.as_str(),
                 rel.label.as_str(),
                 rel.dimension.as_str(),
                 rel.tone.legend_label(),

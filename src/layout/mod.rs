@@ -174,7 +174,7 @@ impl FirstSimulation {
         let links: Vec<(usize, usize)> = dataset
             .relations
             .iter()
-            .map(|r| (r.source.0, r.target.0))
+            .map(|r| (r.from.0, r.to.0))
             .collect();
         let radius = dataset.degrees().iter().map(|&d| node_radius(d)).collect();
         Self {

@@ -60,7 +60,7 @@ fn pairs(d: &Dataset, shown: &[bool]) -> Vec<(usize, usize)> {
     let mut out: Vec<(usize, usize)> = d
         .relations
         .iter()
-        .map(|r| (r.source.0.min(r.target.0), r.source.0.max(r.target.0)))
+        .map(|r| (r.from.0.min(r.to.0), r.from.0.max(r.to.0)))
         .filter(|&(a, b)| a != b && shown[a] && shown[b])
         .collect();
     out.sort_unstable();
@@ -263,8 +263,8 @@ fn graph_distances(d: &Dataset) -> Vec<Vec<f32>> {
     let n = d.actors.len();
     let mut adj = vec![Vec::new(); n];
     for r in &d.relations {
-        adj[r.source.0].push(r.target.0);
-        adj[r.target.0].push(r.source.0);
+        adj[r.from.0].push(r.to.0);
+        adj[r.to.0].push(r.from.0);
     }
     let mut dist = vec![vec![f32::INFINITY; n]; n];
     for (s, row) in dist.iter_mut().enumerate() {

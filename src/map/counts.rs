@@ -133,7 +133,7 @@ impl MapState {
             let actors = self.visible_actors();
             let candidates = d
                 .relations_with_ids()
-                .filter(|(_, rel)| actors[rel.source] && actors[rel.target])
+                .filter(|(_, rel)| actors[rel.from] && actors[rel.to])
                 .map(|(r, _)| r);
             Legend::of(d, candidates, style)
         })

@@ -294,7 +294,7 @@ impl MapState {
                         title: meta.title.clone(),
                         author: meta.author.clone(),
                         date: meta.date,
-                        publisher: meta.section.clone(),
+                        publisher: meta.publisher.clone(),
                         url: meta.url.clone(),
                     },
                 })

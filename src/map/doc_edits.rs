@@ -14,11 +14,11 @@ impl MapState {
     pub(super) fn remove_actor(&mut self, a: ActorId) -> Option<Selection> {
         let d = &mut self.doc.dataset;
         d.actor(a)?;
-        d.relations.retain(|r| r.source != a && r.target != a);
+        d.relations.retain(|r| r.from != a && r.to != a);
         d.actors.remove(a.0);
         // Ids after the removed actor shift down by one.
         for r in &mut d.relations {
-            for end in [&mut r.source, &mut r.target] {
+            for end in [&mut r.from, &mut r.to] {
                 if end.0 > a.0 {
                     end.0 -= 1;
                 }
@@ -105,8 +105,8 @@ impl MapState {
                 let id = unique_id(&base, |c| d.relation_index(c).is_some());
                 d.relations.push(Relation {
                     id,
-                    source: from,
-                    target: to,
+                    from,
+                    to,
                     label: Relation::label_or_default(Some(fields.label)),
                     dimension: fields.dimension,
                     tone: Tone::Unspecified,

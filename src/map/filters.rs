@@ -71,14 +71,13 @@ impl Filters {
         }
         match self.focus {
             None => true,
-            Some((a, FocusMode::Relations)) => relation.source == a || relation.target == a,
+            Some((a, FocusMode::Relations)) => relation.from == a || relation.to == a,
             Some((a, FocusMode::Neighbourhood)) => {
                 let near = neighbourhood(d, a);
-                near[relation.source] && near[relation.target]
+                near[relation.from] && near[relation.to]
             }
             Some((a, FocusMode::Pair(b))) => {
-                (relation.source, relation.target) == (a, b)
-                    || (relation.source, relation.target) == (b, a)
+                (relation.from, relation.to) == (a, b) || (relation.from, relation.to) == (b, a)
             }
         }
     }
@@ -100,11 +99,11 @@ fn neighbourhood(d: &Dataset, a: ActorId) -> Vec<bool> {
         *slot = true;
     }
     for r in &d.relations {
-        if r.source == a {
-            near[r.target] = true;
+        if r.from == a {
+            near[r.to] = true;
         }
-        if r.target == a {
-            near[r.source] = true;
+        if r.to == a {
+            near[r.from] = true;
         }
     }
     near

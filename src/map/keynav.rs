@@ -76,7 +76,7 @@ impl MapState {
                     .doc
                     .dataset
                     .relations_with_ids()
-                    .filter(|(r, rel)| shown[*r] && (rel.source == a || rel.target == a))
+                    .filter(|(r, rel)| shown[*r] && (rel.from == a || rel.to == a))
                     .map(|(r, _)| r)
                     .collect();
                 self.pointing.key_focus.relation =

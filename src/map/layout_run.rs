@@ -180,7 +180,7 @@ pub(super) fn simulation_for(state: &MapState) -> layout::Simulation {
         .dataset
         .relations
         .iter()
-        .map(|r| (r.source.0, r.target.0))
+        .map(|r| (r.from.0, r.to.0))
         .collect();
     let radius = state
         .doc

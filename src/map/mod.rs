@@ -252,9 +252,7 @@ impl MapState {
             .relations
             .iter()
             .map(|r| {
-                actors[r.source]
-                    && actors[r.target]
-                    && self.lens.filters.keeps(&self.doc.dataset, r)
+                actors[r.from] && actors[r.to] && self.lens.filters.keeps(&self.doc.dataset, r)
             })
             .collect()
     }
@@ -273,7 +271,7 @@ impl MapState {
             .dataset
             .relations
             .iter()
-            .filter(|r| actors[r.source] && actors[r.target])
+            .filter(|r| actors[r.from] && actors[r.to])
             .count();
         shown_without_filters - self.visible_relations().iter().filter(|v| **v).count()
     }

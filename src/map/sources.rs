@@ -23,7 +23,7 @@ impl MapState {
         };
         meta.author = blank(fields.author);
         meta.date = fields.date;
-        meta.section = blank(fields.publisher);
+        meta.publisher = blank(fields.publisher);
         meta.url = blank(fields.url);
         d.title = if title.trim().is_empty() {
             d.primary().meta.title.clone()

@@ -73,8 +73,8 @@ pub fn add_drafts(d: &mut Dataset, source: SourceId) -> DraftReport {
                     None => {
                         d.relations.push(Relation {
                             id: id.clone(),
-                            source: a,
-                            target: b,
+                            from: a,
+                            to: b,
                             label: format!(
                                 "{DRAFT_LABEL_PREFIX} {} – {}",
                                 d.actors[a].name, d.actors[b].name

@@ -138,7 +138,7 @@ pub fn lint(d: &Dataset) -> Vec<Warning> {
                     text.push(' ');
                     text.push_str(&article.text[prev]);
                 }
-                let (src, tgt) = (&d.actors[rel.source], &d.actors[rel.target]);
+                let (src, tgt) = (&d.actors[rel.from], &d.actors[rel.to]);
                 if !names(src, &text) && !names(tgt, &text) {
                     push(WarningKind::EndpointsNotNamed {
                         source_name: src.name.clone(),

@@ -207,7 +207,7 @@ fn merge_relation(
     source_map: &[SourceId],
     report: &mut MergeReport,
 ) {
-    let (s, t) = (actor_map[rel.source.0], actor_map[rel.target.0]);
+    let (s, t) = (actor_map[rel.from.0], actor_map[rel.to.0]);
     if s == t {
         report.clashes.push(format!(
             "relation {:?} was left out: both its actors are {:?} in the first map",
@@ -225,7 +225,7 @@ fn merge_relation(
         .collect();
     let same = |b: &Relation| {
         let ends = if rel.directed || b.directed {
-            rel.directed == b.directed && (b.source, b.target) == (s, t)
+            rel.directed == b.directed && (b.from, b.to) == (s, t)
         } else {
             b.joins(s, t)
         };
@@ -252,8 +252,8 @@ fn merge_relation(
         return;
     }
     let mut added = rel.clone();
-    added.source = s;
-    added.target = t;
+    added.from = s;
+    added.to = t;
     added.passages = passages;
     added.id = super::unique_id(&rel.id, |c| base.relation_index(c).is_some());
     report.relations_added.push(added.id.clone());

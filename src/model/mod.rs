@@ -48,7 +48,7 @@ pub struct Dataset {
     pub title: String,
     /// The documents the evidence is quoted from, in file order; never empty (a map imported
     /// without any text has one empty source).
-    pub sources: Vec<SourceDoc>,
+    pub sources: Vec<Source>,
     /// Actors in file order; relations refer to them by index.
     pub actors: Vec<Actor>,
     /// Relations in file order.
@@ -100,20 +100,20 @@ impl Origin {
 
 /// Bibliographic data for the source article.
 #[derive(Clone, Debug, Default)]
-pub struct Source {
+pub struct SourceMeta {
     /// Article title.
     pub title: String,
     /// Author, if known.
     pub author: Option<String>,
     /// Publication date, if known.
     pub date: Option<PassageDate>,
-    /// Section or outlet, if known.
-    pub section: Option<String>,
+    /// Publisher, outlet or section, if known (the file's `section`, or `publisher`).
+    pub publisher: Option<String>,
     /// Where the article was published, if known (shown, never fetched).
     pub url: Option<String>,
 }
 
-impl Source {
+impl SourceMeta {
     /// "Richard Weitz, “Title”, 1 March 2012": the line printed under figures and citations.
     pub fn citation(&self) -> String {
         let mut parts = Vec::new();
@@ -130,16 +130,16 @@ impl Source {
 
 /// One source document: its id (what passages name), bibliographic data and text.
 #[derive(Clone, Debug)]
-pub struct SourceDoc {
+pub struct Source {
     /// Stable id passages refer to (`"source"` for a file with a single `source` object).
     pub id: String,
     /// Title, author, date, publisher, URL.
-    pub meta: Source,
+    pub meta: SourceMeta,
     /// The text, split into paragraphs and sentences, that passages are anchored in.
     pub article: Article,
 }
 
-impl SourceDoc {
+impl Source {
     /// A short name for tabs and passage labels: the title cut to `max` characters.
     pub fn short_title(&self, max: usize) -> String {
         let title = self.meta.title.trim();
@@ -183,10 +183,10 @@ pub struct Actor {
 pub struct Relation {
     /// Stable id, used by `--select` and persisted selections.
     pub id: String,
-    /// The actor the relation starts from.
-    pub source: ActorId,
-    /// The other actor; never equal to `source`.
-    pub target: ActorId,
+    /// The actor the relation starts from (the file's `source`).
+    pub from: ActorId,
+    /// The other actor (the file's `target`); never equal to `from`.
+    pub to: ActorId,
     /// Short description shown on hover and in the side panel.
     pub label: String,
     /// Policy field.
@@ -213,7 +213,7 @@ impl Relation {
 
     /// Whether this relation joins actors `a` and `b`, in either direction.
     pub fn joins(&self, a: ActorId, b: ActorId) -> bool {
-        (self.source, self.target) == (a, b) || (self.source, self.target) == (b, a)
+        (self.from, self.to) == (a, b) || (self.from, self.to) == (b, a)
     }
 }
 
@@ -301,8 +301,8 @@ impl Dataset {
     pub fn degrees(&self) -> Vec<usize> {
         let mut degree = vec![0; self.actors.len()];
         for r in &self.relations {
-            degree[r.source] += 1;
-            degree[r.target] += 1;
+            degree[r.from] += 1;
+            degree[r.to] += 1;
         }
         degree
     }
@@ -312,26 +312,26 @@ impl Dataset {
         let arrow = if relation.directed { "→" } else { "—" };
         format!(
             "{} {arrow} {}",
-            self.actors[relation.source].name, self.actors[relation.target].name
+            self.actors[relation.from].name, self.actors[relation.to].name
         )
     }
 
     /// The first source: the map's main document (the one new maps start from).
-    pub fn primary(&self) -> &SourceDoc {
+    pub fn primary(&self) -> &Source {
         // Every constructor gives a dataset at least one source; an empty one stands in
         // rather than panicking should that ever be broken.
-        static EMPTY: std::sync::OnceLock<SourceDoc> = std::sync::OnceLock::new();
+        static EMPTY: std::sync::OnceLock<Source> = std::sync::OnceLock::new();
         self.sources.first().unwrap_or_else(|| {
-            EMPTY.get_or_init(|| SourceDoc {
+            EMPTY.get_or_init(|| Source {
                 id: "source".to_owned(),
-                meta: Source::default(),
+                meta: SourceMeta::default(),
                 article: Article::new(String::new()),
             })
         })
     }
 
     /// The source document `id` names (the primary one if out of range).
-    pub fn source(&self, id: SourceId) -> &SourceDoc {
+    pub fn source(&self, id: SourceId) -> &Source {
         self.sources.get(id.0).unwrap_or_else(|| self.primary())
     }
 
@@ -346,7 +346,7 @@ impl Dataset {
     }
 
     /// Every source with its id, in file order.
-    pub fn sources_with_ids(&self) -> impl Iterator<Item = (SourceId, &SourceDoc)> {
+    pub fn sources_with_ids(&self) -> impl Iterator<Item = (SourceId, &Source)> {
         self.sources
             .iter()
             .enumerate()

@@ -2,7 +2,7 @@
 //! pasted text, and the source's bibliographic data. The result is an ordinary relmap/1
 //! dataset with no actors or relations yet.
 
-use super::{Article, Dataset, Origin, PassageDate, Source, SourceDoc};
+use super::{Article, Dataset, Origin, PassageDate, Source, SourceMeta};
 
 /// Bibliographic data typed into the "New map from article" form.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -93,20 +93,20 @@ pub fn new_map_from_text(text: &str, fields: SourceFields) -> Dataset {
 
 /// A source document over `text` (tidied as for a new map) with the id `id`: what
 /// "Add source…" attaches to a map.
-pub fn source_from_text(id: &str, text: &str, fields: SourceFields) -> SourceDoc {
+pub fn source_from_text(id: &str, text: &str, fields: SourceFields) -> Source {
     let blank = |s: Option<String>| s.filter(|s| !s.trim().is_empty());
     let title = if fields.title.trim().is_empty() {
         "Untitled article".to_owned()
     } else {
         fields.title.trim().to_owned()
     };
-    SourceDoc {
+    Source {
         id: id.to_owned(),
-        meta: Source {
+        meta: SourceMeta {
             title,
             author: blank(fields.author),
             date: fields.date,
-            section: blank(fields.publisher),
+            publisher: blank(fields.publisher),
             url: blank(fields.url),
         },
         article: Article::new(tidy(text)),

@@ -10,7 +10,7 @@
 
 use serde::Serialize;
 
-use super::{ActorKind, Dataset, Passage, PassageStatus, Relation, SourceDoc};
+use super::{ActorKind, Dataset, Passage, PassageStatus, Relation, Source};
 
 /// Characters of context stored on each side of a quote.
 pub const CONTEXT_CHARS: usize = 32;
@@ -96,12 +96,12 @@ struct OutPassage<'a> {
 /// The dataset as relmap/1 JSON (pretty-printed, ending in a newline).
 pub fn to_relmap_json<'a>(d: &'a Dataset) -> String {
     let several = d.sources.len() > 1;
-    let out_source = |s: &'a SourceDoc| OutSource {
+    let out_source = |s: &'a Source| OutSource {
         id: several.then_some(s.id.as_str()),
         title: &s.meta.title,
         author: s.meta.author.as_deref(),
         date: s.meta.date.map(|x| x.to_string()),
-        section: s.meta.section.as_deref(),
+        section: s.meta.publisher.as_deref(),
         url: s.meta.url.as_deref(),
         text: &s.article.text,
     };
@@ -139,8 +139,8 @@ pub fn to_relmap_json<'a>(d: &'a Dataset) -> String {
 fn relation<'a>(d: &'a Dataset, r: &'a Relation) -> OutRelation<'a> {
     OutRelation {
         id: &r.id,
-        source: &d.actors[r.source].id,
-        target: &d.actors[r.target].id,
+        source: &d.actors[r.from].id,
+        target: &d.actors[r.to].id,
         label: &r.label,
         dimension: r.dimension.as_str(),
         tone: r.declared_tone.map(super::Tone::as_str),

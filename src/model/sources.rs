@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use super::error::ProblemKind;
 use super::load::TextFiles;
 use super::raw::RawSource;
-use super::{Article, Source, SourceDoc, SourceId};
+use super::{Article, Source, SourceId, SourceMeta};
 
 /// The id a file's single `source` object gets when it names none.
 pub const SINGLE_SOURCE_ID: &str = "source";
@@ -18,7 +18,7 @@ pub(super) fn sources(
     list: Option<Vec<RawSource>>,
     files: &TextFiles<'_>,
     report: &mut impl FnMut(String, ProblemKind),
-) -> Vec<SourceDoc> {
+) -> Vec<Source> {
     let raws: Vec<(String, RawSource)> = match (single, list) {
         (Some(_), Some(_)) => {
             report(
@@ -91,14 +91,14 @@ pub(super) fn sources(
         }
         seen.insert(id.clone(), at.clone());
         let (meta, article) = source_and_article(&raw, &at, files, report);
-        out.push(SourceDoc { id, meta, article });
+        out.push(Source { id, meta, article });
     }
     if out.is_empty() {
-        out.push(SourceDoc {
+        out.push(Source {
             id: SINGLE_SOURCE_ID.to_owned(),
-            meta: Source {
+            meta: SourceMeta {
                 title: "Untitled article".to_owned(),
-                ..Source::default()
+                ..SourceMeta::default()
             },
             article: Article::new(String::new()),
         });
@@ -113,7 +113,7 @@ fn source_and_article(
     at: &str,
     files: &TextFiles<'_>,
     report: &mut impl FnMut(String, ProblemKind),
-) -> (Source, Article) {
+) -> (SourceMeta, Article) {
     let article_text = match (&raw.text, &raw.text_file) {
         (Some(_), Some(_)) => {
             report(at.to_owned(), ProblemKind::BothArticles);
@@ -134,7 +134,7 @@ fn source_and_article(
     };
     let article = Article::new(article_text.unwrap_or_default());
     let date = super::validate::parse_date(raw.date.as_deref(), &format!("{at}.date"), report);
-    let source = Source {
+    let source = SourceMeta {
         title: raw
             .title
             .clone()
@@ -142,7 +142,7 @@ fn source_and_article(
             .unwrap_or_else(|| "Untitled article".to_owned()),
         author: raw.author.clone().filter(|a| !a.trim().is_empty()),
         date,
-        section: raw.section.clone().filter(|s| !s.trim().is_empty()),
+        publisher: raw.section.clone().filter(|s| !s.trim().is_empty()),
         url: raw.url.clone().filter(|s| !s.trim().is_empty()),
     };
     (source, article)
@@ -151,7 +151,7 @@ fn source_and_article(
 /// The source a passage names; with a single source it may name none (or that one).
 pub(super) fn passage_source(
     named: Option<&str>,
-    sources: &[SourceDoc],
+    sources: &[Source],
     at: &str,
     report: &mut impl FnMut(String, ProblemKind),
 ) -> SourceId {

@@ -7,7 +7,7 @@ use super::load::TextFiles;
 use super::raw::{RawActor, RawDataset, RawRelation};
 use super::{
     Actor, ActorId, ActorKind, Dataset, Dimension, Origin, Passage, PassageDate, PassageStatus,
-    Relation, SourceDoc, Tone,
+    Relation, Source, Tone,
 };
 
 /// How many words of a missing quote to show in its error.
@@ -117,7 +117,7 @@ fn relation(
     r: RawRelation,
     location: &str,
     actor_ids: &BTreeMap<String, usize>,
-    sources: &[SourceDoc],
+    sources: &[Source],
     report: &mut impl FnMut(String, ProblemKind),
 ) -> Option<Relation> {
     let mut endpoint = |field: &'static str, id: &str| {
@@ -191,8 +191,8 @@ fn relation(
     let tone = declared_tone.unwrap_or_else(|| Tone::derived(&passages));
     Some(Relation {
         id: r.id,
-        source: ActorId(source?),
-        target: ActorId(target?),
+        from: ActorId(source?),
+        to: ActorId(target?),
         label: Relation::label_or_default(r.label),
         dimension: Dimension::parse_or_unspecified(r.dimension.as_deref()),
         tone,

@@ -43,8 +43,8 @@ impl SceneInput<'_> {
     pub(super) fn relation_shown(&self, r: RelationId) -> bool {
         let rel = &self.dataset.relations[r];
         self.visible_relations.get(r.0).copied().unwrap_or(false)
-            && self.actor_shown(rel.source)
-            && self.actor_shown(rel.target)
+            && self.actor_shown(rel.from)
+            && self.actor_shown(rel.to)
     }
 
     pub(super) fn form(&self, a: ActorId) -> NodeForm {
@@ -79,8 +79,8 @@ pub fn build(input: &SceneInput<'_>) -> Scene {
     let mut has_line = vec![false; d.actors.len()];
     for e in &edges {
         let rel = &d.relations[e.relation];
-        has_line[rel.source] = true;
-        has_line[rel.target] = true;
+        has_line[rel.from] = true;
+        has_line[rel.to] = true;
     }
     let shown: Vec<ActorId> = d
         .actors_with_ids()

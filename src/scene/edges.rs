@@ -23,7 +23,7 @@ pub(super) fn edges(
     let mut order: Vec<Pair> = d
         .relations_with_ids()
         .filter(|(r, _)| input.relation_shown(*r))
-        .map(|(r, rel)| ((rel.source.min(rel.target), rel.source.max(rel.target)), r))
+        .map(|(r, rel)| ((rel.from.min(rel.to), rel.from.max(rel.to)), r))
         .collect();
     order.sort_unstable();
     let states_tones = d.states_tones();
@@ -94,7 +94,7 @@ fn edges_of(
         for (i, group) in groups.iter().enumerate() {
             let rel = &d.relations[group[0]];
             let bend = (i as f32 - (k - 1.0) / 2.0) * spacing;
-            let (src, tgt) = (input.positions[rel.source], input.positions[rel.target]);
+            let (src, tgt) = (input.positions[rel.from], input.positions[rel.to]);
             // The apex of a quadratic Bézier sits half-way to its control point.
             let ctrl = src.lerp(tgt, 0.5) + normal * (2.0 * bend);
             let emphasis = group
@@ -274,12 +274,12 @@ impl Ends {
     fn of(input: &SceneInput<'_>, r: RelationId, radius: &[f32]) -> Self {
         let rel = &input.dataset.relations[r];
         Self {
-            source: rel.source,
-            target: rel.target,
-            source_form: input.form(rel.source),
-            target_form: input.form(rel.target),
-            source_radius: radius[rel.source],
-            target_radius: radius[rel.target],
+            source: rel.from,
+            target: rel.to,
+            source_form: input.form(rel.from),
+            target_form: input.form(rel.to),
+            source_radius: radius[rel.from],
+            target_radius: radius[rel.to],
         }
     }
 

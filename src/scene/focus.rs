@@ -33,7 +33,7 @@ impl Focus {
         let mut nodes: Vec<Emphasis> = spot.actors.iter().map(|&on| lit(on)).collect();
         for (r, rel) in d.relations_with_ids() {
             if spot.relations.get(r.0).copied().unwrap_or(false) {
-                for a in [rel.source, rel.target] {
+                for a in [rel.from, rel.to] {
                     nodes[a] = nodes[a].max(Emphasis::Normal);
                 }
             }
@@ -54,8 +54,8 @@ impl Focus {
                 let mut nodes = vec![Emphasis::Dimmed; n_act];
                 if let Some(rel) = d.relation(sel) {
                     edges[sel] = Emphasis::Highlighted;
-                    nodes[rel.source] = Emphasis::Normal;
-                    nodes[rel.target] = Emphasis::Normal;
+                    nodes[rel.from] = Emphasis::Normal;
+                    nodes[rel.to] = Emphasis::Normal;
                 }
                 Self { edges, nodes }
             }
@@ -63,10 +63,10 @@ impl Focus {
                 let mut edges = vec![Emphasis::Dimmed; n_rel];
                 let mut nodes = vec![Emphasis::Dimmed; n_act];
                 for (r, rel) in d.relations_with_ids() {
-                    if rel.source == sel || rel.target == sel {
+                    if rel.from == sel || rel.to == sel {
                         edges[r] = Emphasis::Highlighted;
-                        nodes[rel.source] = Emphasis::Normal;
-                        nodes[rel.target] = Emphasis::Normal;
+                        nodes[rel.from] = Emphasis::Normal;
+                        nodes[rel.to] = Emphasis::Normal;
                     }
                 }
                 if let Some(slot) = nodes.get_mut(sel.0) {

@@ -22,10 +22,10 @@ pub(super) fn groups(
         LinkMode::Direction => {
             let mut out: Vec<Vec<RelationId>> = Vec::new();
             for r in relations {
-                let key = (d.relations[r].source, d.relations[r].target);
+                let key = (d.relations[r].from, d.relations[r].to);
                 match out.iter_mut().find(|g| {
                     let first = &d.relations[g[0]];
-                    (first.source, first.target) == key
+                    (first.from, first.to) == key
                 }) {
                     Some(g) => g.push(r),
                     None => out.push(vec![r]),
@@ -53,7 +53,7 @@ pub(super) fn combined(
     let first = &d.relations[group[0]];
     let same_direction = group.iter().all(|&r| {
         let rel = &d.relations[r];
-        rel.directed && (rel.source, rel.target) == (first.source, first.target)
+        rel.directed && (rel.from, rel.to) == (first.from, first.to)
     });
     if !same_direction && shape.arrow.is_some() {
         // No arrow: the line runs to the node's border again (and a single line stays

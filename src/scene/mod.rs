@@ -52,15 +52,12 @@ pub fn line_label(d: &Dataset, edge: &EdgeShape) -> String {
         .sum();
     let same_direction = edge.members.iter().all(|&r| {
         let m = &d.relations[r];
-        (m.source, m.target) == (rel.source, rel.target)
+        (m.from, m.to) == (rel.from, rel.to)
     });
     let ends = if same_direction && rel.directed {
         d.relation_endpoints(rel)
     } else {
-        format!(
-            "{} — {}",
-            d.actors[rel.source].name, d.actors[rel.target].name
-        )
+        format!("{} — {}", d.actors[rel.from].name, d.actors[rel.to].name)
     };
     format!(
         "{ends}: {} relations, {passages} passage{}",

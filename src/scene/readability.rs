@@ -37,7 +37,7 @@ fn default_scene(d: &Dataset, positions: &[Pos2]) -> Scene {
 /// The unordered actor pair a line joins.
 fn pair_of(d: &Dataset, scene: &Scene, edge: usize) -> (ActorId, ActorId) {
     let r = &d.relations[scene.edges[edge].relation];
-    (r.source.min(r.target), r.source.max(r.target))
+    (r.from.min(r.to), r.from.max(r.to))
 }
 
 /// Scores `positions` on the lines as drawn. Counted per actor pair so a bundle of 23 arcs

@@ -251,7 +251,7 @@ fn view_options(ui: &mut egui::Ui, state: &MapState, cited: usize, actions: &mut
 }
 
 /// Id of the selectable article text.
-const ARTICLE_TEXT_ID: &str = "relmap-article-text";
+pub(super) const ARTICLE_TEXT_ID: &str = "relmap-article-text";
 
 /// Accessible name of the article text while selecting evidence.
 pub const ARTICLE_TEXT_LABEL: &str = "Article text";
@@ -282,18 +282,12 @@ fn authoring_bar(ui: &mut egui::Ui, state: &MapState, actions: &mut Vec<Action>)
             actions.push(Action::SuggestDrafts(state.reader.source));
         }
         if let Some(range) = state.reader.selection.clone() {
-            // E quotes the selection unless the user is typing in another field.
-            let typing_elsewhere = ui.memory(|m| {
-                m.focused()
-                    .is_some_and(|f| f != egui::Id::unique(ARTICLE_TEXT_ID))
-            }) && ui.ctx().text_edit_focused();
-            let pressed_e = !typing_elsewhere
-                && ui.input(|i| i.key_pressed(egui::Key::E) && i.modifiers.is_none());
+            // E is in the shortcut table (scope: article), which the shell consumes.
+            let keys = super::shortcut_text(ui.ctx(), &Action::QuoteSelection);
             if ui
-                .button("Add as evidence (E)")
+                .button(format!("Add as evidence ({keys})"))
                 .on_hover_text("Quote the selected text as evidence for a relation")
                 .clicked()
-                || pressed_e
             {
                 actions.push(Action::AddEvidence {
                     source: state.reader.source,

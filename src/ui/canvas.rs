@@ -338,7 +338,7 @@ fn pointer_actions(
             // A combined line lists its pair's relations (each expandable to its passages).
             Some(Hit::Edge(r)) if scene.edge(r).is_some_and(|e| e.members.len() > 1) => {
                 let rel = &state.doc.dataset.relations[r];
-                Selection::Pair(rel.source, rel.target)
+                Selection::Pair(rel.from, rel.to)
             }
             Some(Hit::Edge(r)) => Selection::Relation(r),
             None => Selection::None,

@@ -77,7 +77,7 @@ pub fn actor_edit(ui: &mut egui::Ui, state: &MapState, a: ActorId, actions: &mut
     let passages: usize = d
         .relations
         .iter()
-        .filter(|r| r.source == a || r.target == a)
+        .filter(|r| r.from == a || r.to == a)
         .map(|r| r.passages.len())
         .sum();
     ui.horizontal(|ui| {

@@ -31,7 +31,7 @@ pub use forms::{
 pub use menu::top_bar;
 pub use search_panel::{SEARCH_ID, search_panel};
 pub use shortcuts::{
-    GESTURES, Shortcut, consume_map_keys, consume_shortcuts, keyboard_shortcuts, shortcut_text,
+    GESTURES, KeyContext, Scope, Shortcut, consume_shortcuts, keyboard_shortcuts, shortcut_text,
 };
 pub use side_panel::side_panel;
 pub use source_form::{SourceForm, source_form};
@@ -160,6 +160,9 @@ pub enum Action {
     DiscardRecovery,
     /// Stop opening the file being read; the map on screen stays.
     CancelOpen,
+    /// Quote the text selected in the article as evidence (opens the evidence form for the
+    /// selection and source shown when it runs).
+    QuoteSelection,
     /// Show the map a finished load produced (it waited for an answer about unsaved edits).
     ShowLoaded,
     /// The answer to "Save changes?" asked before `then`.
@@ -230,6 +233,7 @@ impl Action {
             | Self::AttachSource { .. }
             | Self::DiscardRecovery
             | Self::CancelOpen
+            | Self::QuoteSelection
             | Self::Unsaved { .. } => false,
         }
     }

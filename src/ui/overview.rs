@@ -52,7 +52,7 @@ pub(super) fn guide(ui: &mut egui::Ui, d: &Dataset, actions: &mut Vec<Action>) {
 fn source_summary(
     ui: &mut egui::Ui,
     d: &crate::model::Dataset,
-    (id, doc): (crate::model::SourceId, &crate::model::SourceDoc),
+    (id, doc): (crate::model::SourceId, &crate::model::Source),
     actions: &mut Vec<Action>,
 ) {
     let number = if d.sources.len() > 1 {
@@ -68,7 +68,7 @@ fn source_summary(
     if let Some(date) = &doc.meta.date {
         meta.push(date.long());
     }
-    if let Some(section) = &doc.meta.section {
+    if let Some(section) = &doc.meta.publisher {
         meta.push(section.clone());
     }
     let cited = d.cited_paragraphs(id).len();

@@ -1,11 +1,53 @@
-//! The one table of keyboard shortcuts: the shell consumes keys from it, menus show its keys
-//! (formatted for the platform: "Ctrl+O" on Linux and Windows, "⌘O" on macOS), and
-//! Help → Keyboard shortcuts lists it.
+//! The one table of keyboard shortcuts, each with the scope it acts in: the shell consumes
+//! keys from it, menus show its keys (formatted for the platform: "Ctrl+O" on Linux and
+//! Windows, "⌘O" on macOS), and Help → Keyboard shortcuts lists it, scope by scope.
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 use super::{Action, Review};
-use crate::map::{EditCommand, ViewCommand};
+use crate::map::{EditCommand, KeyStep, SelectCommand, ViewCommand};
+
+/// Where a shortcut acts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scope {
+    /// Even with a dialog in front (Esc closes it); not while typing, where Esc is the field's.
+    Anywhere,
+    /// With no dialog in front, whatever has focus (Ctrl+… keys and function keys); while
+    /// typing, undo and redo belong to the text field.
+    App,
+    /// On the map: plain keys, never while a text field has focus or a dialog is in front.
+    Map,
+    /// On the map with an actor selected (its relations).
+    Actor,
+    /// On the map with a relation lit by the keyboard.
+    Relation,
+    /// In the article window while text is selected for quoting.
+    Article,
+}
+
+impl Scope {
+    /// The heading the help window lists it under.
+    pub fn heading(self) -> &'static str {
+        match self {
+            Self::Anywhere | Self::App => "Anywhere",
+            Self::Map | Self::Actor | Self::Relation => "On the map (not while typing)",
+            Self::Article => "In the article (selecting text to quote)",
+        }
+    }
+}
+
+/// What decides which scopes are live this frame; the shell fills it in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct KeyContext {
+    /// A dialog is in front and takes the keyboard.
+    pub dialog_open: bool,
+    /// An actor is selected.
+    pub actor_selected: bool,
+    /// A relation is lit by the keyboard (Tab, ←/→).
+    pub relation_lit: bool,
+    /// The article window has text selected for quoting.
+    pub article_selection: bool,
+}
 
 /// One keyboard shortcut and what it does.
 #[derive(Clone, Debug, PartialEq)]
@@ -16,6 +58,8 @@ pub struct Shortcut {
     pub action: Action,
     /// What the help window says it does.
     pub what: &'static str,
+    /// Where it acts.
+    pub scope: Scope,
 }
 
 const fn keys(modifiers: Modifiers, key: Key) -> KeyboardShortcut {
@@ -25,85 +69,175 @@ const fn keys(modifiers: Modifiers, key: Key) -> KeyboardShortcut {
 /// Every keyboard shortcut. Variants with Shift come before the same key without it, since
 /// egui matches Ctrl+Z also when Shift is held.
 pub fn keyboard_shortcuts() -> Vec<Shortcut> {
-    let cmd = Modifiers::COMMAND;
-    let cmd_shift = Modifiers::COMMAND.plus(Modifiers::SHIFT);
-    let row = |keys: KeyboardShortcut, action: Action, what: &'static str| Shortcut {
+    let mut all = app_shortcuts();
+    all.extend(map_shortcuts());
+    all
+}
+
+fn row(scope: Scope, keys: KeyboardShortcut, action: Action, what: &'static str) -> Shortcut {
+    Shortcut {
         keys,
         action,
         what,
-    };
+        scope,
+    }
+}
+
+/// The shortcuts that act anywhere, with no dialog in front.
+fn app_shortcuts() -> Vec<Shortcut> {
+    let cmd = Modifiers::COMMAND;
+    let cmd_shift = Modifiers::COMMAND.plus(Modifiers::SHIFT);
+    let none = Modifiers::NONE;
+    use Scope::{Anywhere, App};
     vec![
-        row(keys(cmd_shift, Key::Z), EditCommand::Redo.into(), "Redo"),
         row(
+            App,
+            keys(cmd_shift, Key::Z),
+            EditCommand::Redo.into(),
+            "Redo",
+        ),
+        row(
+            App,
             keys(cmd, Key::Y),
             EditCommand::Redo.into(),
             "Redo (alternative)",
         ),
         row(
+            App,
             keys(cmd, Key::Z),
             EditCommand::Undo.into(),
             "Undo the last move or edit",
         ),
         row(
+            App,
             keys(cmd_shift, Key::S),
             Action::SaveAs,
             "Save the map to a new file",
         ),
-        row(keys(cmd, Key::S), Action::Save, "Save the map"),
-        row(keys(cmd, Key::N), Action::NewMap, "New map from an article"),
+        row(App, keys(cmd, Key::S), Action::Save, "Save the map"),
         row(
+            App,
+            keys(cmd, Key::N),
+            Action::NewMap,
+            "New map from an article",
+        ),
+        row(
+            App,
             keys(cmd_shift, Key::C),
             Action::CopyImage,
             "Copy the map image",
         ),
         row(
+            App,
             keys(cmd, Key::F),
             Action::FocusSearch,
             "Search passages, relations and actors",
         ),
-        row(keys(cmd, Key::E), Action::ExportPng(2), "Export PNG (2×)"),
         row(
+            App,
+            keys(cmd, Key::E),
+            Action::ExportPng(2),
+            "Export PNG (2×)",
+        ),
+        row(
+            App,
             keys(cmd, Key::O),
             Action::Open,
             "Open a dataset (or drop a file on the window)",
         ),
-        row(keys(cmd, Key::Q), Action::Quit, "Quit"),
+        row(App, keys(cmd, Key::Q), Action::Quit, "Quit"),
         row(
-            keys(Modifiers::NONE, Key::Escape),
+            App,
+            keys(none, Key::F1),
+            Action::ToggleShortcuts,
+            "Show or hide this list",
+        ),
+        row(
+            Anywhere,
+            keys(none, Key::Escape),
             Action::Escape,
-            "Close the topmost window, else clear the selection",
-        ),
-        row(
-            keys(Modifiers::NONE, Key::F),
-            ViewCommand::Fit.into(),
-            "Fit the map to the window",
-        ),
-        row(
-            keys(Modifiers::NONE, Key::D),
-            Action::Review(Review::Next),
-            "Next draft to review",
-        ),
-        row(
-            keys(Modifiers::NONE, Key::A),
-            Action::Review(Review::Accept),
-            "Accept the current draft (confirmed) and go to the next",
-        ),
-        row(
-            keys(Modifiers::NONE, Key::R),
-            Action::Review(Review::Reject),
-            "Reject (remove) the current draft and go to the next",
+            "Close the topmost window, stop opening a file, else clear the selection",
         ),
     ]
 }
 
-/// Mouse gestures, listed in the help window under the keyboard shortcuts.
+/// The plain keys of the map and the article.
+fn map_shortcuts() -> Vec<Shortcut> {
+    let none = Modifiers::NONE;
+    let step = |s: KeyStep| Action::from(SelectCommand::Key(s));
+    use Scope::{Actor, Article, Map, Relation};
+    vec![
+        row(
+            Map,
+            keys(none, Key::Questionmark),
+            Action::ToggleShortcuts,
+            "Show or hide this list",
+        ),
+        row(
+            Map,
+            keys(none, Key::F),
+            ViewCommand::Fit.into(),
+            "Fit the map to the window",
+        ),
+        row(
+            Map,
+            keys(Modifiers::SHIFT, Key::Tab),
+            step(KeyStep::Actor { back: true }),
+            "Previous actor",
+        ),
+        row(
+            Map,
+            keys(none, Key::Tab),
+            step(KeyStep::Actor { back: false }),
+            "Next actor",
+        ),
+        row(
+            Actor,
+            keys(none, Key::ArrowRight),
+            step(KeyStep::Relation { back: false }),
+            "Next relation of the selected actor",
+        ),
+        row(
+            Actor,
+            keys(none, Key::ArrowLeft),
+            step(KeyStep::Relation { back: true }),
+            "Previous relation of the selected actor",
+        ),
+        row(
+            Relation,
+            keys(none, Key::Enter),
+            step(KeyStep::Open),
+            "Open the lit relation's evidence (Esc goes back)",
+        ),
+        row(
+            Map,
+            keys(none, Key::D),
+            Action::Review(Review::Next),
+            "Next draft to review",
+        ),
+        row(
+            Map,
+            keys(none, Key::A),
+            Action::Review(Review::Accept),
+            "Accept the current draft (confirmed) and go to the next",
+        ),
+        row(
+            Map,
+            keys(none, Key::R),
+            Action::Review(Review::Reject),
+            "Reject (remove) the current draft and go to the next",
+        ),
+        row(
+            Article,
+            keys(none, Key::E),
+            Action::QuoteSelection,
+            "Quote the selected text as evidence",
+        ),
+    ]
+}
+
+/// Mouse and touch gestures (Help lists them after the keys).
 pub const GESTURES: &[(&str, &str)] = &[
-    ("Tab / Shift+Tab", "Next / previous actor on the map"),
-    ("← / →", "Previous / next relation of the selected actor"),
-    (
-        "Enter",
-        "Open the highlighted relation's evidence (Esc goes back)",
-    ),
     ("Click", "Select a relation or actor"),
     (
         "Ctrl+click actor",
@@ -116,7 +250,7 @@ pub const GESTURES: &[(&str, &str)] = &[
     ("Double-click background", "Fit the map to the window"),
 ];
 
-/// The keys that trigger `action`, formatted for this platform, or "" if none do.
+/// The keys of `action`'s shortcut as the platform writes them ("Ctrl+O", "⌘O"), or "".
 pub fn shortcut_text(ctx: &egui::Context, action: &Action) -> String {
     keyboard_shortcuts()
         .into_iter()
@@ -126,60 +260,33 @@ pub fn shortcut_text(ctx: &egui::Context, action: &Action) -> String {
 }
 
 /// Consumes this frame's shortcut key presses, before any widget sees them, and returns their
-/// actions. They work whatever widget has focus; only while typing in a text field do plain
-/// keys (F, Esc) and undo/redo belong to the field, and while a dialog is in front
-/// (`dialog_open`) only Esc acts.
-pub fn consume_shortcuts(ctx: &egui::Context, dialog_open: bool) -> Vec<Action> {
+/// actions: each row acts only in its [`Scope`], as `context` (and whether a text field has
+/// focus, or a menu is open) says. The article's text is selectable, so it counts as a text
+/// field for every scope but [`Scope::Article`].
+pub fn consume_shortcuts(ctx: &egui::Context, context: KeyContext) -> Vec<Action> {
+    let focused = ctx.memory(|m| m.focused());
+    let in_article = focused == Some(egui::Id::unique(super::article::ARTICLE_TEXT_ID));
     let typing = ctx.text_edit_focused();
     // An open menu or popup gets Esc first: egui closes it, and nothing else happens.
     let popup_open = egui::Popup::is_any_open(ctx);
+    let live = |s: &Shortcut| match s.scope {
+        Scope::Anywhere => !typing && !popup_open,
+        Scope::App => {
+            !(context.dialog_open || typing && matches!(s.keys.logical_key, Key::Z | Key::Y))
+        }
+        Scope::Map => !context.dialog_open && !typing && !popup_open,
+        Scope::Actor => !context.dialog_open && !typing && !popup_open && context.actor_selected,
+        Scope::Relation => !context.dialog_open && !typing && !popup_open && context.relation_lit,
+        Scope::Article => {
+            !context.dialog_open && context.article_selection && (in_article || !typing)
+        }
+    };
     ctx.input_mut(|i| {
         keyboard_shortcuts()
             .into_iter()
-            .filter(|s| !(popup_open && s.action == Action::Escape))
-            .filter(|s| !(typing && belongs_to_text_field(s)))
-            // A dialog in front takes the keyboard: only Esc (close it) reaches the shell, so
-            // a letter typed where a field merely looked focused never acts on the map.
-            .filter(|s| !dialog_open || s.action == Action::Escape)
-            .filter(|s| i.consume_shortcut(&s.keys))
+            .filter(|s| live(s) && i.consume_shortcut(&s.keys))
             .map(|s| s.action)
             .collect()
-    })
-}
-
-/// Keys a focused text field handles itself: plain keys and its own undo/redo.
-fn belongs_to_text_field(s: &Shortcut) -> bool {
-    !s.keys.modifiers.command || matches!(s.keys.logical_key, Key::Z | Key::Y)
-}
-
-/// Consumes the keys that move through the map (Tab / Shift+Tab actors, ←/→ relations, Enter
-/// opens the evidence), unless the user is typing or a menu is open.
-pub fn consume_map_keys(ctx: &egui::Context, state: &crate::map::MapState) -> Vec<Action> {
-    use crate::map::{KeyStep, SelectCommand};
-    if ctx.text_edit_focused() || egui::Popup::is_any_open(ctx) {
-        return Vec::new();
-    }
-    let relation_focused = state.key_lit().is_some();
-    ctx.input_mut(|i| {
-        let mut out: Vec<Action> = Vec::new();
-        let mut step = |s: KeyStep| out.push(SelectCommand::Key(s).into());
-        if i.consume_key(Modifiers::SHIFT, Key::Tab) {
-            step(KeyStep::Actor { back: true });
-        }
-        if i.consume_key(Modifiers::NONE, Key::Tab) {
-            step(KeyStep::Actor { back: false });
-        }
-        let on_actor = matches!(state.pointing.selection, crate::scene::Selection::Actor(_));
-        if on_actor && i.consume_key(Modifiers::NONE, Key::ArrowRight) {
-            step(KeyStep::Relation { back: false });
-        }
-        if on_actor && i.consume_key(Modifiers::NONE, Key::ArrowLeft) {
-            step(KeyStep::Relation { back: true });
-        }
-        if relation_focused && i.consume_key(Modifiers::NONE, Key::Enter) {
-            step(KeyStep::Open);
-        }
-        out
     })
 }
 
@@ -191,8 +298,11 @@ mod tests {
     fn every_shortcut_has_distinct_keys_and_menus_find_them() {
         let all = keyboard_shortcuts();
         for (i, a) in all.iter().enumerate() {
+            // The same keys may serve two scopes that are never live together.
             assert!(
-                all[i + 1..].iter().all(|b| b.keys != a.keys),
+                all[i + 1..]
+                    .iter()
+                    .all(|b| b.keys != a.keys || b.scope != a.scope),
                 "{:?} listed twice",
                 a.keys
             );

@@ -75,7 +75,7 @@ fn relation_view(
         }
     });
     relation_warnings(ui, d, r);
-    pair_focus(ui, state, (rel.source, rel.target), actions);
+    pair_focus(ui, state, (rel.from, rel.to), actions);
     super::edit_panel::relation_edit(ui, state, r, actions);
     ui.add_space(6.0);
     if rel.passages.is_empty() {
@@ -190,17 +190,13 @@ fn actor_view(
     ui.add_space(8.0);
     let rels: Vec<RelationId> = d
         .relations_with_ids()
-        .filter(|(_, rel)| rel.source == a || rel.target == a)
+        .filter(|(_, rel)| rel.from == a || rel.to == a)
         .map(|(r, _)| r)
         .collect();
     ui.strong(format!("Relations ({})", rels.len()));
     for r in rels {
         let rel = &d.relations[r];
-        let other = if rel.source == a {
-            rel.target
-        } else {
-            rel.source
-        };
+        let other = if rel.from == a { rel.to } else { rel.from };
         let text = format!(
             "{} · {} ({})",
             d.actors[other].name,

@@ -39,7 +39,7 @@ impl SourceForm {
             title: meta.title.clone(),
             author: meta.author.clone().unwrap_or_default(),
             date: meta.date.map(|x| x.to_string()).unwrap_or_default(),
-            publisher: meta.section.clone().unwrap_or_default(),
+            publisher: meta.publisher.clone().unwrap_or_default(),
             url: meta.url.clone().unwrap_or_default(),
             error: None,
         })

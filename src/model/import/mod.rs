@@ -24,7 +24,7 @@ use std::collections::HashMap;
 use super::error::{Problem, ProblemKind};
 use super::validate::{parse_tone, parse_weight};
 use super::{
-    Actor, ActorId, ActorKind, Article, Dataset, Dimension, Origin, Passage, Relation, Source,
+    Actor, ActorId, ActorKind, Article, Dataset, Dimension, Origin, Passage, Relation, SourceMeta,
 };
 
 /// Collects actors and relations from an import, checking ids as it goes.
@@ -273,8 +273,8 @@ impl Builder {
         self.relation_ids.insert(id.clone(), self.relations.len());
         self.relations.push(Relation {
             id,
-            source: ActorId(edge.source),
-            target: ActorId(edge.target),
+            from: ActorId(edge.source),
+            to: ActorId(edge.target),
             label: Relation::label_or_default(edge.label),
             dimension: Dimension::parse_or_unspecified(edge.dimension.as_deref()),
             tone,
@@ -298,9 +298,9 @@ impl Builder {
         }
         Ok(Dataset {
             title: self.title.clone(),
-            sources: vec![super::SourceDoc {
+            sources: vec![super::Source {
                 id: super::sources::SINGLE_SOURCE_ID.to_owned(),
-                meta: Source {
+                meta: SourceMeta {
                     title: self.title,
                     ..Default::default()
                 },
