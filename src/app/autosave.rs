@@ -127,29 +127,3 @@ impl RelmapApp {
         }
     }
 }
-
-/// "Recover unsaved map?" Returns `Some(true)` to recover, `Some(false)` to discard.
-pub(super) fn recovery_dialog(ctx: &egui::Context) -> Option<bool> {
-    let mut choice = None;
-    egui::Modal::new(egui::Id::unique("relmap-recover")).show(ctx, |ui| {
-        ui.set_max_width(460.0);
-        ui.heading("Recover unsaved map?");
-        ui.label(
-            "relmap did not close normally last time, and a map had edits that were not \
-             saved. Recover them?",
-        );
-        ui.horizontal(|ui| {
-            if ui.button("Recover").clicked() {
-                choice = Some(true);
-            }
-            if ui
-                .button("Discard")
-                .on_hover_text("Delete the autosaved copy")
-                .clicked()
-            {
-                choice = Some(false);
-            }
-        });
-    });
-    choice
-}

@@ -109,7 +109,7 @@ impl Modal {
                 true => Some(Action::ReportTo(PathBuf::from(path.trim()))),
                 false => Some(Action::Dismiss),
             },
-            Self::Recover => match super::autosave::recovery_dialog(ctx)? {
+            Self::Recover => match super::save_dialogs::recovery_dialog(ctx)? {
                 true => Some(Action::Recover),
                 false => Some(Action::DiscardRecovery),
             },

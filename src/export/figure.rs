@@ -3,22 +3,19 @@
 use egui::emath::TSTransform;
 use egui::{Color32, Pos2, Rect, Vec2};
 
+use super::decoration::{Anchor, Decoration};
 use super::figure_blocks::{
     LegendItem, card_decorations, card_height, evidence_card, legend_decorations, legend_rows,
     legend_width, wrap,
 };
 use crate::fonts::text_width;
 use crate::model::{Dataset, RelationId};
-use crate::scene::{Dash, Scene, Style};
+use crate::scene::{Scene, Style};
 
 const PAD: f32 = 24.0;
 const TITLE_SIZE: f32 = 22.0;
-pub(super) const LEGEND_SIZE: f32 = 13.0;
 const SOURCE_SIZE: f32 = 12.0;
-pub(super) const CARD_SIZE: f32 = 12.5;
 const MIN_WIDTH: f32 = 640.0;
-/// Length of a legend line sample: long enough to show a whole dash-dot period.
-pub(super) const LEGEND_SAMPLE: f32 = 44.0;
 /// Empty world space kept around the drawing.
 const MAP_MARGIN: f32 = 16.0;
 
@@ -40,46 +37,6 @@ pub struct FigureOptions {
 /// Gap between the map and a legend placed beside it.
 const LEGEND_GAP: f32 = 24.0;
 const SUBTITLE_SIZE: f32 = 15.0;
-
-/// Horizontal text anchor.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Anchor {
-    /// `pos` is the left end of the baseline.
-    Start,
-    /// `pos` is the middle of the baseline.
-    Middle,
-}
-
-/// A shape drawn around the map, in figure pixels.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Decoration {
-    /// A line of text; `pos` is on the baseline.
-    Text {
-        /// The text.
-        text: String,
-        /// Baseline position.
-        pos: Pos2,
-        /// Font size.
-        size: f32,
-        /// Colour.
-        color: Color32,
-        /// Horizontal anchor.
-        anchor: Anchor,
-    },
-    /// A legend sample line.
-    Line {
-        /// Start.
-        a: Pos2,
-        /// End.
-        b: Pos2,
-        /// Colour.
-        color: Color32,
-        /// Width.
-        width: f32,
-        /// Pattern.
-        dash: Dash,
-    },
-}
 
 /// A complete figure: the scene placed by `figure_from_world`, plus decorations.
 #[derive(Clone, Debug, PartialEq)]

@@ -3,7 +3,7 @@
 
 use egui::{Color32, Pos2};
 
-use super::figure::{Anchor, CARD_SIZE, Decoration, LEGEND_SAMPLE, LEGEND_SIZE};
+use super::decoration::{Anchor, CARD_SIZE, Decoration, LEGEND_SAMPLE, LEGEND_SIZE};
 use crate::fonts::text_width;
 use crate::model::{Dataset, RelationId};
 use crate::scene::{Dash, Scene, Style};

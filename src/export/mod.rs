@@ -1,6 +1,7 @@
 //! Briefing figures: the Scene drawn as SVG (title, legend, source line, optional evidence
 //! card), rasterised to PNG with resvg and the embedded fonts, written atomically.
 
+mod decoration;
 mod figure;
 mod figure_blocks;
 mod graphml;
@@ -9,13 +10,15 @@ mod report;
 mod svg;
 mod svg_text;
 
-pub use figure::{Anchor, Decoration, Figure, FigureOptions};
+pub use decoration::{Anchor, Decoration};
+pub use figure::{Figure, FigureOptions};
 pub use graphml::graphml;
 pub use png::{save_color_image, svg_to_png, svg_to_rgba};
 pub use report::{
     CSV_COLUMNS, ReportFormat, ReportInput, report_csv, report_html, report_markdown,
 };
-pub use svg::{escape_xml, figure_svg};
+pub use svg::figure_svg;
+pub use svg_text::escape_xml;
 
 use std::path::{Path, PathBuf};
 

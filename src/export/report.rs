@@ -5,7 +5,7 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-use super::svg::escape_xml;
+use super::svg_text::escape_xml;
 use crate::model::{Dataset, Passage, PassageStatus, RelationId};
 
 /// Report file formats.

@@ -4,28 +4,11 @@ use std::fmt::Write as _;
 
 use egui::{Color32, Pos2};
 
-use super::figure::{Anchor, Decoration, Figure};
-use super::svg_text::{Runs, font_family};
+use super::decoration::{Anchor, Decoration};
+use super::figure::Figure;
+use super::svg_text::{Runs, escape_xml, font_family};
 use crate::fonts::ascent;
 use crate::scene::{Dash, EdgeShape, LABEL_PLATE_CORNER, NodeForm, NodeShape, PIN_RING_WIDTH};
-
-/// Escapes text for XML content and attribute values; characters XML 1.0 forbids become U+FFFD.
-pub fn escape_xml(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\t' | '\n' | '\r' => out.push(' '),
-            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => out.push('\u{FFFD}'),
-            c => out.push(c),
-        }
-    }
-    out
-}
 
 /// `#rrggbb` and an opacity in `0..=1` for a colour.
 fn paint(c: Color32) -> (String, f32) {

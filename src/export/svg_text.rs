@@ -7,7 +7,6 @@ use egui::Pos2;
 
 use super::Decoration;
 use super::figure::Figure;
-use super::svg::escape_xml;
 use crate::fonts::{BUNDLED_FALLBACKS, LABEL_FAMILY};
 
 /// The characters of an SVG document's text (markup is ASCII, so the non-ASCII characters are
@@ -182,4 +181,22 @@ pub(super) fn font_family(extra: &[String]) -> String {
     families.extend(extra.iter().cloned());
     families.push("sans-serif".to_owned());
     families.join(", ")
+}
+
+/// Escapes text for XML content and attribute values; characters XML 1.0 forbids become U+FFFD.
+pub fn escape_xml(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\t' | '\n' | '\r' => out.push(' '),
+            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => out.push('\u{FFFD}'),
+            c => out.push(c),
+        }
+    }
+    out
 }

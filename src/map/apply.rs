@@ -9,7 +9,7 @@ use super::saved::SavedLayout;
 use super::view::View;
 use super::{ArticleFocus, Drag, LEGEND_ROOM, MapState, Move};
 use crate::model::{ActorId, PassageId};
-use crate::scene::{Selection, Style};
+use crate::scene::{Hit, Selection, Style};
 
 impl MapState {
     /// Applies one command. This is the only place state changes; what the caller needs to
@@ -72,8 +72,33 @@ impl MapState {
         }
     }
 
+    /// What a click on the canvas selects: Ctrl/Shift-click on an actor adds it to (or takes it
+    /// from) the selection, making a pair; a line drawn for several relations selects its
+    /// pair; a line, its relation; empty canvas, nothing.
+    fn clicked(&self, hit: Option<Hit>, add: bool) -> Selection {
+        match hit {
+            Some(Hit::Node(a)) if add => self.pointing.selection.with_actor_toggled(a),
+            Some(Hit::Node(a)) => Selection::Actor(a),
+            Some(Hit::Edge(r)) => {
+                let combined = self
+                    .scene_cached(&Style::for_theme(self.theme()))
+                    .edge(r)
+                    .is_some_and(|e| e.members.len() > 1);
+                match self.doc.dataset.relation(r) {
+                    Some(rel) if combined => Selection::Pair(rel.from, rel.to),
+                    _ => Selection::Relation(r),
+                }
+            }
+            None => Selection::None,
+        }
+    }
+
     fn apply_select(&mut self, command: SelectCommand) {
         match command {
+            SelectCommand::Click { hit, add } => {
+                let sel = self.clicked(hit, add);
+                self.apply_select(SelectCommand::Select(sel));
+            }
             SelectCommand::Select(sel) => {
                 self.pointing.selection = self.valid_selection(sel);
                 if self.pointing.selection == Selection::None {

@@ -92,6 +92,15 @@ pub enum SelectCommand {
     Select(Selection),
     /// The pointer is now over this on the canvas (or nothing).
     Hover(Option<Hit>),
+    /// The canvas was clicked on this (or on empty canvas), with Ctrl/⌘ or Shift held (`add`):
+    /// [`super::MapState::apply`] turns it into a selection (an actor, a pair, a relation, or
+    /// none), so drawing only reports.
+    Click {
+        /// What the click hit.
+        hit: Option<Hit>,
+        /// Whether Ctrl/⌘ or Shift was held (adds an actor, making a pair).
+        add: bool,
+    },
     /// A keyboard step through the map (Tab, ←/→, Enter, Esc).
     Key(super::KeyStep),
     /// The pointer is over a row, dot or highlight elsewhere (panel, search, chronology,

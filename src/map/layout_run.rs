@@ -11,18 +11,13 @@
 
 use std::time::{Duration, Instant};
 
-use egui::Vec2;
-
-use super::live::LiveLayout;
+use super::live::{LiveLayout, simulation_for};
 use super::{Command, EditCommand, MapState};
 use crate::layout;
 
 /// How long showing a map waits for its live layout's first tick (see
 /// [`LiveLayout::wait_first`]): a first tick of 100,000 nodes takes about 90 ms on two cores.
 const FIRST_TICK_WAIT: Duration = Duration::from_millis(200);
-
-/// Temperature a relaxation starts at: enough to make room, not to scramble the map.
-const RELAX_ALPHA: f32 = 0.25;
 
 /// What relaxation the map wants. Changed only by `apply`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -171,45 +166,6 @@ impl LayoutRun {
         }
         Some(command.into())
     }
-}
-
-/// A simulation starting from the current positions, pinned nodes held, warm but not hot.
-pub(super) fn simulation_for(state: &MapState) -> layout::Simulation {
-    let links: Vec<(usize, usize)> = state
-        .doc
-        .dataset
-        .relations
-        .iter()
-        .map(|r| (r.from.0, r.to.0))
-        .collect();
-    let radius = state
-        .doc
-        .dataset
-        .degrees()
-        .into_iter()
-        .map(layout::node_radius)
-        .collect();
-    let n = state.place.positions.len().max(1) as f32;
-    let center = (state
-        .place
-        .positions
-        .iter()
-        .fold(Vec2::ZERO, |s, p| s + p.to_vec2())
-        / n)
-        .to_pos2();
-    let mut sim = layout::Simulation::new(
-        state.place.positions.clone(),
-        &links,
-        radius,
-        layout::ForceParams::readable(center),
-    );
-    for (i, pinned) in state.place.pinned.iter().enumerate() {
-        if *pinned {
-            sim.fix(i, Some(state.place.positions[i]));
-        }
-    }
-    sim.set_alpha(RELAX_ALPHA);
-    sim
 }
 
 #[cfg(test)]

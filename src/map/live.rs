@@ -5,7 +5,7 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
-use egui::Pos2;
+use egui::{Pos2, Vec2};
 
 use super::MapState;
 use crate::layout;
@@ -73,7 +73,7 @@ impl LiveLayout {
             let planned = parts.planned_ticks();
             return Self::spawn(parts.build(), planned, None);
         }
-        let sim = super::layout_run::simulation_for(state);
+        let sim = simulation_for(state);
         let planned = sim.ticks_to_settle();
         Self::spawn(sim, planned, None)
     }
@@ -180,4 +180,46 @@ fn layout_pool() -> Option<rayon::ThreadPool> {
         .build()
         .map_err(|e| log::warn!("laying out in the shared thread pool: {e}"))
         .ok()
+}
+
+/// Temperature a relaxation starts at: enough to make room, not to scramble the map.
+const RELAX_ALPHA: f32 = 0.25;
+
+/// A simulation starting from the current positions, pinned nodes held, warm but not hot.
+pub(super) fn simulation_for(state: &MapState) -> layout::Simulation {
+    let links: Vec<(usize, usize)> = state
+        .doc
+        .dataset
+        .relations
+        .iter()
+        .map(|r| (r.from.0, r.to.0))
+        .collect();
+    let radius = state
+        .doc
+        .dataset
+        .degrees()
+        .into_iter()
+        .map(layout::node_radius)
+        .collect();
+    let n = state.place.positions.len().max(1) as f32;
+    let center = (state
+        .place
+        .positions
+        .iter()
+        .fold(Vec2::ZERO, |s, p| s + p.to_vec2())
+        / n)
+        .to_pos2();
+    let mut sim = layout::Simulation::new(
+        state.place.positions.clone(),
+        &links,
+        radius,
+        layout::ForceParams::readable(center),
+    );
+    for (i, pinned) in state.place.pinned.iter().enumerate() {
+        if *pinned {
+            sim.fix(i, Some(state.place.positions[i]));
+        }
+    }
+    sim.set_alpha(RELAX_ALPHA);
+    sim
 }

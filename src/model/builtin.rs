@@ -1,6 +1,7 @@
 //! The China–Kazakhstan map compiled into the binary, so relmap works from any folder.
 
-use super::load::{TextFiles, parse};
+use super::files::TextFiles;
+use super::load::parse;
 use super::{Dataset, LoadError, Origin};
 
 /// How the built-in dataset is named in messages.

@@ -89,6 +89,25 @@ impl fmt::Display for PassageDate {
     }
 }
 
+/// `value` read as a passage date; a value that is not one is reported at `location`.
+pub(super) fn parse_date(
+    value: Option<&str>,
+    location: &str,
+    report: &mut impl FnMut(String, super::error::ProblemKind),
+) -> Option<PassageDate> {
+    let value = value?;
+    let parsed = PassageDate::parse(value);
+    if parsed.is_none() {
+        report(
+            location.to_owned(),
+            super::error::ProblemKind::BadDate {
+                value: value.to_owned(),
+            },
+        );
+    }
+    parsed
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

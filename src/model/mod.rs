@@ -9,6 +9,7 @@ pub mod contain;
 mod date;
 mod draft;
 mod error;
+mod files;
 mod ids;
 mod import;
 mod kinds;
@@ -30,12 +31,11 @@ pub use builtin::{BUILTIN_NAME, builtin};
 pub use date::PassageDate;
 pub use draft::{DRAFT_LABEL_PREFIX, DraftReport, add_drafts, is_draft_relation, parse_actors};
 pub use error::{LoadError, OPEN_EXTENSIONS, OPENS, Problem, ProblemKind};
+pub use files::MAX_FILE_BYTES;
 pub use ids::{ActorId, PassageId, RelationId, SourceId, unique_id};
 pub use kinds::{ActorKind, Dimension, PassageStatus, Tone};
 pub use lint::{MAX_RELATIONS_PER_QUOTE, MIN_QUOTE_WORDS, Warning, WarningKind, lint, names};
-pub use load::{
-    MAX_FILE_BYTES, load_bytes, load_path, load_path_keeping_unanchored, load_str, read_text_file,
-};
+pub use load::{load_bytes, load_path, load_path_keeping_unanchored, load_str, read_text_file};
 pub use merge::{MergeReport, merge, name_key, name_sources};
 pub use new_map::{ArticleError, SourceFields, article_text, new_map_from_text, source_from_text};
 pub use save::{CONTEXT_CHARS, to_relmap_json};

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use super::error::ProblemKind;
-use super::load::TextFiles;
+use super::files::TextFiles;
 use super::raw::RawSource;
 use super::{Article, Source, SourceId, SourceMeta};
 
@@ -133,7 +133,7 @@ fn source_and_article(
         }
     };
     let article = Article::new(article_text.unwrap_or_default());
-    let date = super::validate::parse_date(raw.date.as_deref(), &format!("{at}.date"), report);
+    let date = super::date::parse_date(raw.date.as_deref(), &format!("{at}.date"), report);
     let source = SourceMeta {
         title: raw
             .title

@@ -3,11 +3,11 @@
 use std::collections::BTreeMap;
 
 use super::error::{Problem, ProblemKind};
-use super::load::TextFiles;
+use super::files::TextFiles;
 use super::raw::{RawActor, RawDataset, RawRelation};
 use super::{
-    Actor, ActorId, ActorKind, Dataset, Dimension, Origin, Passage, PassageDate, PassageStatus,
-    Relation, Source, Tone,
+    Actor, ActorId, ActorKind, Dataset, Dimension, Origin, Passage, PassageStatus, Relation,
+    Source, Tone,
 };
 
 /// How many words of a missing quote to show in its error.
@@ -158,7 +158,7 @@ fn relation(
             report(at.clone(), ProblemKind::EmptyField { field: "quote" });
             continue;
         }
-        let date = parse_date(p.date.as_deref(), &format!("{at}.date"), report);
+        let date = super::date::parse_date(p.date.as_deref(), &format!("{at}.date"), report);
         let tone = p.tone.as_deref().map(|t| parse_tone(Some(t), &at, report));
         let status = parse_status(p.status.as_deref(), &at, report);
         let source = super::sources::passage_source(p.source.as_deref(), sources, &at, report);
@@ -201,24 +201,6 @@ fn relation(
         weight,
         passages,
     })
-}
-
-pub(super) fn parse_date(
-    value: Option<&str>,
-    location: &str,
-    report: &mut impl FnMut(String, ProblemKind),
-) -> Option<PassageDate> {
-    let value = value?;
-    let parsed = PassageDate::parse(value);
-    if parsed.is_none() {
-        report(
-            location.to_owned(),
-            ProblemKind::BadDate {
-                value: value.to_owned(),
-            },
-        );
-    }
-    parsed
 }
 
 /// A passage's status; absent is confirmed, anything unknown is a problem.

@@ -3,58 +3,12 @@
 use egui::{Pos2, Rect, Vec2};
 
 use super::edges::{FanSlot, edges};
-use super::focus::{Focus, Spotlight};
+use super::focus::Focus;
 use super::geometry::NodeForm;
-use super::{EdgeShape, Emphasis, Hit, Label, Legend, NodeShape, Scene, Selection, Style};
+use super::input::SceneInput;
+use super::{EdgeShape, Emphasis, Hit, Label, Legend, NodeShape, Scene, Selection};
 use crate::layout::node_radius;
-use crate::model::{ActorId, ActorKind, Dataset, RelationId};
-
-/// Everything a scene is built from. Positions are world coordinates indexed like actors.
-pub struct SceneInput<'a> {
-    /// The dataset.
-    pub dataset: &'a Dataset,
-    /// Actor positions in world units.
-    pub positions: &'a [Pos2],
-    /// Which actors are shown (filters, secondary actors).
-    pub visible_actors: &'a [bool],
-    /// Which relations are shown; a relation is drawn only if both its actors are too.
-    pub visible_relations: &'a [bool],
-    /// Which actors the user pinned.
-    pub pinned: &'a [bool],
-    /// Current selection.
-    pub selection: Selection,
-    /// What the pointer is over.
-    pub hovered: Option<Hit>,
-    /// What a search matches, lit while the rest is dimmed (with no selection).
-    pub spotlight: Option<&'a Spotlight>,
-    /// Colours and sizes.
-    pub style: &'a Style,
-    /// One line per relation, per pair or per direction.
-    pub links: super::LinkMode,
-    /// Which lines carry their label.
-    pub line_labels: super::LineLabels,
-}
-
-impl SceneInput<'_> {
-    fn actor_shown(&self, a: ActorId) -> bool {
-        self.visible_actors.get(a.0).copied().unwrap_or(false) && self.positions.get(a.0).is_some()
-    }
-
-    pub(super) fn relation_shown(&self, r: RelationId) -> bool {
-        let rel = &self.dataset.relations[r];
-        self.visible_relations.get(r.0).copied().unwrap_or(false)
-            && self.actor_shown(rel.from)
-            && self.actor_shown(rel.to)
-    }
-
-    pub(super) fn form(&self, a: ActorId) -> NodeForm {
-        match self.dataset.actors[a].kind {
-            ActorKind::State | ActorKind::Unspecified => NodeForm::Circle,
-            ActorKind::Organization => NodeForm::RoundedSquare,
-            ActorKind::Other(_) => NodeForm::Diamond,
-        }
-    }
-}
+use crate::model::{ActorId, ActorKind};
 
 /// Builds the scene. Deterministic: the same input gives the same shapes in the same order.
 pub fn build(input: &SceneInput<'_>) -> Scene {

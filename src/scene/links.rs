@@ -4,8 +4,8 @@
 
 use egui::Pos2;
 
-use super::build::SceneInput;
-use super::edges::edge_shape;
+use super::input::SceneInput;
+use super::line_shape::edge_shape;
 use super::{Dash, EdgeShape, Emphasis, Hit, LinkMode};
 use crate::model::{Dataset, Dimension, RelationId, Tone};
 
@@ -58,7 +58,7 @@ pub(super) fn combined(
     if !same_direction && shape.arrow.is_some() {
         // No arrow: the line runs to the node's border again (and a single line stays
         // straight: its middle is taken between the untrimmed ends).
-        let (curve, _) = super::edges::edge_geometry(input, group[0], ctrl, radius, None);
+        let (curve, _) = super::line_shape::edge_geometry(input, group[0], ctrl, radius, None);
         shape.arrow = None;
         shape.curve = curve;
         shape.polyline = curve.flatten(m.curve_segments);

@@ -11,8 +11,10 @@ use rayon::prelude::*;
 use egui::Rect;
 
 use super::Scene;
-use super::build::{SceneInput, node_bounds};
-use super::edges::{edge_geometry_between, fan_ctrl};
+use super::build::node_bounds;
+use super::edges::fan_ctrl;
+use super::input::SceneInput;
+use super::line_shape::edge_geometry_between;
 
 /// Edges per parallel work item: large enough that splitting costs little.
 const EDGE_CHUNK: usize = 4096;

@@ -330,20 +330,9 @@ fn pointer_actions(
         let picked = response
             .interact_pointer_pos()
             .and_then(|p| hit_at(p).or_else(|| near_miss(p)));
+        // What the click means for the selection is decided in one place, `MapState::apply`.
         let add = ui.input(|i| i.modifiers.command || i.modifiers.shift);
-        let scene = state.scene_cached(&Style::for_theme(state.theme()));
-        let sel = match picked {
-            Some(Hit::Node(a)) if add => state.pointing.selection.with_actor_toggled(a),
-            Some(Hit::Node(a)) => Selection::Actor(a),
-            // A combined line lists its pair's relations (each expandable to its passages).
-            Some(Hit::Edge(r)) if scene.edge(r).is_some_and(|e| e.members.len() > 1) => {
-                let rel = &state.doc.dataset.relations[r];
-                Selection::Pair(rel.from, rel.to)
-            }
-            Some(Hit::Edge(r)) => Selection::Relation(r),
-            None => Selection::None,
-        };
-        actions.push(SelectCommand::Select(sel).into());
+        actions.push(SelectCommand::Click { hit: picked, add }.into());
     }
 }
 

@@ -5,6 +5,7 @@
 
 mod csv;
 mod gexf;
+mod graph_xml;
 mod graphml;
 mod nodelink;
 mod nodelink_de;
@@ -13,11 +14,11 @@ mod sniff;
 mod xml;
 
 pub(super) use self::csv::parse_csv;
+pub(super) use graph_xml::parse_xml;
 pub(super) use nodelink::parse_nodelink;
 pub(super) use nodelink_de::{from_value as nodelink_from_value, read as read_nodelink};
 pub(super) use sheet::parse_sheet;
 pub(super) use sniff::{Sniffed, TextFormat, describe_text, sniff_bytes, text_format};
-pub(super) use xml::parse_xml;
 
 use std::collections::HashMap;
 

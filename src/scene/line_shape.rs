@@ -1,0 +1,171 @@
+//! The shape of one line: its curve bent toward a control point, ending at the node borders,
+//! its width, dash and arrow head; and the spacing of a pair's fan of arcs.
+
+use egui::Pos2;
+
+use super::geometry::{Curve, NodeForm};
+use super::input::SceneInput;
+use super::{Dash, EdgeShape, Emphasis, Hit};
+use crate::layout::normalized;
+use crate::model::{ActorId, RelationId};
+
+/// The gap between neighbouring arcs of a pair with `k` lines of `length`: the style's
+/// spacing, narrowed so the whole fan spans at most half the line's length (23 arcs at full
+/// spacing would sweep over the middle of the map), but never so close that lines merge.
+pub(super) fn fan_spacing(spacing: f32, length: f32, k: f32) -> f32 {
+    if k <= 1.0 {
+        return spacing;
+    }
+    spacing.min((FAN_SPAN * length / (k - 1.0)).max(MIN_ARC_SPACING))
+}
+
+/// The widest a fan of parallel arcs gets, as a fraction of its line's length.
+const FAN_SPAN: f32 = 0.5;
+/// The closest neighbouring arcs get at their apex, in world units.
+const MIN_ARC_SPACING: f32 = 9.0;
+
+pub(super) fn edge_shape(
+    input: &SceneInput<'_>,
+    r: RelationId,
+    ctrl: Pos2,
+    radius: &[f32],
+    emphasis: Emphasis,
+    states_tones: bool,
+) -> EdgeShape {
+    let style = input.style;
+    let rel = &input.dataset.relations[r];
+    let evidence = rel.passages.len();
+    let width = edge_width(input, r, emphasis);
+    let draft = crate::model::is_draft_relation(rel);
+    let base_color = if evidence == 0 || draft {
+        style.no_evidence
+    } else {
+        style.dimension_color(&rel.dimension)
+    };
+    let color = if emphasis == Emphasis::Dimmed {
+        style.dim(base_color)
+    } else {
+        base_color
+    };
+    let dash = if evidence == 0 {
+        Dash::Dotted
+    } else if draft {
+        Dash::ShortDash
+    } else {
+        Dash::for_tone(rel.tone, states_tones)
+    };
+    let (curve, arrow) = edge_geometry(input, r, ctrl, radius, rel.directed.then_some(width));
+    EdgeShape {
+        halo: input.hovered == Some(Hit::Edge(r)),
+        relation: r,
+        members: vec![r],
+        badge: None,
+        polyline: curve.flatten(style.metrics.curve_segments),
+        curve,
+        width,
+        color,
+        dash,
+        arrow,
+        emphasis,
+    }
+}
+
+/// A relation's line width in world units: from its passages (or weight, without evidence),
+/// thicker when highlighted; drafts are thin.
+pub(super) fn edge_width(input: &SceneInput<'_>, r: RelationId, emphasis: Emphasis) -> f32 {
+    let m = &input.style.metrics;
+    let rel = &input.dataset.relations[r];
+    let evidence = rel.passages.len();
+    // Suggested evidence nobody has reviewed is grey and short-dashed: never mistaken for a
+    // finding.
+    if crate::model::is_draft_relation(rel) {
+        return m.edge_base_width_unevidenced;
+    }
+    let width = if evidence == 0 {
+        m.edge_base_width_unevidenced + rel.weight.clamp(0.0, 16.0).sqrt() * 0.5
+    } else {
+        m.edge_base_width + m.edge_width_per_sqrt_passage * (evidence as f32).sqrt()
+    };
+    if emphasis == Emphasis::Highlighted {
+        width + m.edge_highlight_extra
+    } else {
+        width
+    }
+}
+
+/// The curve of relation `r` bent toward `ctrl`, ending at the node borders, and its arrow
+/// head (sized by `arrow_width`) when it has one.
+pub(super) fn edge_geometry(
+    input: &SceneInput<'_>,
+    r: RelationId,
+    ctrl: Pos2,
+    radius: &[f32],
+    arrow_width: Option<f32>,
+) -> (Curve, Option<[Pos2; 3]>) {
+    let ends = Ends::of(input, r, radius);
+    edge_geometry_between(&ends, input, ctrl, arrow_width)
+}
+
+/// A relation's two actors with their outline and size: all the line's geometry needs
+/// besides positions, kept per line so a refresh reads no dataset.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct Ends {
+    source: ActorId,
+    target: ActorId,
+    source_form: NodeForm,
+    target_form: NodeForm,
+    source_radius: f32,
+    target_radius: f32,
+}
+
+impl Ends {
+    pub(super) fn of(input: &SceneInput<'_>, r: RelationId, radius: &[f32]) -> Self {
+        let rel = &input.dataset.relations[r];
+        Self {
+            source: rel.from,
+            target: rel.to,
+            source_form: input.form(rel.from),
+            target_form: input.form(rel.to),
+            source_radius: radius[rel.from],
+            target_radius: radius[rel.to],
+        }
+    }
+
+    /// The two actors' positions now.
+    pub(super) fn positions(&self, input: &SceneInput<'_>) -> (Pos2, Pos2) {
+        (input.positions[self.source], input.positions[self.target])
+    }
+}
+
+/// [`edge_geometry`] for known ends.
+pub(super) fn edge_geometry_between(
+    ends: &Ends,
+    input: &SceneInput<'_>,
+    ctrl: Pos2,
+    arrow_width: Option<f32>,
+) -> (Curve, Option<[Pos2; 3]>) {
+    let m = &input.style.metrics;
+    let (src, tgt) = ends.positions(input);
+    let from = ends.source_form.border_point(src, ends.source_radius, ctrl);
+    let mut to = ends.target_form.border_point(tgt, ends.target_radius, ctrl);
+    let mut arrow = None;
+    if let Some(width) = arrow_width {
+        let back = ctrl - to;
+        if back.length_sq() > 1e-6 {
+            let dir = -normalized(back);
+            let len = m.arrow_base_length + 2.0 * width;
+            let base = to - dir * len;
+            let half = dir.rot90() * (len * 0.45);
+            arrow = Some([to, base + half, base - half]);
+            // Stop the line inside the arrow head so its end does not poke out of the tip.
+            to -= dir * (len * 0.6);
+        }
+    }
+    // A single relation is a straight line between the (trimmed) ends; only parallel ones bend.
+    let ctrl = if (ctrl - src.lerp(tgt, 0.5)).length_sq() < 1e-6 {
+        from.lerp(to, 0.5)
+    } else {
+        ctrl
+    };
+    (Curve { from, ctrl, to }, arrow)
+}
