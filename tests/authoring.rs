@@ -250,3 +250,40 @@ fn the_link_mode_is_saved_with_the_dataset_layout() {
     let back: relmap::map::SavedLayout = serde_json::from_str(&old).expect("reads");
     assert_eq!(back.links, relmap::scene::LinkMode::Relation);
 }
+
+#[test]
+fn a_rename_and_its_undo_move_nothing_and_an_edit_naming_nothing_is_no_undo_step() {
+    let mut state = MapState::new(model::builtin().expect("built-in"));
+    let positions = state.place.positions.clone();
+    let old = state.doc.dataset.actors[0].name.clone();
+    let fields = |name: &str| ActorFields {
+        name: name.to_owned(),
+        kind: state.doc.dataset.actors[0].kind.clone(),
+        aliases: state.doc.dataset.actors[0].aliases.clone(),
+        secondary: state.doc.dataset.actors[0].secondary,
+    };
+    let renamed = fields("Renamed");
+    state.apply(DocCommand::EditActor(ActorId(0), renamed));
+    assert_eq!(state.doc.dataset.actors[0].name, "Renamed");
+    assert!(state.is_dirty());
+    assert!(!state.layout_running(), "a rename starts no relaxation");
+    state.apply(EditCommand::Undo);
+    assert_eq!(state.doc.dataset.actors[0].name, old);
+    assert!(!state.is_dirty(), "undo puts the saved revision back");
+    assert!(!state.layout_running());
+    assert_eq!(state.place.positions, positions, "nothing moved");
+    state.apply(EditCommand::Redo);
+    assert_eq!(state.doc.dataset.actors[0].name, "Renamed");
+    state.apply(EditCommand::Undo);
+    assert!(!state.can_undo());
+    state.apply(DocCommand::RemoveActor(ActorId(9_999)));
+    state.apply(DocCommand::RemovePassage(PassageId::new(
+        RelationId(0),
+        9_999,
+    )));
+    assert!(
+        !state.can_undo(),
+        "edits that name nothing leave no undo step"
+    );
+    assert!(!state.is_dirty());
+}

@@ -232,6 +232,10 @@ impl MapState {
             self.pointing.selection = self.valid_selection(selection);
             return;
         }
+        if !self.names_something(&command) {
+            // Nothing to change: no copy of the document is made for it.
+            return;
+        }
         let before = self.snapshot();
         let selection = match self.edit_document(command) {
             Some(selection) => selection,
@@ -308,6 +312,46 @@ impl MapState {
             | DocCommand::SuggestDrafts(_)
             | DocCommand::AddSource { .. }
             | DocCommand::Merge(_) => None,
+        }
+    }
+
+    /// Whether an edit that reshapes ids names things that exist (checked before the
+    /// document is copied for undo; `edit_document` checks the rest and may still refuse).
+    fn names_something(&self, command: &DocCommand) -> bool {
+        let d = &self.doc.dataset;
+        match command {
+            DocCommand::AddActor(fields) => !fields.name.trim().is_empty(),
+            DocCommand::RemoveActor(a) => d.actor(*a).is_some(),
+            DocCommand::AddEvidence {
+                source,
+                range,
+                target,
+                ..
+            } => {
+                let text_ok = d
+                    .sources
+                    .get(source.0)
+                    .is_some_and(|s| range.start < range.end && range.end <= s.article.text.len());
+                let target_ok = match target {
+                    EvidenceTarget::Existing(r) => d.relation(*r).is_some(),
+                    EvidenceTarget::New { from, to, .. } => {
+                        from != to && d.actor(*from).is_some() && d.actor(*to).is_some()
+                    }
+                };
+                text_ok && target_ok
+            }
+            DocCommand::RemoveRelation(r) => d.relation(*r).is_some(),
+            DocCommand::MovePassage(id, to) => {
+                id.relation != *to && d.passage(*id).is_some() && d.relation(*to).is_some()
+            }
+            DocCommand::RemovePassage(id) => d.passage(*id).is_some(),
+            DocCommand::SuggestDrafts(source) => source.0 < d.sources.len(),
+            DocCommand::AddSource { text, .. } => !text.trim().is_empty(),
+            DocCommand::Merge(_)
+            | DocCommand::EditActor(..)
+            | DocCommand::EditRelation(..)
+            | DocCommand::EditPassage(..)
+            | DocCommand::EditSource { .. } => true,
         }
     }
 
