@@ -317,3 +317,39 @@ fn f1_shows_every_shortcut_by_scope_including_the_article_s_e_and_closes_again()
     h.run();
     assert!(h.state().modal().is_none());
 }
+
+#[test]
+fn an_actor_added_by_hand_appears_in_view_in_free_space_and_nothing_else_moves() {
+    let mut h = common::harness_for(relmap::map::MapState::new(
+        model::builtin().expect("built-in dataset"),
+    ));
+    let before = h.state().state().place.positions.clone();
+    add_mongolia(&mut h);
+    let state = h.state().state();
+    let new = *state
+        .place
+        .positions
+        .last()
+        .expect("a position for the new actor");
+    assert_eq!(
+        &state.place.positions[..before.len()],
+        &before[..],
+        "the other actors keep their places"
+    );
+    assert!(!state.layout_running(), "no relaxation shoves the map");
+    let canvas = state.camera.fitted_for.expect("the canvas was fitted");
+    let on_screen = state.camera.view.screen_from_world(canvas) * new;
+    assert!(
+        canvas.contains(on_screen),
+        "{on_screen:?} outside {canvas:?}"
+    );
+    assert!(
+        before.iter().all(|p| p.distance(new) >= 70.0),
+        "placed in free space"
+    );
+    assert_eq!(
+        state.pointing.selection,
+        relmap::scene::Selection::Actor(relmap::model::ActorId(before.len())),
+        "and selected"
+    );
+}

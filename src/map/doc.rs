@@ -236,6 +236,8 @@ impl MapState {
             // Nothing to change: no copy of the document is made for it.
             return;
         }
+        // An actor added by hand is placed in free space: the others keep their places.
+        let keeps_layout = matches!(command, DocCommand::AddActor(_));
         let before = self.snapshot();
         let selection = match self.edit_document(command) {
             Some(selection) => selection,
@@ -245,6 +247,9 @@ impl MapState {
         self.doc.revision = self.doc.next_revision;
         self.record_document(before);
         self.after_document_change();
+        if keeps_layout {
+            self.request_relaxation(false);
+        }
         self.pointing.selection = self.valid_selection(selection);
     }
 
@@ -404,7 +409,7 @@ impl MapState {
                     secondary: fields.secondary,
                     position: None,
                 });
-                let at = self.place_for_new_actor();
+                let at = self.place_in_view();
                 self.place.positions.push(at);
                 self.place.default_positions.push(at);
                 self.place.pinned.push(false);
@@ -487,7 +492,41 @@ impl MapState {
         }
     }
 
-    /// Where a new actor appears: right of the others, so it is visible and free to drag.
+    /// Where an actor added by hand appears: in free space beside the selected actor, else
+    /// near the middle of what the canvas shows, inside the view, so it is seen at once and
+    /// nothing else has to move.
+    pub(super) fn place_in_view(&self) -> Pos2 {
+        let positions = &self.place.positions;
+        let shown: Option<egui::Rect> = self.camera.fitted_for.map(|canvas| {
+            let world_from_screen = self.camera.view.screen_from_world(canvas).inverse();
+            egui::Rect::from_min_max(
+                world_from_screen * canvas.min,
+                world_from_screen * canvas.max,
+            )
+        });
+        let anchor = match self.pointing.selection {
+            Selection::Actor(a) | Selection::Pair(a, _) => positions.get(a.0).copied(),
+            Selection::Relation(_) | Selection::None => None,
+        }
+        .or_else(|| shown.map(|r| r.center()))
+        .unwrap_or_else(|| self.place_for_new_actor());
+        // Room enough for a node and its label; rings of eight places around the anchor.
+        const CLEAR: f32 = 70.0;
+        let free = |p: Pos2| positions.iter().all(|q| q.distance(p) >= CLEAR);
+        let inside = |p: Pos2| shown.is_none_or(|r| r.shrink(40.0).contains(p));
+        (1..=5)
+            .flat_map(|ring| {
+                (0..8).map(move |k| {
+                    let angle = std::f32::consts::TAU * (k as f32 + 0.5 * ring as f32) / 8.0;
+                    anchor + egui::Vec2::angled(angle) * (50.0 + 45.0 * ring as f32)
+                })
+            })
+            .find(|&p| free(p) && inside(p))
+            .unwrap_or(anchor + egui::vec2(95.0, 0.0))
+    }
+
+    /// Where a new actor from a merge appears: right of the others, so it is visible and free
+    /// to drag.
     pub(super) fn place_for_new_actor(&self) -> Pos2 {
         let world = crate::layout::WORLD;
         let n = self.place.positions.len();
