@@ -353,3 +353,40 @@ fn an_actor_added_by_hand_appears_in_view_in_free_space_and_nothing_else_moves()
         "and selected"
     );
 }
+
+#[test]
+fn double_clicking_a_legend_row_shows_only_that_entry_as_chart_legends_do() {
+    let mut h = common::harness_for(relmap::map::MapState::new(
+        model::builtin().expect("built-in dataset"),
+    ));
+    let at = h.get_by_label("security").rect().center();
+    // Two clicks a frame apart: egui reads them as a double-click.
+    for _ in 0..2 {
+        let events = &mut h.input_mut().events;
+        events.push(egui::Event::PointerMoved(at));
+        for pressed in [true, false] {
+            events.push(egui::Event::PointerButton {
+                pos: at,
+                button: egui::PointerButton::Primary,
+                pressed,
+                modifiers: Modifiers::NONE,
+            });
+        }
+        h.step();
+    }
+    h.run();
+    let state = h.state().state();
+    let shown: Vec<&str> = state
+        .doc
+        .dataset
+        .relations
+        .iter()
+        .zip(state.visible_relations())
+        .filter(|(_, v)| *v)
+        .map(|(r, _)| r.dimension.as_str())
+        .collect();
+    assert!(
+        !shown.is_empty() && shown.iter().all(|d| *d == "security"),
+        "{shown:?}"
+    );
+}

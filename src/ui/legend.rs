@@ -82,7 +82,7 @@ pub fn legend(ctx: &egui::Context, canvas: Rect, state: &MapState, style: &Style
 }
 
 /// How a legend row tells what clicking does.
-const ROW_TIP: &str = "Click to hide or show · right-click: show only this";
+const ROW_TIP: &str = "Click to hide or show · double-click (or right-click): show only this";
 
 fn field_rows(
     ui: &mut egui::Ui,
@@ -106,7 +106,10 @@ fn field_rows(
             style,
         )
         .on_hover_text(ROW_TIP);
-        if response.clicked() {
+        // As chart legends do: a click toggles, a double-click shows only this entry.
+        if response.double_clicked() {
+            actions.push(FilterCommand::OnlyDimension(dim.clone(), dims.to_vec()).into());
+        } else if response.clicked() {
             actions.push(FilterCommand::ToggleDimension(dim.clone()).into());
         }
         response.context_menu(|ui| {
@@ -143,7 +146,9 @@ fn tone_rows(
             style,
         )
         .on_hover_text(ROW_TIP);
-        if response.clicked() {
+        if response.double_clicked() {
+            actions.push(FilterCommand::OnlyTone(*tone, tones.to_vec()).into());
+        } else if response.clicked() {
             actions.push(FilterCommand::ToggleTone(*tone).into());
         }
         response.context_menu(|ui| {
