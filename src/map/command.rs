@@ -31,7 +31,7 @@ pub enum Command {
     File(FileCommand),
 }
 
-/// The document as a whole. The shell's one gate ([`crate::app`]) has already asked about
+/// The document as a whole. The shell's one gate has already asked about
 /// unsaved edits before it sends [`FileCommand::Adopt`].
 #[derive(Clone, Debug, PartialEq)]
 pub enum FileCommand {
