@@ -15,6 +15,7 @@ mod import;
 mod kinds;
 mod lint;
 mod load;
+mod markup;
 mod merge;
 mod new_map;
 mod raw;

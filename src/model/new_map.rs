@@ -198,7 +198,7 @@ fn clean_html(html: &str, dropped: &[&str]) -> String {
             i = at + 1;
             continue;
         }
-        let end = tag_end(b, at + 1);
+        let end = tag_past(b, at + 1);
         let tag = &html[at..end];
         i = end;
         let self_closing = tag.ends_with("/>");
@@ -218,7 +218,7 @@ fn clean_html(html: &str, dropped: &[&str]) -> String {
         if !closing && !self_closing && (name == "script" || name == "style") {
             // Raw text up to its end tag, which html2text would not show anyway.
             let close = format!("</{name}");
-            i = find_ascii_ci(html, end, &close).map_or(b.len(), |c| tag_end(b, c + 1));
+            i = find_ascii_ci(html, end, &close).map_or(b.len(), |c| tag_past(b, c + 1));
             continue;
         }
         if !closing && !self_closing && dropped.contains(&name.as_str()) {
@@ -250,6 +250,11 @@ fn clean_html(html: &str, dropped: &[&str]) -> String {
     out
 }
 
+/// Just past the `>` closing the tag that starts before `from`, or the text's end.
+fn tag_past(b: &[u8], from: usize) -> usize {
+    (super::markup::tag_close(b, from) + 1).min(b.len())
+}
+
 /// The lower-case element name at the start of `s` (letters, digits, '-'), or "".
 fn tag_name(s: &str) -> String {
     let starts_with_letter = s.as_bytes().first().is_some_and(u8::is_ascii_alphabetic);
@@ -260,21 +265,6 @@ fn tag_name(s: &str) -> String {
         .take_while(|c| c.is_ascii_alphanumeric() || *c == b'-')
         .map(|c| char::from(c.to_ascii_lowercase()))
         .collect()
-}
-
-/// Just past the `>` ending the tag that starts before `from` (quoted attribute values may
-/// hold `>`), or the text's end.
-fn tag_end(b: &[u8], from: usize) -> usize {
-    let mut quote = None;
-    for (i, &c) in b.iter().enumerate().skip(from) {
-        match (quote, c) {
-            (None, b'"' | b'\'') => quote = Some(c),
-            (Some(q), _) if c == q => quote = None,
-            (None, b'>') => return i + 1,
-            _ => {}
-        }
-    }
-    b.len()
 }
 
 /// Where ASCII `needle` next occurs in `haystack` from `from`, ignoring ASCII case.

@@ -82,7 +82,7 @@ fn check_depth(text: &str, file: &str) -> Result<(), LoadError> {
             depth = depth.saturating_sub(1);
             end(b">")
         } else {
-            let close = tag_end(b, at + 1);
+            let close = crate::model::markup::tag_close(b, at + 1);
             let self_closing = close > at + 1 && b.get(close - 1) == Some(&b'/');
             if !self_closing {
                 depth += 1;
@@ -115,21 +115,6 @@ fn check_depth(text: &str, file: &str) -> Result<(), LoadError> {
 /// Where `pattern` first starts in `haystack`.
 fn find(haystack: &[u8], pattern: &[u8]) -> Option<usize> {
     haystack.windows(pattern.len()).position(|w| w == pattern)
-}
-
-/// The index of the `>` ending the start tag whose name begins at `from` (quoted attribute
-/// values may hold `>`), or the text's length if it never ends.
-fn tag_end(b: &[u8], from: usize) -> usize {
-    let mut quote = None;
-    for (i, &c) in b.iter().enumerate().skip(from) {
-        match (quote, c) {
-            (None, b'"' | b'\'') => quote = Some(c),
-            (Some(q), _) if c == q => quote = None,
-            (None, b'>') => return i,
-            _ => {}
-        }
-    }
-    b.len()
 }
 
 #[cfg(test)]
