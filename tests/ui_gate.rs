@@ -390,3 +390,43 @@ fn double_clicking_a_legend_row_shows_only_that_entry_as_chart_legends_do() {
         "{shown:?}"
     );
 }
+
+#[test]
+fn esc_closes_search_results_before_it_clears_the_selection() {
+    let mut h = common::harness_for(relmap::map::MapState::new(
+        model::builtin().expect("built-in dataset"),
+    ));
+    h.get_by_label("China — Kazakhstan: Energy investment and pipelines, 5 passages")
+        .click();
+    h.run();
+    let selected = h.state().state().pointing.selection;
+    assert_ne!(selected, relmap::scene::Selection::None);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    h.run();
+    h.get_all_by_role(egui::accesskit::Role::TextInput)
+        .find(|n| n.is_focused())
+        .expect("Ctrl+F focuses the search field")
+        .type_text("pipeline");
+    h.run();
+    // Esc first leaves the search field if it still has the keyboard (egui's own), then
+    // closes the results.
+    for _ in 0..2 {
+        if h.state().state().lens.search.is_empty() {
+            break;
+        }
+        h.key_press(Key::Escape);
+        h.run();
+    }
+    assert!(h.state().state().lens.search.is_empty(), "results closed");
+    assert_eq!(
+        h.state().state().pointing.selection,
+        selected,
+        "selection kept"
+    );
+    h.key_press(Key::Escape);
+    h.run();
+    assert_eq!(
+        h.state().state().pointing.selection,
+        relmap::scene::Selection::None
+    );
+}

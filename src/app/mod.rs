@@ -173,8 +173,9 @@ impl RelmapApp {
         }
     }
 
-    /// Esc closes the topmost thing first: a dialog or window, then the article, and only then
-    /// clears the selection (which also clears the article's highlight).
+    /// Esc closes the topmost thing first: a dialog or window, a file being opened, the
+    /// article, keyboard evidence (back to the actor), search results, and only then clears
+    /// the selection (which also clears the article's highlight).
     fn escape(&mut self) {
         if self.modal.take().is_some() {
             self.discarded = None;
@@ -190,6 +191,10 @@ impl RelmapApp {
             // Evidence opened from the keyboard: Esc goes back to the actor's relations.
             self.state
                 .apply(SelectCommand::Key(crate::map::KeyStep::Back));
+        } else if !self.state.lens.search.is_empty() {
+            // Search results close before the selection goes.
+            self.state
+                .apply(crate::map::FilterCommand::SetSearch(String::new()));
         } else {
             self.state.apply(SelectCommand::Select(Selection::None));
         }
