@@ -337,7 +337,7 @@ fn an_actor_added_by_hand_appears_in_view_in_free_space_and_nothing_else_moves()
         "the other actors keep their places"
     );
     assert!(!state.layout_running(), "no relaxation shoves the map");
-    let canvas = state.camera.fitted_for.expect("the canvas was fitted");
+    let canvas = state.camera.canvas.expect("the canvas was drawn");
     let on_screen = state.camera.view.screen_from_world(canvas) * new;
     assert!(
         canvas.contains(on_screen),
@@ -428,5 +428,27 @@ fn esc_closes_search_results_before_it_clears_the_selection() {
     assert_eq!(
         h.state().state().pointing.selection,
         relmap::scene::Selection::None
+    );
+}
+
+#[test]
+fn the_open_form_takes_the_keyboard_at_once_so_a_typed_path_is_not_lost() {
+    let mut h = common::harness_for(relmap::map::MapState::new(
+        model::builtin().expect("built-in dataset"),
+    ));
+    // No system file dialog in tests: Ctrl+O shows relmap's own path form.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    h.run();
+    assert!(matches!(h.state().modal(), Some(Modal::Open(_))));
+    let focused = h
+        .get_all_by_role(egui::accesskit::Role::TextInput)
+        .find(|n| n.is_focused())
+        .expect("the path field has the keyboard without a click");
+    focused.type_text("/no/such/file.csv");
+    h.run();
+    assert!(
+        matches!(h.state().modal(), Some(Modal::Open(p)) if p == "/no/such/file.csv"),
+        "{:?}",
+        h.state().modal()
     );
 }

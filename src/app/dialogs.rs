@@ -195,6 +195,7 @@ fn open_form(ctx: &egui::Context, path: &mut String) -> Option<Action> {
                     .desired_width(420.0)
                     .hint_text("/path/to/map.relmap.json, graph.json or edges.csv"),
             );
+            ui::focus_when_opened(ui, &edit);
             ui.label(egui::RichText::new("Tip: you can also drop a file onto the window.").weak());
             ui.horizontal(|ui| {
                 let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
@@ -228,6 +229,7 @@ fn merge_form(ctx: &egui::Context, path: &mut String) -> Option<Action> {
                     .desired_width(420.0)
                     .hint_text("/path/to/other.relmap.json"),
             );
+            ui::focus_when_opened(ui, &edit);
             ui.horizontal(|ui| {
                 let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                 if (ui.button("Merge").clicked() || enter) && !path.trim().is_empty() {
@@ -253,24 +255,30 @@ fn shortcuts_window(ctx: &egui::Context) -> Option<Action> {
             headings.dedup();
             headings.sort_by_key(|h| all.iter().position(|s| s.scope.heading() == *h));
             headings.dedup();
-            egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
-                for heading in headings {
-                    ui.heading(heading);
-                    ui.end_row();
-                    for s in all.iter().filter(|s| s.scope.heading() == heading) {
-                        ui.strong(ctx.format_shortcut(&s.keys));
-                        ui.label(s.what);
+            // Taller than a small window: it scrolls rather than running off the screen.
+            let height = ctx.content_rect().height() * 0.75;
+            egui::ScrollArea::vertical()
+                .max_height(height)
+                .show(ui, |ui| {
+                    egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
+                        for heading in headings {
+                            ui.heading(heading);
+                            ui.end_row();
+                            for s in all.iter().filter(|s| s.scope.heading() == heading) {
+                                ui.strong(ui::key_text(ctx, &s.keys));
+                                ui.label(s.what);
+                                ui.end_row();
+                            }
+                        }
+                        ui.heading("Mouse");
                         ui.end_row();
-                    }
-                }
-                ui.heading("Mouse");
-                ui.end_row();
-                for (gesture, what) in ui::GESTURES {
-                    ui.strong(*gesture);
-                    ui.label(*what);
-                    ui.end_row();
-                }
-            });
+                        for (gesture, what) in ui::GESTURES {
+                            ui.strong(*gesture);
+                            ui.label(*what);
+                            ui.end_row();
+                        }
+                    });
+                });
         });
     (!open).then_some(Action::Dismiss)
 }

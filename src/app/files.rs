@@ -264,10 +264,18 @@ impl RelmapApp {
         } else {
             "png"
         };
-        if let Asked::Picked(path) = self.ask_system(|| save_dialog(&name, ext))
-            && let Some(Modal::Export(form)) = &mut self.modal
-        {
-            form.path = path.display().to_string();
+        match self.ask_system(|| save_dialog(&name, ext)) {
+            Asked::Picked(path) => {
+                if let Some(Modal::Export(form)) = &mut self.modal {
+                    form.path = path.display().to_string();
+                }
+            }
+            Asked::NoDialog => self.jobs.toast(
+                ToastKind::Info,
+                "No system file dialog is available here: type the path in the form's field"
+                    .to_owned(),
+            ),
+            Asked::Cancelled => {}
         }
     }
 

@@ -64,6 +64,7 @@ pub(super) fn save_as_form(ctx: &egui::Context, path: &mut String, title: &str) 
         let edit = ui
             .add(egui::TextEdit::singleline(path).desired_width(480.0))
             .labelled_by(name.id);
+        crate::ui::focus_when_opened(ui, &edit);
         let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         ui.horizontal(|ui| {
             if (ui.button("Save").clicked() || enter) && !path.trim().is_empty() {

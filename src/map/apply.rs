@@ -278,6 +278,7 @@ impl MapState {
             }
             ViewCommand::Fit => self.refit(),
             ViewCommand::FitTo(canvas) => self.fit_to(canvas),
+            ViewCommand::Canvas(canvas) => self.camera.canvas = Some(canvas),
             ViewCommand::SetTheme(theme) => self.prefs.theme = theme,
             ViewCommand::SystemTheme(theme) => self.system_theme = theme,
             ViewCommand::SetShowSecondary(show) => {

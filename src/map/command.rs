@@ -161,6 +161,9 @@ pub enum ViewCommand {
     Fit,
     /// Fit now, knowing the canvas rectangle.
     FitTo(Rect),
+    /// The canvas is now this rectangle (screen points): what the view shows is known
+    /// outside painting too (where a new actor goes).
+    Canvas(Rect),
     /// Choose a theme, or `None` to follow the operating system.
     SetTheme(Option<Theme>),
     /// The operating system's theme (used while the user follows it).

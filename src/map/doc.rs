@@ -497,7 +497,7 @@ impl MapState {
     /// nothing else has to move.
     pub(super) fn place_in_view(&self) -> Pos2 {
         let positions = &self.place.positions;
-        let shown: Option<egui::Rect> = self.camera.fitted_for.map(|canvas| {
+        let shown: Option<egui::Rect> = self.camera.canvas.map(|canvas| {
             let world_from_screen = self.camera.view.screen_from_world(canvas).inverse();
             egui::Rect::from_min_max(
                 world_from_screen * canvas.min,

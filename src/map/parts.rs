@@ -57,6 +57,8 @@ pub struct Camera {
     pub auto_fit: bool,
     /// The canvas rectangle the view was last fitted to.
     pub fitted_for: Option<Rect>,
+    /// The canvas rectangle last drawn, in screen points.
+    pub canvas: Option<Rect>,
     /// Where the camera comes from when a re-fit is animated (see
     /// [`super::MapState::view_shown`]).
     pub fit_from: Option<View>,
@@ -72,6 +74,7 @@ impl Default for Camera {
             view: View::default(),
             auto_fit: true,
             fitted_for: None,
+            canvas: None,
             fit_from: None,
             fit_generation: 0,
             animate_next_fit: false,

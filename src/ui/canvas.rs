@@ -34,6 +34,9 @@ pub fn canvas(ui: &mut egui::Ui, state: &MapState, style: &Style) -> Vec<Action>
     response.widget_info(|| WidgetInfo::labeled(egui::Role::Canvas, true, CANVAS_LABEL));
     ui.advance_cursor_after_rect(rect);
 
+    if state.camera.canvas != Some(rect) {
+        actions.push(ViewCommand::Canvas(rect).into());
+    }
     let fit = state.needs_fit(rect);
     if fit {
         actions.push(ViewCommand::FitTo(rect).into());
@@ -60,9 +63,11 @@ pub fn canvas(ui: &mut egui::Ui, state: &MapState, style: &Style) -> Vec<Action>
     let hit_at = |p: Pos2| scene.hit(world_from_screen * p, slop);
 
     // Hover (not while dragging: the dragged thing keeps its highlight).
+    // Only where the canvas itself is under the pointer: a window or dialog over the map
+    // (the article, a form, the shortcut list) hides what is beneath it.
     let pointer = ui
         .input(|i| i.pointer.hover_pos())
-        .filter(|p| rect.contains(*p));
+        .filter(|p| rect.contains(*p) && response.contains_pointer());
     let hover = if state.dragged().is_some() {
         state.pointing.hovered
     } else if state.is_very_large() && state.place.layout_request.wanted {

@@ -104,6 +104,7 @@ fn article_path_field(ui: &mut egui::Ui, path: &mut String) -> Option<NewMapRequ
                     .hint_text("/path/to/article.txt, .md or .html"),
             )
             .labelled_by(name.id);
+        super::focus_when_opened(ui, &edit);
         let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         ((ui.button("Read").clicked() || enter) && !path.trim().is_empty())
             .then(|| NewMapRequest::ReadFile(std::path::PathBuf::from(path.trim())))

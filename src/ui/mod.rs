@@ -31,7 +31,8 @@ pub use forms::{
 pub use menu::top_bar;
 pub use search_panel::{SEARCH_ID, search_panel};
 pub use shortcuts::{
-    GESTURES, KeyContext, Scope, Shortcut, consume_shortcuts, keyboard_shortcuts, shortcut_text,
+    GESTURES, KeyContext, Scope, Shortcut, consume_shortcuts, key_text, keyboard_shortcuts,
+    shortcut_text,
 };
 pub use side_panel::side_panel;
 pub use source_form::{SourceForm, source_form};
@@ -267,6 +268,19 @@ action_from!(
     ArticleCommand,
     DocCommand
 );
+
+/// Gives `field` the keyboard in the first frame its dialog is shown, so a dialog opens ready
+/// to type in (a path typed at once is not lost). Shown again after being closed, it takes
+/// the keyboard again; while open, the user's own choice of field stands.
+pub fn focus_when_opened(ui: &egui::Ui, field: &egui::Response) {
+    let key = field.id.with("relmap-shown-at-pass");
+    let pass = ui.ctx().cumulative_pass_nr();
+    let last: Option<u64> = ui.data(|d| d.get_temp(key));
+    ui.data_mut(|d| d.insert_temp(key, pass));
+    if last.is_none_or(|last| last + 2 < pass) {
+        field.request_focus();
+    }
+}
 
 /// A passage with its citation line, as put on the clipboard.
 ///

@@ -255,8 +255,14 @@ pub fn shortcut_text(ctx: &egui::Context, action: &Action) -> String {
     keyboard_shortcuts()
         .into_iter()
         .find(|s| &s.action == action)
-        .map(|s| ctx.format_shortcut(&s.keys))
+        .map(|s| key_text(ctx, &s.keys))
         .unwrap_or_default()
+}
+
+/// `keys` as the platform writes them, with the keys egui spells out written as typed ("?",
+/// not "Questionmark").
+pub fn key_text(ctx: &egui::Context, keys: &KeyboardShortcut) -> String {
+    ctx.format_shortcut(keys).replace("Questionmark", "?")
 }
 
 /// Consumes this frame's shortcut key presses, before any widget sees them, and returns their
