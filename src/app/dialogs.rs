@@ -256,9 +256,11 @@ fn shortcuts_window(ctx: &egui::Context) -> Option<Action> {
             headings.sort_by_key(|h| all.iter().position(|s| s.scope.heading() == *h));
             headings.dedup();
             // Taller than a small window: it scrolls rather than running off the screen.
-            let height = ctx.content_rect().height() * 0.75;
+            let height = ctx.content_rect().height() * 0.7;
             egui::ScrollArea::vertical()
                 .max_height(height)
+                .min_scrolled_height(height)
+                .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible)
                 .show(ui, |ui| {
                     egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
                         for heading in headings {
