@@ -452,3 +452,33 @@ fn the_open_form_takes_the_keyboard_at_once_so_a_typed_path_is_not_lost() {
         h.state().modal()
     );
 }
+
+#[test]
+fn the_status_line_never_draws_its_hint_over_what_it_counts() {
+    for width in [900.0, 1100.0, 1280.0] {
+        let state = relmap::map::MapState::new(model::builtin().expect("built-in dataset"));
+        let mut h = Harness::builder()
+            .with_size(Vec2::new(width, 800.0))
+            .with_context_setup(relmap::fonts::install)
+            .with_max_steps(12)
+            .build_ui_state(
+                |ui, app: &mut RelmapApp| app.frame_ui(ui),
+                RelmapApp::from_state(state),
+            );
+        h.run();
+        // A filter adds "N hidden by filters" and "Clear filters" to the line.
+        h.get_by_label("security").click();
+        h.run();
+        let Some(hint) = h.query_by_label(relmap::ui::STATUS_HINT) else {
+            continue;
+        };
+        for other in ["hidden by filters", "with secondary actors", "relations ·"] {
+            if let Some(node) = h.query_by_label_contains(other) {
+                assert!(
+                    !hint.rect().intersects(node.rect()),
+                    "at {width} px the hint covers {other:?}"
+                );
+            }
+        }
+    }
+}

@@ -36,7 +36,7 @@ pub use shortcuts::{
 };
 pub use side_panel::side_panel;
 pub use source_form::{SourceForm, source_form};
-pub use status::{slow_spinner, status_bar};
+pub use status::{STATUS_HINT, slow_spinner, status_bar};
 
 use crate::map::{
     ArticleCommand, Command, DocCommand, EditCommand, FilterCommand, SelectCommand, ViewCommand,

@@ -17,11 +17,12 @@ pub fn status_bar(
         let (shown_actors, shown_rels) = (counts.actors, counts.relations);
         ui.label(egui::RichText::new(&d.title).strong());
         ui.separator();
+        let passages = d.passage_count();
         ui.label(format!(
-            "{shown_actors} of {} actors · {shown_rels} of {} relations · {} passages",
+            "{shown_actors} of {} actors · {shown_rels} of {} relations · {passages} {}",
             d.actors.len(),
             d.relations.len(),
-            d.passage_count()
+            if passages == 1 { "passage" } else { "passages" }
         ));
         for m in missing {
             ui.label(
@@ -50,14 +51,26 @@ pub fn status_bar(
                 .weak(),
             );
         }
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            ui.label(
-                egui::RichText::new("Drag nodes · Scroll to zoom · F to fit · Esc clears").weak(),
-            );
-        });
+        // The hint goes at the right end only where it fits: in a narrow window, or with
+        // filters and secondary actors noted, it had been drawn over them.
+        let hint = egui::WidgetText::from(egui::RichText::new(STATUS_HINT).weak());
+        let galley = hint.clone().into_galley(
+            ui,
+            Some(egui::TextWrapMode::Extend),
+            f32::INFINITY,
+            egui::TextStyle::Body,
+        );
+        if galley.size().x + 2.0 * ui.spacing().item_spacing.x <= ui.available_width() {
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                ui.label(hint);
+            });
+        }
     });
     actions
 }
+
+/// What the status line's right end reminds a newcomer of.
+pub const STATUS_HINT: &str = "Drag nodes · Scroll to zoom · F to fit · Esc clears";
 
 /// How often [`slow_spinner`] moves.
 const SLOW_SPINNER_STEP: std::time::Duration = std::time::Duration::from_millis(125);
