@@ -252,3 +252,45 @@ fn a_large_map_is_shown_at_once_with_its_layout_already_running() {
     }
     assert_eq!(app.state().place.positions, expected);
 }
+
+#[test]
+fn opening_a_file_reports_how_much_has_been_read_and_which_step_runs() {
+    use relmap::model::{LoadProgress, LoadStep};
+    use std::sync::Arc;
+    let dir = tempfile::tempdir().expect("tmp");
+    let n = 40_000;
+    let path = dir.path().join("ring.json");
+    std::fs::write(
+        &path,
+        graphs::node_link_json("actor", n, (0..n).map(|i| (i, (i + 1) % n))),
+    )
+    .expect("write");
+    let size = std::fs::metadata(&path).expect("size").len();
+    assert!(size > 2_000_000, "large enough to read in several pieces");
+    let progress = Arc::new(LoadProgress::default());
+    let (p, file) = (progress.clone(), path.clone());
+    let reader = std::thread::spawn(move || relmap::model::load_path_showing_progress(&file, &p));
+    // What a window polling the bar would see: it never goes back.
+    let mut seen = Vec::new();
+    while !reader.is_finished() {
+        seen.push(progress.snapshot());
+        std::thread::sleep(std::time::Duration::from_millis(2));
+    }
+    let dataset = reader.join().expect("no panic").expect("loads");
+    assert_eq!(dataset.actors.len(), n);
+    let last = progress.snapshot();
+    seen.push(last);
+    for pair in seen.windows(2) {
+        assert!(
+            pair[1].overall() >= pair[0].overall() && pair[1].bytes_done >= pair[0].bytes_done,
+            "the bar went back: {pair:?}"
+        );
+    }
+    assert_eq!(last.step, LoadStep::Checking, "reading ends with the lint");
+    assert_eq!((last.bytes_done, last.bytes_total), (size, size));
+    assert!(
+        last.describe().starts_with("checking"),
+        "{}",
+        last.describe()
+    );
+}

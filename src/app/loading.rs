@@ -4,18 +4,14 @@
 
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 use crate::map::{LiveLayout, MapState, Prefs};
-use crate::model::{self, LoadError};
+use crate::model::{self, LoadError, LoadProgress, LoadSnapshot, LoadStep};
 use crate::scene::{Style, Theme};
 
 /// The loader thread's stack (see [`Loading::start`]).
 const LOADER_STACK: usize = 16 * 1024 * 1024;
-
-/// Share of the progress bar given to reading and validating; the layout fills the rest.
-const READ_SHARE: f32 = 0.15;
 
 /// What a finished load produced: the new map's state (its scene already built) and, for a
 /// large map whose positions are only the start of its first layout (see
@@ -27,7 +23,7 @@ pub type LoadResult = Result<(MapState, Option<LiveLayout>), LoadError>;
 pub struct Loading {
     /// The file being opened.
     pub path: PathBuf,
-    progress: Arc<AtomicU32>,
+    progress: Arc<LoadProgress>,
     receiver: Receiver<LoadResult>,
 }
 
@@ -40,14 +36,13 @@ impl Loading {
         prefs: Prefs,
         system_theme: Theme,
     ) -> Self {
-        let progress = Arc::new(AtomicU32::new(0));
+        let progress = Arc::new(LoadProgress::default());
         let (sender, receiver) = channel();
         let (p, file) = (progress.clone(), path.clone());
         let work = move || {
-            let set = |v: f32| p.store(v.to_bits(), Ordering::Relaxed);
             let started = std::time::Instant::now();
-            let loaded = model::load_path_keeping_unanchored(&file).map(|dataset| {
-                set(READ_SHARE);
+            let loaded = model::load_path_showing_progress(&file, &p).map(|dataset| {
+                p.start(LoadStep::LayingOut);
                 log::info!(
                     "read and validated {}: {} actors, {} relations in {} ms",
                     file.display(),
@@ -60,7 +55,7 @@ impl Loading {
                     // ticks start now, while the scene is built and the map swapped in.
                     let parts = crate::layout::FirstSimulation::default_for(&dataset, &[]);
                     let start = parts.start().to_vec();
-                    set(1.0);
+                    p.set_fraction(1.0);
                     return (dataset, start, Some(parts));
                 }
                 let mut last = 0.0;
@@ -68,7 +63,7 @@ impl Loading {
                     // Wake the UI only every few percent: progress bars need no more.
                     if f - last >= 0.02 || f >= 1.0 {
                         last = f;
-                        set(READ_SHARE + (1.0 - READ_SHARE) * f);
+                        p.set_fraction(f);
                         if let Some(ctx) = &repaint {
                             ctx.request_repaint();
                         }
@@ -108,9 +103,9 @@ impl Loading {
         }
     }
 
-    /// Progress in `0..=1`.
-    pub fn progress(&self) -> f32 {
-        f32::from_bits(self.progress.load(Ordering::Relaxed))
+    /// How far the load has got: its step, the bytes read, and the fraction done.
+    pub fn progress(&self) -> LoadSnapshot {
+        self.progress.snapshot()
     }
 
     /// The result, once finished.

@@ -368,9 +368,14 @@ impl RelmapApp {
         if let Some(loading) = &self.loading {
             ui.horizontal(|ui| {
                 ui::slow_spinner(ui);
-                ui.label(format!("Opening {}…", loading.path.display()));
+                let progress = loading.progress();
+                ui.label(format!(
+                    "Opening {}: {}…",
+                    loading.path.display(),
+                    progress.describe()
+                ));
                 ui.add(
-                    egui::ProgressBar::new(loading.progress())
+                    egui::ProgressBar::new(progress.overall())
                         .show_percentage()
                         .desired_width(240.0),
                 );

@@ -5,6 +5,7 @@ use std::io::Read as _;
 use std::path::{Component, Path};
 
 use super::error::{LoadError, ProblemKind};
+use super::progress::LoadProgress;
 
 /// Largest dataset or article file relmap reads (64 MiB); larger files are refused unread.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
@@ -72,6 +73,19 @@ impl TextFiles<'_> {
 
 /// Reads at most [`MAX_FILE_BYTES`], refusing larger files before reading them whole.
 pub(crate) fn read_capped(path: &Path, file: &str) -> Result<Vec<u8>, LoadError> {
+    read_capped_counting(path, file, &LoadProgress::default())
+}
+
+/// Bytes read between two progress reports: often enough for a bar, rarely enough to cost
+/// nothing.
+const READ_CHUNK: usize = 1 << 20;
+
+/// [`read_capped`], telling `progress` how many bytes have been read as it goes.
+pub(crate) fn read_capped_counting(
+    path: &Path,
+    file: &str,
+    progress: &LoadProgress,
+) -> Result<Vec<u8>, LoadError> {
     let io = |source| LoadError::Io {
         file: file.to_owned(),
         source,
@@ -81,25 +95,30 @@ pub(crate) fn read_capped(path: &Path, file: &str) -> Result<Vec<u8>, LoadError>
     if meta.is_dir() {
         return Err(io(std::io::Error::other("it is a folder, not a file")));
     }
+    let too_large = |size| LoadError::TooLarge {
+        file: file.to_owned(),
+        size,
+        limit: MAX_FILE_BYTES,
+    };
     if meta.len() > MAX_FILE_BYTES {
-        return Err(LoadError::TooLarge {
-            file: file.to_owned(),
-            size: meta.len(),
-            limit: MAX_FILE_BYTES,
-        });
+        return Err(too_large(meta.len()));
     }
+    progress.expect_bytes(meta.len());
     let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
     // Devices and pipes report no length: the `take` still bounds what we read.
-    handle
-        .take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(io)?;
+    let mut limited = handle.take(MAX_FILE_BYTES + 1);
+    loop {
+        let read = (&mut limited)
+            .take(READ_CHUNK as u64)
+            .read_to_end(&mut bytes)
+            .map_err(io)?;
+        progress.read_bytes(bytes.len() as u64);
+        if read == 0 {
+            break;
+        }
+    }
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(LoadError::TooLarge {
-            file: file.to_owned(),
-            size: bytes.len() as u64,
-            limit: MAX_FILE_BYTES,
-        });
+        return Err(too_large(bytes.len() as u64));
     }
     Ok(bytes)
 }

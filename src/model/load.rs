@@ -3,7 +3,8 @@
 use std::path::Path;
 
 use super::error::LoadError;
-use super::files::{MAX_FILE_BYTES, TextFiles, read_capped};
+use super::files::{MAX_FILE_BYTES, TextFiles, read_capped, read_capped_counting};
+use super::progress::{LoadProgress, LoadStep};
 use super::raw::RawDataset;
 use super::validate::validate;
 use super::{Dataset, Origin};
@@ -33,7 +34,7 @@ pub fn read_text_file(path: &Path) -> Result<String, LoadError> {
 
 /// Loads and validates a dataset file. The error names the file as `path` spells it.
 pub fn load_path(path: &Path) -> Result<Dataset, LoadError> {
-    load_path_with(path, false)
+    load_path_with(path, false, &LoadProgress::default())
 }
 
 /// Loads a dataset file as the app opens it: like [`load_path`], except that a passage whose
@@ -41,12 +42,26 @@ pub fn load_path(path: &Path) -> Result<Dataset, LoadError> {
 /// from opening. The passage stays where it was, unanchored, and the evidence lint flags it
 /// "not found in the article: re-check"; `relmap check` still refuses the file.
 pub fn load_path_keeping_unanchored(path: &Path) -> Result<Dataset, LoadError> {
-    load_path_with(path, true)
+    load_path_with(path, true, &LoadProgress::default())
 }
 
-fn load_path_with(path: &Path, keep_unanchored: bool) -> Result<Dataset, LoadError> {
+/// [`load_path_keeping_unanchored`], telling `progress` which step is running and how many
+/// bytes have been read, for the window's progress bar.
+pub fn load_path_showing_progress(
+    path: &Path,
+    progress: &LoadProgress,
+) -> Result<Dataset, LoadError> {
+    load_path_with(path, true, progress)
+}
+
+fn load_path_with(
+    path: &Path,
+    keep_unanchored: bool,
+    progress: &LoadProgress,
+) -> Result<Dataset, LoadError> {
     let file = path.display().to_string();
-    let bytes = read_capped(path, &file)?;
+    progress.start(LoadStep::Reading);
+    let bytes = read_capped_counting(path, &file, progress)?;
     let base = path.parent().unwrap_or(Path::new("."));
     load_bytes_with(
         bytes,
@@ -54,6 +69,7 @@ fn load_path_with(path: &Path, keep_unanchored: bool) -> Result<Dataset, LoadErr
         &TextFiles::Dir(base),
         Origin::File(path.to_path_buf()),
         keep_unanchored,
+        progress,
     )
 }
 
@@ -74,6 +90,7 @@ pub fn load_bytes(bytes: Vec<u8>, name: &str) -> Result<Dataset, LoadError> {
         &TextFiles::None,
         Origin::Memory(name.to_owned()),
         false,
+        &LoadProgress::default(),
     )
 }
 
@@ -84,11 +101,14 @@ fn load_bytes_with(
     files: &TextFiles<'_>,
     origin: Origin,
     keep_unanchored: bool,
+    progress: &LoadProgress,
 ) -> Result<Dataset, LoadError> {
     use super::import::{Sniffed, parse_sheet, sniff_bytes};
+    progress.start(LoadStep::Parsing);
     match sniff_bytes(&bytes) {
         Sniffed::Spreadsheet => {
             let mut dataset = parse_sheet(bytes, file, origin)?;
+            progress.start(LoadStep::Checking);
             dataset.warnings = super::lint::lint(&dataset);
             Ok(dataset)
         }
@@ -98,7 +118,10 @@ fn load_bytes_with(
         }),
         Sniffed::Text => {
             let text = decode(bytes, file)?;
-            parse_with(&text, file, files, origin, keep_unanchored)
+            let mut dataset = parse_format(&text, file, files, origin, keep_unanchored)?;
+            progress.start(LoadStep::Checking);
+            dataset.warnings = super::lint::lint(&dataset);
+            Ok(dataset)
         }
     }
 }
@@ -125,19 +148,7 @@ pub(super) fn parse(
     files: &TextFiles<'_>,
     origin: Origin,
 ) -> Result<Dataset, LoadError> {
-    parse_with(text, file, files, origin, false)
-}
-
-/// [`parse`], optionally keeping passages whose quote is no longer in the article (unanchored,
-/// and flagged by the lint) instead of refusing the file.
-fn parse_with(
-    text: &str,
-    file: &str,
-    files: &TextFiles<'_>,
-    origin: Origin,
-    keep_unanchored: bool,
-) -> Result<Dataset, LoadError> {
-    let mut dataset = parse_format(text, file, files, origin, keep_unanchored)?;
+    let mut dataset = parse_format(text, file, files, origin, false)?;
     dataset.warnings = super::lint::lint(&dataset);
     Ok(dataset)
 }

@@ -18,6 +18,7 @@ mod load;
 mod markup;
 mod merge;
 mod new_map;
+mod progress;
 mod raw;
 mod save;
 mod sentences;
@@ -36,9 +37,13 @@ pub use files::MAX_FILE_BYTES;
 pub use ids::{ActorId, PassageId, RelationId, SourceId, unique_id};
 pub use kinds::{ActorKind, Dimension, PassageStatus, Tone};
 pub use lint::{MAX_RELATIONS_PER_QUOTE, MIN_QUOTE_WORDS, Warning, WarningKind, lint, names};
-pub use load::{load_bytes, load_path, load_path_keeping_unanchored, load_str, read_text_file};
+pub use load::{
+    load_bytes, load_path, load_path_keeping_unanchored, load_path_showing_progress, load_str,
+    read_text_file,
+};
 pub use merge::{MergeReport, merge, name_key, name_sources};
 pub use new_map::{ArticleError, SourceFields, article_text, new_map_from_text, source_from_text};
+pub use progress::{LoadProgress, LoadSnapshot, LoadStep};
 pub use save::{CONTEXT_CHARS, to_relmap_json};
 pub use sources::SINGLE_SOURCE_ID;
 
