@@ -158,7 +158,7 @@ fn main() {
         for _ in 0..SERIAL_FRAMES {
             let t0 = Instant::now();
             sim.tick();
-            state.place.positions.copy_from_slice(sim.positions());
+            state.place.positions.raw.copy_from_slice(sim.positions());
             let t1 = Instant::now();
             let scene = state.scene_cached(&style);
             let t2 = Instant::now();

@@ -38,11 +38,11 @@ fn main() {
     let actors: Vec<ActorId> = (0..n).map(|k| ActorId(k * step)).collect();
     let old: Vec<String> = actors
         .iter()
-        .map(|&a| state.doc.dataset.actors[a.0].name.clone())
+        .map(|&a| state.doc.dataset.actors[a].name.clone())
         .collect();
     let mut edit_ms = Vec::new();
     for (k, &a) in actors.iter().enumerate() {
-        let actor = &state.doc.dataset.actors[a.0];
+        let actor = &state.doc.dataset.actors[a];
         let fields = ActorFields {
             name: format!("Renamed actor {k}"),
             kind: actor.kind.clone(),
@@ -63,7 +63,7 @@ fn main() {
     let restored = actors
         .iter()
         .zip(&old)
-        .all(|(&a, name)| &state.doc.dataset.actors[a.0].name == name);
+        .all(|(&a, name)| &state.doc.dataset.actors[a].name == name);
     let mb = |m: Option<f64>| m.map_or("null".to_owned(), |m| format!("{m:.0}"));
     println!(
         "{{\"file\":{file:?},\"nodes\":{nodes},\"links\":{links},\"edits\":{n},\"edit_ms\":{:.2},\"undo_ms\":{:.2},\"opened_mb\":{},\"after_200_mb\":{},\"restored\":{restored},\"clean_after_undo\":{}}}",

@@ -2,7 +2,7 @@
 //! its own date is an event; one without is a statement dated only by the article, placed at
 //! the source's date and drawn apart ("as of the article"), never as if it were an event.
 
-use crate::model::{Dataset, PassageDate, PassageId, RelationId};
+use crate::model::{Dataset, PassageDate, PassageId, RelationId, TiSlice};
 
 /// One dated passage placed on the chronology.
 #[derive(Clone, Debug, PartialEq)]
@@ -30,10 +30,13 @@ fn when(d: &Dataset, p: &crate::model::Passage) -> Option<(PassageDate, bool)> {
 }
 
 /// Lanes (relation indices, earliest evidence first) and points for the shown relations.
-pub fn chronology(d: &Dataset, shown: &[bool]) -> (Vec<RelationId>, Vec<ChronoPoint>) {
+pub fn chronology(
+    d: &Dataset,
+    shown: &TiSlice<RelationId, bool>,
+) -> (Vec<RelationId>, Vec<ChronoPoint>) {
     let mut lanes: Vec<(f64, RelationId)> = d
         .relations_with_ids()
-        .filter(|(r, _)| shown.get(r.0).copied().unwrap_or(false))
+        .filter(|(r, _)| shown.get(*r).copied().unwrap_or(false))
         .filter_map(|(r, rel)| {
             rel.passages
                 .iter()
@@ -78,7 +81,7 @@ mod tests {
     #[test]
     fn every_passage_appears_exactly_once_events_apart_from_statements() {
         let d = crate::model::builtin().expect("built-in");
-        let all = vec![true; d.relations.len()];
+        let all: crate::model::PerRelation<bool> = vec![true; d.relations.len()].into();
         let (lanes, points) = chronology(&d, &all);
         let dated: usize = d.passage_count();
         assert_eq!(

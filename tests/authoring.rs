@@ -67,7 +67,7 @@ fn command(state: &MapState, op: &Op) -> Option<DocCommand> {
     let pick = |x: u8, n: usize| (n > 0).then(|| usize::from(x) % n);
     let passage = |x: u8| {
         let r = pick(x, n_rel)?;
-        let n = d.relations[r].passages.len();
+        let n = d.relations[relmap::model::RelationId(r)].passages.len();
         Some(PassageId::new(RelationId(r), usize::from(x) % n.max(1)))
     };
     Some(match *op {
@@ -215,7 +215,7 @@ fn a_map_from_pasted_text_gains_actors_and_evidence_and_saves() {
         },
         date: None,
     });
-    let rel = &state.doc.dataset.relations[0];
+    let rel = &state.doc.dataset.relations[relmap::model::RelationId(0)];
     assert_eq!(
         rel.passages[0].quote,
         "Korea later accused Japan of breaking it."
@@ -255,25 +255,40 @@ fn the_link_mode_is_saved_with_the_dataset_layout() {
 fn a_rename_and_its_undo_move_nothing_and_an_edit_naming_nothing_is_no_undo_step() {
     let mut state = MapState::new(model::builtin().expect("built-in"));
     let positions = state.place.positions.clone();
-    let old = state.doc.dataset.actors[0].name.clone();
+    let old = state.doc.dataset.actors[relmap::model::ActorId(0)]
+        .name
+        .clone();
     let fields = |name: &str| ActorFields {
         name: name.to_owned(),
-        kind: state.doc.dataset.actors[0].kind.clone(),
-        aliases: state.doc.dataset.actors[0].aliases.clone(),
-        secondary: state.doc.dataset.actors[0].secondary,
+        kind: state.doc.dataset.actors[relmap::model::ActorId(0)]
+            .kind
+            .clone(),
+        aliases: state.doc.dataset.actors[relmap::model::ActorId(0)]
+            .aliases
+            .clone(),
+        secondary: state.doc.dataset.actors[relmap::model::ActorId(0)].secondary,
     };
     let renamed = fields("Renamed");
     state.apply(DocCommand::EditActor(ActorId(0), renamed));
-    assert_eq!(state.doc.dataset.actors[0].name, "Renamed");
+    assert_eq!(
+        state.doc.dataset.actors[relmap::model::ActorId(0)].name,
+        "Renamed"
+    );
     assert!(state.is_dirty());
     assert!(!state.layout_running(), "a rename starts no relaxation");
     state.apply(EditCommand::Undo);
-    assert_eq!(state.doc.dataset.actors[0].name, old);
+    assert_eq!(
+        state.doc.dataset.actors[relmap::model::ActorId(0)].name,
+        old
+    );
     assert!(!state.is_dirty(), "undo puts the saved revision back");
     assert!(!state.layout_running());
     assert_eq!(state.place.positions, positions, "nothing moved");
     state.apply(EditCommand::Redo);
-    assert_eq!(state.doc.dataset.actors[0].name, "Renamed");
+    assert_eq!(
+        state.doc.dataset.actors[relmap::model::ActorId(0)].name,
+        "Renamed"
+    );
     state.apply(EditCommand::Undo);
     assert!(!state.can_undo());
     state.apply(DocCommand::RemoveActor(ActorId(9_999)));

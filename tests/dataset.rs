@@ -64,7 +64,7 @@ fn every_core_actor_has_relations_and_the_five_are_there() {
         core,
         ["China", "Kazakhstan", "Russia", "United States", "SCO"]
     );
-    for (a, actor) in d.actors.iter().enumerate() {
+    for (a, actor) in d.actors.iter_enumerated() {
         assert!(degrees[a] > 0, "{} has no relation", actor.name);
     }
 }

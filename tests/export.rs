@@ -29,7 +29,12 @@ fn svg_is_well_formed_and_has_labels_paths_legend_and_source() {
         .collect();
     let visible = s.visible_actors();
     for (a, actor) in s.doc.dataset.actors.iter().enumerate() {
-        assert_eq!(texts.contains(&actor.name), visible[a], "{}", actor.name);
+        assert_eq!(
+            texts.contains(&actor.name),
+            visible[relmap::model::ActorId(a)],
+            "{}",
+            actor.name
+        );
     }
     let paths = doc
         .descendants()
@@ -123,7 +128,7 @@ fn the_evidence_card_marks_cut_quotes_and_prints_their_sentence() {
 fn hostile_text_is_escaped() {
     let mut d = model::builtin().expect("built-in");
     d.title = "<script>alert('x')</script> & \"co\"".to_owned();
-    d.actors[0].name = "A<B>&\"C\"\u{1}".to_owned();
+    d.actors[relmap::model::ActorId(0)].name = "A<B>&\"C\"\u{1}".to_owned();
     let s = MapState::new(d);
     let svg = svg_of(&s, &ExportOptions::default());
     let doc = roxmltree::Document::parse(&svg).expect("still well-formed");
@@ -254,8 +259,8 @@ fn in_app_export_writes_the_file_and_reports_it() {
 #[test]
 fn absurdly_long_labels_are_truncated_not_a_layout_blow_up() {
     let mut d = model::builtin().expect("built-in");
-    d.actors[0].name = "China ".repeat(20_000);
-    d.relations[0].label = "x".repeat(100_000);
+    d.actors[relmap::model::ActorId(0)].name = "China ".repeat(20_000);
+    d.relations[relmap::model::RelationId(0)].label = "x".repeat(100_000);
     let s = MapState::new(d);
     let scene = s.scene(&Style::for_theme(Theme::Light));
     let china = scene.node(relmap::model::ActorId(0)).expect("china drawn");

@@ -52,9 +52,15 @@ fn networkx_graphml_digraph() {
             "CNPC"
         ]
     );
-    assert_eq!(d.actors[0].kind, ActorKind::State);
-    assert_eq!(d.actors[3].kind, ActorKind::Organization);
-    assert_eq!(d.actors[4].kind, ActorKind::Other("company".into()));
+    assert_eq!(d.actors[relmap::model::ActorId(0)].kind, ActorKind::State);
+    assert_eq!(
+        d.actors[relmap::model::ActorId(3)].kind,
+        ActorKind::Organization
+    );
+    assert_eq!(
+        d.actors[relmap::model::ActorId(4)].kind,
+        ActorKind::Other("company".into())
+    );
     assert_eq!(d.relations.len(), 6);
     assert!(d.relations.iter().all(|r| r.directed));
     let e = edges(&d);
@@ -121,8 +127,15 @@ fn yed_graphml_labels_groups_arrows_and_geometry() {
 fn gexf_1_3_from_gephi() {
     let d = load("gephi-1.3.gexf");
     assert_eq!(d.title, "Sanctions network");
-    assert_eq!(d.actors[0].kind, ActorKind::State, "declared default");
-    assert_eq!(d.actors[1].kind, ActorKind::Organization);
+    assert_eq!(
+        d.actors[relmap::model::ActorId(0)].kind,
+        ActorKind::State,
+        "declared default"
+    );
+    assert_eq!(
+        d.actors[relmap::model::ActorId(1)].kind,
+        ActorKind::Organization
+    );
     assert_eq!(
         edges(&d),
         [
@@ -137,9 +150,16 @@ fn gexf_1_3_from_gephi() {
             ),
         ]
     );
-    assert_eq!(d.relations[0].dimension, Dimension::Economy);
+    assert_eq!(
+        d.relations[relmap::model::RelationId(0)].dimension,
+        Dimension::Economy
+    );
     // Gephi's y points up: Iran (y = -60) is drawn below the United States (y = 80).
-    let y = |i: usize| d.actors[i].position.expect("viz:position")[1];
+    let y = |i: usize| {
+        d.actors[relmap::model::ActorId(i)]
+            .position
+            .expect("viz:position")[1]
+    };
     assert!(y(2) > y(0), "Iran below the United States");
 }
 
@@ -148,7 +168,10 @@ fn gexf_1_2_from_networkx() {
     let d = load("nx-digraph.gexf");
     assert_eq!(d.title, "Caspian energy links");
     assert_eq!(d.actors.len(), 5);
-    assert_eq!(d.actors[4].kind, ActorKind::Other("company".into()));
+    assert_eq!(
+        d.actors[relmap::model::ActorId(4)].kind,
+        ActorKind::Other("company".into())
+    );
     assert_eq!(d.relations.len(), 6);
     assert!(d.relations.iter().all(|r| r.directed));
     assert!(edges(&d).contains(&edge(
@@ -173,7 +196,7 @@ fn node_link_tuple_ids_match_by_value() {
         7,
         "every link found its tuple-named nodes"
     );
-    assert_eq!(d.actors[0].name, "(0, 0)");
+    assert_eq!(d.actors[relmap::model::ActorId(0)].name, "(0, 0)");
     let e = edges(&d);
     assert_eq!((e[0].0.as_str(), e[0].1.as_str()), ("(0, 0)", "(1, 0)"));
 }
@@ -186,8 +209,15 @@ fn kumu_workbook_elements_and_connections() {
         names,
         ["China", "Kazakhstan", "Russia", "SCO", "Khorgos Gateway"]
     );
-    assert_eq!(d.actors[0].kind, ActorKind::State, "Kumu's Country");
-    assert_eq!(d.actors[3].kind, ActorKind::Organization);
+    assert_eq!(
+        d.actors[relmap::model::ActorId(0)].kind,
+        ActorKind::State,
+        "Kumu's Country"
+    );
+    assert_eq!(
+        d.actors[relmap::model::ActorId(3)].kind,
+        ActorKind::Organization
+    );
     let e = edges(&d);
     assert_eq!(
         e[0],

@@ -16,14 +16,30 @@ fn networkx_node_link_by_id() {
     assert_eq!(d.actors.len(), 5);
     assert_eq!(d.relations.len(), 5, "the self-loop is skipped");
     assert_eq!(d.notes.len(), 1, "and the user is told");
-    assert_eq!(d.actors[0].name, "Kazakhstan");
-    assert_eq!(d.actors[3].name, "Turkmenistan");
-    assert_eq!(d.actors[4].kind, ActorKind::Organization);
-    assert_eq!(d.actors[2].kind, ActorKind::Unspecified);
-    assert_eq!(d.relations[0].weight, 3.0);
-    assert_eq!(d.relations[2].weight, 2.0, "value is read as strength");
-    assert_eq!(d.relations[0].dimension, Dimension::Energy);
-    assert_eq!(d.relations[3].tone, Tone::Cooperation);
+    assert_eq!(d.actors[relmap::model::ActorId(0)].name, "Kazakhstan");
+    assert_eq!(d.actors[relmap::model::ActorId(3)].name, "Turkmenistan");
+    assert_eq!(
+        d.actors[relmap::model::ActorId(4)].kind,
+        ActorKind::Organization
+    );
+    assert_eq!(
+        d.actors[relmap::model::ActorId(2)].kind,
+        ActorKind::Unspecified
+    );
+    assert_eq!(d.relations[relmap::model::RelationId(0)].weight, 3.0);
+    assert_eq!(
+        d.relations[relmap::model::RelationId(2)].weight,
+        2.0,
+        "value is read as strength"
+    );
+    assert_eq!(
+        d.relations[relmap::model::RelationId(0)].dimension,
+        Dimension::Energy
+    );
+    assert_eq!(
+        d.relations[relmap::model::RelationId(3)].tone,
+        Tone::Cooperation
+    );
     assert!(
         d.relations.iter().all(|r| r.passages.is_empty()),
         "no evidence"
@@ -35,7 +51,7 @@ fn d3_node_link_by_index() {
     let d = load("d3_index.json");
     assert_eq!(d.actors.len(), 4);
     assert_eq!(d.relations.len(), 3);
-    let r = &d.relations[2];
+    let r = &d.relations[relmap::model::RelationId(2)];
     assert_eq!(
         (d.actors[r.from].name.as_str(), d.actors[r.to].name.as_str()),
         ("Beijing", "Washington")
@@ -48,20 +64,26 @@ fn csv_with_origin_destination_headers() {
     assert_eq!(d.title, "trade_routes");
     assert_eq!(d.actors.len(), 4);
     assert_eq!(d.relations.len(), 5);
-    let r = &d.relations[3];
+    let r = &d.relations[relmap::model::RelationId(3)];
     assert_eq!(d.actors[r.from].name, "Russia");
     assert_eq!(r.tone, Tone::Tension);
     assert_eq!(r.dimension, Dimension::Security);
     assert_eq!(
-        d.relations[0].passages.len(),
+        d.relations[relmap::model::RelationId(0)].passages.len(),
         1,
         "a quote column gives a passage"
     );
     assert!(
-        d.relations[0].passages[0].anchor.is_none(),
+        d.relations[relmap::model::RelationId(0)].passages[0]
+            .anchor
+            .is_none(),
         "with no article to anchor it in"
     );
-    assert!(d.relations[1].passages.is_empty());
+    assert!(
+        d.relations[relmap::model::RelationId(1)]
+            .passages
+            .is_empty()
+    );
 }
 
 #[test]

@@ -114,7 +114,7 @@ fn after_a_drag_the_rest_relaxes_and_the_dragged_node_stays() {
     let mut state = MapState::new(d);
     assert!(state.force_laid_out());
     let before = state.place.positions.clone();
-    let target = state.place.positions[0] + egui::vec2(300.0, 120.0);
+    let target = state.place.positions[relmap::model::ActorId(0)] + egui::vec2(300.0, 120.0);
     state.apply(EditCommand::StartDrag(ActorId(0)));
     state.apply(EditCommand::DragTo(target));
     state.apply(EditCommand::EndDrag);
@@ -128,10 +128,18 @@ fn after_a_drag_the_rest_relaxes_and_the_dragged_node_stays() {
         frames += 1;
         assert!(frames < 2_000, "the relaxation settles");
     }
-    assert_eq!(state.place.positions[0], target, "the dropped node is held");
-    assert!(state.place.pinned[0]);
+    assert_eq!(
+        state.place.positions[relmap::model::ActorId(0)],
+        target,
+        "the dropped node is held"
+    );
+    assert!(state.place.pinned[relmap::model::ActorId(0)]);
     let moved = (1..before.len())
-        .filter(|&i| (state.place.positions[i] - before[i]).length() > 1.0)
+        .filter(|&i| {
+            (state.place.positions[relmap::model::ActorId(i)] - before[relmap::model::ActorId(i)])
+                .length()
+                > 1.0
+        })
         .count();
     assert!(moved > 0, "its neighbours made room");
     assert!(
@@ -170,7 +178,7 @@ fn a_quote_no_longer_in_the_article_is_kept_and_flagged_not_moved() {
     assert!(err.to_string().contains("passages[1]"), "{err}");
     // The app opens it: the passage stays, unanchored, flagged.
     let d = relmap::model::load_path_keeping_unanchored(&path).expect("opens");
-    let rel = &d.relations[0];
+    let rel = &d.relations[relmap::model::RelationId(0)];
     assert_eq!(rel.passages.len(), 2);
     assert!(rel.passages[1].anchor.is_none());
     assert_eq!(
@@ -250,7 +258,7 @@ fn a_large_map_is_shown_at_once_with_its_layout_already_running() {
         std::thread::sleep(std::time::Duration::from_millis(20));
         app.step_layout();
     }
-    assert_eq!(app.state().place.positions, expected);
+    assert_eq!(app.state().place.positions.raw, expected);
 }
 
 #[test]

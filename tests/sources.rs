@@ -24,8 +24,8 @@ fn fixture_text(name: &str) -> String {
 fn each_passage_is_anchored_in_its_own_source() {
     let d = fixture("two-sources.relmap.json");
     assert_eq!(d.sources.len(), 2);
-    assert_eq!(d.sources[0].id, "caspian");
-    assert_eq!(d.sources[1].id, "steppe");
+    assert_eq!(d.sources[relmap::model::SourceId(0)].id, "caspian");
+    assert_eq!(d.sources[relmap::model::SourceId(1)].id, "steppe");
     let mut per_source = [0, 0];
     for p in d.relations.iter().flat_map(|r| &r.passages) {
         let anchor = p.anchor.as_ref().expect("every quote is found");
@@ -142,13 +142,13 @@ fn merging_reconciles_actors_by_name_alias_and_native_script() {
     assert!(report.clashes.is_empty());
     let names: Vec<&str> = merged.actors.iter().map(|a| a.name.as_str()).collect();
     assert_eq!(names, ["Kazakhstan", "Russia", "China", "Khorgos Gateway"]);
-    let cn = &merged.actors[2];
+    let cn = &merged.actors[relmap::model::ActorId(2)];
     assert!(
         cn.aliases
             .contains(&"People's Republic of China".to_owned())
     );
     assert!(
-        merged.actors[1]
+        merged.actors[relmap::model::ActorId(1)]
             .aliases
             .contains(&"Российская Федерация".to_owned())
     );
@@ -253,7 +253,9 @@ fn the_figure_and_report_cite_each_passage_s_source() {
 fn evidence_quotes_the_source_it_was_selected_in_whatever_tab_shows_when_it_is_added() {
     use relmap::map::{ArticleCommand, MapState};
     let mut state = MapState::new(fixture("two-sources.relmap.json"));
-    let steppe = &state.doc.dataset.sources[1].article.text;
+    let steppe = &state.doc.dataset.sources[relmap::model::SourceId(1)]
+        .article
+        .text;
     let start = steppe
         .find("record volumes of wheat")
         .expect("in the steppe article");
@@ -282,7 +284,9 @@ fn evidence_quotes_the_source_it_was_selected_in_whatever_tab_shows_when_it_is_a
     );
     let anchor = added.anchor.as_ref().expect("anchored");
     assert_eq!(
-        &state.doc.dataset.sources[1].article.text[anchor.range.clone()],
+        &state.doc.dataset.sources[relmap::model::SourceId(1)]
+            .article
+            .text[anchor.range.clone()],
         "record volumes of wheat"
     );
 }

@@ -819,7 +819,7 @@ fn ctrl_click_on_a_second_actor_selects_the_pair_and_offers_its_focus() {
     h.get_by_label("Focus on this pair").click();
     h.run();
     let state = h.state().state();
-    let shown: Vec<bool> = state.visible_actors();
+    let shown = state.visible_actors();
     assert_eq!(shown.iter().filter(|v| **v).count(), 2);
     assert!(shown[cn] && shown[kz]);
     // The pair spans the map's width: the re-fit centres on their line, never zooms out.
@@ -849,8 +849,13 @@ fn a_newly_opened_map_is_drawn_fitted_from_its_first_frame() {
         "the fit was applied"
     );
     let t = app.camera.view.screen_from_world(canvas);
-    let (a, name) = (0, app.doc.dataset.actors[0].name.clone());
-    let fitted = t * app.place.positions[a];
+    let (a, name) = (
+        0,
+        app.doc.dataset.actors[relmap::model::ActorId(0)]
+            .name
+            .clone(),
+    );
+    let fitted = t * app.place.positions[relmap::model::ActorId(a)];
     let drawn = h
         .get_by_label_contains(&format!("{name} ("))
         .rect()
@@ -1013,7 +1018,7 @@ fn an_analyst_authors_a_map_from_pasted_text_by_keyboard_and_mouse() {
     h.run();
     let state = h.state().state();
     assert_eq!(state.doc.dataset.relations.len(), 1);
-    let rel = &state.doc.dataset.relations[0];
+    let rel = &state.doc.dataset.relations[relmap::model::RelationId(0)];
     assert_eq!(rel.label, "Fisheries accord");
     assert_eq!(
         rel.passages[0].quote,
@@ -1042,13 +1047,13 @@ fn an_analyst_authors_a_map_from_pasted_text_by_keyboard_and_mouse() {
     h.get_by_label("tension").click();
     h.run();
     assert_eq!(
-        h.state().state().doc.dataset.relations[0].tone,
+        h.state().state().doc.dataset.relations[relmap::model::RelationId(0)].tone,
         relmap::model::Tone::Tension
     );
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
     assert_eq!(
-        h.state().state().doc.dataset.relations[0].declared_tone,
+        h.state().state().doc.dataset.relations[relmap::model::RelationId(0)].declared_tone,
         None
     );
 
@@ -1059,7 +1064,7 @@ fn an_analyst_authors_a_map_from_pasted_text_by_keyboard_and_mouse() {
     h.key_press(Key::Enter);
     h.run();
     assert_eq!(
-        h.state().state().doc.dataset.relations[0].passages[0]
+        h.state().state().doc.dataset.relations[relmap::model::RelationId(0)].passages[0]
             .note
             .as_deref(),
         Some("Check the 2011 date")
@@ -1543,7 +1548,10 @@ fn a_large_map_lists_its_most_connected_actors_first() {
         .collect();
     assert_eq!(chips.len(), 150);
     assert_eq!(&chips[..3], ["hub39", "hub38", "hub37"]);
-    let degree = |name: &str| degrees[name.trim_start_matches("hub").parse::<usize>().expect("id")];
+    let degree = |name: &str| {
+        degrees
+            [relmap::model::ActorId(name.trim_start_matches("hub").parse::<usize>().expect("id"))]
+    };
     assert!(
         chips.windows(2).all(|w| degree(&w[0]) >= degree(&w[1])),
         "most connected first"

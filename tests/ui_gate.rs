@@ -332,8 +332,8 @@ fn an_actor_added_by_hand_appears_in_view_in_free_space_and_nothing_else_moves()
         .last()
         .expect("a position for the new actor");
     assert_eq!(
-        &state.place.positions[..before.len()],
-        &before[..],
+        &state.place.positions.raw[..before.len()],
+        &before.raw[..],
         "the other actors keep their places"
     );
     assert!(!state.layout_running(), "no relaxation shoves the map");

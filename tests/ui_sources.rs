@@ -147,7 +147,10 @@ fn add_source_attaches_an_article_whose_passages_cite_it_and_undo_takes_it_back(
     h.run();
     let state = h.state().state();
     assert_eq!(state.doc.dataset.sources.len(), 3);
-    assert_eq!(state.doc.dataset.sources[2].id, "border-crossings");
+    assert_eq!(
+        state.doc.dataset.sources[relmap::model::SourceId(2)].id,
+        "border-crossings"
+    );
     assert_eq!(
         state.reader.source,
         SourceId(2),
@@ -239,7 +242,7 @@ fn a_source_s_details_are_edited_from_the_side_panel_and_undone() {
     h.get_by_label("Save changes").click();
     h.run();
     let date = |h: &Harness<'static, RelmapApp>| {
-        h.state().state().doc.dataset.sources[1]
+        h.state().state().doc.dataset.sources[relmap::model::SourceId(1)]
             .meta
             .date
             .map(|d| d.to_string())

@@ -128,8 +128,11 @@ mod tests {
         let saved: SavedLayout = serde_json::from_str(&json).expect("parse");
         assert_eq!(saved.matches(&fresh), fresh.doc.dataset.actors.len());
         fresh.apply(EditCommand::RestoreLayout(saved));
-        assert_eq!(fresh.place.positions[2], Pos2::new(-40.0, 77.0));
-        assert!(fresh.place.pinned[2]);
+        assert_eq!(
+            fresh.place.positions[crate::model::ActorId(2)],
+            Pos2::new(-40.0, 77.0)
+        );
+        assert!(fresh.place.pinned[crate::model::ActorId(2)]);
     }
 
     #[test]

@@ -54,7 +54,7 @@ pub fn draft(args: &DraftArgs) -> anyhow::Result<String> {
             ..Default::default()
         },
     );
-    d.actors = actors;
+    d.actors = actors.into();
     let report = crate::model::add_drafts(&mut d, crate::model::SourceId(0));
     super::write_checked_map(&d, &args.out, "the draft map")?;
     Ok(format!(

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use super::svg_text::escape_xml;
-use crate::model::{Dataset, Passage, PassageStatus, RelationId};
+use crate::model::{ActorId, Dataset, Passage, PassageStatus, RelationId};
 
 /// Report file formats.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -96,10 +96,10 @@ fn rows<'a>(d: &'a Dataset, r: RelationId, confirmed_only: bool) -> Vec<Row<'a>>
 
 /// Relations grouped by actor pair (pairs in order of first appearance).
 fn by_pair(d: &Dataset, relations: &[RelationId]) -> Vec<(String, Vec<RelationId>)> {
-    let mut groups: Vec<((usize, usize), String, Vec<RelationId>)> = Vec::new();
+    let mut groups: Vec<((ActorId, ActorId), String, Vec<RelationId>)> = Vec::new();
     for &r in relations {
         let rel = &d.relations[r];
-        let key = (rel.from.0.min(rel.to.0), rel.from.0.max(rel.to.0));
+        let key = (rel.from.min(rel.to), rel.from.max(rel.to));
         match groups.iter_mut().find(|(k, _, _)| *k == key) {
             Some((_, _, list)) => list.push(r),
             None => {

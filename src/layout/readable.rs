@@ -121,7 +121,7 @@ pub fn readability(d: &Dataset, pos: &[Pos2], shown: &[bool]) -> Readability {
         }
         for (n, &on) in shown.iter().enumerate() {
             if on && n != a && n != b {
-                let clearance = node_radius(degrees[n]) + 2.0;
+                let clearance = node_radius(degrees.raw[n]) + 2.0;
                 if distance_to_segment(pos[n], pos[a], pos[b]) < clearance {
                     score.through_nodes += 1;
                 }

@@ -178,7 +178,7 @@ impl MapState {
                     && self.place.layout_request.wanted
                     && positions.len() == self.place.positions.len()
                 {
-                    self.place.positions = positions;
+                    self.place.positions = positions.into();
                     if settled {
                         self.place.layout_request.wanted = false;
                         if self.place.layout_request.first {
@@ -201,7 +201,7 @@ impl MapState {
         // Grabbing a node interrupts any relaxation and camera glide: the user's hand wins.
         self.request_relaxation(false);
         self.camera.fit_from = None;
-        if let Some(&from) = self.place.positions.get(actor.0) {
+        if let Some(&from) = self.place.positions.get(actor) {
             self.place.drag = Some(Drag {
                 actor,
                 from,

@@ -5,7 +5,7 @@
 use std::hash::{Hash as _, Hasher as _};
 
 use super::MapState;
-use crate::model::ActorId;
+use crate::model::{ActorId, PerActor};
 use crate::scene::{Legend, Style};
 
 /// What `cell` remembers for `key`, or else `compute()`, remembered there for `key`. Every
@@ -91,7 +91,7 @@ impl MapState {
 
     /// Relations per actor ([`crate::model::Dataset::degrees`]), remembered until the document
     /// changes: the canvas names each actor's count for screen readers every frame.
-    pub fn degrees(&self) -> std::sync::Arc<[usize]> {
+    pub fn degrees(&self) -> std::sync::Arc<PerActor<usize>> {
         remembered(&self.caches.degrees, self.doc.revision, || {
             self.doc.dataset.degrees().into()
         })
@@ -105,7 +105,7 @@ impl MapState {
             let mut by_degree: Vec<ActorId> =
                 self.doc.dataset.actors_with_ids().map(|(a, _)| a).collect();
             let most_first =
-                |x: &ActorId, y: &ActorId| degrees[y.0].cmp(&degrees[x.0]).then(x.cmp(y));
+                |x: &ActorId, y: &ActorId| degrees[*y].cmp(&degrees[*x]).then(x.cmp(y));
             // Only the first few need ordering: partition them out (linear), then sort those.
             if n < by_degree.len() {
                 by_degree.select_nth_unstable_by(n, most_first);
@@ -152,7 +152,9 @@ mod tests {
         let all = state.shown_counts();
         assert_eq!(all.hidden_by_filters, 0);
         assert!(all.actors <= actors && all.relations <= relations && all.relations > 0);
-        let dimension = state.doc.dataset.relations[0].dimension.clone();
+        let dimension = state.doc.dataset.relations[crate::model::RelationId(0)]
+            .dimension
+            .clone();
         state.apply(FilterCommand::ToggleDimension(dimension));
         let filtered = state.shown_counts();
         assert!(
@@ -178,9 +180,9 @@ mod tests {
         let degrees = state.doc.dataset.degrees();
         let top = state.most_connected(3);
         assert_eq!(top.len(), 3);
-        assert!(top.windows(2).all(|w| degrees[w[0].0] >= degrees[w[1].0]));
+        assert!(top.windows(2).all(|w| degrees[w[0]] >= degrees[w[1]]));
         let max = degrees.iter().max().copied().unwrap_or(0);
-        assert_eq!(degrees[top[0].0], max);
+        assert_eq!(degrees[top[0]], max);
         assert_eq!(&*state.degrees(), degrees.as_slice());
         let all = state.most_connected(1_000);
         assert_eq!(all.len(), state.doc.dataset.actors.len());

@@ -12,7 +12,7 @@ use crate::model::{
     Actor, ActorId, ActorKind, Dataset, Dimension, PassageDate, PassageId, PassageStatus, Relation,
     RelationId, SourceId, TextRange, Tone,
 };
-use crate::model::{SourceFields, unique_id};
+use crate::model::{PerActor, SourceFields, unique_id};
 use crate::scene::Selection;
 
 /// What an actor is called and how it is drawn; the fields the actors panel edits.
@@ -149,9 +149,9 @@ impl PartialEq for MapToMerge {
 #[derive(Clone, Debug)]
 pub(super) struct DocSnapshot {
     dataset: Dataset,
-    positions: Vec<Pos2>,
-    default_positions: Vec<Pos2>,
-    pinned: Vec<bool>,
+    positions: PerActor<Pos2>,
+    default_positions: PerActor<Pos2>,
+    pinned: PerActor<bool>,
     revision: u64,
 }
 
@@ -295,7 +295,7 @@ impl MapState {
                 ))
             }
             DocCommand::EditSource { which, .. } => {
-                let meta = &d.sources.get(which.0)?.meta;
+                let meta = &d.sources.get(*which)?.meta;
                 Some(DocCommand::EditSource {
                     which: *which,
                     title: d.title.clone(),
@@ -335,7 +335,7 @@ impl MapState {
             } => {
                 let text_ok = d
                     .sources
-                    .get(source.0)
+                    .get(*source)
                     .is_some_and(|s| range.start < range.end && range.end <= s.article.text.len());
                 let target_ok = match target {
                     EvidenceTarget::Existing(r) => d.relation(*r).is_some(),
@@ -378,7 +378,7 @@ impl MapState {
     fn after_fields_change(&mut self, touched: Touched) {
         let d = &mut self.doc.dataset;
         if let Touched::Relation(r) = touched
-            && let Some(rel) = d.relations.get_mut(r.0)
+            && let Some(rel) = d.relations.get_mut(r)
         {
             rel.tone = rel
                 .declared_tone
@@ -416,7 +416,7 @@ impl MapState {
                 Some(Selection::Actor(ActorId(self.doc.dataset.actors.len() - 1)))
             }
             DocCommand::EditActor(a, fields) => {
-                let actor = d.actors.get_mut(a.0)?;
+                let actor = d.actors.get_mut(a)?;
                 let name = fields.name.trim();
                 if name.is_empty() {
                     return None;
@@ -435,7 +435,7 @@ impl MapState {
                 date,
             } => self.add_evidence(source, range, target, date),
             DocCommand::EditRelation(r, fields) => {
-                let rel = d.relations.get_mut(r.0)?;
+                let rel = d.relations.get_mut(r)?;
                 rel.label = Relation::label_or_default(Some(fields.label));
                 rel.dimension = fields.dimension;
                 rel.declared_tone = fields.tone;
@@ -444,13 +444,13 @@ impl MapState {
             }
             DocCommand::RemoveRelation(r) => {
                 d.relation(r)?;
-                d.relations.remove(r.0);
+                d.relations.remove(r);
                 Some(Selection::None)
             }
             DocCommand::EditPassage(id, fields) => {
                 let p = d
                     .relations
-                    .get_mut(id.relation.0)?
+                    .get_mut(id.relation)?
                     .passages
                     .get_mut(id.index)?;
                 p.date = fields.date;
@@ -461,13 +461,13 @@ impl MapState {
             }
             DocCommand::MovePassage(id, to) => self.move_passage(id, to),
             DocCommand::RemovePassage(id) => {
-                let rel = d.relations.get_mut(id.relation.0)?;
+                let rel = d.relations.get_mut(id.relation)?;
                 if id.index >= rel.passages.len() {
                     return None;
                 }
                 rel.passages.remove(id.index);
                 if rel.passages.is_empty() {
-                    d.relations.remove(id.relation.0);
+                    d.relations.remove(id.relation);
                     return Some(Selection::None);
                 }
                 Some(Selection::Relation(id.relation))
@@ -505,7 +505,7 @@ impl MapState {
             )
         });
         let anchor = match self.pointing.selection {
-            Selection::Actor(a) | Selection::Pair(a, _) => positions.get(a.0).copied(),
+            Selection::Actor(a) | Selection::Pair(a, _) => positions.get(a).copied(),
             Selection::Relation(_) | Selection::None => None,
         }
         .or_else(|| shown.map(|r| r.center()))

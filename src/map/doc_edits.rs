@@ -15,7 +15,7 @@ impl MapState {
         let d = &mut self.doc.dataset;
         d.actor(a)?;
         d.relations.retain(|r| r.from != a && r.to != a);
-        d.actors.remove(a.0);
+        d.actors.remove(a);
         // Ids after the removed actor shift down by one.
         for r in &mut d.relations {
             for end in [&mut r.from, &mut r.to] {
@@ -24,9 +24,9 @@ impl MapState {
                 }
             }
         }
-        self.place.positions.remove(a.0);
-        self.place.default_positions.remove(a.0);
-        self.place.pinned.remove(a.0);
+        self.place.positions.remove(a);
+        self.place.default_positions.remove(a);
+        self.place.pinned.remove(a);
         Some(Selection::None)
     }
 
@@ -35,7 +35,7 @@ impl MapState {
         if id.relation == to || d.relation(to).is_none() {
             return None;
         }
-        let from = d.relations.get_mut(id.relation.0)?;
+        let from = d.relations.get_mut(id.relation)?;
         if id.index >= from.passages.len() {
             return None;
         }
@@ -43,7 +43,7 @@ impl MapState {
         d.relations[to].passages.push(p);
         if d.relations[id.relation].passages.is_empty() {
             // A relation left without evidence goes; ids after it shift down by one.
-            d.relations.remove(id.relation.0);
+            d.relations.remove(id.relation);
             let to = if to.0 > id.relation.0 {
                 RelationId(to.0 - 1)
             } else {
@@ -62,7 +62,7 @@ impl MapState {
         date: Option<PassageDate>,
     ) -> Option<Selection> {
         let d = &mut self.doc.dataset;
-        let text = &d.sources.get(source.0)?.article.text;
+        let text = &d.sources.get(source)?.article.text;
         if range.start >= range.end
             || range.end > text.len()
             || !text.is_char_boundary(range.start)
@@ -77,7 +77,7 @@ impl MapState {
         if start >= end {
             return None;
         }
-        let anchor = d.sources[source.0].article.anchor(start..end);
+        let anchor = d.sources[source].article.anchor(start..end);
         let passage = Passage {
             quote: text[start..end].to_owned(),
             date,
@@ -89,7 +89,7 @@ impl MapState {
         };
         let r = match target {
             EvidenceTarget::Existing(r) => {
-                d.relations.get_mut(r.0)?.passages.push(passage);
+                d.relations.get_mut(r)?.passages.push(passage);
                 r
             }
             EvidenceTarget::New { from, to, fields } => {

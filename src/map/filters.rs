@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::model::{ActorId, Dataset, Dimension, Relation, SourceId, Tone};
+use crate::model::{ActorId, Dataset, Dimension, PerActor, Relation, SourceId, Tone};
 
 /// How far an actor focus reaches.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -39,26 +39,63 @@ impl Filters {
         *self != Self::default()
     }
 
-    /// Whether `relation` passes the relation-level filters (not actor visibility).
+    /// Whether `relation` passes the relation-level filters (not actor visibility). To test
+    /// many, use [`Self::over`]: it works the focus's neighbourhood out once.
     pub fn keeps(&self, d: &Dataset, relation: &Relation) -> bool {
-        if self.hidden_dimensions.contains(&relation.dimension)
-            || self.hidden_tones.contains(&relation.tone)
+        self.over(d).keeps(relation)
+    }
+
+    /// Whether actor `a` may be shown under the focus filter.
+    pub fn keeps_actor(&self, d: &Dataset, a: ActorId) -> bool {
+        self.over(d).keeps_actor(a)
+    }
+
+    /// The filters ready to test every actor and relation of `d`. The neighbourhood of an
+    /// actor focus is found once here: found per test, it made showing a focused map
+    /// quadratic in its size.
+    pub fn over<'a>(&'a self, d: &'a Dataset) -> FilterPass<'a> {
+        let near = match self.focus {
+            Some((a, FocusMode::Neighbourhood | FocusMode::Relations)) => Some(neighbourhood(d, a)),
+            Some((_, FocusMode::Pair(_))) | None => None,
+        };
+        FilterPass {
+            filters: self,
+            d,
+            near,
+        }
+    }
+}
+
+/// [`Filters`] applied to one dataset (see [`Filters::over`]).
+pub struct FilterPass<'a> {
+    filters: &'a Filters,
+    d: &'a Dataset,
+    /// The focused actor and its neighbours, when the focus reaches them.
+    near: Option<PerActor<bool>>,
+}
+
+impl FilterPass<'_> {
+    /// Whether `relation` passes the relation-level filters (not actor visibility).
+    pub fn keeps(&self, relation: &Relation) -> bool {
+        let (f, d) = (self.filters, self.d);
+        if f.hidden_dimensions.contains(&relation.dimension)
+            || f.hidden_tones.contains(&relation.tone)
         {
             return false;
         }
-        if relation.passages.len() < self.min_passages {
+        if relation.passages.len() < f.min_passages {
             return false;
         }
-        if !self.hidden_sources.is_empty()
+        if !f.hidden_sources.is_empty()
             && !relation.passages.is_empty()
             && relation
                 .passages
                 .iter()
-                .all(|p| self.hidden_sources.contains(&p.source))
+                .all(|p| f.hidden_sources.contains(&p.source))
         {
             return false;
         }
-        if let Some((from, to)) = self.years {
+        if let Some((from, to)) = f.years {
             // Statements without a date of their own count at the source's date.
             let dated_in_range = relation
                 .passages
@@ -69,12 +106,11 @@ impl Filters {
                 return false;
             }
         }
-        match self.focus {
+        match f.focus {
             None => true,
             Some((a, FocusMode::Relations)) => relation.from == a || relation.to == a,
-            Some((a, FocusMode::Neighbourhood)) => {
-                let near = neighbourhood(d, a);
-                near[relation.from] && near[relation.to]
+            Some((_, FocusMode::Neighbourhood)) => {
+                self.is_near(relation.from) && self.is_near(relation.to)
             }
             Some((a, FocusMode::Pair(b))) => {
                 (relation.from, relation.to) == (a, b) || (relation.from, relation.to) == (b, a)
@@ -83,19 +119,25 @@ impl Filters {
     }
 
     /// Whether actor `a` may be shown under the focus filter.
-    pub fn keeps_actor(&self, d: &Dataset, a: ActorId) -> bool {
-        match self.focus {
+    pub fn keeps_actor(&self, a: ActorId) -> bool {
+        match self.filters.focus {
             None => true,
             Some((f, FocusMode::Pair(g))) => a == f || a == g,
-            Some((f, _)) => neighbourhood(d, f).get(a.0).copied().unwrap_or(false),
+            Some((_, _)) => self.is_near(a),
         }
+    }
+
+    fn is_near(&self, a: ActorId) -> bool {
+        self.near
+            .as_ref()
+            .is_some_and(|near| near.get(a).copied().unwrap_or(false))
     }
 }
 
 /// The actor and everyone it has a relation with.
-fn neighbourhood(d: &Dataset, a: ActorId) -> Vec<bool> {
-    let mut near = vec![false; d.actors.len()];
-    if let Some(slot) = near.get_mut(a.0) {
+fn neighbourhood(d: &Dataset, a: ActorId) -> PerActor<bool> {
+    let mut near: PerActor<bool> = vec![false; d.actors.len()].into();
+    if let Some(slot) = near.get_mut(a) {
         *slot = true;
     }
     for r in &d.relations {

@@ -156,7 +156,7 @@ impl LayoutRun {
             },
             (None, true) => EditCommand::LayoutStep {
                 generation: *generation,
-                positions: state.place.positions.clone(),
+                positions: state.place.positions.raw.clone(),
                 settled: true,
             },
             (None, false) => return None,
@@ -226,14 +226,14 @@ mod tests {
         run_until_idle(&mut run, &mut state);
         assert!(run.live_progress().is_none());
         assert_eq!(
-            state.place.positions, expected,
+            state.place.positions.raw, expected,
             "same positions as laying out before showing"
         );
         assert_eq!(
-            state.place.default_positions, expected,
+            state.place.default_positions.raw, expected,
             "Reset layout returns here"
         );
-        assert_ne!(state.place.positions, start);
+        assert_ne!(state.place.positions.raw, start);
     }
 
     #[test]
@@ -309,7 +309,7 @@ mod tests {
             "ticks off the UI thread"
         );
         assert_eq!(
-            state.place.positions[5],
+            state.place.positions[crate::model::ActorId(5)],
             start[5] + egui::vec2(400.0, 0.0),
             "the dropped actor stays where it was put"
         );

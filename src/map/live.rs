@@ -210,14 +210,14 @@ pub(super) fn simulation_for(state: &MapState) -> layout::Simulation {
         / n)
         .to_pos2();
     let mut sim = layout::Simulation::new(
-        state.place.positions.clone(),
+        state.place.positions.raw.clone(),
         &links,
         radius,
         layout::ForceParams::readable(center),
     );
-    for (i, pinned) in state.place.pinned.iter().enumerate() {
+    for (i, pinned) in state.place.pinned.iter_enumerated() {
         if *pinned {
-            sim.fix(i, Some(state.place.positions[i]));
+            sim.fix(i.0, Some(state.place.positions[i]));
         }
     }
     sim.set_alpha(RELAX_ALPHA);

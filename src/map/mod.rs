@@ -32,7 +32,7 @@ pub use counts::ShownCounts;
 pub use doc::{
     ActorFields, DocCommand, EvidenceTarget, MapToMerge, PassageFields, RelationFields, slug,
 };
-pub use filters::{Filters, FocusMode};
+pub use filters::{FilterPass, Filters, FocusMode};
 pub use keynav::{KeyFocus, KeyStep};
 pub use layout_run::{LayoutRequest, LayoutRun};
 pub use live::LiveLayout;
@@ -44,7 +44,7 @@ pub use view::{View, ZOOM_RANGE};
 use egui::{Pos2, Rect};
 
 use crate::layout;
-use crate::model::{ActorId, Dataset, PassageId, RelationId};
+use crate::model::{ActorId, Dataset, PassageId, PerActor, PerRelation, RelationId, TiSlice};
 use crate::scene::{Hit, Scene, Selection, Theme};
 
 /// Width kept free for the legend when fitting the map to the canvas, in points.
@@ -150,7 +150,7 @@ struct Caches {
     /// The side panel's most connected actors, for (revision, how many).
     most_connected: std::cell::RefCell<Option<counts::MostConnected>>,
     /// Relations per actor, for the revision they were counted at.
-    degrees: std::cell::RefCell<Option<(u64, std::sync::Arc<[usize]>)>>,
+    degrees: std::cell::RefCell<Option<(u64, std::sync::Arc<PerActor<usize>>)>>,
     /// Drafts to review and the chronology's years, for the revision they were counted at.
     passage_facts: std::cell::RefCell<Option<(u64, counts::PassageFacts)>>,
     /// The legend's rows and the key they were worked out for.
@@ -176,12 +176,12 @@ const HOVER_EMPHASIS_MAX_ITEMS: usize = 50_000;
 struct CachedScene {
     key: u64,
     /// The positions it shows (a copy: see `scene_cache::same_bits`).
-    positions: Vec<egui::Pos2>,
+    positions: PerActor<egui::Pos2>,
     scene: std::sync::Arc<Scene>,
     /// What the scene was built from besides positions, kept so a refresh need not
     /// recompute them (on a large map each is a pass over every actor or relation).
-    visible_actors: Vec<bool>,
-    visible_relations: Vec<bool>,
+    visible_actors: PerActor<bool>,
+    visible_relations: PerRelation<bool>,
     spotlight: Option<crate::scene::Spotlight>,
 }
 
@@ -194,8 +194,9 @@ impl MapState {
 
     /// A fresh state for `dataset` whose default layout was computed elsewhere (off the UI
     /// thread for large files). `default_positions` must be indexed like the actors.
-    pub fn with_layout(dataset: Dataset, mut default_positions: Vec<Pos2>, prefs: Prefs) -> Self {
+    pub fn with_layout(dataset: Dataset, default_positions: Vec<Pos2>, prefs: Prefs) -> Self {
         let n = dataset.actors.len();
+        let mut default_positions = PerActor::from(default_positions);
         default_positions.resize(n, layout::WORLD.center());
         Self {
             doc: Document {
@@ -207,7 +208,7 @@ impl MapState {
             place: Placement {
                 positions: default_positions.clone(),
                 default_positions,
-                pinned: vec![false; n],
+                pinned: vec![false; n].into(),
                 layout_request: LayoutRequest::default(),
                 drag: None,
             },
@@ -229,37 +230,34 @@ impl MapState {
     }
 
     /// Which actors are drawn (secondary actors and the actor focus), indexed by [`ActorId`].
-    pub fn visible_actors(&self) -> Vec<bool> {
+    pub fn visible_actors(&self) -> PerActor<bool> {
+        let pass = self.lens.filters.over(&self.doc.dataset);
         self.doc
             .dataset
             .actors_with_ids()
-            .map(|(i, a)| {
-                (self.prefs.show_secondary || !a.secondary)
-                    && self.lens.filters.keeps_actor(&self.doc.dataset, i)
-            })
+            .map(|(i, a)| (self.prefs.show_secondary || !a.secondary) && pass.keeps_actor(i))
             .collect()
     }
 
     /// Which relations are drawn: both ends visible and every filter passed.
-    pub fn visible_relations(&self) -> Vec<bool> {
+    pub fn visible_relations(&self) -> PerRelation<bool> {
         self.visible_relations_among(&self.visible_actors())
     }
 
     /// [`Self::visible_relations`] given [`Self::visible_actors`] already computed.
-    pub fn visible_relations_among(&self, actors: &[bool]) -> Vec<bool> {
+    pub fn visible_relations_among(&self, actors: &TiSlice<ActorId, bool>) -> PerRelation<bool> {
+        let pass = self.lens.filters.over(&self.doc.dataset);
         self.doc
             .dataset
             .relations
             .iter()
-            .map(|r| {
-                actors[r.from] && actors[r.to] && self.lens.filters.keeps(&self.doc.dataset, r)
-            })
+            .map(|r| actors[r.from] && actors[r.to] && pass.keeps(r))
             .collect()
     }
 
     /// How many relations the filters (not the secondary-actor switch) hide.
     pub fn hidden_by_filters(&self) -> usize {
-        let actors: Vec<bool> = self
+        let actors: PerActor<bool> = self
             .doc
             .dataset
             .actors
@@ -289,13 +287,15 @@ impl MapState {
             years: Some(years),
             ..Filters::default()
         };
+        let (without, in_range) = (
+            without.over(&self.doc.dataset),
+            in_range.over(&self.doc.dataset),
+        );
         self.doc
             .dataset
             .relations
             .iter()
-            .filter(|r| {
-                without.keeps(&self.doc.dataset, r) && !in_range.keeps(&self.doc.dataset, r)
-            })
+            .filter(|r| without.keeps(r) && !in_range.keeps(r))
             .count()
     }
 
@@ -345,7 +345,7 @@ impl MapState {
 
     /// Whether actor `a` is pinned.
     pub fn is_pinned(&self, a: ActorId) -> bool {
-        self.place.pinned.get(a.0).copied().unwrap_or(false)
+        self.place.pinned.get(a).copied().unwrap_or(false)
     }
 
     /// The view to draw (and hit-test) with `progress` (0…1) of the current re-fit animation
@@ -390,13 +390,13 @@ impl MapState {
     pub(super) fn valid_selection(&self, sel: Selection) -> Selection {
         let ok = match sel {
             Selection::None => true,
-            Selection::Actor(a) => self.visible_actors().get(a.0).copied().unwrap_or(false),
-            Selection::Relation(r) => self.visible_relations().get(r.0).copied().unwrap_or(false),
+            Selection::Actor(a) => self.visible_actors().get(a).copied().unwrap_or(false),
+            Selection::Relation(r) => self.visible_relations().get(r).copied().unwrap_or(false),
             Selection::Pair(a, b) => {
                 let shown = self.visible_actors();
                 a != b
-                    && shown.get(a.0).copied().unwrap_or(false)
-                    && shown.get(b.0).copied().unwrap_or(false)
+                    && shown.get(a).copied().unwrap_or(false)
+                    && shown.get(b).copied().unwrap_or(false)
             }
         };
         if ok { sel } else { Selection::None }

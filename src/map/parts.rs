@@ -8,7 +8,7 @@ use super::keynav::KeyFocus;
 use super::layout_run::LayoutRequest;
 use super::view::View;
 use super::{ArticleFocus, Drag, Edit};
-use crate::model::{Dataset, SourceId, TextRange};
+use crate::model::{Dataset, PerActor, SourceId, TextRange};
 use crate::scene::{Hit, LinkMode, Selection};
 
 /// The document: what Save writes, and whether it has been.
@@ -28,11 +28,11 @@ pub struct Document {
 /// the relaxation wanted.
 pub struct Placement {
     /// Actor positions in world units, indexed by [`crate::model::ActorId`].
-    pub positions: Vec<Pos2>,
+    pub positions: PerActor<Pos2>,
     /// The layout "Reset layout" returns to.
-    pub default_positions: Vec<Pos2>,
+    pub default_positions: PerActor<Pos2>,
     /// Which actors the user pinned by dragging.
-    pub pinned: Vec<bool>,
+    pub pinned: PerActor<bool>,
     /// The relaxation the map wants (see [`super::LayoutRun`]).
     pub layout_request: LayoutRequest,
     /// The node being dragged, where from.

@@ -2,13 +2,13 @@
 
 use super::MapState;
 use crate::export::{self, ExportOptions, Figure, ReportInput};
-use crate::model::RelationId;
+use crate::model::{ActorId, PerActor, PerRelation, RelationId, TiSlice};
 use crate::scene::{self, Hit, Scene, SceneInput, Selection, Spotlight, Style};
 use crate::search::Target;
 
 /// Whether two position lists are equal to the bit. Comparing a copy is cheaper than hashing
 /// every position each frame (a fifth of a millisecond at 20,000 actors).
-fn same_bits(a: &[egui::Pos2], b: &[egui::Pos2]) -> bool {
+fn same_bits(a: &TiSlice<ActorId, egui::Pos2>, b: &TiSlice<ActorId, egui::Pos2>) -> bool {
     a.len() == b.len()
         && a.iter()
             .zip(b)
@@ -18,8 +18,8 @@ fn same_bits(a: &[egui::Pos2], b: &[egui::Pos2]) -> bool {
 /// [`MapState::scene`] and the inputs it was built from.
 struct CanvasScene {
     scene: Scene,
-    visible_actors: Vec<bool>,
-    visible_relations: Vec<bool>,
+    visible_actors: PerActor<bool>,
+    visible_relations: PerRelation<bool>,
     spotlight: Option<Spotlight>,
 }
 
@@ -58,8 +58,8 @@ impl MapState {
         if self.lens.search.trim().is_empty() || self.pointing.selection != Selection::None {
             return None;
         }
-        let mut actors = vec![false; self.doc.dataset.actors.len()];
-        let mut relations = vec![false; self.doc.dataset.relations.len()];
+        let mut actors: PerActor<bool> = vec![false; self.doc.dataset.actors.len()].into();
+        let mut relations: PerRelation<bool> = vec![false; self.doc.dataset.relations.len()].into();
         for hit in crate::search::search(&self.doc.dataset, &self.lens.search) {
             match hit.target {
                 Target::Actor(a) => actors[a] = true,
@@ -149,7 +149,7 @@ impl MapState {
             }
         }
         // Pins are the user's working marks, not part of a briefing figure.
-        let unpinned = vec![false; self.place.pinned.len()];
+        let unpinned: PerActor<bool> = vec![false; self.place.pinned.len()].into();
         self.build_scene_with(style, (selection, None, None), &visible, &unpinned)
     }
 
@@ -157,8 +157,8 @@ impl MapState {
         &self,
         style: &Style,
         (selection, hovered, spotlight): (Selection, Option<Hit>, Option<&Spotlight>),
-        visible_relations: &[bool],
-        pinned: &[bool],
+        visible_relations: &TiSlice<RelationId, bool>,
+        pinned: &TiSlice<ActorId, bool>,
     ) -> Scene {
         let visible_actors = self.visible_actors();
         scene::build(&self.scene_input(
@@ -173,8 +173,11 @@ impl MapState {
         &'a self,
         style: &'a Style,
         (selection, hovered, spotlight): (Selection, Option<Hit>, Option<&'a Spotlight>),
-        (visible_actors, visible_relations): (&'a [bool], &'a [bool]),
-        pinned: &'a [bool],
+        (visible_actors, visible_relations): (
+            &'a TiSlice<ActorId, bool>,
+            &'a TiSlice<RelationId, bool>,
+        ),
+        pinned: &'a TiSlice<ActorId, bool>,
     ) -> SceneInput<'a> {
         SceneInput {
             dataset: &self.doc.dataset,

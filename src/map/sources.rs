@@ -15,7 +15,7 @@ impl MapState {
     ) -> Option<Selection> {
         let d = &mut self.doc.dataset;
         let blank = |s: Option<String>| s.filter(|s| !s.trim().is_empty());
-        let meta = &mut d.sources.get_mut(which.0)?.meta;
+        let meta = &mut d.sources.get_mut(which)?.meta;
         meta.title = if fields.title.trim().is_empty() {
             "Untitled article".to_owned()
         } else {

@@ -170,7 +170,8 @@ mod tests {
             actor("cn", "China", &[]),
             actor("kz", "Kazakhstan", &["Kazakh"]),
             actor("ru", "Russia", &[]),
-        ];
+        ]
+        .into();
         let report = add_drafts(&mut d, SourceId(0));
         // Sentence 1: cn+kz; sentence 2: ru+cn+kz (three pairs); sentence 4: kz (alias)+ru.
         assert_eq!(report.sentences, 3);

@@ -1,7 +1,7 @@
 //! Typed indices: an actor, a relation and a passage are named by their place in the dataset,
 //! and the type says which list the number indexes so one cannot be used for another.
 
-use std::ops::{Index, IndexMut};
+use typed_index_collections::TiVec;
 
 /// An actor: its index in [`super::Dataset::actors`] (and in every per-actor vector:
 /// positions, pins, visibility).
@@ -44,36 +44,50 @@ impl std::fmt::Display for RelationId {
     }
 }
 
-macro_rules! index_by {
-    ($id:ty) => {
-        impl<T> Index<$id> for [T] {
-            type Output = T;
-            fn index(&self, id: $id) -> &T {
-                &self[id.0]
+/// One value per actor, indexed by [`ActorId`] only: `positions[relation_id]` does not
+/// compile, which a `Vec` indexed by any id would allow.
+///
+/// ```
+/// use relmap::model::{ActorId, PerActor};
+/// let positions: PerActor<f32> = vec![0.5].into();
+/// assert_eq!(positions[ActorId(0)], 0.5);
+/// ```
+///
+/// ```compile_fail
+/// use relmap::model::{PerActor, RelationId};
+/// let positions: PerActor<f32> = vec![0.5].into();
+/// let _ = positions[RelationId(0)];
+/// ```
+///
+/// ```compile_fail
+/// use relmap::model::PerActor;
+/// let positions: PerActor<f32> = vec![0.5].into();
+/// let _ = positions[0];
+/// ```
+pub type PerActor<T> = TiVec<ActorId, T>;
+/// One value per relation, indexed by [`RelationId`] only.
+pub type PerRelation<T> = TiVec<RelationId, T>;
+/// One value per source document, indexed by [`SourceId`] only.
+pub type PerSource<T> = TiVec<SourceId, T>;
+
+macro_rules! plain_index {
+    ($id:ident) => {
+        impl From<usize> for $id {
+            fn from(index: usize) -> Self {
+                Self(index)
             }
         }
-        impl<T> IndexMut<$id> for [T] {
-            fn index_mut(&mut self, id: $id) -> &mut T {
-                &mut self[id.0]
-            }
-        }
-        impl<T> Index<$id> for Vec<T> {
-            type Output = T;
-            fn index(&self, id: $id) -> &T {
-                &self[id.0]
-            }
-        }
-        impl<T> IndexMut<$id> for Vec<T> {
-            fn index_mut(&mut self, id: $id) -> &mut T {
-                &mut self[id.0]
+        impl From<$id> for usize {
+            fn from(id: $id) -> Self {
+                id.0
             }
         }
     };
 }
 
-index_by!(ActorId);
-index_by!(RelationId);
-index_by!(SourceId);
+plain_index!(ActorId);
+plain_index!(RelationId);
+plain_index!(SourceId);
 
 impl ActorId {
     /// Every actor id of a dataset with `n` actors, in order.
@@ -84,6 +98,13 @@ impl ActorId {
 
 impl RelationId {
     /// Every relation id of a dataset with `n` relations, in order.
+    pub fn all(n: usize) -> impl Iterator<Item = Self> {
+        (0..n).map(Self)
+    }
+}
+
+impl SourceId {
+    /// Every source id of a dataset with `n` sources, in order.
     pub fn all(n: usize) -> impl Iterator<Item = Self> {
         (0..n).map(Self)
     }

@@ -286,7 +286,7 @@ mod tests {
         assert!(d.warnings.is_empty(), "agreeing tones are fine");
         let d = map("", passages, "2012");
         assert_eq!(
-            d.relations[0].tone,
+            d.relations[crate::model::RelationId(0)].tone,
             Tone::Tension,
             "derived from the passage"
         );

@@ -111,7 +111,7 @@ pub fn name_sources(d: &mut Dataset) {
     if d.sources.len() < 2 {
         return;
     }
-    for i in 0..d.sources.len() {
+    for i in SourceId::all(d.sources.len()) {
         if d.sources[i].id == super::sources::SINGLE_SOURCE_ID {
             let wanted = slug(&d.sources[i].meta.title);
             let id = super::unique_id(&wanted, |c| d.sources.iter().any(|b| b.id == c));

@@ -34,7 +34,9 @@ pub use date::PassageDate;
 pub use draft::{DRAFT_LABEL_PREFIX, DraftReport, add_drafts, is_draft_relation, parse_actors};
 pub use error::{LoadError, OPEN_EXTENSIONS, OPENS, Problem, ProblemKind};
 pub use files::MAX_FILE_BYTES;
-pub use ids::{ActorId, PassageId, RelationId, SourceId, unique_id};
+pub use ids::{
+    ActorId, PassageId, PerActor, PerRelation, PerSource, RelationId, SourceId, unique_id,
+};
 pub use kinds::{ActorKind, Dimension, PassageStatus, Tone};
 pub use lint::{MAX_RELATIONS_PER_QUOTE, MIN_QUOTE_WORDS, Warning, WarningKind, lint, names};
 pub use load::{
@@ -46,6 +48,7 @@ pub use new_map::{ArticleError, SourceFields, article_text, new_map_from_text, s
 pub use progress::{LoadProgress, LoadSnapshot, LoadStep};
 pub use save::{CONTEXT_CHARS, to_relmap_json};
 pub use sources::SINGLE_SOURCE_ID;
+pub use typed_index_collections::{TiSlice, TiVec};
 
 /// A validated dataset, ready to lay out and draw.
 #[derive(Clone, Debug)]
@@ -54,11 +57,11 @@ pub struct Dataset {
     pub title: String,
     /// The documents the evidence is quoted from, in file order; never empty (a map imported
     /// without any text has one empty source).
-    pub sources: Vec<Source>,
+    pub sources: PerSource<Source>,
     /// Actors in file order; relations refer to them by index.
-    pub actors: Vec<Actor>,
+    pub actors: PerActor<Actor>,
     /// Relations in file order.
-    pub relations: Vec<Relation>,
+    pub relations: PerRelation<Relation>,
     /// Where the dataset came from, for titles, error messages and persistence keys.
     pub origin: Origin,
     /// Things the loader adjusted and the user should know (e.g. skipped self-loops).
@@ -262,12 +265,12 @@ impl Dataset {
 
     /// The actor `id` names, if it is in range.
     pub fn actor(&self, id: ActorId) -> Option<&Actor> {
-        self.actors.get(id.0)
+        self.actors.get(id)
     }
 
     /// The relation `id` names, if it is in range.
     pub fn relation(&self, id: RelationId) -> Option<&Relation> {
-        self.relations.get(id.0)
+        self.relations.get(id)
     }
 
     /// The passage `id` names, if it is in range.
@@ -304,8 +307,8 @@ impl Dataset {
     }
 
     /// Number of relations touching each actor, indexed like [`Dataset::actors`].
-    pub fn degrees(&self) -> Vec<usize> {
-        let mut degree = vec![0; self.actors.len()];
+    pub fn degrees(&self) -> PerActor<usize> {
+        let mut degree: PerActor<usize> = vec![0; self.actors.len()].into();
         for r in &self.relations {
             degree[r.from] += 1;
             degree[r.to] += 1;
@@ -338,7 +341,7 @@ impl Dataset {
 
     /// The source document `id` names (the primary one if out of range).
     pub fn source(&self, id: SourceId) -> &Source {
-        self.sources.get(id.0).unwrap_or_else(|| self.primary())
+        self.sources.get(id).unwrap_or_else(|| self.primary())
     }
 
     /// The article passage `p` is anchored in.

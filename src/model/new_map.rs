@@ -2,7 +2,7 @@
 //! pasted text, and the source's bibliographic data. The result is an ordinary relmap/1
 //! dataset with no actors or relations yet.
 
-use super::{Article, Dataset, Origin, PassageDate, Source, SourceMeta};
+use super::{Article, Dataset, Origin, PassageDate, PerActor, PerRelation, Source, SourceMeta};
 
 /// Bibliographic data typed into the "New map from article" form.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -82,9 +82,9 @@ pub fn new_map_from_text(text: &str, fields: SourceFields) -> Dataset {
     let source = source_from_text(super::sources::SINGLE_SOURCE_ID, text, fields);
     Dataset {
         title: source.meta.title.clone(),
-        sources: vec![source],
-        actors: Vec::new(),
-        relations: Vec::new(),
+        sources: vec![source].into(),
+        actors: PerActor::new(),
+        relations: PerRelation::new(),
         origin: Origin::Memory("New map".to_owned()),
         notes: Vec::new(),
         warnings: Vec::new(),

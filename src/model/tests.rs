@@ -50,7 +50,7 @@ fn a_valid_dataset_loads_and_anchors_its_quotes() {
         "t",
     )
     .expect("valid");
-    let a = d.relations[0].passages[0]
+    let a = d.relations[crate::model::RelationId(0)].passages[0]
         .anchor
         .as_ref()
         .expect("anchored");
@@ -208,7 +208,7 @@ fn missing_text_file_is_refused_and_a_present_one_loads() {
     std::fs::write(dir.path().join("article.txt"), ARTICLE).expect("write");
     let d = load_path(&path).expect("loads");
     assert_eq!(
-        d.relations[0].passages[0]
+        d.relations[crate::model::RelationId(0)].passages[0]
             .anchor
             .as_ref()
             .map(Anchor::paragraph),

@@ -55,9 +55,9 @@ pub(super) fn validate(
             .title
             .filter(|t| !t.trim().is_empty())
             .unwrap_or_else(|| sources[0].meta.title.clone()),
-        sources,
-        actors,
-        relations,
+        sources: sources.into(),
+        actors: actors.into(),
+        relations: relations.into(),
         origin,
         notes: Vec::new(),
         warnings: Vec::new(),

@@ -8,14 +8,14 @@ use super::geometry::NodeForm;
 use super::input::SceneInput;
 use super::{EdgeShape, Emphasis, Hit, Label, Legend, NodeShape, Scene, Selection};
 use crate::layout::node_radius;
-use crate::model::{ActorId, ActorKind};
+use crate::model::{ActorId, ActorKind, PerActor};
 
 /// Builds the scene. Deterministic: the same input gives the same shapes in the same order.
 pub fn build(input: &SceneInput<'_>) -> Scene {
     use rayon::prelude::*;
     let d = input.dataset;
     let degrees = d.degrees();
-    let radius: Vec<f32> = degrees.iter().map(|&n| node_radius(n)).collect();
+    let radius: PerActor<f32> = degrees.iter().map(|&n| node_radius(n)).collect();
     let focus = match (input.selection, input.spotlight) {
         (Selection::None, Some(spot)) => Focus::spotlight(d, spot),
         _ => Focus::of(d, input.selection),
@@ -30,7 +30,7 @@ pub fn build(input: &SceneInput<'_>) -> Scene {
         (edges, fans) = paired.into_iter().unzip();
     }
     // An actor whose every line is filtered away fades: it is still there, but not in play.
-    let mut has_line = vec![false; d.actors.len()];
+    let mut has_line: PerActor<bool> = vec![false; d.actors.len()].into();
     for e in &edges {
         let rel = &d.relations[e.relation];
         has_line[rel.from] = true;
@@ -131,7 +131,7 @@ fn node_shape(input: &SceneInput<'_>, a: ActorId, r: f32, focus: Emphasis) -> No
         },
         pin: input
             .pinned
-            .get(a.0)
+            .get(a)
             .copied()
             .unwrap_or(false)
             .then_some(style.pin),

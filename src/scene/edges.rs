@@ -9,13 +9,13 @@ use super::input::SceneInput;
 use super::line_shape::{Ends, edge_shape, edge_width, fan_spacing};
 use super::{EdgeShape, Emphasis, Hit};
 use crate::layout::{length, normalized};
-use crate::model::{ActorId, RelationId};
+use crate::model::{ActorId, RelationId, TiSlice};
 
 /// Every shown relation, grouped by unordered actor pair so parallel ones fan out as arcs.
 pub(super) fn edges(
     input: &SceneInput<'_>,
     focus: &Focus,
-    radius: &[f32],
+    radius: &TiSlice<ActorId, f32>,
 ) -> (Vec<EdgeShape>, Vec<FanSlot>) {
     use rayon::prelude::*;
     let d = input.dataset;
@@ -72,7 +72,7 @@ fn pair_runs(order: &[Pair], size: usize) -> Vec<&[Pair]> {
 fn edges_of(
     input: &SceneInput<'_>,
     focus: &Focus,
-    radius: &[f32],
+    radius: &TiSlice<ActorId, f32>,
     states_tones: bool,
     run: &[Pair],
 ) -> (Vec<EdgeShape>, Vec<FanSlot>) {

@@ -2,21 +2,21 @@
 //! what a legend lists for the relations shown.
 
 use super::{Dash, Emphasis, Legend, Selection, Style};
-use crate::model::{Dataset, Dimension, RelationId, Tone};
+use crate::model::{Dataset, Dimension, PerActor, PerRelation, RelationId, Tone};
 
 /// Actors and relations to light up, indexed like the dataset's; everything else is dimmed.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Spotlight {
     /// Lit actors.
-    pub actors: Vec<bool>,
+    pub actors: PerActor<bool>,
     /// Lit relations (their two actors are shown normally).
-    pub relations: Vec<bool>,
+    pub relations: PerRelation<bool>,
 }
 
 /// How the selection emphasises each relation and actor (hover is applied on top).
 pub(super) struct Focus {
-    pub(super) edges: Vec<Emphasis>,
-    pub(super) nodes: Vec<Emphasis>,
+    pub(super) edges: PerRelation<Emphasis>,
+    pub(super) nodes: PerActor<Emphasis>,
 }
 
 impl Focus {
@@ -30,9 +30,9 @@ impl Focus {
             }
         };
         let edges = spot.relations.iter().map(|&on| lit(on)).collect();
-        let mut nodes: Vec<Emphasis> = spot.actors.iter().map(|&on| lit(on)).collect();
+        let mut nodes: PerActor<Emphasis> = spot.actors.iter().map(|&on| lit(on)).collect();
         for (r, rel) in d.relations_with_ids() {
-            if spot.relations.get(r.0).copied().unwrap_or(false) {
+            if spot.relations.get(r).copied().unwrap_or(false) {
                 for a in [rel.from, rel.to] {
                     nodes[a] = nodes[a].max(Emphasis::Normal);
                 }
@@ -46,12 +46,12 @@ impl Focus {
         let n_act = d.actors.len();
         match selection {
             Selection::None => Self {
-                edges: vec![Emphasis::Normal; n_rel],
-                nodes: vec![Emphasis::Normal; n_act],
+                edges: PerRelation::from(vec![Emphasis::Normal; n_rel]),
+                nodes: PerActor::from(vec![Emphasis::Normal; n_act]),
             },
             Selection::Relation(sel) => {
-                let mut edges = vec![Emphasis::Dimmed; n_rel];
-                let mut nodes = vec![Emphasis::Dimmed; n_act];
+                let mut edges = PerRelation::from(vec![Emphasis::Dimmed; n_rel]);
+                let mut nodes = PerActor::from(vec![Emphasis::Dimmed; n_act]);
                 if let Some(rel) = d.relation(sel) {
                     edges[sel] = Emphasis::Highlighted;
                     nodes[rel.from] = Emphasis::Normal;
@@ -60,8 +60,8 @@ impl Focus {
                 Self { edges, nodes }
             }
             Selection::Actor(sel) => {
-                let mut edges = vec![Emphasis::Dimmed; n_rel];
-                let mut nodes = vec![Emphasis::Dimmed; n_act];
+                let mut edges = PerRelation::from(vec![Emphasis::Dimmed; n_rel]);
+                let mut nodes = PerActor::from(vec![Emphasis::Dimmed; n_act]);
                 for (r, rel) in d.relations_with_ids() {
                     if rel.from == sel || rel.to == sel {
                         edges[r] = Emphasis::Highlighted;
@@ -69,21 +69,21 @@ impl Focus {
                         nodes[rel.to] = Emphasis::Normal;
                     }
                 }
-                if let Some(slot) = nodes.get_mut(sel.0) {
+                if let Some(slot) = nodes.get_mut(sel) {
                     *slot = Emphasis::Highlighted;
                 }
                 Self { edges, nodes }
             }
             Selection::Pair(x, y) => {
-                let mut edges = vec![Emphasis::Dimmed; n_rel];
-                let mut nodes = vec![Emphasis::Dimmed; n_act];
+                let mut edges = PerRelation::from(vec![Emphasis::Dimmed; n_rel]);
+                let mut nodes = PerActor::from(vec![Emphasis::Dimmed; n_act]);
                 for (r, rel) in d.relations_with_ids() {
                     if rel.joins(x, y) {
                         edges[r] = Emphasis::Highlighted;
                     }
                 }
                 for a in [x, y] {
-                    if let Some(slot) = nodes.get_mut(a.0) {
+                    if let Some(slot) = nodes.get_mut(a) {
                         *slot = Emphasis::Highlighted;
                     }
                 }

@@ -5,20 +5,20 @@ use egui::Pos2;
 use super::focus::Spotlight;
 use super::geometry::NodeForm;
 use super::{Hit, Selection, Style};
-use crate::model::{ActorId, ActorKind, Dataset, RelationId};
+use crate::model::{ActorId, ActorKind, Dataset, RelationId, TiSlice};
 
 /// Everything a scene is built from. Positions are world coordinates indexed like actors.
 pub struct SceneInput<'a> {
     /// The dataset.
     pub dataset: &'a Dataset,
     /// Actor positions in world units.
-    pub positions: &'a [Pos2],
+    pub positions: &'a TiSlice<ActorId, Pos2>,
     /// Which actors are shown (filters, secondary actors).
-    pub visible_actors: &'a [bool],
+    pub visible_actors: &'a TiSlice<ActorId, bool>,
     /// Which relations are shown; a relation is drawn only if both its actors are too.
-    pub visible_relations: &'a [bool],
+    pub visible_relations: &'a TiSlice<RelationId, bool>,
     /// Which actors the user pinned.
-    pub pinned: &'a [bool],
+    pub pinned: &'a TiSlice<ActorId, bool>,
     /// Current selection.
     pub selection: Selection,
     /// What the pointer is over.
@@ -35,12 +35,12 @@ pub struct SceneInput<'a> {
 
 impl SceneInput<'_> {
     pub(super) fn actor_shown(&self, a: ActorId) -> bool {
-        self.visible_actors.get(a.0).copied().unwrap_or(false) && self.positions.get(a.0).is_some()
+        self.visible_actors.get(a).copied().unwrap_or(false) && self.positions.get(a).is_some()
     }
 
     pub(super) fn relation_shown(&self, r: RelationId) -> bool {
         let rel = &self.dataset.relations[r];
-        self.visible_relations.get(r.0).copied().unwrap_or(false)
+        self.visible_relations.get(r).copied().unwrap_or(false)
             && self.actor_shown(rel.from)
             && self.actor_shown(rel.to)
     }

@@ -7,7 +7,7 @@ use super::geometry::{Curve, NodeForm};
 use super::input::SceneInput;
 use super::{Dash, EdgeShape, Emphasis, Hit};
 use crate::layout::normalized;
-use crate::model::{ActorId, RelationId};
+use crate::model::{ActorId, RelationId, TiSlice};
 
 /// The gap between neighbouring arcs of a pair with `k` lines of `length`: the style's
 /// spacing, narrowed so the whole fan spans at most half the line's length (23 arcs at full
@@ -28,7 +28,7 @@ pub(super) fn edge_shape(
     input: &SceneInput<'_>,
     r: RelationId,
     ctrl: Pos2,
-    radius: &[f32],
+    radius: &TiSlice<ActorId, f32>,
     emphasis: Emphasis,
     states_tones: bool,
 ) -> EdgeShape {
@@ -99,7 +99,7 @@ pub(super) fn edge_geometry(
     input: &SceneInput<'_>,
     r: RelationId,
     ctrl: Pos2,
-    radius: &[f32],
+    radius: &TiSlice<ActorId, f32>,
     arrow_width: Option<f32>,
 ) -> (Curve, Option<[Pos2; 3]>) {
     let ends = Ends::of(input, r, radius);
@@ -119,7 +119,11 @@ pub(crate) struct Ends {
 }
 
 impl Ends {
-    pub(super) fn of(input: &SceneInput<'_>, r: RelationId, radius: &[f32]) -> Self {
+    pub(super) fn of(
+        input: &SceneInput<'_>,
+        r: RelationId,
+        radius: &TiSlice<ActorId, f32>,
+    ) -> Self {
         let rel = &input.dataset.relations[r];
         Self {
             source: rel.from,

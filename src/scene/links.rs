@@ -7,7 +7,7 @@ use egui::Pos2;
 use super::input::SceneInput;
 use super::line_shape::edge_shape;
 use super::{Dash, EdgeShape, Emphasis, Hit, LinkMode};
-use crate::model::{Dataset, Dimension, RelationId, Tone};
+use crate::model::{ActorId, Dataset, Dimension, RelationId, TiSlice, Tone};
 
 /// One pair's relations split into the lines `mode` draws, in a stable order.
 pub(super) fn groups(
@@ -41,7 +41,7 @@ pub(super) fn combined(
     input: &SceneInput<'_>,
     group: &[RelationId],
     ctrl: Pos2,
-    radius: &[f32],
+    radius: &TiSlice<ActorId, f32>,
     emphasis: Emphasis,
     states_tones: bool,
 ) -> EdgeShape {

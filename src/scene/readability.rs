@@ -8,7 +8,7 @@ use egui::Pos2;
 
 use super::{LineLabels, LinkMode, Scene, SceneInput, Selection, Style, Theme, build};
 use crate::layout::{self, MAX_ACTORS_FOR_CANDIDATES, Readability};
-use crate::model::{ActorId, Dataset};
+use crate::model::{ActorId, Dataset, PerActor, PerRelation, TiSlice};
 
 /// How far (world units) a drawn line must stay from an actor it does not join.
 const CLEARANCE: f32 = 4.0;
@@ -16,12 +16,12 @@ const CLEARANCE: f32 = 4.0;
 /// The scene of `positions` as first shown: core actors, every relation, one line per
 /// relation, nothing selected.
 fn default_scene(d: &Dataset, positions: &[Pos2]) -> Scene {
-    let shown: Vec<bool> = d.actors.iter().map(|a| !a.secondary).collect();
-    let relations = vec![true; d.relations.len()];
-    let pinned = vec![false; d.actors.len()];
+    let shown: PerActor<bool> = d.actors.iter().map(|a| !a.secondary).collect();
+    let relations: PerRelation<bool> = vec![true; d.relations.len()].into();
+    let pinned: PerActor<bool> = vec![false; d.actors.len()].into();
     build(&SceneInput {
         dataset: d,
-        positions,
+        positions: TiSlice::from_ref(positions),
         visible_actors: &shown,
         visible_relations: &relations,
         pinned: &pinned,
@@ -101,7 +101,7 @@ fn refine(
     score: &dyn Fn(&[Pos2]) -> Readability,
 ) -> Vec<Pos2> {
     let core: Vec<usize> = (0..d.actors.len())
-        .filter(|&a| !d.actors[a].secondary)
+        .filter(|&a| !d.actors[ActorId(a)].secondary)
         .collect();
     if core.len() > MAX_ACTORS_REFINED {
         return positions;

@@ -29,12 +29,12 @@ impl Scene {
             || self
                 .nodes
                 .iter()
-                .any(|n| input.positions.get(n.actor.0).is_none())
+                .any(|n| input.positions.get(n.actor).is_none())
         {
             return false;
         }
         for n in &mut self.nodes {
-            let center = input.positions[n.actor.0];
+            let center = input.positions[n.actor];
             n.label.rect = n.label.rect.translate(center - n.center);
             n.center = center;
         }

@@ -260,7 +260,7 @@ fn tooltip(ui: &mut egui::Ui, d: &Dataset, hit: Hit, state: &MapState) {
         Hit::Node(a) => {
             let actor = &d.actors[a];
             ui.strong(&actor.name);
-            let degree = state.degrees().get(a.0).copied().unwrap_or(0);
+            let degree = state.degrees().get(a).copied().unwrap_or(0);
             ui.label(format!("{} · {degree} relations", actor.kind.as_str()));
             if state.is_pinned(a) {
                 ui.label(egui::RichText::new("Pinned · double-click to unpin").weak());
@@ -306,7 +306,7 @@ fn pointer_actions(
                         response.rect,
                     );
                     // Holding still emits nothing, so the app can go idle mid-drag.
-                    if state.place.positions.get(actor.0) != Some(&to) {
+                    if state.place.positions.get(actor) != Some(&to) {
                         actions.push(EditCommand::DragTo(to).into());
                     }
                 }

@@ -32,7 +32,7 @@ impl SourceForm {
     /// The form filled from `source` of the open map (`None` if there is no such source).
     pub fn edit(state: &MapState, source: SourceId) -> Option<Self> {
         let d = &state.doc.dataset;
-        let meta = &d.sources.get(source.0)?.meta;
+        let meta = &d.sources.get(source)?.meta;
         Some(Self {
             source,
             map_title: d.title.clone(),

@@ -306,9 +306,10 @@ impl Builder {
                     ..Default::default()
                 },
                 article: Article::default(),
-            }],
-            actors: self.actors,
-            relations: self.relations,
+            }]
+            .into(),
+            actors: self.actors.into(),
+            relations: self.relations.into(),
             origin,
             notes,
             warnings: Vec::new(),
