@@ -8,7 +8,7 @@
 
 use std::time::Instant;
 
-use relmap::map::{ActorFields, DocCommand, EditCommand, MapState, Prefs};
+use relmap::map::{ActorFields, DocCommand, EditCommand, MapState, Showing};
 use relmap::model::ActorId;
 
 fn rss_mb() -> Option<f64> {
@@ -31,7 +31,7 @@ fn main() {
         .unwrap_or_else(|e| panic!("{e}"));
     let (nodes, links) = (d.actors.len(), d.relations.len());
     // Positions do not matter to an edit; the loader's spiral start is enough.
-    let mut state = MapState::with_layout(d, Vec::new(), Prefs::default());
+    let mut state = MapState::with_layout(d, Vec::new(), Showing::default());
     let opened_mb = rss_mb();
     let n = 200.min(nodes);
     let step = (nodes / n).max(1);

@@ -483,7 +483,7 @@ fn hovering_a_row_lights_its_line_and_hovering_a_line_lights_its_row() {
     h.run();
     let state = h.state().state();
     assert_eq!(state.pointing.linked_hover, Some(Hit::Edge(energy)));
-    let style = relmap::scene::Style::for_theme(state.theme());
+    let style = relmap::scene::Style::for_theme(h.state().theme());
     let scene = state.scene_cached(&style);
     let line = scene.edge(energy).expect("drawn");
     assert!(line.halo, "the hovered row's line gets a halo");
@@ -669,7 +669,7 @@ fn a_search_lights_its_matches_on_the_map_and_a_hidden_result_is_announced() {
     let mut h = harness();
     search_for(&mut h, "Taiwan");
     let state = h.state().state();
-    let style = relmap::scene::Style::for_theme(state.theme());
+    let style = relmap::scene::Style::for_theme(h.state().theme());
     let scene = state.scene_cached(&style);
     let lit = scene
         .edge(relation(&h, "cn-kz-diplomacy"))
@@ -689,7 +689,7 @@ fn a_search_lights_its_matches_on_the_map_and_a_hidden_result_is_announced() {
         .expect("a result")
         .click();
     h.run();
-    assert!(h.state().state().prefs.show_secondary);
+    assert!(h.state().state().lens.show_secondary);
     assert!(
         h.state()
             .toasts()
@@ -746,7 +746,7 @@ fn an_actor_left_without_a_visible_line_fades() {
     h.get_by_label("security").click();
     h.run();
     let state = h.state().state();
-    let style = relmap::scene::Style::for_theme(state.theme());
+    let style = relmap::scene::Style::for_theme(h.state().theme());
     let scene = state.scene_cached(&style);
     assert_eq!(
         scene.node(sco).expect("still drawn").emphasis,
@@ -845,7 +845,7 @@ fn a_newly_opened_map_is_drawn_fitted_from_its_first_frame() {
     let app = h.state().state();
     assert_eq!(
         app.camera.view,
-        app.fitted_view(canvas),
+        app.fitted_view(canvas, true),
         "the fit was applied"
     );
     let t = app.camera.view.screen_from_world(canvas);
@@ -929,11 +929,11 @@ fn a_notice_about_showing_secondary_actors_can_be_undone() {
         .expect("a result")
         .click();
     h.run();
-    assert!(h.state().state().prefs.show_secondary);
+    assert!(h.state().state().lens.show_secondary);
     h.get_by_label("Undo").click();
     h.run();
     assert!(
-        !h.state().state().prefs.show_secondary,
+        !h.state().state().lens.show_secondary,
         "the notice's Undo hid them again"
     );
     assert!(
@@ -1120,7 +1120,7 @@ fn drafts_are_reviewed_with_d_a_and_r() {
     assert!(h.query_by_label("✏ 3 drafts to review").is_some());
     // Drafts are grey and short-dashed, and left out of exports.
     let state = h.state().state();
-    let style = relmap::scene::Style::for_theme(state.theme());
+    let style = relmap::scene::Style::for_theme(h.state().theme());
     let jp_kr = relation(&h, "draft-jp-kr");
     let line = state
         .scene_cached(&style)
@@ -1340,7 +1340,7 @@ fn one_line_per_pair_combines_relations_and_a_click_lists_them() {
     h.run();
     let state = h.state().state();
     assert_eq!(state.lens.links, relmap::scene::LinkMode::Pair);
-    let style = relmap::scene::Style::for_theme(state.theme());
+    let style = relmap::scene::Style::for_theme(h.state().theme());
     let scene = state.scene_cached(&style);
     let shown = state.visible_relations().iter().filter(|v| **v).count();
     let members: usize = scene.edges.iter().map(|e| e.members.len()).sum();
@@ -1407,7 +1407,7 @@ fn one_line_per_pair_combines_relations_and_a_click_lists_them() {
     h.get_by_label("One per relation").click();
     h.run();
     let state = h.state().state();
-    let scene = state.scene_cached(&relmap::scene::Style::for_theme(state.theme()));
+    let scene = state.scene_cached(&relmap::scene::Style::for_theme(h.state().theme()));
     assert_eq!(scene.edges.len(), shown);
 }
 

@@ -482,3 +482,45 @@ fn the_status_line_never_draws_its_hint_over_what_it_counts() {
         }
     }
 }
+
+#[test]
+fn preferences_belong_to_the_app_and_a_new_map_opens_as_the_last_one_was_shown() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let mut h = with_state_in(dir.path());
+    h.get_by_label("View").click();
+    h.run();
+    h.get_by_label("Theme: dark").click();
+    h.run();
+    assert_eq!(h.state().prefs().theme, Some(relmap::scene::Theme::Dark));
+    assert_eq!(h.state().theme(), relmap::scene::Theme::Dark);
+    h.get_by_label("View").click();
+    h.run();
+    h.get_by_label("Show secondary actors").click();
+    h.run();
+    assert!(h.state().state().lens.show_secondary, "the map shows them");
+    h.state_mut().open_path(fixture("trade_routes.csv"), None);
+    h.state_mut().wait_for_load();
+    h.run();
+    assert!(
+        h.state().state().doc.dataset.title.contains("trade")
+            || h.state().state().doc.dataset.origin.display_name() == "trade_routes.csv",
+        "the other map is open"
+    );
+    assert_eq!(
+        h.state().theme(),
+        relmap::scene::Theme::Dark,
+        "the theme is the app's: opening a map keeps it"
+    );
+    assert!(
+        h.state().state().lens.show_secondary,
+        "the new map opens showing secondary actors, as the last one did"
+    );
+    // Written with the app's state and read back by the next session.
+    h.state_mut().save_state();
+    let again = RelmapApp::with_state_file(
+        model::builtin().expect("built-in"),
+        Some(dir.path().join("relmap-state.json")),
+    );
+    assert_eq!(again.prefs().theme, Some(relmap::scene::Theme::Dark));
+    assert!(again.state().lens.show_secondary);
+}

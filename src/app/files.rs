@@ -81,8 +81,8 @@ impl RelmapApp {
         self.loading = Some(Loading::start(
             path,
             ctx.cloned(),
-            self.state.prefs.clone(),
-            self.state.system_theme,
+            self.state.showing(),
+            self.theme(),
         ));
     }
 

@@ -6,7 +6,7 @@
 
 use super::dialogs::Modal;
 use super::{RelmapApp, ToastKind};
-use crate::map::{DocCommand, FileCommand, MapToAdopt, Outcome, ViewCommand};
+use crate::map::{DocCommand, FileCommand, MapToAdopt, Outcome};
 use crate::ui::{self, Action, UnsavedChoice};
 
 impl RelmapApp {
@@ -41,6 +41,10 @@ impl RelmapApp {
                 self.state.apply(command);
                 ctx.request_repaint();
             }
+            Action::Pref(command) => {
+                self.prefs.apply(command);
+                ctx.request_repaint();
+            }
             Action::CopyText(text) => {
                 ctx.copy_text(text);
                 self.jobs
@@ -54,7 +58,7 @@ impl RelmapApp {
             Action::Open => self.ask_and_open(ctx),
             Action::FocusSearch => {
                 self.focus_search = true;
-                self.state.apply(ViewCommand::SetSidePanel(true));
+                self.prefs.apply(ui::PrefCommand::SetSidePanel(true));
                 ctx.request_repaint();
             }
             Action::OpenPath(path) => self.open_path(path, Some(ctx)),

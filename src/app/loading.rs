@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
-use crate::map::{LiveLayout, MapState, Prefs};
+use crate::map::{LiveLayout, MapState, Showing};
 use crate::model::{self, LoadError, LoadProgress, LoadSnapshot, LoadStep};
 use crate::scene::{Style, Theme};
 
@@ -29,12 +29,13 @@ pub struct Loading {
 
 impl Loading {
     /// Starts loading `path` on a worker thread; `repaint` is woken when it is done. The new
-    /// map starts with `prefs` and `system_theme` (the shell updates both when it takes it).
+    /// map opens `showing` what the one on screen shows (secondary actors, line labels), its
+    /// first scene built in `theme`.
     pub fn start(
         path: PathBuf,
         repaint: Option<egui::Context>,
-        prefs: Prefs,
-        system_theme: Theme,
+        showing: Showing,
+        theme: Theme,
     ) -> Self {
         let progress = Arc::new(LoadProgress::default());
         let (sender, receiver) = channel();
@@ -73,11 +74,10 @@ impl Loading {
             });
             let result = loaded.map(|(dataset, positions, parts)| {
                 let live = parts.map(LiveLayout::start_first);
-                let mut state = MapState::with_layout(dataset, positions, prefs);
-                state.system_theme = system_theme;
+                let state = MapState::with_layout(dataset, positions, showing);
                 // The first frame's scene, built here: on a 100,000-node map it held that
                 // frame up for half a second.
-                let _ = state.scene_cached(&Style::for_theme(state.theme()));
+                let _ = state.scene_cached(&Style::for_theme(theme));
                 (state, live)
             });
             let _ = sender.send(result);

@@ -28,8 +28,8 @@ use crate::map::{
     ArticleCommand, Command, EditCommand, LayoutRun, MapState, SavedLayout, SelectCommand,
 };
 use crate::model::Dataset;
-use crate::scene::{Selection, Style};
-use crate::ui::{self, Action};
+use crate::scene::{Selection, Style, Theme};
+use crate::ui::{self, Action, Prefs};
 
 /// A save dialog that answers faster than this was never shown to the user.
 const NO_DIALOG_THRESHOLD: Duration = Duration::from_millis(300);
@@ -76,6 +76,11 @@ pub struct RelmapApp {
     /// while what they asked for goes on (a file chooser, the new-map form). Any edit gives
     /// the map a new revision, so the question comes again.
     discarded: Option<u64>,
+    /// App-wide preferences (theme, panels, how the next map opens), persisted; never the
+    /// map's.
+    prefs: Prefs,
+    /// The operating system's theme, used while `prefs.theme` is `None`.
+    system_theme: Theme,
 }
 
 impl RelmapApp {
@@ -92,8 +97,9 @@ impl RelmapApp {
     pub fn with_state_file(dataset: Dataset, path: Option<PathBuf>) -> Self {
         let file = path.as_deref().map(StateFile::read).unwrap_or_default();
         let positions = crate::scene::readable_positions(&dataset, 0, &mut |_| {});
-        let state = MapState::with_layout(dataset, positions, file.prefs);
+        let state = MapState::with_layout(dataset, positions, file.prefs.showing());
         let mut app = Self::from_state(state);
+        app.prefs = file.prefs;
         if let Some(saved) = file.layouts.get(&app.state.doc.dataset.origin.key()) {
             log::info!(
                 "restoring {} saved actor positions",
@@ -128,6 +134,8 @@ impl RelmapApp {
             missing_scripts: Vec::new(),
             system_dialogs: false,
             loaded: None,
+            prefs: Prefs::default(),
+            system_theme: Theme::Light,
             discarded: None,
         }
     }
@@ -142,6 +150,16 @@ impl RelmapApp {
     /// The map state.
     pub fn state(&self) -> &MapState {
         &self.state
+    }
+
+    /// The app-wide preferences (theme, panels, how the next map opens).
+    pub fn prefs(&self) -> &Prefs {
+        &self.prefs
+    }
+
+    /// The theme in effect: the user's choice, or the system's when following it.
+    pub fn theme(&self) -> Theme {
+        self.prefs.theme_or(self.system_theme)
     }
 
     /// The dialog or window in front of the map, if any.
@@ -163,8 +181,9 @@ impl RelmapApp {
             self.state.doc.dataset.origin.key(),
             SavedLayout::capture(&self.state),
         );
+        self.prefs.remember(self.state.showing());
         let file = StateFile::new(
-            self.state.prefs.clone(),
+            self.prefs.clone(),
             self.recent.clone(),
             self.layouts.clone(),
         );
@@ -281,7 +300,8 @@ impl RelmapApp {
     pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         let mut actions = self.before_paint(&ctx);
-        let style = Style::for_theme(self.state.theme());
+        let theme = self.theme();
+        let style = Style::for_theme(theme);
         let keys = ui::KeyContext {
             dialog_open: self.modal.as_ref().is_some_and(Modal::takes_keyboard),
             actor_selected: matches!(self.state.pointing.selection, Selection::Actor(_)),
@@ -290,13 +310,18 @@ impl RelmapApp {
         };
         actions.extend(ui::consume_shortcuts(&ctx, keys));
         egui::Panel::top("relmap-top").show(ui, |ui| {
-            actions.extend(ui::top_bar(ui, &self.state, &self.recent));
+            actions.extend(ui::top_bar(
+                ui,
+                &self.state,
+                (&self.prefs, theme),
+                &self.recent,
+            ));
         });
         egui::Panel::bottom("relmap-status").show(ui, |ui| {
             actions.extend(ui::status_bar(ui, &self.state, &self.missing_scripts));
             actions.extend(self.progress_lines(ui));
         });
-        if self.state.prefs.side_panel_open {
+        if self.prefs.side_panel_open {
             egui::Panel::right("relmap-evidence")
                 .resizable(true)
                 .default_size(360.0)
@@ -307,7 +332,7 @@ impl RelmapApp {
                 });
             self.focus_search = false;
         }
-        if self.state.prefs.show_chronology && self.state.year_span().is_some() {
+        if self.prefs.show_chronology && self.state.year_span().is_some() {
             egui::Panel::bottom("relmap-chronology")
                 .resizable(false)
                 .exact_size(CHRONOLOGY_HEIGHT)
@@ -316,7 +341,7 @@ impl RelmapApp {
                 });
         }
         egui::CentralPanel::no_frame().show(ui, |ui| {
-            actions.extend(ui::canvas(ui, &self.state, &style));
+            actions.extend(ui::canvas(ui, &self.state, &style, self.prefs.show_legend));
         });
         actions.extend(ui::article_window(&ctx, &self.state, &style));
         if let Some(modal) = &mut self.modal

@@ -8,7 +8,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::map::{Prefs, SavedLayout};
+use crate::map::SavedLayout;
+use crate::ui::Prefs;
 
 const VERSION: u32 = 2;
 /// How many recently opened files File → Open recent lists.

@@ -62,7 +62,7 @@ impl RelmapApp {
     }
 
     fn show_draft(&mut self, id: model::PassageId) {
-        if !self.state.visible_relations()[id.relation] && !self.state.prefs.show_secondary {
+        if !self.state.visible_relations()[id.relation] && !self.state.lens.show_secondary {
             self.state
                 .apply(crate::map::ViewCommand::SetShowSecondary(true));
         }

@@ -1,21 +1,17 @@
-//! Following the operating system's light/dark setting, through a command like any change.
+//! Following the operating system's light/dark setting: the app's, not the map's.
 
 use super::RelmapApp;
-use crate::map::ViewCommand;
 use crate::scene::Theme;
 
 impl RelmapApp {
-    /// Tells the state the system theme (a command, so `apply` stays the only writer) and
-    /// sets egui's visuals to the theme in effect.
+    /// Records the system theme and sets egui's visuals to the theme in effect.
     pub(super) fn sync_theme(&mut self, ctx: &egui::Context) {
         let system = match ctx.system_theme() {
             Some(egui::Theme::Dark) => Theme::Dark,
             _ => Theme::Light,
         };
-        if self.state.system_theme != system {
-            self.state.apply(ViewCommand::SystemTheme(system));
-        }
-        let wanted = match self.state.theme() {
+        self.system_theme = system;
+        let wanted = match self.theme() {
             Theme::Light => egui::Theme::Light,
             Theme::Dark => egui::Theme::Dark,
         };

@@ -9,7 +9,7 @@ use super::saved::SavedLayout;
 use super::view::View;
 use super::{ArticleFocus, Drag, LEGEND_ROOM, MapState, Move};
 use crate::model::{ActorId, PassageId};
-use crate::scene::{Hit, Selection, Style};
+use crate::scene::{Hit, Selection};
 
 impl MapState {
     /// Applies one command. This is the only place state changes; what the caller needs to
@@ -35,8 +35,7 @@ impl MapState {
                 let Some((next, unsaved)) = next.take() else {
                     return;
                 };
-                // Every part of the open map is replaced; the app's preferences and the
-                // system theme are not the map's and stay. Named one by one (no `..`), so a
+                // Every part of the open map is replaced. Named one by one (no `..`), so a
                 // new part has to say which it is.
                 let super::MapState {
                     doc,
@@ -45,8 +44,6 @@ impl MapState {
                     camera,
                     lens,
                     reader,
-                    prefs: _,
-                    system_theme: _,
                     history,
                     caches,
                     last_merge,
@@ -81,7 +78,7 @@ impl MapState {
             Some(Hit::Node(a)) => Selection::Actor(a),
             Some(Hit::Edge(r)) => {
                 let combined = self
-                    .scene_cached(&Style::for_theme(self.theme()))
+                    .current_scene()
                     .edge(r)
                     .is_some_and(|e| e.members.len() > 1);
                 match self.doc.dataset.relation(r) {
@@ -277,16 +274,13 @@ impl MapState {
                 self.camera.auto_fit = false;
             }
             ViewCommand::Fit => self.refit(),
-            ViewCommand::FitTo(canvas) => self.fit_to(canvas),
+            ViewCommand::FitTo { canvas, legend } => self.fit_to(canvas, legend),
             ViewCommand::Canvas(canvas) => self.camera.canvas = Some(canvas),
-            ViewCommand::SetTheme(theme) => self.prefs.theme = theme,
-            ViewCommand::SystemTheme(theme) => self.system_theme = theme,
             ViewCommand::SetShowSecondary(show) => {
-                self.prefs.show_secondary = show;
+                self.lens.show_secondary = show;
                 self.after_filter_change();
             }
-            ViewCommand::SetShowLegend(show) => self.prefs.show_legend = show,
-            ViewCommand::SetLineLabels(labels) => self.prefs.line_labels = labels,
+            ViewCommand::SetLineLabels(labels) => self.lens.line_labels = labels,
             ViewCommand::SetLinks(links) => {
                 self.lens.links = links;
                 // A selected relation may now be part of a combined line: keep it selected
@@ -294,8 +288,6 @@ impl MapState {
                 self.pointing.hovered = None;
                 self.pointing.linked_hover = None;
             }
-            ViewCommand::SetSidePanel(open) => self.prefs.side_panel_open = open,
-            ViewCommand::SetChronology(show) => self.prefs.show_chronology = show,
         }
     }
 
@@ -306,12 +298,12 @@ impl MapState {
         self.camera.animate_next_fit = true;
     }
 
-    /// The view that shows the whole map in `canvas`, clear of the legend.
-    pub fn fitted_view(&self, canvas: egui::Rect) -> View {
-        let bounds = self.scene_cached(&Style::for_theme(self.theme())).bounds;
+    /// The view that shows the whole map in `canvas`, clear of the legend if it is drawn.
+    pub fn fitted_view(&self, canvas: egui::Rect, legend: bool) -> View {
+        let bounds = self.current_scene().bounds;
         // Keep the map clear of the legend in the bottom-left corner.
         let mut room = canvas;
-        if self.prefs.show_legend && canvas.width() > 3.0 * LEGEND_ROOM {
+        if legend && canvas.width() > 3.0 * LEGEND_ROOM {
             room.min.x += LEGEND_ROOM;
         }
         let mut view = View::fit(bounds, room);
@@ -329,9 +321,9 @@ impl MapState {
         self.camera.animate_next_fit && !self.is_very_large()
     }
 
-    fn fit_to(&mut self, canvas: egui::Rect) {
+    fn fit_to(&mut self, canvas: egui::Rect, legend: bool) {
         let before = self.camera.view;
-        self.camera.view = self.fitted_view(canvas);
+        self.camera.view = self.fitted_view(canvas, legend);
         self.camera.fitted_for = Some(canvas);
         // A re-fit the user caused glides there; following a window resize does not.
         if std::mem::take(&mut self.camera.animate_next_fit) && before != self.camera.view {

@@ -10,7 +10,7 @@ use super::DocCommand;
 use super::filters::FocusMode;
 use super::saved::SavedLayout;
 use crate::model::{ActorId, Dimension, PassageId, Tone};
-use crate::scene::{Hit, Selection, Theme};
+use crate::scene::{Hit, Selection};
 
 /// A state change requested by the UI. UI code reads [`super::MapState`] and emits these.
 #[derive(Clone, Debug, PartialEq)]
@@ -159,27 +159,22 @@ pub enum ViewCommand {
     },
     /// Fit the whole map into the canvas on the next frame.
     Fit,
-    /// Fit now, knowing the canvas rectangle.
-    FitTo(Rect),
+    /// Fit now, knowing the canvas rectangle and whether the legend takes its corner.
+    FitTo {
+        /// The canvas rectangle (screen points).
+        canvas: Rect,
+        /// Whether the legend is drawn: the map is then kept clear of it.
+        legend: bool,
+    },
     /// The canvas is now this rectangle (screen points): what the view shows is known
     /// outside painting too (where a new actor goes).
     Canvas(Rect),
-    /// Choose a theme, or `None` to follow the operating system.
-    SetTheme(Option<Theme>),
-    /// The operating system's theme (used while the user follows it).
-    SystemTheme(Theme),
     /// Show or hide secondary actors.
     SetShowSecondary(bool),
-    /// Show or hide the legend on the canvas.
-    SetShowLegend(bool),
     /// One line per relation, per pair or per direction.
     SetLinks(crate::scene::LinkMode),
     /// Which lines carry their label.
     SetLineLabels(crate::scene::LineLabels),
-    /// Show or hide the evidence side panel.
-    SetSidePanel(bool),
-    /// Show or hide the chronology strip.
-    SetChronology(bool),
 }
 
 /// Filters and search.

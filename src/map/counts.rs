@@ -74,7 +74,7 @@ impl MapState {
         let mut h = std::collections::hash_map::DefaultHasher::new();
         (
             &self.lens.filters,
-            self.prefs.show_secondary,
+            self.lens.show_secondary,
             self.doc.revision,
         )
             .hash(&mut h);
@@ -123,7 +123,7 @@ impl MapState {
         let mut h = std::collections::hash_map::DefaultHasher::new();
         (
             &self.lens.filters,
-            self.prefs.show_secondary,
+            self.lens.show_secondary,
             self.doc.revision,
             style.theme,
         )

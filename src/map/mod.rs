@@ -18,7 +18,6 @@ mod keynav;
 mod layout_run;
 mod live;
 mod parts;
-mod prefs;
 mod saved;
 mod scene_cache;
 mod sources;
@@ -36,8 +35,7 @@ pub use filters::{FilterPass, Filters, FocusMode};
 pub use keynav::{KeyFocus, KeyStep};
 pub use layout_run::{LayoutRequest, LayoutRun};
 pub use live::LiveLayout;
-pub use parts::{ArticleReader, Camera, Document, Lens, Placement, Pointing};
-pub use prefs::Prefs;
+pub use parts::{ArticleReader, Camera, Document, Lens, Placement, Pointing, Showing};
 pub use saved::{SavedActor, SavedLayout};
 pub use view::{View, ZOOM_RANGE};
 
@@ -45,7 +43,7 @@ use egui::{Pos2, Rect};
 
 use crate::layout;
 use crate::model::{ActorId, Dataset, PassageId, PerActor, PerRelation, RelationId, TiSlice};
-use crate::scene::{Hit, Scene, Selection, Theme};
+use crate::scene::{Hit, Scene, Selection};
 
 /// Width kept free for the legend when fitting the map to the canvas, in points.
 const LEGEND_ROOM: f32 = 170.0;
@@ -124,11 +122,6 @@ pub struct MapState {
     pub lens: Lens,
     /// The article window.
     pub reader: ArticleReader,
-    /// Preferences that outlive the map (theme, panels): the app's, handed over with every
-    /// map it shows ([`FileCommand::Adopt`] keeps them) and persisted by the shell.
-    pub prefs: Prefs,
-    /// The operating system's theme, used while `prefs.theme` is `None`.
-    pub system_theme: Theme,
     /// Undo and redo.
     history: parts::History,
     /// What is remembered between frames until what it depends on changes.
@@ -189,12 +182,12 @@ impl MapState {
     /// A fresh state for `dataset` with its default layout and default preferences.
     pub fn new(dataset: Dataset) -> Self {
         let positions = crate::scene::readable_positions(&dataset, 0, &mut |_| {});
-        Self::with_layout(dataset, positions, Prefs::default())
+        Self::with_layout(dataset, positions, Showing::default())
     }
 
     /// A fresh state for `dataset` whose default layout was computed elsewhere (off the UI
     /// thread for large files). `default_positions` must be indexed like the actors.
-    pub fn with_layout(dataset: Dataset, default_positions: Vec<Pos2>, prefs: Prefs) -> Self {
+    pub fn with_layout(dataset: Dataset, default_positions: Vec<Pos2>, showing: Showing) -> Self {
         let n = dataset.actors.len();
         let mut default_positions = PerActor::from(default_positions);
         default_positions.resize(n, layout::WORLD.center());
@@ -214,19 +207,25 @@ impl MapState {
             },
             pointing: Pointing::default(),
             camera: Camera::default(),
-            lens: Lens::default(),
+            lens: Lens {
+                show_secondary: showing.show_secondary,
+                line_labels: showing.line_labels,
+                ..Lens::default()
+            },
             reader: ArticleReader::default(),
-            prefs,
-            system_theme: Theme::Light,
             history: parts::History::default(),
             caches: Caches::default(),
             last_merge: None,
         }
     }
 
-    /// The theme in effect: the user's choice, or the system's when following it.
-    pub fn theme(&self) -> Theme {
-        self.prefs.theme.unwrap_or(self.system_theme)
+    /// How the map is drawn now (secondary actors, line labels): what the app remembers so
+    /// the next map opens the same way.
+    pub fn showing(&self) -> Showing {
+        Showing {
+            show_secondary: self.lens.show_secondary,
+            line_labels: self.lens.line_labels,
+        }
     }
 
     /// Which actors are drawn (secondary actors and the actor focus), indexed by [`ActorId`].
@@ -235,7 +234,7 @@ impl MapState {
         self.doc
             .dataset
             .actors_with_ids()
-            .map(|(i, a)| (self.prefs.show_secondary || !a.secondary) && pass.keeps_actor(i))
+            .map(|(i, a)| (self.lens.show_secondary || !a.secondary) && pass.keeps_actor(i))
             .collect()
     }
 
@@ -262,7 +261,7 @@ impl MapState {
             .dataset
             .actors
             .iter()
-            .map(|a| self.prefs.show_secondary || !a.secondary)
+            .map(|a| self.lens.show_secondary || !a.secondary)
             .collect();
         let shown_without_filters = self
             .doc

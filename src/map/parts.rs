@@ -9,7 +9,7 @@ use super::layout_run::LayoutRequest;
 use super::view::View;
 use super::{ArticleFocus, Drag, Edit};
 use crate::model::{Dataset, PerActor, SourceId, TextRange};
-use crate::scene::{Hit, LinkMode, Selection};
+use crate::scene::{Hit, LineLabels, LinkMode, Selection};
 
 /// The document: what Save writes, and whether it has been.
 pub struct Document {
@@ -97,7 +97,18 @@ pub struct Pointing {
     pub key_focus: KeyFocus,
 }
 
-/// What the map is narrowed to and how lines are drawn: filters, search, link mode.
+/// How a map is drawn when it opens: the user's last choices, which the app remembers and
+/// hands to every map it opens ([`super::MapState::with_layout`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Showing {
+    /// Whether secondary actors are drawn.
+    pub show_secondary: bool,
+    /// Which lines carry their label.
+    pub line_labels: LineLabels,
+}
+
+/// What the map is narrowed to and how lines are drawn: filters, search, link mode,
+/// secondary actors and line labels.
 #[derive(Default)]
 pub struct Lens {
     /// Active filters.
@@ -108,6 +119,11 @@ pub struct Lens {
     pub search_pick: Option<usize>,
     /// One line per relation, per pair or per direction (saved with the dataset's layout).
     pub links: LinkMode,
+    /// Whether secondary actors (mentioned in passing) are drawn. A new map starts with the
+    /// user's last choice, which the app remembers.
+    pub show_secondary: bool,
+    /// Which lines carry their label (a new map starts with the user's last choice).
+    pub line_labels: LineLabels,
 }
 
 /// The article window: which source it shows, what it highlights, how it reads.

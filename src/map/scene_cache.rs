@@ -70,6 +70,16 @@ impl MapState {
         Some(Spotlight { actors, relations })
     }
 
+    /// The scene last built for the canvas, or one built now: for what does not depend on the
+    /// theme (which line stands for which relations, the map's bounds), so the map need not
+    /// know the theme the window is drawn in.
+    pub fn current_scene(&self) -> std::sync::Arc<Scene> {
+        if let Some(cached) = self.caches.scene.borrow().as_ref() {
+            return cached.scene.clone();
+        }
+        self.scene_cached(&Style::for_theme(crate::scene::Theme::Light))
+    }
+
     /// [`MapState::scene`], reused while nothing it depends on has changed, and refreshed
     /// in place (not rebuilt) when only positions have: a running layout changes nothing else.
     pub fn scene_cached(&self, style: &Style) -> std::sync::Arc<Scene> {
@@ -80,11 +90,11 @@ impl MapState {
             self.pointing.selection,
             self.hover_shown(),
             &self.lens.filters,
-            self.prefs.show_secondary,
+            self.lens.show_secondary,
             self.lens.search.trim(),
             self.lens.links,
             self.doc.revision,
-            self.prefs.line_labels,
+            self.lens.line_labels,
         )
             .hash(&mut h);
         style.theme.hash(&mut h);
@@ -190,7 +200,7 @@ impl MapState {
             spotlight,
             style,
             links: self.lens.links,
-            line_labels: self.prefs.line_labels,
+            line_labels: self.lens.line_labels,
         }
     }
 }

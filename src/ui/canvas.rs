@@ -26,7 +26,12 @@ const SCROLL_ZOOM_SPEED: f32 = 1.0 / 400.0;
 type HitTest<'a> = dyn Fn(Pos2) -> Option<Hit> + 'a;
 
 /// Paints the canvas and returns what the user did on it.
-pub fn canvas(ui: &mut egui::Ui, state: &MapState, style: &Style) -> Vec<Action> {
+pub fn canvas(
+    ui: &mut egui::Ui,
+    state: &MapState,
+    style: &Style,
+    legend_shown: bool,
+) -> Vec<Action> {
     let mut actions = Vec::new();
     let id = Id::unique(CANVAS_ID);
     let rect = ui.available_rect_before_wrap();
@@ -39,11 +44,17 @@ pub fn canvas(ui: &mut egui::Ui, state: &MapState, style: &Style) -> Vec<Action>
     }
     let fit = state.needs_fit(rect);
     if fit {
-        actions.push(ViewCommand::FitTo(rect).into());
+        actions.push(
+            ViewCommand::FitTo {
+                canvas: rect,
+                legend: legend_shown,
+            }
+            .into(),
+        );
     }
     // A jump is drawn now, not a frame late; a glide starts from the current view.
     let view = if fit && !state.next_fit_glides() {
-        state.fitted_view(rect)
+        state.fitted_view(rect, legend_shown)
     } else {
         state.view_shown(fit_progress(ui.ctx(), id, state))
     };
@@ -53,7 +64,7 @@ pub fn canvas(ui: &mut egui::Ui, state: &MapState, style: &Style) -> Vec<Action>
     let painter = ui.painter_at(rect);
     painter.rect_filled(rect, 0.0, scene.background);
     paint_scene(&painter, &scene, t);
-    if state.prefs.show_legend {
+    if legend_shown {
         actions.extend(legend(ui.ctx(), rect, state, style));
     }
     expose_accessibility(ui, state, &scene, t, id);

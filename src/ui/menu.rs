@@ -2,16 +2,21 @@
 
 use egui::{Button, RichText};
 
-use super::{Action, shortcut_text};
+use super::{Action, PrefCommand, Prefs, shortcut_text};
 use crate::map::{ArticleCommand, EditCommand, FilterCommand, MapState, ViewCommand};
 use crate::scene::Theme;
 
 /// Paints the menu bar and returns what was chosen.
-pub fn top_bar(ui: &mut egui::Ui, state: &MapState, recent: &[std::path::PathBuf]) -> Vec<Action> {
+pub fn top_bar(
+    ui: &mut egui::Ui,
+    state: &MapState,
+    (prefs, theme): (&Prefs, Theme),
+    recent: &[std::path::PathBuf],
+) -> Vec<Action> {
     let mut actions = Vec::new();
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| file_menu(ui, recent, &mut actions));
-        ui.menu_button("View", |ui| view_menu(ui, state, &mut actions));
+        ui.menu_button("View", |ui| view_menu(ui, state, prefs, &mut actions));
         ui.menu_button("Help", |ui| {
             item(
                 ui,
@@ -24,7 +29,7 @@ pub fn top_bar(ui: &mut egui::Ui, state: &MapState, recent: &[std::path::PathBuf
         });
         undo_redo(ui, state, &mut actions);
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            right_toggles(ui, state, &mut actions);
+            right_toggles(ui, (prefs, theme), &mut actions);
         });
     });
     actions
@@ -185,7 +190,7 @@ fn export_entries() -> [Entry; 9] {
     ]
 }
 
-fn view_menu(ui: &mut egui::Ui, state: &MapState, actions: &mut Vec<Action>) {
+fn view_menu(ui: &mut egui::Ui, state: &MapState, prefs: &Prefs, actions: &mut Vec<Action>) {
     item(
         ui,
         "Fit to window",
@@ -248,7 +253,7 @@ fn view_menu(ui: &mut egui::Ui, state: &MapState, actions: &mut Vec<Action>) {
             ),
         };
         if ui
-            .radio(state.prefs.line_labels == mode, text)
+            .radio(state.lens.line_labels == mode, text)
             .on_hover_text(tip)
             .clicked()
         {
@@ -256,15 +261,14 @@ fn view_menu(ui: &mut egui::Ui, state: &MapState, actions: &mut Vec<Action>) {
         }
     }
     ui.separator();
-    panel_switches(ui, state, actions);
+    panel_switches(ui, state, prefs, actions);
     ui.separator();
     evidence_filter(ui, state, actions);
     ui.separator();
-    theme_choice(ui, state, actions);
+    theme_choice(ui, prefs, actions);
 }
 
-fn panel_switches(ui: &mut egui::Ui, state: &MapState, actions: &mut Vec<Action>) {
-    let prefs = &state.prefs;
+fn panel_switches(ui: &mut egui::Ui, state: &MapState, prefs: &Prefs, actions: &mut Vec<Action>) {
     let mut toggle =
         |ui: &mut egui::Ui, on: bool, label: &str, tip: &str, make: fn(bool) -> Action| {
             let mut value = on;
@@ -280,7 +284,7 @@ fn panel_switches(ui: &mut egui::Ui, state: &MapState, actions: &mut Vec<Action>
         };
     toggle(
         ui,
-        prefs.show_secondary,
+        state.lens.show_secondary,
         "Show secondary actors",
         "Actors the article mentions in passing (India, Belarus, WTO, …)",
         |v| ViewCommand::SetShowSecondary(v).into(),
@@ -290,13 +294,13 @@ fn panel_switches(ui: &mut egui::Ui, state: &MapState, actions: &mut Vec<Action>
         prefs.show_chronology,
         "Chronology",
         "Dated passages on a time line, with a year filter",
-        |v| ViewCommand::SetChronology(v).into(),
+        |v| Action::Pref(PrefCommand::SetChronology(v)),
     );
     toggle(ui, prefs.show_legend, "Show legend", "", |v| {
-        ViewCommand::SetShowLegend(v).into()
+        Action::Pref(PrefCommand::SetShowLegend(v))
     });
     toggle(ui, prefs.side_panel_open, "Evidence panel", "", |v| {
-        ViewCommand::SetSidePanel(v).into()
+        Action::Pref(PrefCommand::SetSidePanel(v))
     });
     toggle(ui, state.reader.open, "Article", "", |v| {
         ArticleCommand::SetOpen(v).into()
@@ -331,8 +335,8 @@ fn evidence_filter(ui: &mut egui::Ui, state: &MapState, actions: &mut Vec<Action
     }
 }
 
-fn theme_choice(ui: &mut egui::Ui, state: &MapState, actions: &mut Vec<Action>) {
-    let chosen = state.prefs.theme;
+fn theme_choice(ui: &mut egui::Ui, prefs: &Prefs, actions: &mut Vec<Action>) {
+    let chosen = prefs.theme;
     let options = [
         (None, "Theme: follow system"),
         (Some(Theme::Light), "Theme: light"),
@@ -340,7 +344,7 @@ fn theme_choice(ui: &mut egui::Ui, state: &MapState, actions: &mut Vec<Action>) 
     ];
     for (theme, label) in options {
         if ui.radio(chosen == theme, label).clicked() {
-            actions.push(ViewCommand::SetTheme(theme).into());
+            actions.push(Action::Pref(PrefCommand::SetTheme(theme)));
         }
     }
 }
@@ -362,15 +366,15 @@ fn undo_redo(ui: &mut egui::Ui, state: &MapState, actions: &mut Vec<Action>) {
     });
 }
 
-fn right_toggles(ui: &mut egui::Ui, state: &MapState, actions: &mut Vec<Action>) {
-    let (icon, next, tip) = match state.theme() {
+fn right_toggles(ui: &mut egui::Ui, (prefs, theme): (&Prefs, Theme), actions: &mut Vec<Action>) {
+    let (icon, next, tip) = match theme {
         Theme::Light => ("☾", Theme::Dark, "Switch to the dark theme"),
         Theme::Dark => ("☀", Theme::Light, "Switch to the light theme"),
     };
     if ui.button(RichText::new(icon)).on_hover_text(tip).clicked() {
-        actions.push(ViewCommand::SetTheme(Some(next)).into());
+        actions.push(Action::Pref(PrefCommand::SetTheme(Some(next))));
     }
-    let open = state.prefs.side_panel_open;
+    let open = prefs.side_panel_open;
     let panel_label = if open {
         "Hide evidence ▸"
     } else {
@@ -381,6 +385,6 @@ fn right_toggles(ui: &mut egui::Ui, state: &MapState, actions: &mut Vec<Action>)
         .on_hover_text("Show or hide the evidence panel")
         .clicked()
     {
-        actions.push(ViewCommand::SetSidePanel(!open).into());
+        actions.push(Action::Pref(PrefCommand::SetSidePanel(!open)));
     }
 }

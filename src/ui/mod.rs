@@ -13,6 +13,7 @@ mod legend;
 mod menu;
 mod overview;
 mod passage;
+mod prefs;
 mod search_panel;
 mod shortcuts;
 mod side_panel;
@@ -29,6 +30,7 @@ pub use forms::{
     tone_choice,
 };
 pub use menu::top_bar;
+pub use prefs::{PrefCommand, Prefs};
 pub use search_panel::{SEARCH_ID, search_panel};
 pub use shortcuts::{
     GESTURES, KeyContext, Scope, Shortcut, consume_shortcuts, key_text, keyboard_shortcuts,
@@ -59,6 +61,8 @@ pub enum Review {
 pub enum Action {
     /// Change the map state.
     Map(Command),
+    /// Change an app-wide preference (theme, which panels are shown).
+    Pref(PrefCommand),
     /// Put text on the clipboard.
     CopyText(String),
     /// Save the map as SVG (asks where).
@@ -200,6 +204,7 @@ impl Action {
             | Self::ShowLoaded
             | Self::Quit => true,
             Self::Map(_)
+            | Self::Pref(_)
             | Self::CopyText(_)
             | Self::ExportSvg
             | Self::ExportGraphml

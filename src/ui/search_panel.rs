@@ -186,7 +186,7 @@ fn choose(state: &MapState, target: &Target) -> Vec<Action> {
             undo.push(FilterCommand::SetFilters(state.lens.filters.clone()).into());
             changed.push("cleared the filters");
         }
-        if !state.prefs.show_secondary {
+        if !state.lens.show_secondary {
             out.insert(0, ViewCommand::SetShowSecondary(true).into());
             undo.push(ViewCommand::SetShowSecondary(false).into());
             changed.push("showed secondary actors (View → Show secondary actors hides them)");

@@ -43,7 +43,7 @@ pub fn status_bar(
             }
         }
         let secondary = d.relations.len() - shown_rels - filtered;
-        if secondary > 0 && !state.prefs.show_secondary {
+        if secondary > 0 && !state.lens.show_secondary {
             ui.label(
                 egui::RichText::new(format!(
                     "({secondary} with secondary actors: View → Show secondary actors)"
