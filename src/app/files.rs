@@ -177,7 +177,8 @@ impl RelmapApp {
             title,
             lines: err.lines(),
         });
-        // What the user had agreed to discard for this file stays: the map is unchanged.
+        // The map is unchanged, so the agreement to discard its edits for this file lapses:
+        // they are protected again, and the next replacement asks anew.
         self.discarded = None;
     }
 

@@ -45,22 +45,29 @@ impl MapState {
     }
 
     fn push_undo(&mut self, edit: Edit) {
-        self.history.undo.push(edit);
         self.history.redo.clear();
+        self.push_onto_undo(edit);
         // Oldest steps go first, past the depth or the byte cap; the newest always stays.
-        let mut bytes: usize = self.history.undo.iter().map(Edit::approx_bytes).sum();
+        let h = &mut self.history;
         let mut drop = 0;
-        while self.history.undo.len() - drop > 1
-            && (self.history.undo.len() - drop > UNDO_DEPTH || bytes > UNDO_BYTES)
+        while h.undo.len() - drop > 1
+            && (h.undo.len() - drop > UNDO_DEPTH || h.undo_bytes > UNDO_BYTES)
         {
-            bytes -= self.history.undo[drop].approx_bytes();
+            h.undo_bytes = h.undo_bytes.saturating_sub(h.undo[drop].approx_bytes());
             drop += 1;
         }
-        self.history.undo.drain(..drop);
+        h.undo.drain(..drop);
+    }
+
+    fn push_onto_undo(&mut self, edit: Edit) {
+        self.history.undo_bytes += edit.approx_bytes();
+        self.history.undo.push(edit);
     }
 
     pub(super) fn undo_one(&mut self) {
         if let Some(edit) = self.history.undo.pop() {
+            let h = &mut self.history;
+            h.undo_bytes = h.undo_bytes.saturating_sub(edit.approx_bytes());
             let back = self.reverse(edit, true);
             self.history.redo.push(back);
         }
@@ -69,7 +76,7 @@ impl MapState {
     pub(super) fn redo_one(&mut self) {
         if let Some(edit) = self.history.redo.pop() {
             let back = self.reverse(edit, false);
-            self.history.undo.push(back);
+            self.push_onto_undo(back);
         }
     }
 
@@ -106,5 +113,52 @@ impl MapState {
                 Edit::Document(Box::new(other))
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{ActorFields, DocCommand, EditCommand, MapState};
+    use crate::model::ActorId;
+
+    fn counted(state: &MapState) -> (usize, usize) {
+        let summed = state
+            .history
+            .undo
+            .iter()
+            .map(super::Edit::approx_bytes)
+            .sum();
+        (state.history.undo_bytes, summed)
+    }
+
+    #[test]
+    fn the_running_byte_total_matches_the_steps_through_edits_undo_and_redo() {
+        let mut state = MapState::new(crate::model::builtin().expect("built-in"));
+        let add = |name: &str| {
+            DocCommand::AddActor(ActorFields {
+                name: name.to_owned(),
+                ..ActorFields::default()
+            })
+        };
+        state.apply(add("Mongolia"));
+        state.apply(add("Turkey"));
+        let (a, b) = counted(&state);
+        assert_eq!(a, b);
+        assert!(a > 0, "two document steps hold something");
+        state.apply(EditCommand::Undo);
+        state.apply(EditCommand::Undo);
+        assert_eq!(counted(&state), (0, 0), "nothing left to undo");
+        state.apply(EditCommand::Redo);
+        let (a, b) = counted(&state);
+        assert_eq!(a, b);
+        state.apply(DocCommand::EditActor(
+            ActorId(0),
+            ActorFields {
+                name: "PRC".to_owned(),
+                ..ActorFields::default()
+            },
+        ));
+        let (a, b) = counted(&state);
+        assert_eq!(a, b, "after a new edit cleared the redo steps");
     }
 }

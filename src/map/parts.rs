@@ -46,6 +46,9 @@ pub(super) struct History {
     pub(super) undo: Vec<Edit>,
     /// Steps undone, which Ctrl+Shift+Z does again.
     pub(super) redo: Vec<Edit>,
+    /// What the undo steps hold, about, in bytes: kept as a running total, since summing
+    /// document snapshots walks each one's dataset.
+    pub(super) undo_bytes: usize,
 }
 
 /// The camera: pan and zoom, and how the view follows the map.
