@@ -160,8 +160,9 @@ fn add_source_attaches_an_article_whose_passages_cite_it_and_undo_takes_it_back(
         h.query_by_role_and_label(egui::accesskit::Role::Button, "3) Border crossings")
             .is_some()
     );
-    // Quote the whole sentence: click the text, Ctrl+↑ to its start, Shift+End, E, Enter
-    // (the form preselects the two actors it names and their first relation).
+    // Quote the whole sentence: click the text, Ctrl+↑ to its start, Shift+End, E. The form
+    // preselects the two actors it names; two relations join them, so it guesses neither
+    // and Enter asks for a choice.
     h.get_by_label(relmap::ui::ARTICLE_TEXT_LABEL).click();
     h.run();
     h.key_press_modifiers(Modifiers::COMMAND, Key::ArrowUp);
@@ -169,6 +170,18 @@ fn add_source_attaches_an_article_whose_passages_cite_it_and_undo_takes_it_back(
     h.key_press_modifiers(Modifiers::SHIFT, Key::End);
     h.run();
     h.key_press(Key::E);
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    assert!(
+        h.query_by_label_contains("Give the new relation a label")
+            .is_some(),
+        "no relation is guessed, and no unlabelled one is made"
+    );
+    h.get_all_by_label_contains("Add to:")
+        .next()
+        .expect("the pair's relations are offered")
+        .click();
     h.run();
     h.key_press(Key::Enter);
     h.run();
@@ -182,6 +195,11 @@ fn add_source_attaches_an_article_whose_passages_cite_it_and_undo_takes_it_back(
         .find(|p| p.quote == text)
         .expect("the new passage");
     assert_eq!(p.source, SourceId(2), "the passage cites the new source");
+    assert_eq!(
+        p.date.map(|d| d.to_string()).as_deref(),
+        Some("2024"),
+        "the date the sentence states"
+    );
     // Undo twice: the passage, then the source.
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();

@@ -14,8 +14,11 @@ use crate::model::{ActorId, Dimension, RelationId, SourceId, TextRange, Tone, na
 pub struct EvidenceForm {
     /// The selected text's byte range.
     pub range: TextRange,
-    /// Actors named in the selection's sentence and the one before, in map order.
+    /// Actors named in the selection's own sentence (first, in map order), then those only
+    /// the sentence before names: offered first in the actor lists.
     pub named: Vec<ActorId>,
+    /// How many of `named` the selection's own sentence names.
+    pub named_here: usize,
     /// One end of the relation.
     pub from: Option<ActorId>,
     /// The other end.
@@ -30,8 +33,10 @@ pub struct EvidenceForm {
     pub tone: Option<Tone>,
     /// New relation: directed from `from` to `to`.
     pub directed: bool,
-    /// Date as typed (defaults to the source's date).
+    /// Date as typed: the one the sentence states, if any; blank means "as of the article".
     pub date: String,
+    /// The source's date, shown as what a blank date means.
+    pub article_date: Option<String>,
     /// The source the text was selected in: the passage quotes it whatever tab shows later.
     pub quoted: SourceId,
     /// What was wrong with the last attempt.
@@ -39,41 +44,67 @@ pub struct EvidenceForm {
 }
 
 impl EvidenceForm {
-    /// A form for the text at `range`, with the actors its sentence (and the one before) names
-    /// preselected and, if they already share a relation, that relation.
+    /// A form for the text at `range`. The actors its own sentence names come first, then
+    /// those the sentence before names; the first two are preselected. An existing relation
+    /// is preselected only when the sentence itself names exactly its pair and no other
+    /// relation joins them: otherwise the evidence would be filed under a guess, and the form
+    /// asks for a new relation (or a deliberate choice) instead. The date is the one the
+    /// sentence states, else blank ("as of the article").
     pub fn new(state: &MapState, quoted: SourceId, range: TextRange) -> Self {
         let d = &state.doc.dataset;
         let doc = d.source(quoted);
         let article = &doc.article;
         let anchor = article.anchor(range.clone());
-        let mut context = article.sentence_range(&anchor);
-        if let Some(before) = article.sentence_before(&anchor) {
-            context.start = before.start;
-        }
-        let context_text = &article.text[context];
-        let named: Vec<ActorId> = d
+        let sentence = article.sentence_range(&anchor);
+        let own = sentence.start.min(range.start)..sentence.end.max(range.end);
+        let own_text = article.text.get(own.clone()).unwrap_or_default();
+        let before_text = article
+            .sentence_before(&anchor)
+            .and_then(|b| article.text.get(b.start..own.start))
+            .unwrap_or_default();
+        let here: Vec<ActorId> = d
             .actors_with_ids()
-            .filter(|(_, a)| names(a, context_text))
+            .filter(|(_, a)| names(a, own_text))
             .map(|(i, _)| i)
             .collect();
-        let from = named.first().copied();
-        let to = named.get(1).copied();
+        let named_here = here.len();
+        let mut named = here;
+        named.extend(
+            d.actors_with_ids()
+                .filter(|(i, a)| !named.contains(i) && names(a, before_text))
+                .map(|(i, _)| i)
+                .collect::<Vec<_>>(),
+        );
         let mut form = Self {
             range,
+            from: named.first().copied(),
+            to: named.get(1).copied(),
             named,
-            from,
-            to,
+            named_here,
             existing: None,
             label: String::new(),
             dimension: Dimension::Diplomacy,
             tone: None,
             directed: false,
-            date: doc.meta.date.map(|x| x.to_string()).unwrap_or_default(),
+            date: crate::model::PassageDate::find_in(own_text)
+                .map(|x| x.to_string())
+                .unwrap_or_default(),
+            article_date: doc.meta.date.map(|x| x.to_string()),
             quoted,
             error: None,
         };
-        form.existing = form.relations_between(state).first().copied();
+        if named_here == 2 {
+            form.existing = form.only_relation(state);
+        }
         form
+    }
+
+    /// The relation between the chosen actors, when exactly one joins them.
+    pub fn only_relation(&self, state: &MapState) -> Option<RelationId> {
+        match self.relations_between(state).as_slice() {
+            [only] => Some(*only),
+            _ => None,
+        }
     }
 
     /// Relations between the chosen actors.
@@ -95,11 +126,16 @@ impl EvidenceForm {
         let date = typed_date(&self.date)?;
         let target = match (self.existing, self.from, self.to) {
             (Some(r), _, _) => EvidenceTarget::Existing(r),
+            (None, Some(a), Some(b)) if a != b && self.label.trim().is_empty() => {
+                return Err(
+                    "Give the new relation a label, or choose a relation to add to.".to_owned(),
+                );
+            }
             (None, Some(a), Some(b)) if a != b => EvidenceTarget::New {
                 from: a,
                 to: b,
                 fields: RelationFields {
-                    label: self.label.clone(),
+                    label: self.label.trim().to_owned(),
                     dimension: self.dimension.clone(),
                     tone: self.tone,
                     directed: self.directed,
@@ -119,7 +155,7 @@ impl EvidenceForm {
 fn actor_choice(
     ui: &mut egui::Ui,
     state: &MapState,
-    salt: &str,
+    (salt, named): (&str, &[ActorId]),
     value: &mut Option<ActorId>,
 ) -> bool {
     let d = &state.doc.dataset;
@@ -130,7 +166,16 @@ fn actor_choice(
     let combo = egui::ComboBox::from_id_salt(salt)
         .selected_text(shown)
         .show_ui(ui, |ui| {
-            for (i, a) in d.actors_with_ids() {
+            // The actors the text names first, then every other actor.
+            for &i in named {
+                if let Some(a) = d.actor(i) {
+                    ui.selectable_value(value, Some(i), &a.name);
+                }
+            }
+            if !named.is_empty() {
+                ui.separator();
+            }
+            for (i, a) in d.actors_with_ids().filter(|(i, _)| !named.contains(i)) {
                 ui.selectable_value(value, Some(i), &a.name);
             }
         });
@@ -156,18 +201,28 @@ pub fn evidence_form(
         let mut changed = false;
         ui.horizontal(|ui| {
             ui.label("Between");
-            changed |= actor_choice(ui, state, "relmap-evidence-source", &mut form.from);
+            let named = form.named.clone();
+            changed |= actor_choice(
+                ui,
+                state,
+                ("relmap-evidence-source", &named),
+                &mut form.from,
+            );
             ui.label("and");
-            changed |= actor_choice(ui, state, "relmap-evidence-target", &mut form.to);
+            changed |= actor_choice(ui, state, ("relmap-evidence-target", &named), &mut form.to);
         });
         if changed {
-            form.existing = form.relations_between(state).first().copied();
+            // The user named the pair: its one relation is the likely target.
+            form.existing = form.only_relation(state);
         }
-        if form.named.len() < 2 {
-            ui.label(
-                RichText::new("The sentence names fewer than two actors of the map: choose them.")
-                    .weak(),
-            );
+        let note = match (form.named_here, form.named.len()) {
+            (_, 0 | 1) => Some("The text names fewer than two actors of the map: choose them."),
+            (0 | 1, _) => Some("Its sentence names fewer than two actors: one comes from the sentence before. Check the pair."),
+            (2, _) => None,
+            _ => Some("Its sentence names more than two actors: check the pair."),
+        };
+        if let Some(note) = note {
+            ui.label(RichText::new(note).weak());
         }
         for r in form.relations_between(state) {
             let rel = &d.relations[r];
@@ -180,8 +235,19 @@ pub fn evidence_form(
         }
         ui.horizontal(|ui| {
             ui.label("Date");
-            ui.add(egui::TextEdit::singleline(&mut form.date).desired_width(110.0))
-                .on_hover_text("When the quoted fact holds; blank for undated");
+            let blank = form
+                .article_date
+                .as_ref()
+                .map_or("as of the article".to_owned(), |d| format!("as of the article ({d})"));
+            ui.add(
+                egui::TextEdit::singleline(&mut form.date)
+                    .hint_text(blank)
+                    .desired_width(200.0),
+            )
+            .on_hover_text(
+                "When the quoted fact holds: 2012, 2012-03 or 2012-03-01. Filled in when the \
+                 sentence states a date; blank counts it at the article's date.",
+            );
         });
         if let Some(error) = &form.error {
             ui.colored_label(ui.visuals().error_fg_color, error);
@@ -231,4 +297,63 @@ fn new_relation_fields(ui: &mut egui::Ui, form: &mut EvidenceForm) {
             );
             ui.end_row();
         });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEXT: &str = "Russia and Kazakhstan share many interests. Kazakhstan joined the CSTO \
+        exercises in January 2022. Kazakhstani-Russian trade grew again.";
+
+    fn state() -> MapState {
+        let json = format!(
+            r#"{{"format": "relmap/1",
+              "source": {{"title": "T", "date": "2023-05", "text": {TEXT:?}}},
+              "actors": [{{"id": "kz", "name": "Kazakhstan", "kind": "state", "aliases": ["Kazakhstani"]}},
+                         {{"id": "ru", "name": "Russia", "kind": "state", "aliases": ["Russian"]}},
+                         {{"id": "cn", "name": "China", "kind": "state"}}],
+              "relations": [{{"id": "kz-ru", "source": "kz", "target": "ru",
+                              "label": "Shared interests",
+                              "passages": [{{"quote": "Russia and Kazakhstan share many interests."}}]}}]}}"#
+        );
+        MapState::new(crate::model::load_str(&json, "t.relmap.json").expect("loads"))
+    }
+
+    fn form_for(state: &MapState, quote: &str) -> EvidenceForm {
+        let start = TEXT.find(quote).expect("quote in text");
+        EvidenceForm::new(state, SourceId(0), start..start + quote.len())
+    }
+
+    #[test]
+    fn a_sentence_naming_one_actor_is_not_filed_under_a_relation_of_the_sentence_before() {
+        let state = state();
+        let form = form_for(
+            &state,
+            "Kazakhstan joined the CSTO exercises in January 2022.",
+        );
+        assert_eq!(form.named_here, 1);
+        assert_eq!(
+            form.named,
+            vec![ActorId(0), ActorId(1)],
+            "Russia is still offered"
+        );
+        assert_eq!(form.existing, None, "a new relation, not Shared interests");
+        assert_eq!(form.date, "2022-01", "the sentence's own date");
+        assert!(
+            form.command().is_err(),
+            "Enter alone files nothing: the new relation needs a label"
+        );
+    }
+
+    #[test]
+    fn a_hyphenated_adjective_names_its_actor_and_the_pair_s_one_relation_is_offered() {
+        let state = state();
+        let form = form_for(&state, "Kazakhstani-Russian trade grew again.");
+        assert_eq!(form.named_here, 2);
+        assert_eq!(form.existing, Some(RelationId(0)));
+        assert_eq!(form.date, "", "no date stated: as of the article");
+        assert_eq!(form.article_date.as_deref(), Some("2023-05"));
+        assert!(form.command().is_ok());
+    }
 }
