@@ -524,3 +524,78 @@ fn preferences_belong_to_the_app_and_a_new_map_opens_as_the_last_one_was_shown()
     assert_eq!(again.prefs().theme, Some(relmap::scene::Theme::Dark));
     assert!(again.state().lens.show_secondary);
 }
+
+#[test]
+fn two_relations_evidence_is_read_by_keyboard_with_page_keys_and_f6() {
+    use relmap::scene::Selection;
+    let mut h = Harness::builder()
+        .with_size(Vec2::new(1280.0, 560.0))
+        .with_context_setup(relmap::fonts::install)
+        .with_max_steps(12)
+        .build_ui_state(
+            |ui, app: &mut RelmapApp| app.frame_ui(ui),
+            RelmapApp::from_state(relmap::map::MapState::new(
+                model::builtin().expect("built-in dataset"),
+            )),
+        );
+    h.run();
+    let first_quote = |h: &Harness<'static, RelmapApp>| -> String {
+        let state = h.state().state();
+        let Selection::Relation(r) = state.pointing.selection else {
+            panic!("a relation is shown: {:?}", state.pointing.selection);
+        };
+        state.doc.dataset.relations[r].passages[0]
+            .quote
+            .chars()
+            .take(30)
+            .collect()
+    };
+    h.key_press(Key::Tab);
+    h.run();
+    assert!(
+        h.query_by_label_contains(relmap::ui::STATUS_HINT_ACTOR)
+            .is_some(),
+        "the status line says what ←/→ and Enter do"
+    );
+    h.key_press(Key::ArrowRight);
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    let quote = first_quote(&h);
+    let top = |h: &Harness<'static, RelmapApp>, q: &str| h.get_by_label_contains(q).rect().top();
+    let before = top(&h, &quote);
+    h.key_press(Key::PageDown);
+    h.run();
+    let scrolled = top(&h, &quote);
+    assert!(
+        scrolled < before - 100.0,
+        "PageDown scrolls the evidence ({before} → {scrolled})"
+    );
+    h.key_press(Key::PageUp);
+    h.run();
+    assert!(
+        (top(&h, &quote) - before).abs() < 1.0,
+        "PageUp scrolls back"
+    );
+    // F6 takes the keyboard to the panel (its search field), and F6 again back to the map.
+    h.key_press(Key::F6);
+    h.run();
+    let search = egui::Id::unique(relmap::ui::SEARCH_ID);
+    assert!(h.ctx.memory(|m| m.has_focus(search)), "F6: the panel");
+    h.key_press(Key::F6);
+    h.run();
+    let canvas = egui::Id::unique(relmap::ui::CANVAS_ID);
+    assert!(h.ctx.memory(|m| m.has_focus(canvas)), "F6 again: the map");
+    // Esc back to the actor, → to the next relation, Enter: the second relation's evidence.
+    h.key_press(Key::Escape);
+    h.run();
+    h.key_press(Key::ArrowRight);
+    h.run();
+    h.key_press(Key::ArrowRight);
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    let second = first_quote(&h);
+    assert_ne!(second, quote, "another relation");
+    assert!(h.query_by_label_contains(&second).is_some());
+}

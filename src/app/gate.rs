@@ -65,6 +65,12 @@ impl RelmapApp {
             Action::ToggleShortcuts => self.toggle_modal(Modal::Shortcuts),
             Action::ToggleAbout => self.toggle_modal(Modal::About),
             Action::Escape => self.escape(),
+            Action::ScrollEvidence(pages) => {
+                self.prefs.apply(ui::PrefCommand::SetSidePanel(true));
+                self.evidence_scroll = self.evidence_scroll.saturating_add(pages);
+                ctx.request_repaint();
+            }
+            Action::SwitchPane => self.switch_pane(ctx),
             Action::Notice { text, undo } => self.jobs.toast_with_undo(text, undo),
             Action::Quit => {
                 self.quitting = true;

@@ -81,6 +81,8 @@ pub struct RelmapApp {
     prefs: Prefs,
     /// The operating system's theme, used while `prefs.theme` is `None`.
     system_theme: Theme,
+    /// Pages to scroll the evidence panel by on the next frame (PageUp/PageDown).
+    evidence_scroll: i8,
 }
 
 impl RelmapApp {
@@ -136,6 +138,7 @@ impl RelmapApp {
             loaded: None,
             prefs: Prefs::default(),
             system_theme: Theme::Light,
+            evidence_scroll: 0,
             discarded: None,
         }
     }
@@ -195,6 +198,19 @@ impl RelmapApp {
     /// Esc closes the topmost thing first: a dialog or window, a file being opened, the
     /// article, keyboard evidence (back to the actor), search results, and only then clears
     /// the selection (which also clears the article's highlight).
+    /// F6: the keyboard goes from the map to the evidence panel (its search field, from which
+    /// Tab reaches the evidence) or from anywhere else back to the map.
+    fn switch_pane(&mut self, ctx: &egui::Context) {
+        if ui::map_has_focus(ctx) {
+            self.prefs.apply(ui::PrefCommand::SetSidePanel(true));
+            self.focus_search = true;
+        } else {
+            let canvas = egui::Id::unique(ui::CANVAS_ID);
+            ctx.memory_mut(|m| m.request_focus(canvas));
+        }
+        ctx.request_repaint();
+    }
+
     fn escape(&mut self) {
         if self.modal.take().is_some() {
             self.discarded = None;
@@ -328,7 +344,8 @@ impl RelmapApp {
                 .size_range(240.0..=720.0)
                 .show(ui, |ui| {
                     actions.extend(ui::search_panel(ui, &self.state, self.focus_search));
-                    actions.extend(ui::side_panel(ui, &self.state, &style));
+                    let scroll = std::mem::take(&mut self.evidence_scroll);
+                    actions.extend(ui::side_panel(ui, &self.state, &style, scroll));
                 });
             self.focus_search = false;
         }

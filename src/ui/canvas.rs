@@ -147,6 +147,15 @@ pub fn canvas(
     actions
 }
 
+/// Whether the keyboard is on the map: on the canvas, on the actor or relation it reached
+/// (see [`focus_keyboard_target`]), or nowhere in particular.
+pub fn map_has_focus(ctx: &egui::Context) -> bool {
+    let id = Id::unique(CANVAS_ID);
+    let focused = ctx.memory(|m| m.focused());
+    let reached = ctx.data(|d| d.get_temp::<Id>(id.with("keyboard-focus")));
+    focused.is_none() || focused == Some(id) || (focused.is_some() && focused == reached)
+}
+
 /// Gives egui (and so AccessKit and screen readers) focus to the actor or relation the
 /// keyboard reached with Tab or ←/→, once per move, so its name is announced.
 fn focus_keyboard_target(ui: &egui::Ui, state: &MapState, scene: &Scene, id: Id) {

@@ -21,7 +21,7 @@ mod source_form;
 mod status;
 
 pub use article::{ARTICLE_TEXT_LABEL, article_window};
-pub use canvas::{CANVAS_ID, CANVAS_LABEL, canvas};
+pub use canvas::{CANVAS_ID, CANVAS_LABEL, canvas, map_has_focus};
 pub use chronology::{chronology_strip, dot_radius};
 pub use evidence_form::{EvidenceForm, evidence_form};
 pub use export_dialog::{ExportForm, FigureChoice, FormResult, export_form};
@@ -36,9 +36,12 @@ pub use shortcuts::{
     GESTURES, KeyContext, Scope, Shortcut, consume_shortcuts, key_text, keyboard_shortcuts,
     shortcut_text,
 };
-pub use side_panel::side_panel;
+pub use side_panel::{EVIDENCE_SCROLL_ID, side_panel};
 pub use source_form::{SourceForm, source_form};
-pub use status::{STATUS_HINT, slow_spinner, status_bar};
+pub use status::{
+    STATUS_HINT, STATUS_HINT_ACTOR, STATUS_HINT_LIT, STATUS_HINT_RELATION, slow_spinner,
+    status_bar, status_hint,
+};
 
 use crate::map::{
     ArticleCommand, Command, DocCommand, EditCommand, FilterCommand, SelectCommand, ViewCommand,
@@ -87,6 +90,10 @@ pub enum Action {
     ToggleAbout,
     /// Close the topmost window or dialog; with none open, clear the selection.
     Escape,
+    /// Scroll the evidence panel by this many pages (negative: up).
+    ScrollEvidence(i8),
+    /// Move the keyboard between the map and the side panel (F6).
+    SwitchPane,
     /// Tell the user something the UI did on their behalf (a toast); `undo` puts it back and
     /// is offered as the toast's Undo button.
     Notice {
@@ -215,6 +222,8 @@ impl Action {
             | Self::ToggleShortcuts
             | Self::ToggleAbout
             | Self::Escape
+            | Self::ScrollEvidence(_)
+            | Self::SwitchPane
             | Self::Notice { .. }
             | Self::AddEvidence { .. }
             | Self::ActorForm(_)

@@ -153,6 +153,12 @@ fn app_shortcuts() -> Vec<Shortcut> {
             "Show or hide this list",
         ),
         row(
+            App,
+            keys(none, Key::F6),
+            Action::SwitchPane,
+            "Move between the map and the evidence panel",
+        ),
+        row(
             Anywhere,
             keys(none, Key::Escape),
             Action::Escape,
@@ -178,6 +184,18 @@ fn map_shortcuts() -> Vec<Shortcut> {
             keys(none, Key::F),
             ViewCommand::Fit.into(),
             "Fit the map to the window",
+        ),
+        row(
+            Map,
+            keys(none, Key::PageDown),
+            Action::ScrollEvidence(1),
+            "Scroll the evidence down a page",
+        ),
+        row(
+            Map,
+            keys(none, Key::PageUp),
+            Action::ScrollEvidence(-1),
+            "Scroll the evidence up a page",
         ),
         row(
             Map,

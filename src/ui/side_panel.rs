@@ -9,23 +9,34 @@ use crate::map::{EditCommand, FilterCommand, FocusMode, MapState, SelectCommand}
 use crate::model::{ActorId, PassageId, RelationId, Tone};
 use crate::scene::{Hit, Selection, Style};
 
-/// Fills the side panel for the current selection.
-pub fn side_panel(ui: &mut egui::Ui, state: &MapState, style: &Style) -> Vec<Action> {
+/// Fills the side panel for the current selection, scrolled by `pages` (PageUp/PageDown).
+pub fn side_panel(ui: &mut egui::Ui, state: &MapState, style: &Style, pages: i8) -> Vec<Action> {
     let mut actions = Vec::new();
     super::edit_panel::review_bar(ui, state, &mut actions);
     egui::ScrollArea::vertical()
+        .id_salt(EVIDENCE_SCROLL_ID)
         .auto_shrink([false, false])
-        .show(ui, |ui| match state.pointing.selection {
-            Selection::Relation(r) => relation_view(ui, state, r, style, &mut actions),
-            Selection::Actor(a) => actor_view(ui, state, a, style, &mut actions),
-            Selection::Pair(a, b) => pair_view(ui, state, (a, b), style, &mut actions),
-            Selection::None => {
-                guide(ui, &state.doc.dataset, &mut actions);
-                actors_list(ui, state, &mut actions);
+        .show(ui, |ui| {
+            if pages != 0 {
+                // A page is most of what shows, so a line of context stays in view.
+                let page = ui.clip_rect().height() * 0.9;
+                ui.scroll_with_delta(egui::vec2(0.0, -f32::from(pages) * page));
+            }
+            match state.pointing.selection {
+                Selection::Relation(r) => relation_view(ui, state, r, style, &mut actions),
+                Selection::Actor(a) => actor_view(ui, state, a, style, &mut actions),
+                Selection::Pair(a, b) => pair_view(ui, state, (a, b), style, &mut actions),
+                Selection::None => {
+                    guide(ui, &state.doc.dataset, &mut actions);
+                    actors_list(ui, state, &mut actions);
+                }
             }
         });
     actions
 }
+
+/// The evidence panel's scroll area (its offset is read by tests).
+pub const EVIDENCE_SCROLL_ID: &str = "relmap-evidence-scroll";
 
 fn badge(ui: &mut egui::Ui, text: &str, fill: Color32, text_color: Color32) {
     Frame::new()

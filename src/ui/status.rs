@@ -53,7 +53,7 @@ pub fn status_bar(
         }
         // The hint goes at the right end only where it fits: in a narrow window, or with
         // filters and secondary actors noted, it had been drawn over them.
-        let hint = egui::WidgetText::from(egui::RichText::new(STATUS_HINT).weak());
+        let hint = egui::WidgetText::from(egui::RichText::new(status_hint(state)).weak());
         let galley = hint.clone().into_galley(
             ui,
             Some(egui::TextWrapMode::Extend),
@@ -68,6 +68,28 @@ pub fn status_bar(
     });
     actions
 }
+
+/// The hint for what is selected: the keys that go on from there.
+pub fn status_hint(state: &MapState) -> &'static str {
+    match (state.pointing.selection, state.key_lit()) {
+        (_, Some(_)) => STATUS_HINT_LIT,
+        (crate::scene::Selection::Actor(_), None) => STATUS_HINT_ACTOR,
+        (crate::scene::Selection::Relation(_) | crate::scene::Selection::Pair(..), None) => {
+            STATUS_HINT_RELATION
+        }
+        (crate::scene::Selection::None, None) => STATUS_HINT,
+    }
+}
+
+/// The hint with an actor selected.
+pub const STATUS_HINT_ACTOR: &str =
+    "←/→ its relations · Enter reads one · Tab next actor · F1 all keys";
+/// The hint with a relation lit by ←/→.
+pub const STATUS_HINT_LIT: &str =
+    "Enter reads the evidence · ←/→ next relation · Esc back to the actor";
+/// The hint with a relation or pair selected.
+pub const STATUS_HINT_RELATION: &str =
+    "PgUp/PgDn scroll the evidence · F6 to the panel · Esc clears";
 
 /// What the status line's right end reminds a newcomer of.
 pub const STATUS_HINT: &str = "Drag nodes · Scroll to zoom · F to fit · Esc clears";
