@@ -599,3 +599,51 @@ fn two_relations_evidence_is_read_by_keyboard_with_page_keys_and_f6() {
     assert_ne!(second, quote, "another relation");
     assert!(h.query_by_label_contains(&second).is_some());
 }
+
+#[test]
+fn a_pair_s_parallel_lines_are_numbered_like_its_list_with_their_patterns() {
+    use relmap::scene::Badge;
+    let mut h = build(RelmapApp::from_state(relmap::map::MapState::new(
+        model::builtin().expect("built-in dataset"),
+    )));
+    h.get_by_label_contains("Kazakhstan (state)").click();
+    h.run();
+    h.get_by_label_contains("Russia (state)")
+        .click_modifiers(Modifiers::COMMAND);
+    h.run();
+    h.get_by_label("Focus on this pair").click();
+    h.run();
+    let app = h.state();
+    let state = app.state();
+    let d = &state.doc.dataset;
+    let (kz, ru) = (
+        d.actor_index("kazakhstan").expect("kz"),
+        d.actor_index("russia").expect("ru"),
+    );
+    let rows: Vec<_> = d
+        .relations_with_ids()
+        .filter(|(_, r)| r.joins(kz, ru))
+        .collect();
+    assert!(rows.len() >= 2, "a pair with parallel lines");
+    let scene = state.scene_cached(&relmap::scene::Style::for_theme(app.theme()));
+    for (n, (r, rel)) in rows.iter().enumerate() {
+        let line = scene
+            .edges
+            .iter()
+            .find(|e| e.relation == *r)
+            .expect("each relation has its line");
+        assert_eq!(line.badge, Some(Badge::Row(n + 1)), "{}", rel.label);
+        let row = format!("{} · {} ({})", n + 1, rel.label, rel.passages.len());
+        assert!(
+            h.query_by_label_contains(&row).is_some(),
+            "the list's row {row:?} carries the same number"
+        );
+        if rel.passages.len() <= 4 {
+            let start: String = rel.passages[0].quote.chars().take(30).collect();
+            assert!(
+                h.query_by_label_contains(&start).is_some(),
+                "a short relation's passages are open at once: {start}"
+            );
+        }
+    }
+}

@@ -161,18 +161,33 @@ fn edge_label(s: &mut String, l: &crate::scene::EdgeLabel, runs: &Runs) {
 
 /// The count badge of a combined line (drawn above all lines, under the nodes).
 fn badge(s: &mut String, e: &EdgeShape, background: egui::Color32, text: egui::Color32) {
-    let Some(n) = e.badge else {
+    let Some(badge) = e.badge else {
         return;
     };
     let at = e.curve.point(0.5);
-    let _ = writeln!(
-        s,
-        r#"<circle class="badge" cx="{:.2}" cy="{:.2}" r="8" {} {}/>"#,
-        at.x,
-        at.y,
-        fill_attr(background),
-        stroke_attr(e.color, 1.5)
-    );
+    match badge {
+        crate::scene::Badge::Count(_) => {
+            let _ = writeln!(
+                s,
+                r#"<circle class="badge" cx="{:.2}" cy="{:.2}" r="8" {} {}/>"#,
+                at.x,
+                at.y,
+                fill_attr(background),
+                stroke_attr(e.color, 1.5)
+            );
+        }
+        crate::scene::Badge::Row(_) => {
+            let _ = writeln!(
+                s,
+                r#"<rect class="badge" x="{:.2}" y="{:.2}" width="16" height="16" rx="2" {} {}/>"#,
+                at.x - 8.0,
+                at.y - 8.0,
+                fill_attr(background),
+                stroke_attr(e.color, 1.5)
+            );
+        }
+    }
+    let n = badge.text();
     let _ = writeln!(
         s,
         r#"<text class="badge" x="{:.2}" y="{:.2}" font-size="10.5" text-anchor="middle" {}>{n}</text>"#,

@@ -89,6 +89,14 @@ impl MapState {
         })
     }
 
+    /// Whether any relation states a tone ([`crate::model::Dataset::states_tones`]),
+    /// remembered until the document changes: every relation row's swatch asks.
+    pub fn states_tones(&self) -> bool {
+        remembered(&self.caches.states_tones, self.doc.revision, || {
+            self.doc.dataset.states_tones()
+        })
+    }
+
     /// Relations per actor ([`crate::model::Dataset::degrees`]), remembered until the document
     /// changes: the canvas names each actor's count for screen readers every frame.
     pub fn degrees(&self) -> std::sync::Arc<PerActor<usize>> {

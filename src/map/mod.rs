@@ -142,6 +142,8 @@ struct Caches {
     counts: std::cell::RefCell<Option<(u64, ShownCounts)>>,
     /// The side panel's most connected actors, for (revision, how many).
     most_connected: std::cell::RefCell<Option<counts::MostConnected>>,
+    /// Whether any relation states a tone, for the revision it was checked at.
+    states_tones: std::cell::RefCell<Option<(u64, bool)>>,
     /// Relations per actor, for the revision they were counted at.
     degrees: std::cell::RefCell<Option<(u64, std::sync::Arc<PerActor<usize>>)>>,
     /// Drafts to review and the chronology's years, for the revision they were counted at.

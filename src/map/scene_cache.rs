@@ -201,6 +201,10 @@ impl MapState {
             style,
             links: self.lens.links,
             line_labels: self.lens.line_labels,
+            pair_focus: match self.lens.filters.focus {
+                Some((a, super::FocusMode::Pair(b))) => Some((a, b)),
+                _ => None,
+            },
         }
     }
 }

@@ -144,21 +144,25 @@ const BADGE_RADIUS_PX: f32 = 8.0;
 
 /// The number of relations a combined line stands for, in a small disc at its middle.
 fn paint_badge(painter: &egui::Painter, edge: &EdgeShape, t: TSTransform) {
-    let Some(n) = edge.badge else {
+    let Some(badge) = edge.badge else {
         return;
     };
     let at = t * edge.curve.point(0.5);
     let background = painter.ctx().global_style().visuals.window_fill;
-    painter.circle(
-        at,
-        BADGE_RADIUS_PX,
-        background,
-        Stroke::new(1.5, edge.color),
-    );
+    let stroke = Stroke::new(1.5, edge.color);
+    match badge {
+        crate::scene::Badge::Count(_) => {
+            painter.circle(at, BADGE_RADIUS_PX, background, stroke);
+        }
+        crate::scene::Badge::Row(_) => {
+            let square = Rect::from_center_size(at, egui::Vec2::splat(2.0 * BADGE_RADIUS_PX));
+            painter.rect(square, 2.0, background, stroke, egui::StrokeKind::Middle);
+        }
+    }
     painter.text(
         at,
         egui::Align2::CENTER_CENTER,
-        n.to_string(),
+        badge.text(),
         egui::FontId::proportional(10.5),
         painter.ctx().global_style().visuals.text_color(),
     );

@@ -10,6 +10,33 @@ use super::{EdgeShape, Emphasis, Hit, Label, Legend, NodeShape, Scene, Selection
 use crate::layout::node_radius;
 use crate::model::{ActorId, ActorKind, PerActor};
 
+/// In a pair's view (the pair selected, or the map focused on it), gives each of the pair's
+/// own lines its number in the side panel's list of the pair's relations (file order), so
+/// two lines of one colour can be told apart and found in the list.
+fn number_pair_lines(input: &SceneInput<'_>, edges: &mut [EdgeShape]) {
+    let pair = match input.selection {
+        Selection::Pair(a, b) => Some((a, b)),
+        _ => input.pair_focus,
+    };
+    let Some((a, b)) = pair else {
+        return;
+    };
+    let rows: Vec<crate::model::RelationId> = input
+        .dataset
+        .relations_with_ids()
+        .filter(|(_, r)| r.joins(a, b))
+        .map(|(r, _)| r)
+        .collect();
+    if rows.len() < 2 {
+        return;
+    }
+    for e in edges.iter_mut().filter(|e| e.members.len() == 1) {
+        if let Some(row) = rows.iter().position(|&r| r == e.relation) {
+            e.badge = Some(super::Badge::Row(row + 1));
+        }
+    }
+}
+
 /// Builds the scene. Deterministic: the same input gives the same shapes in the same order.
 pub fn build(input: &SceneInput<'_>) -> Scene {
     use rayon::prelude::*;
@@ -21,6 +48,7 @@ pub fn build(input: &SceneInput<'_>) -> Scene {
         _ => Focus::of(d, input.selection),
     };
     let (mut edges, mut fans) = edges(input, &focus, &radius);
+    number_pair_lines(input, &mut edges);
     // Faded first, highlighted last and the hovered line on top of all; stable within groups.
     // With nothing selected or hovered they are in order already, and a large map's lines
     // need not be moved twice.

@@ -31,6 +31,9 @@ pub struct SceneInput<'a> {
     pub links: super::LinkMode,
     /// Which lines carry their label.
     pub line_labels: super::LineLabels,
+    /// The pair the view is about (a focus on it), besides a selected pair: the parallel
+    /// lines between them are numbered like the side panel's list.
+    pub pair_focus: Option<(ActorId, ActorId)>,
 }
 
 impl SceneInput<'_> {

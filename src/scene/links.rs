@@ -83,7 +83,7 @@ pub(super) fn combined(
     shape.dash = Dash::for_tone(tone, states_tones);
     shape.halo = group.iter().any(|&r| input.hovered == Some(Hit::Edge(r)));
     shape.members = group.to_vec();
-    shape.badge = Some(group.len());
+    shape.badge = Some(super::Badge::Count(group.len()));
     shape
 }
 

@@ -267,8 +267,9 @@ pub struct EdgeShape {
     /// Every relation this line stands for: just [`EdgeShape::relation`] with one line per
     /// relation; all of a pair's (or a direction's) relations when combined.
     pub members: Vec<RelationId>,
-    /// The number printed on a combined line (how many relations it stands for).
-    pub badge: Option<usize>,
+    /// The number printed on the line: how many relations a combined line stands for, or a
+    /// parallel line's row in the pair's list.
+    pub badge: Option<Badge>,
     /// The drawn curve, ending at node borders.
     pub curve: Curve,
     /// [`EdgeShape::curve`] flattened, for egui and hit-testing.
@@ -285,6 +286,25 @@ pub struct EdgeShape {
     pub emphasis: Emphasis,
     /// Drawn with a halo under it: the relation hovered here or in a list.
     pub halo: bool,
+}
+
+/// A number printed on a line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Badge {
+    /// A combined line: how many relations it stands for (drawn in a circle).
+    Count(usize),
+    /// In a pair's view, one of several parallel lines: its number in the side panel's list
+    /// of the pair's relations (drawn in a square, so it is not read as a count).
+    Row(usize),
+}
+
+impl Badge {
+    /// The number as printed.
+    pub fn text(self) -> String {
+        match self {
+            Self::Count(n) | Self::Row(n) => n.to_string(),
+        }
+    }
 }
 
 /// How many lines a pair of actors gets, as i2 Analyst's Notebook offers.

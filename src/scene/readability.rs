@@ -28,6 +28,7 @@ fn default_scene(d: &Dataset, positions: &[Pos2]) -> Scene {
         selection: Selection::None,
         hovered: None,
         spotlight: None,
+        pair_focus: None,
         style: &Style::for_theme(Theme::Light),
         links: LinkMode::Relation,
         line_labels: LineLabels::Off,

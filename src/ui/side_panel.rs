@@ -249,16 +249,24 @@ fn pair_view(
         return;
     }
     ui.strong(format!("Relations between them ({})", rels.len()));
-    for r in rels {
+    let numbered = rels.len() > 1;
+    for (row, r) in rels.into_iter().enumerate() {
         let rel = &d.relations[r];
-        let text = format!("{} ({})", rel.label, rel.passages.len());
+        // Numbered like the squares on the pair's lines (see `scene::Badge::Row`).
+        let text = if numbered {
+            format!("{} · {} ({})", row + 1, rel.label, rel.passages.len())
+        } else {
+            format!("{} ({})", rel.label, rel.passages.len())
+        };
         relation_row(ui, state, r, text, style, actions);
-        // Each relation opens in place to its passages, so a combined line reads in one go.
+        // Each relation opens in place to its passages, so a combined line reads in one go;
+        // a short one starts open.
         let n = rel.passages.len();
         if n > 0 {
             let color = style.dimension_color(&rel.dimension);
             egui::CollapsingHeader::new(format!("{n} passage{}", if n == 1 { "" } else { "s" }))
                 .id_salt(("relmap-pair-passages", r))
+                .default_open(n <= PASSAGES_OPEN_UP_TO)
                 .show(ui, |ui| {
                     for i in 0..n {
                         passage_block(ui, d, rel, PassageId::new(r, i), color, actions);
@@ -269,8 +277,12 @@ fn pair_view(
     }
 }
 
-/// One relation in a list: its policy-field dot and a button that selects it. Hovering the
-/// row lights the line on the map, and a line hovered on the map lights its row.
+/// A pair's relation with this many passages or fewer shows them at once.
+const PASSAGES_OPEN_UP_TO: usize = 4;
+
+/// One relation in a list: a swatch of its line (policy-field colour, tone pattern) and a
+/// button that selects it. Hovering the row lights the line on the map, and a line hovered
+/// on the map lights its row.
 fn relation_row(
     ui: &mut egui::Ui,
     state: &MapState,
@@ -285,8 +297,16 @@ fn relation_row(
     let n = rel.passages.len();
     let color = style.dimension_color(&rel.dimension);
     ui.horizontal(|ui| {
-        let (dot, _) = ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
-        ui.painter().circle_filled(dot.center(), 4.0, color);
+        let (swatch, _) = ui.allocate_exact_size(egui::vec2(22.0, 10.0), egui::Sense::hover());
+        let dash = crate::scene::Dash::for_tone(rel.tone, state.states_tones());
+        let mut shapes = Vec::new();
+        crate::render::push_patterned_line(
+            vec![swatch.left_center(), swatch.right_center()],
+            egui::Stroke::new(2.5, color),
+            &dash.pattern(2.5),
+            &mut shapes,
+        );
+        ui.painter().extend(shapes);
         let lit = state.pointing.hovered == Some(Hit::Edge(r));
         let response = ui.add_enabled(shown, egui::Button::selectable(lit, text).wrap());
         if response.hovered() && shown {
