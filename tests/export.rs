@@ -525,3 +525,61 @@ fn exports_carry_no_pin_marks_or_hover() {
         "no hover halo in the figure"
     );
 }
+
+#[test]
+fn a_focused_pair_s_slide_fills_its_frame_and_its_legend_names_groups_and_numbered_lines() {
+    use relmap::map::{FilterCommand, FocusMode};
+    let mut s = state();
+    let d = &s.doc.dataset;
+    let (kz, ru) = (
+        d.actor_index("kazakhstan").expect("kz"),
+        d.actor_index("russia").expect("ru"),
+    );
+    s.apply(FilterCommand::SetFocus(Some((kz, FocusMode::Pair(ru)))));
+    assert_eq!(s.figure_subject().as_deref(), Some("Kazakhstan and Russia"));
+    let mut opts = ExportOptions::default();
+    export::Preset::Slide16x9.apply(&mut opts);
+    let fig = s.figure(&opts);
+    let t = fig.figure_from_world;
+    let drawn = egui::Rect::from_min_max(t * fig.scene.bounds.min, t * fig.scene.bounds.max);
+    let (w, h) = (fig.width as f32, fig.height as f32);
+    assert!(
+        drawn.width() >= 0.7 * w || drawn.height() >= 0.7 * h,
+        "the drawing uses {:.0}% of the width and {:.0}% of the height",
+        100.0 * drawn.width() / w,
+        100.0 * drawn.height() / h
+    );
+    let texts: Vec<&str> = fig
+        .decorations
+        .iter()
+        .filter_map(|dec| match dec {
+            export::Decoration::Text { text, .. } => Some(text.as_str()),
+            _ => None,
+        })
+        .collect();
+    for heading in ["Policy field", "Tone", "Lines"] {
+        assert!(
+            texts.contains(&heading),
+            "{heading} heads its group: {texts:?}"
+        );
+    }
+    let pair: Vec<_> = s
+        .doc
+        .dataset
+        .relations
+        .iter()
+        .filter(|r| r.joins(kz, ru))
+        .collect();
+    for (n, rel) in pair.iter().enumerate() {
+        let first_word = rel.label.split_whitespace().next().expect("a label");
+        let key = format!("{} · {first_word}", n + 1);
+        assert!(
+            texts.iter().any(|t| t.starts_with(&key)),
+            "the key names line {key}…: {texts:?}"
+        );
+    }
+    assert!(
+        texts.iter().all(|t| !t.ends_with('…')),
+        "no name in the legend is cut: {texts:?}"
+    );
+}

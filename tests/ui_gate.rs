@@ -647,3 +647,30 @@ fn a_pair_s_parallel_lines_are_numbered_like_its_list_with_their_patterns() {
         }
     }
 }
+
+#[test]
+fn the_figure_dialog_names_the_focus_in_its_file_name_and_subtitle() {
+    let mut h = build(RelmapApp::from_state(relmap::map::MapState::new(
+        model::builtin().expect("built-in dataset"),
+    )));
+    h.get_by_label_contains("Kazakhstan (state)").click();
+    h.run();
+    h.get_by_label_contains("Russia (state)")
+        .click_modifiers(Modifiers::COMMAND);
+    h.run();
+    h.get_by_label("Focus on this pair").click();
+    h.run();
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label_contains("Export figure").click();
+    h.run();
+    let Some(Modal::Export(form)) = h.state().modal() else {
+        panic!("the figure dialog is open");
+    };
+    assert!(
+        form.path.contains("kazakhstan-and-russia"),
+        "the file name names the focus: {}",
+        form.path
+    );
+    assert_eq!(form.subtitle, "Kazakhstan and Russia");
+}

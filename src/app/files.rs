@@ -240,7 +240,7 @@ impl RelmapApp {
     }
 
     pub(super) fn ask_and_export(&mut self, extension: &str, scale: u8) {
-        let name = export::default_file_name(&self.state.doc.dataset.title, extension);
+        let name = self.figure_file_name(extension);
         match self.ask_system(|| save_dialog(&name, extension)) {
             Asked::Picked(path) => self.export_to(path, scale),
             Asked::NoDialog => self.open_export_form(&name, scale),
@@ -280,10 +280,24 @@ impl RelmapApp {
         }
     }
 
-    /// File → Export figure…: relmap's own dialog (frame, title, subtitle, where).
+    /// File → Export figure…: relmap's own dialog (frame, title, subtitle, where), its
+    /// subtitle and file name naming the focus or selection.
     pub(super) fn open_figure_form(&mut self) {
-        let name = export::default_file_name(&self.state.doc.dataset.title, "png");
-        self.modal = Some(Modal::Export(ui::ExportForm::figure(&name)));
+        let name = self.figure_file_name("png");
+        let mut form = ui::ExportForm::figure(&name);
+        form.subtitle = self.state.figure_subject().unwrap_or_default();
+        self.modal = Some(Modal::Export(form));
+    }
+
+    /// The proposed name of an exported figure: the map's title, then what the view is
+    /// about (a focus or selection), then today's date.
+    fn figure_file_name(&self, extension: &str) -> String {
+        let title = &self.state.doc.dataset.title;
+        let about = match self.state.figure_subject() {
+            Some(subject) => format!("{title} {subject}"),
+            None => title.clone(),
+        };
+        export::default_file_name(&about, extension)
     }
 
     /// Opens the in-app export form (what File → Export shows without a system dialog).

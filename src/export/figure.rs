@@ -71,7 +71,7 @@ impl Figure {
             legend_rows,
             column_w,
             map_w_avail,
-        } = Columns::plan(&scene, style, opts, content_w);
+        } = Columns::plan(d, &scene, style, opts, content_w);
         // Below-the-map blocks are measured first so a fixed --size can fit the map between.
         let legend_h = if beside {
             0.0
@@ -205,10 +205,16 @@ struct Columns {
 }
 
 impl Columns {
-    fn plan(scene: &Scene, style: &Style, opts: &FigureOptions, content_w: f32) -> Self {
+    fn plan(
+        d: &Dataset,
+        scene: &Scene,
+        style: &Style,
+        opts: &FigureOptions,
+        content_w: f32,
+    ) -> Self {
         // A legend beside the map (one entry per row) needs a fixed frame to be worth it.
         let beside = opts.legend_beside && opts.size.is_some();
-        let legend_rows = legend_rows(scene, style, if beside { 1.0 } else { content_w });
+        let legend_rows = legend_rows(d, scene, style, if beside { 1.0 } else { content_w });
         let legend_w = if beside {
             legend_width(&legend_rows)
         } else {

@@ -68,7 +68,25 @@ pub(super) fn legend_decorations(
     for row in rows {
         let baseline = y + 14.0;
         for item in row {
+            let item_kind = match &item {
+                LegendItem::Heading { .. } => Kind::Heading,
+                LegendItem::Continued { .. } | LegendItem::Sample { .. } => Kind::Other,
+            };
             match item {
+                LegendItem::Heading { x, label } | LegendItem::Continued { x, label } => {
+                    let heading = matches!(&item_kind, Kind::Heading);
+                    decorations.push(Decoration::Text {
+                        text: label,
+                        pos: Pos2::new(x0 + x, baseline),
+                        size: LEGEND_SIZE,
+                        color: if heading {
+                            style.muted_text
+                        } else {
+                            style.text
+                        },
+                        anchor: Anchor::Start,
+                    });
+                }
                 LegendItem::Sample {
                     x,
                     color,
@@ -101,13 +119,28 @@ pub(super) fn legend_decorations(
 pub(super) fn legend_width(rows: &[Vec<LegendItem>]) -> f32 {
     rows.iter()
         .filter_map(|row| row.last())
-        .map(|LegendItem::Sample { x, label, .. }| {
-            x + LEGEND_SAMPLE + 6.0 + text_width(label, LEGEND_SIZE)
+        .map(|item| match item {
+            LegendItem::Sample { x, label, .. } => {
+                x + LEGEND_SAMPLE + 6.0 + text_width(label, LEGEND_SIZE)
+            }
+            LegendItem::Heading { x, label } | LegendItem::Continued { x, label } => {
+                x + text_width(label, LEGEND_SIZE)
+            }
         })
         .fold(0.0, f32::max)
 }
 
+/// Whether a text item is a group's heading (drawn muted).
+enum Kind {
+    Heading,
+    Other,
+}
+
 pub(super) enum LegendItem {
+    /// A group's name ("Policy field", "Tone", "Lines").
+    Heading { x: f32, label: String },
+    /// The second line of a long entry, under its text.
+    Continued { x: f32, label: String },
     Sample {
         x: f32,
         color: Color32,
@@ -116,45 +149,103 @@ pub(super) enum LegendItem {
     },
 }
 
-/// Legend entries flowed into rows that fit `width`.
-pub(super) fn legend_rows(scene: &Scene, style: &Style, width: f32) -> Vec<Vec<LegendItem>> {
-    let mut entries: Vec<(String, Color32, Dash)> = scene
+/// Widest line of an entry in the key of numbered lines; a longer name wraps to a second
+/// line, and only a name longer than two lines is cut.
+const KEY_WIDTH: f32 = 300.0;
+
+/// Legend entries in groups, each starting a row with its heading, flowed into rows that fit
+/// `width`: policy fields (colours), tones (patterns) and, in a pair's view, the numbered
+/// lines with their names, so a slide's numbers can be read without the app.
+pub(super) fn legend_rows(
+    d: &Dataset,
+    scene: &Scene,
+    style: &Style,
+    width: f32,
+) -> Vec<Vec<LegendItem>> {
+    let fields: Vec<(String, Color32, Dash)> = scene
         .legend
         .dimensions
         .iter()
         .map(|(d, c)| (d.as_str().to_owned(), *c, Dash::Solid))
         .collect();
-    entries.extend(
-        scene
-            .legend
-            .tones
-            .iter()
-            .map(|(t, dash)| (t.legend_label().to_owned(), style.muted_text, *dash)),
-    );
+    let mut tones: Vec<(String, Color32, Dash)> = scene
+        .legend
+        .tones
+        .iter()
+        .map(|(t, dash)| (t.legend_label().to_owned(), style.muted_text, *dash))
+        .collect();
     if scene.legend.no_evidence {
-        entries.push(("no evidence".to_owned(), style.no_evidence, Dash::Dotted));
+        tones.push(("no evidence".to_owned(), style.no_evidence, Dash::Dotted));
     }
+    let mut numbered: Vec<(usize, String, Color32, Dash)> = scene
+        .edges
+        .iter()
+        .filter_map(|e| match e.badge {
+            Some(crate::scene::Badge::Row(n)) => {
+                let label = d.relation(e.relation).map_or("", |r| r.label.as_str());
+                Some((n, format!("{n} · {label}"), e.color, e.dash))
+            }
+            _ => None,
+        })
+        .collect();
+    numbered.sort_by_key(|(n, ..)| *n);
+    let lines = numbered.into_iter().map(|(_, l, c, d)| (l, c, d)).collect();
     let mut rows: Vec<Vec<LegendItem>> = Vec::new();
-    let mut x = 0.0;
-    let mut row = Vec::new();
-    for (label, color, dash) in entries {
-        let w = LEGEND_SAMPLE + 6.0 + text_width(&label, LEGEND_SIZE) + 18.0;
-        if x + w > width && !row.is_empty() {
-            rows.push(std::mem::take(&mut row));
-            x = 0.0;
+    for (heading, entries) in [("Policy field", fields), ("Tone", tones), ("Lines", lines)] {
+        if entries.is_empty() {
+            continue;
         }
-        row.push(LegendItem::Sample {
-            x,
-            color,
-            dash,
-            label,
-        });
-        x += w;
-    }
-    if !row.is_empty() {
-        rows.push(row);
+        let mut row = vec![LegendItem::Heading {
+            x: 0.0,
+            label: heading.to_owned(),
+        }];
+        let mut x = text_width(heading, LEGEND_SIZE) + 12.0;
+        for (label, color, dash) in entries {
+            let mut lines = wrap(&label, LEGEND_SIZE, KEY_WIDTH).into_iter();
+            let first = lines.next().unwrap_or_default();
+            let rest: Vec<String> = lines.collect();
+            let w = LEGEND_SAMPLE + 6.0 + text_width(&first, LEGEND_SIZE) + 18.0;
+            if (x + w > width || !rest.is_empty()) && !row.is_empty() {
+                rows.push(std::mem::take(&mut row));
+                x = 0.0;
+            }
+            row.push(LegendItem::Sample {
+                x,
+                color,
+                dash,
+                label: first,
+            });
+            x += w;
+            if !rest.is_empty() {
+                // The second line under the first one's text; more than two are cut.
+                let second = if rest.len() > 1 {
+                    shorten(&format!("{} {}", rest[0], rest[1]), rest[0].chars().count())
+                } else {
+                    rest[0].clone()
+                };
+                rows.push(std::mem::take(&mut row));
+                rows.push(vec![LegendItem::Continued {
+                    x: LEGEND_SAMPLE + 6.0,
+                    label: second,
+                }]);
+                x = 0.0;
+            }
+        }
+        if !row.is_empty() {
+            rows.push(row);
+        }
     }
     rows
+}
+
+/// `text` cut to `max` characters with "…" (the key's names; the map keeps the full label).
+fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_owned();
+    }
+    let mut s: String = text.chars().take(max - 1).collect();
+    s.push('…');
+    s
 }
 
 pub(super) fn card_height((head, lines): &(Vec<String>, Vec<CardLines>)) -> f32 {

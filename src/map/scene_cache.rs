@@ -224,6 +224,25 @@ impl MapState {
 }
 
 impl MapState {
+    /// What a figure of the current view is about, for its file name and subtitle: the pair
+    /// or actor the map is focused on, else what is selected ("Kazakhstan and Russia",
+    /// "Russia — China: Energy"); `None` for the whole map.
+    pub fn figure_subject(&self) -> Option<String> {
+        let d = &self.doc.dataset;
+        let name = |a: crate::model::ActorId| d.actor(a).map(|x| x.name.clone());
+        match (self.lens.filters.focus, self.pointing.selection) {
+            (Some((a, super::FocusMode::Pair(b))), _) | (None, Selection::Pair(a, b)) => {
+                Some(format!("{} and {}", name(a)?, name(b)?))
+            }
+            (Some((a, _)), _) | (None, Selection::Actor(a)) => name(a),
+            (None, Selection::Relation(r)) => {
+                let rel = d.relation(r)?;
+                Some(format!("{}: {}", d.relation_endpoints(rel), rel.label))
+            }
+            (None, Selection::None) => None,
+        }
+    }
+
     /// What an evidence report covers: the relations shown (filters applied, drafts left out),
     /// or only `only` when given.
     pub fn report_input(&self, only: Option<RelationId>, confirmed_only: bool) -> ReportInput {
