@@ -63,6 +63,39 @@ pub fn chronology(
     (lanes, points)
 }
 
+/// A dot of the chronology: one dated passage, or every passage of one relation that has no
+/// date of its own and so sits at the same source's date ("as of the article").
+#[derive(Clone, Debug, PartialEq)]
+pub struct Marker {
+    /// The passage a click opens (the first of them, for a collapsed marker).
+    pub point: ChronoPoint,
+    /// How many passages the dot stands for (1 for a dated passage).
+    pub passages: usize,
+}
+
+/// `points` as dots: dated passages one each; a relation's undated ones at the same source
+/// date collapsed into one marker, which had been several dots drawn on top of each other.
+pub fn markers(points: &[ChronoPoint]) -> Vec<Marker> {
+    let mut out: Vec<Marker> = Vec::with_capacity(points.len());
+    // (lane, year bits) → index in `out`, for the undated ones.
+    let mut undated: std::collections::BTreeMap<(usize, u64), usize> =
+        std::collections::BTreeMap::new();
+    for p in points {
+        if p.as_of_source {
+            if let Some(&i) = undated.get(&(p.lane, p.year.to_bits())) {
+                out[i].passages += 1;
+                continue;
+            }
+            undated.insert((p.lane, p.year.to_bits()), out.len());
+        }
+        out.push(Marker {
+            point: p.clone(),
+            passages: 1,
+        });
+    }
+    out
+}
+
 /// The span of years the passages cover (undated ones at the source's date), if any.
 pub fn year_span(d: &Dataset) -> Option<(i32, i32)> {
     let years = d
@@ -127,6 +160,37 @@ mod tests {
                 .passages
                 .iter()
                 .any(|p| p.date.is_some_and(|x| x.year == 2009))
+        );
+    }
+}
+
+#[cfg(test)]
+mod marker_tests {
+    use super::*;
+
+    #[test]
+    fn a_relation_s_undated_passages_are_one_marker_and_dated_ones_stay_apart() {
+        let d = crate::model::builtin().expect("built-in");
+        let all: crate::model::PerRelation<bool> = vec![true; d.relations.len()].into();
+        let (_, points) = chronology(&d, &all);
+        let dots = markers(&points);
+        assert_eq!(
+            dots.iter().map(|m| m.passages).sum::<usize>(),
+            points.len(),
+            "every passage is counted once"
+        );
+        let dated = points.iter().filter(|p| !p.as_of_source).count();
+        assert_eq!(dots.iter().filter(|m| !m.point.as_of_source).count(), dated);
+        let mut seen = std::collections::BTreeSet::new();
+        for m in dots.iter().filter(|m| m.point.as_of_source) {
+            assert!(
+                seen.insert((m.point.lane, m.point.year.to_bits())),
+                "one undated marker per relation and source date"
+            );
+        }
+        assert!(
+            dots.iter().any(|m| m.passages > 1),
+            "the shipped map has relations with several undated passages"
         );
     }
 }

@@ -674,3 +674,124 @@ fn the_figure_dialog_names_the_focus_in_its_file_name_and_subtitle() {
     );
     assert_eq!(form.subtitle, "Kazakhstan and Russia");
 }
+
+#[test]
+fn a_drag_in_a_focus_never_drops_an_actor_on_one_the_focus_hides_and_others_stay_put() {
+    let mut h = build(RelmapApp::from_state(relmap::map::MapState::new(
+        model::builtin().expect("built-in dataset"),
+    )));
+    h.get_by_label_contains("Kazakhstan (state)").click();
+    h.run();
+    h.get_by_label_contains("Russia (state)")
+        .click_modifiers(Modifiers::COMMAND);
+    h.run();
+    h.get_by_label("Focus on this pair").click();
+    h.run();
+    for _ in 0..30 {
+        h.run(); // the re-fit glides
+    }
+    let d = &h.state().state().doc.dataset;
+    let (ru, sco) = (
+        d.actor_index("russia").expect("ru"),
+        d.actor_index("sco").expect("sco"),
+    );
+    assert!(
+        !h.state().state().visible_actors()[sco],
+        "the focus hides SCO"
+    );
+    let before = h.state().state().place.positions.clone();
+    // Where SCO is, on screen, under the focus.
+    let canvas = h.get_by_label(relmap::ui::CANVAS_LABEL).rect();
+    let view = h.state().state().camera.view;
+    let sco_on_screen = view.screen_from_world(canvas) * before[sco];
+    let start = h.get_by_label_contains("Russia (state)").rect().center();
+    h.hover_at(start);
+    h.run();
+    h.drag_at(start);
+    h.run();
+    for k in 1..=6 {
+        h.hover_at(start + (sco_on_screen - start) * (k as f32 / 6.0));
+        h.run();
+    }
+    h.drop_at(sco_on_screen);
+    h.run();
+    let state = h.state().state();
+    let after = &state.place.positions;
+    let degrees = state.degrees();
+    let room = relmap::layout::node_radius(degrees[ru]) + relmap::layout::node_radius(degrees[sco]);
+    assert!(
+        after[ru].distance(before[sco]) >= room,
+        "Russia landed clear of the hidden SCO ({} apart, {room} needed)",
+        after[ru].distance(before[sco])
+    );
+    assert!(
+        after[ru].distance(before[sco]) < 6.0 * room,
+        "but near where it was dropped"
+    );
+    for (a, p) in before.iter_enumerated() {
+        if a != ru {
+            assert_eq!(after[a], *p, "no other actor moved");
+        }
+    }
+    // The message says so and its Undo puts Russia back.
+    assert!(h.query_by_label_contains("Moved Russia").is_some());
+    h.get_by_label("Undo").click();
+    h.run();
+    assert_eq!(h.state().state().place.positions[ru], before[ru]);
+}
+
+#[test]
+fn clicking_a_chronology_dot_opens_that_passage_marked_in_the_panel_and_the_article() {
+    let mut h = build(RelmapApp::from_state(relmap::map::MapState::new(
+        model::builtin().expect("built-in dataset"),
+    )));
+    // The strip is the band under the map: find a dot by moving the pointer over it until a
+    // dated passage's card shows (as a user scanning the strip would).
+    let canvas = h.get_by_label(relmap::ui::CANVAS_LABEL).rect();
+    let strip = egui::Rect::from_min_max(
+        egui::pos2(canvas.left(), canvas.bottom() + 40.0),
+        egui::pos2(canvas.right(), canvas.bottom() + 140.0),
+    );
+    let mut found = None;
+    'scan: for row in 0..25 {
+        for col in 0..((strip.width() / 6.0) as usize) {
+            let at = strip.min + Vec2::new(col as f32 * 6.0, row as f32 * 4.0);
+            h.hover_at(at);
+            h.step();
+            if let Some(p) = h.state().state().pointing.linked_hover {
+                found = Some((at, p));
+                break 'scan;
+            }
+        }
+    }
+    let (at, _) = found.expect("a dot under the pointer somewhere in the strip");
+    h.drag_at(at);
+    h.drop_at(at);
+    h.run();
+    let state = h.state().state();
+    let focus = state
+        .reader
+        .focus
+        .as_ref()
+        .expect("a passage is marked")
+        .passage;
+    assert_eq!(
+        state.pointing.selection,
+        relmap::scene::Selection::Relation(focus.relation),
+        "its relation is selected"
+    );
+    assert!(state.reader.open, "the article shows it");
+    let quote: String = state
+        .doc
+        .dataset
+        .passage(focus)
+        .expect("passage")
+        .quote
+        .chars()
+        .take(30)
+        .collect();
+    assert!(
+        h.query_all_by_label_contains(&quote).count() >= 2,
+        "shown in the evidence panel and in the article: {quote}"
+    );
+}

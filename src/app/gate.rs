@@ -38,7 +38,8 @@ impl RelmapApp {
     fn run(&mut self, ctx: &egui::Context, action: Action) {
         match action {
             Action::Map(command) => {
-                self.state.apply(command);
+                let outcome = self.state.apply(command);
+                self.tell(outcome);
                 ctx.request_repaint();
             }
             Action::Pref(command) => {
@@ -56,20 +57,12 @@ impl RelmapApp {
             Action::CopyImage => self.copy_image(),
             Action::Screenshot => self.ask_and_screenshot(ctx),
             Action::Open => self.ask_and_open(ctx),
-            Action::FocusSearch => {
-                self.focus_search = true;
-                self.prefs.apply(ui::PrefCommand::SetSidePanel(true));
-                ctx.request_repaint();
-            }
+            Action::FocusSearch => self.focus_search_field(ctx),
             Action::OpenPath(path) => self.open_path(path, Some(ctx)),
             Action::ToggleShortcuts => self.toggle_modal(Modal::Shortcuts),
             Action::ToggleAbout => self.toggle_modal(Modal::About),
             Action::Escape => self.escape(),
-            Action::ScrollEvidence(pages) => {
-                self.prefs.apply(ui::PrefCommand::SetSidePanel(true));
-                self.evidence_scroll = self.evidence_scroll.saturating_add(pages);
-                ctx.request_repaint();
-            }
+            Action::ScrollEvidence(pages) => self.scroll_evidence(ctx, pages),
             Action::SwitchPane => self.switch_pane(ctx),
             Action::Notice { text, undo } => self.jobs.toast_with_undo(text, undo),
             Action::Quit => {
@@ -77,11 +70,8 @@ impl RelmapApp {
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
             Action::AddEvidence { source, range } => {
-                self.modal = Some(Modal::Evidence(ui::EvidenceForm::new(
-                    &self.state,
-                    source,
-                    range,
-                )));
+                let form = ui::EvidenceForm::new(&self.state, source, range);
+                self.modal = Some(Modal::Evidence(form));
             }
             Action::NewMap => {
                 self.modal = Some(Modal::NewMap(ui::NewMapForm::default()));
@@ -189,6 +179,49 @@ impl RelmapApp {
         self.discarded = None;
     }
 
+    /// Ctrl+F: the side panel opens with the keyboard in its search field.
+    fn focus_search_field(&mut self, ctx: &egui::Context) {
+        self.focus_search = true;
+        self.prefs.apply(ui::PrefCommand::SetSidePanel(true));
+        ctx.request_repaint();
+    }
+
+    /// PageUp/PageDown: the evidence panel (opened if closed) scrolls by `pages`.
+    fn scroll_evidence(&mut self, ctx: &egui::Context, pages: i8) {
+        self.prefs.apply(ui::PrefCommand::SetSidePanel(true));
+        self.evidence_scroll = self.evidence_scroll.saturating_add(pages);
+        ctx.request_repaint();
+    }
+
+    /// Says what a command's outcome asks the user to know.
+    fn tell(&mut self, outcome: Outcome) {
+        match outcome {
+            Outcome::Done => {}
+            Outcome::Merged(report) => self.jobs.toast(
+                ToastKind::Info,
+                format!("Merged ({}). Ctrl+Z undoes the merge.", report.summary()),
+            ),
+            Outcome::MovedWhileNarrowed { actor, moved_clear } => {
+                let name = self
+                    .state
+                    .doc
+                    .dataset
+                    .actor(actor)
+                    .map_or_else(String::new, |a| a.name.clone());
+                let text = if moved_clear {
+                    format!(
+                        "Moved {name} beside where it was dropped: an actor hidden by the focus \
+                         or filters is there"
+                    )
+                } else {
+                    format!("Moved {name} while the focus or filters hide other actors")
+                };
+                self.jobs
+                    .toast_with_undo(text, vec![crate::map::EditCommand::Undo.into()]);
+            }
+        }
+    }
+
     /// Applies a merge and reports what it matched and added.
     pub(super) fn merge_dataset(&mut self, other: crate::model::Dataset, name: &str) {
         let outcome = self.state.apply(DocCommand::Merge(crate::map::MapToMerge(
@@ -196,7 +229,7 @@ impl RelmapApp {
         )));
         let summary = match outcome {
             Outcome::Merged(report) => report.summary(),
-            Outcome::Done => "nothing to merge".to_owned(),
+            Outcome::Done | Outcome::MovedWhileNarrowed { .. } => "nothing to merge".to_owned(),
         };
         self.jobs.toast(
             ToastKind::Info,

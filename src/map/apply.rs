@@ -24,9 +24,7 @@ impl MapState {
             Command::Doc(c) => self.apply_doc(c),
             Command::File(c) => self.apply_file(c),
         }
-        self.last_merge
-            .take()
-            .map_or(super::Outcome::Done, super::Outcome::Merged)
+        std::mem::take(&mut self.outcome)
     }
 
     fn apply_file(&mut self, command: FileCommand) {
@@ -46,7 +44,7 @@ impl MapState {
                     reader,
                     history,
                     caches,
-                    last_merge,
+                    outcome,
                 } = next;
                 self.doc = doc;
                 self.place = place;
@@ -56,7 +54,7 @@ impl MapState {
                 self.reader = reader;
                 self.history = history;
                 self.caches = caches;
-                self.last_merge = last_merge;
+                self.outcome = outcome;
                 if unsaved {
                     // Never equal to a revision: saved only when the user saves.
                     self.doc.saved_revision = u64::MAX;
@@ -216,14 +214,60 @@ impl MapState {
             self.place.pinned[drag.actor] = drag.pinned_before;
             return;
         }
+        // Dropped in a focus or a filtered view, it must not land on an actor the view hides:
+        // the full map would show the two on top of each other.
+        let narrowed = self.visible_actors().iter().any(|shown| !shown);
+        let clear = if narrowed {
+            self.clear_of_hidden(drag.actor, to)
+        } else {
+            to
+        };
+        self.place.positions[drag.actor] = clear;
+        // Only the dragged actor moves: the others keep the places the user sees (a
+        // relaxation here moved them too, and undo gave back only the dragged one).
         self.record(vec![Move {
             actor: drag.actor,
             from: drag.from,
-            to,
+            to: clear,
             pinned_before: drag.pinned_before,
             pinned_after: true,
         }]);
-        self.request_relaxation(true);
+        if narrowed {
+            self.outcome = super::Outcome::MovedWhileNarrowed {
+                actor: drag.actor,
+                moved_clear: clear != to,
+            };
+        }
+    }
+
+    /// `to`, or the nearest place around it where `actor` covers no actor the view hides
+    /// (rings of twelve places, widening by one node's breadth).
+    fn clear_of_hidden(&self, actor: ActorId, to: egui::Pos2) -> egui::Pos2 {
+        let shown = self.visible_actors();
+        let degrees = self.degrees();
+        let radius = |a: ActorId| crate::layout::node_radius(degrees.get(a).copied().unwrap_or(0));
+        let own = radius(actor);
+        // Room for the two nodes and a label's height between them.
+        const GAP: f32 = 18.0;
+        let hidden: Vec<(egui::Pos2, f32)> = shown
+            .iter_enumerated()
+            .filter(|&(a, &on)| !on && a != actor)
+            .map(|(a, _)| (self.place.positions[a], radius(a)))
+            .collect();
+        let free = |p: egui::Pos2| hidden.iter().all(|&(q, r)| q.distance(p) >= own + r + GAP);
+        if free(to) {
+            return to;
+        }
+        let step = 2.0 * own + GAP;
+        (1..=40)
+            .flat_map(|ring| {
+                (0..12).map(move |k| {
+                    let angle = std::f32::consts::TAU * k as f32 / 12.0;
+                    to + egui::Vec2::angled(angle) * step * ring as f32
+                })
+            })
+            .find(|&p| free(p))
+            .unwrap_or(to)
     }
 
     /// Applies the saved places that still match actors of the dataset. Unknown ids,

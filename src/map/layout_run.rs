@@ -284,10 +284,19 @@ mod tests {
             .positions()
             .to_vec();
         let mut state = MapState::with_layout(d, start.clone(), Default::default());
-        let actor = crate::model::ActorId(5);
+        let (other, actor) = (crate::model::ActorId(9), crate::model::ActorId(5));
+        state.apply(EditCommand::StartDrag(other));
+        state.apply(EditCommand::DragTo(start[9] + egui::vec2(40.0, 0.0)));
+        state.apply(EditCommand::EndDrag);
         state.apply(EditCommand::StartDrag(actor));
         state.apply(EditCommand::DragTo(start[5] + egui::vec2(400.0, 0.0)));
         state.apply(EditCommand::EndDrag);
+        assert!(
+            !state.place.layout_request.wanted,
+            "a drop moves only the dropped actor"
+        );
+        // Unpinning one asks the map to relax around it; the other stays pinned.
+        state.apply(EditCommand::Unpin(other));
         assert!(state.place.layout_request.wanted && !state.place.layout_request.first);
         let mut run = LayoutRun::default();
         let began = Instant::now();

@@ -126,9 +126,9 @@ pub struct MapState {
     history: parts::History,
     /// What is remembered between frames until what it depends on changes.
     caches: Caches,
-    /// What the merge being applied did; [`MapState::apply`] hands it back as its
-    /// [`Outcome`] and leaves `None`.
-    last_merge: Option<crate::model::MergeReport>,
+    /// What the command being applied has to tell its caller ([`MapState::apply`] hands it
+    /// over and resets it).
+    outcome: Outcome,
 }
 
 /// What is remembered between frames, each with the key it was computed for (see
@@ -160,6 +160,15 @@ pub enum Outcome {
     Done,
     /// A map was merged in: what was matched and added.
     Merged(crate::model::MergeReport),
+    /// An actor was dragged while a focus or filter hid others. Where the drop would have
+    /// covered a hidden actor, it was moved clear (`moved_clear`), so the full map stays
+    /// readable; the caller says so and offers the undo.
+    MovedWhileNarrowed {
+        /// The actor dragged.
+        actor: ActorId,
+        /// Whether it was put beside where it was dropped, off a hidden actor.
+        moved_clear: bool,
+    },
 }
 
 /// Actors plus relations above which pointer hover is not drawn into the scene and re-fits
@@ -217,7 +226,7 @@ impl MapState {
             reader: ArticleReader::default(),
             history: parts::History::default(),
             caches: Caches::default(),
-            last_merge: None,
+            outcome: Outcome::Done,
         }
     }
 

@@ -69,7 +69,7 @@ impl MapState {
             self.place.default_positions.push(at);
             self.place.pinned.push(false);
         }
-        self.last_merge = Some(report);
+        self.outcome = super::Outcome::Merged(report);
         Some(Selection::None)
     }
 }

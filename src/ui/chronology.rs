@@ -4,7 +4,7 @@ use egui_plot::{MarkerShape, Plot, PlotPoint, Points, Span};
 
 use super::Action;
 use crate::chronology::chronology;
-use crate::map::{FilterCommand, MapState, SelectCommand};
+use crate::map::{ArticleCommand, FilterCommand, MapState, SelectCommand};
 use crate::model::{RelationId, SourceId};
 use crate::scene::{Hit, Selection, Style};
 
@@ -37,6 +37,7 @@ pub fn chronology_strip(ui: &mut egui::Ui, state: &MapState, style: &Style) -> V
 
     let shown = state.visible_relations();
     let (lanes, points) = chronology(d, &shown);
+    let dots = crate::chronology::markers(&points);
     let lane_names: Vec<String> = lanes
         .iter()
         .map(|&r| {
@@ -83,7 +84,8 @@ pub fn chronology_strip(ui: &mut egui::Ui, state: &MapState, style: &Style) -> V
             }
             // y grows upward in plots: lane 0 at the top.
             let y = |lane: usize| n_lanes - 1.0 - lane as f64;
-            for p in &points {
+            for m in &dots {
+                let p = &m.point;
                 let rel = &d.relations[p.passage.relation];
                 let mut color = style.dimension_color(&rel.dimension);
                 if selected.is_some_and(|s| s != p.passage.relation) {
@@ -107,11 +109,11 @@ pub fn chronology_strip(ui: &mut egui::Ui, state: &MapState, style: &Style) -> V
             // Nearest dot to the pointer, in screen distance.
             plot_ui.pointer_coordinate().and_then(|pointer| {
                 let at = plot_ui.screen_from_plot(pointer);
-                points
-                    .iter()
-                    .map(|p| {
+                dots.iter()
+                    .map(|m| {
+                        let p = &m.point;
                         (
-                            p,
+                            m,
                             plot_ui
                                 .screen_from_plot(PlotPoint::new(p.year, y(p.lane)))
                                 .distance(at),
@@ -119,12 +121,12 @@ pub fn chronology_strip(ui: &mut egui::Ui, state: &MapState, style: &Style) -> V
                     })
                     .filter(|(_, dist)| *dist <= PICK_PX)
                     .min_by(|a, b| a.1.total_cmp(&b.1))
-                    .map(|(p, _)| p.clone())
+                    .map(|(m, _)| m.clone())
             })
         });
-    if let Some(p) = response.inner {
-        actions.push(SelectCommand::HoverLinked(Some(Hit::Edge(p.passage.relation))).into());
-        dot_card(&response.response, d, &p, &lane_names, &mut actions);
+    if let Some(m) = response.inner {
+        actions.push(SelectCommand::HoverLinked(Some(Hit::Edge(m.point.passage.relation))).into());
+        dot_card(&response.response, d, &m, &lane_names, &mut actions);
     }
     actions
 }
@@ -179,15 +181,21 @@ fn year_filter(
 fn dot_card(
     response: &egui::Response,
     d: &crate::model::Dataset,
-    p: &crate::chronology::ChronoPoint,
+    m: &crate::chronology::Marker,
     lane_names: &[String],
     actions: &mut Vec<Action>,
 ) {
+    let p = &m.point;
     let rel = &d.relations[p.passage.relation];
     let passage = &rel.passages[p.passage.index];
     let lane = lane_names.get(p.lane).cloned().unwrap_or_default();
     let date = match (passage.date, d.source(passage.source).meta.date) {
         (Some(own), _) => own.to_string(),
+        (None, Some(source)) if m.passages > 1 => format!(
+            "{} passages with no date of their own: as of the article ({}). Click to read them.",
+            m.passages,
+            source.long()
+        ),
         (None, Some(source)) => {
             format!("No date of its own: as of the article ({})", source.long())
         }
@@ -211,6 +219,9 @@ fn dot_card(
         }
     });
     if response.clicked() {
+        // The relation's evidence, with this passage marked in the panel and shown in the
+        // article.
         actions.push(SelectCommand::Select(Selection::Relation(p.passage.relation)).into());
+        actions.push(ArticleCommand::ShowPassage(p.passage).into());
     }
 }

@@ -7,17 +7,24 @@ use super::{Action, citation_text};
 use crate::map::ArticleCommand;
 use crate::model::{Dataset, Passage, PassageId, PassageStatus, Relation, RelationId};
 
+/// One passage; `marked` when it is the one the user went to (a chronology dot, a search
+/// result): framed, and scrolled into view the first frame it is marked.
 pub(super) fn passage_block(
     ui: &mut egui::Ui,
-    d: &Dataset,
-    rel: &Relation,
+    (d, rel): (&Dataset, &Relation),
     id: PassageId,
-    color: Color32,
+    (color, marked): (Color32, bool),
     actions: &mut Vec<Action>,
 ) {
     let p = &rel.passages[id.index];
-    Frame::new()
-        .stroke(Stroke::NONE)
+    let stroke = if marked {
+        Stroke::new(2.0, ui.visuals().selection.stroke.color)
+    } else {
+        Stroke::NONE
+    };
+    let shown = Frame::new()
+        .stroke(stroke)
+        .corner_radius(4)
         .inner_margin(Margin {
             left: 10,
             right: 4,
@@ -96,6 +103,12 @@ pub(super) fn passage_block(
                 Stroke::new(3.0, color),
             );
         });
+    // Scrolled to once, when it becomes the marked one; then the reader scrolls freely.
+    let memo = egui::Id::unique("relmap-marked-passage");
+    if marked && ui.data(|m| m.get_temp::<PassageId>(memo)) != Some(id) {
+        shown.response.scroll_to_me(Some(egui::Align::Center));
+        ui.data_mut(|m| m.insert_temp(memo, id));
+    }
 }
 
 /// A warning mark on the relation with the lint's reasons (passage warnings sit by their passage).

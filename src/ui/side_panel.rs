@@ -105,7 +105,13 @@ fn relation_view(
         ui.label(RichText::new(format!("{n} passage{plural} from the article")).weak());
         ui.add_space(4.0);
         for i in 0..rel.passages.len() {
-            passage_block(ui, d, rel, PassageId::new(r, i), color, actions);
+            passage_block(
+                ui,
+                (d, rel),
+                PassageId::new(r, i),
+                (color, marked(state, PassageId::new(r, i))),
+                actions,
+            );
             super::edit_panel::passage_edit(ui, state, PassageId::new(r, i), actions);
             ui.add_space(8.0);
         }
@@ -134,7 +140,13 @@ fn relation_view(
             .enumerate()
             .filter(|(_, p)| p.source == id)
         {
-            passage_block(ui, d, rel, PassageId::new(r, i), color, actions);
+            passage_block(
+                ui,
+                (d, rel),
+                PassageId::new(r, i),
+                (color, marked(state, PassageId::new(r, i))),
+                actions,
+            );
             super::edit_panel::passage_edit(ui, state, PassageId::new(r, i), actions);
             ui.add_space(8.0);
         }
@@ -269,12 +281,23 @@ fn pair_view(
                 .default_open(n <= PASSAGES_OPEN_UP_TO)
                 .show(ui, |ui| {
                     for i in 0..n {
-                        passage_block(ui, d, rel, PassageId::new(r, i), color, actions);
+                        passage_block(
+                            ui,
+                            (d, rel),
+                            PassageId::new(r, i),
+                            (color, marked(state, PassageId::new(r, i))),
+                            actions,
+                        );
                         ui.add_space(6.0);
                     }
                 });
         }
     }
+}
+
+/// Whether passage `id` is the one the user went to (see [`passage_block`]).
+fn marked(state: &MapState, id: PassageId) -> bool {
+    state.reader.focus.as_ref().is_some_and(|f| f.passage == id)
 }
 
 /// A pair's relation with this many passages or fewer shows them at once.
