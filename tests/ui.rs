@@ -1539,12 +1539,16 @@ fn a_large_map_lists_its_most_connected_actors_first() {
     let degrees = d.degrees();
     let mut h = harness_for(MapState::new(d));
     h.run();
-    h.get_by_label_contains("The 150 most connected; search (Ctrl+F) finds any of the 300.");
+    h.get_by_label_contains("The 150 most connected, by number of relations; search (Ctrl+F)");
     let chips: Vec<String> = h
         .get_all_by_role(egui::accesskit::Role::Button)
         .filter_map(|b| egui_kittest::kittest::NodeT::accesskit_node(&b).label())
-        // Chips are named by the actor alone; the canvas's own targets say more.
-        .filter(|l| l.starts_with("hub") && !l.contains(' '))
+        // Chips are named "hub39 · 39": the actor and its count; the canvas's own targets
+        // say more.
+        .filter_map(|l| {
+            let (name, count) = l.split_once(" · ")?;
+            (name.starts_with("hub") && count.parse::<usize>().is_ok()).then(|| name.to_owned())
+        })
         .collect();
     assert_eq!(chips.len(), 150);
     assert_eq!(&chips[..3], ["hub39", "hub38", "hub37"]);

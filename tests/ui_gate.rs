@@ -795,3 +795,78 @@ fn clicking_a_chronology_dot_opens_that_passage_marked_in_the_panel_and_the_arti
         "shown in the evidence panel and in the article: {quote}"
     );
 }
+
+#[test]
+fn an_imported_weighted_network_ranks_actors_by_weight_and_names_edges_by_their_actors() {
+    use egui_kittest::kittest::NodeT as _;
+    let dir = tempfile::tempdir().expect("tmp");
+    let path = dir.path().join("weighted.graphml");
+    // As networkx writes a weighted, unlabelled network: Myriel has the most links,
+    // Valjean the heaviest.
+    std::fs::write(
+        &path,
+        r#"<?xml version='1.0' encoding='utf-8'?>
+<graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+  <key id="d0" for="edge" attr.name="weight" attr.type="double"/>
+  <graph edgedefault="undirected">
+    <node id="Myriel"/><node id="Valjean"/><node id="Napoleon"/><node id="Cosette"/>
+    <node id="Javert"/>
+    <edge source="Myriel" target="Napoleon"><data key="d0">1.0</data></edge>
+    <edge source="Myriel" target="Cosette"><data key="d0">1.0</data></edge>
+    <edge source="Myriel" target="Javert"><data key="d0">1.0</data></edge>
+    <edge source="Valjean" target="Cosette"><data key="d0">31.0</data></edge>
+    <edge source="Valjean" target="Javert"><data key="d0">17.0</data></edge>
+  </graph>
+</graphml>"#,
+    )
+    .expect("write");
+    let mut h = build(RelmapApp::from_state(relmap::map::MapState::new(
+        model::builtin().expect("built-in dataset"),
+    )));
+    h.state_mut().open_path(path, None);
+    h.state_mut().wait_for_load();
+    h.run();
+    assert!(
+        h.query_by_label_contains("by weighted number of relations")
+            .is_some()
+    );
+    let chips: Vec<String> = h
+        .get_all_by_role(egui::accesskit::Role::Button)
+        .filter_map(|n| n.accesskit_node().label())
+        .filter(|l| l.contains(" · ") && l.ends_with(')'))
+        .collect();
+    assert!(
+        chips
+            .first()
+            .is_some_and(|c| c.starts_with("Valjean · 2 (48)")),
+        "the heaviest first: {chips:?}"
+    );
+    h.get_by_label("Valjean · 2 (48)").click();
+    h.run();
+    assert!(h.query_by_label_contains("(unlabelled)").is_none());
+    assert!(
+        h.query_by_label("Cosette · weight 31").is_some(),
+        "an edge is named by its other actor and its weight"
+    );
+    let scene = h
+        .state()
+        .state()
+        .scene_cached(&relmap::scene::Style::for_theme(h.state().theme()));
+    assert!(
+        scene
+            .edge_labels
+            .iter()
+            .all(|l| !l.text.contains("unlabelled"))
+    );
+    let width = |other: &str| {
+        let d = &h.state().state().doc.dataset;
+        let o = d.actor_index(other).expect("actor");
+        scene
+            .edges
+            .iter()
+            .find(|e| d.relations[e.relation].joins(d.actor_index("Valjean").expect("v"), o))
+            .map(|e| e.width)
+            .expect("line")
+    };
+    assert!(width("Cosette") > width("Javert"), "weight sets line width");
+}

@@ -106,14 +106,21 @@ impl MapState {
     }
 
     /// The `n` actors with the most relations, most first (ties by id), remembered until the
-    /// document changes.
+    /// document changes. When the links carry weights (imported networks), by the sum of
+    /// their weights first (weighted degree), then by number.
     pub fn most_connected(&self, n: usize) -> Vec<ActorId> {
         remembered(&self.caches.most_connected, (self.doc.revision, n), || {
             let degrees = self.degrees();
+            let strength = self.strengths();
             let mut by_degree: Vec<ActorId> =
                 self.doc.dataset.actors_with_ids().map(|(a, _)| a).collect();
-            let most_first =
-                |x: &ActorId, y: &ActorId| degrees[*y].cmp(&degrees[*x]).then(x.cmp(y));
+            let most_first = |x: &ActorId, y: &ActorId| {
+                let weighted = match &strength {
+                    Some(s) => s[*y].total_cmp(&s[*x]),
+                    None => std::cmp::Ordering::Equal,
+                };
+                weighted.then(degrees[*y].cmp(&degrees[*x])).then(x.cmp(y))
+            };
             // Only the first few need ordering: partition them out (linear), then sort those.
             if n < by_degree.len() {
                 by_degree.select_nth_unstable_by(n, most_first);
@@ -121,6 +128,24 @@ impl MapState {
             }
             by_degree.sort_by(most_first);
             by_degree
+        })
+    }
+
+    /// Each actor's weighted degree (the sum of its relations' weights), when any relation
+    /// carries a weight other than 1; `None` for maps without weights.
+    /// Remembered until the document changes (the side panel asks every frame).
+    pub fn strengths(&self) -> Option<std::sync::Arc<PerActor<f32>>> {
+        remembered(&self.caches.strengths, self.doc.revision, || {
+            let d = &self.doc.dataset;
+            if d.relations.iter().all(|r| r.weight == 1.0) {
+                return None;
+            }
+            let mut s: PerActor<f32> = vec![0.0; d.actors.len()].into();
+            for r in &d.relations {
+                s[r.from] += r.weight;
+                s[r.to] += r.weight;
+            }
+            Some(std::sync::Arc::new(s))
         })
     }
 

@@ -142,6 +142,8 @@ struct Caches {
     counts: std::cell::RefCell<Option<(u64, ShownCounts)>>,
     /// The side panel's most connected actors, for (revision, how many).
     most_connected: std::cell::RefCell<Option<counts::MostConnected>>,
+    /// Weighted degrees (none without weights), for the revision they were summed at.
+    strengths: std::cell::RefCell<Option<(u64, Option<Strengths>)>>,
     /// Whether any relation states a tone, for the revision it was checked at.
     states_tones: std::cell::RefCell<Option<(u64, bool)>>,
     /// Relations per actor, for the revision they were counted at.
@@ -174,6 +176,9 @@ pub enum Outcome {
 /// Actors plus relations above which pointer hover is not drawn into the scene and re-fits
 /// jump instead of gliding.
 const HOVER_EMPHASIS_MAX_ITEMS: usize = 50_000;
+
+/// Weighted degrees, shared between the cache and its readers.
+type Strengths = std::sync::Arc<PerActor<f32>>;
 
 /// The last scene drawn, with what it was built from: `key` for everything but positions.
 #[derive(Debug)]

@@ -217,7 +217,30 @@ impl Relation {
     pub fn label_or_default(label: Option<String>) -> String {
         label
             .filter(|l| !l.trim().is_empty())
-            .unwrap_or_else(|| "(unlabelled)".to_owned())
+            .unwrap_or_else(|| UNLABELLED.to_owned())
+    }
+
+    /// Whether the relation came without a label (an imported edge): lists and lines then
+    /// name it by its actors rather than print "(unlabelled)" on every one.
+    pub fn is_unlabelled(&self) -> bool {
+        self.label == UNLABELLED
+    }
+
+    /// How a list names the relation from one actor's side: "Cosette · Letters (3)", or for
+    /// an imported edge without label or evidence "Cosette · weight 3" / "Cosette".
+    pub fn row_text(&self, other: &str) -> String {
+        let mut text = other.to_owned();
+        if !self.is_unlabelled() {
+            text.push_str(" · ");
+            text.push_str(&self.label);
+        }
+        if self.weight != 1.0 {
+            text.push_str(&format!(" · weight {}", self.weight));
+        }
+        if !self.passages.is_empty() || !self.is_unlabelled() {
+            text.push_str(&format!(" ({})", self.passages.len()));
+        }
+        text
     }
 
     /// Whether this relation joins actors `a` and `b`, in either direction.
@@ -225,6 +248,9 @@ impl Relation {
         (self.from, self.to) == (a, b) || (self.from, self.to) == (b, a)
     }
 }
+
+/// The label of a relation that came without one.
+pub const UNLABELLED: &str = "(unlabelled)";
 
 /// A verbatim quote supporting a relation, anchored in the article.
 #[derive(Clone, Debug)]

@@ -62,6 +62,8 @@ pub(super) fn place(
             edges[first..].iter().collect()
         }
     };
+    // An imported edge without a label has nothing to say along its line.
+    order.retain(|e| e.members.len() > 1 || !d.relations[e.relation].is_unlabelled());
     if order.is_empty() {
         // Nothing selected: no obstacles to gather (a pass over every node on large maps).
         return Vec::new();

@@ -82,7 +82,9 @@ pub(super) fn edge_width(input: &SceneInput<'_>, r: RelationId, emphasis: Emphas
         return m.edge_base_width_unevidenced;
     }
     let width = if evidence == 0 {
-        m.edge_base_width_unevidenced + rel.weight.clamp(0.0, 16.0).sqrt() * 0.5
+        // An imported link's weight sets its width: 1 is the thinnest, 100 and more the
+        // widest (about 6 points more), on the square root so counts read as areas do.
+        m.edge_base_width_unevidenced + rel.weight.clamp(0.0, 100.0).sqrt() * 0.6
     } else {
         m.edge_base_width + m.edge_width_per_sqrt_passage * (evidence as f32).sqrt()
     };

@@ -33,11 +33,17 @@ use crate::model::{ActorId, Dataset, Dimension, RelationId, Tone};
 pub fn relation_label(d: &Dataset, relation: RelationId) -> String {
     let rel = &d.relations[relation];
     let n = rel.passages.len();
+    let plural = if n == 1 { "" } else { "s" };
+    if rel.is_unlabelled() {
+        return match n {
+            0 => format!("{}, no evidence", d.relation_endpoints(rel)),
+            _ => format!("{}: {n} passage{plural}", d.relation_endpoints(rel)),
+        };
+    }
     format!(
-        "{}: {}, {n} passage{}",
+        "{}: {}, {n} passage{plural}",
         d.relation_endpoints(rel),
         rel.label,
-        if n == 1 { "" } else { "s" }
     )
 }
 

@@ -170,7 +170,7 @@ fn year_filter(
         }
         ui.label(
             egui::RichText::new(
-                "· filled: dated event, hollow: as of the article · click a dot to select",
+                "· filled: dated event, hollow: as of the article · click a dot to read it",
             )
             .weak(),
         );

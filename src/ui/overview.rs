@@ -5,7 +5,7 @@ use egui::RichText;
 
 use super::Action;
 use crate::map::{MapState, SelectCommand};
-use crate::model::{ActorId, Dataset};
+use crate::model::Dataset;
 use crate::scene::Selection;
 
 pub(super) fn guide(ui: &mut egui::Ui, d: &Dataset, actions: &mut Vec<Action>) {
@@ -111,29 +111,41 @@ pub(super) fn actors_list(ui: &mut egui::Ui, state: &MapState, actions: &mut Vec
         }
     });
     let d = &state.doc.dataset;
-    // A chip per actor is a directory for small maps; on a large one thousands of buttons
-    // would cost every frame and help nobody: the most connected are listed, search finds all.
-    let shown: Vec<ActorId> = if d.actors.len() <= MAX_ACTOR_CHIPS {
-        d.actors_with_ids().map(|(a, _)| a).collect()
-    } else {
-        state.most_connected(MAX_ACTOR_CHIPS)
+    // Most connected first, with their counts: who matters in an imported network is the
+    // first question. A chip per actor is a directory for small maps; on a large one
+    // thousands of buttons would cost every frame and help nobody: search finds the rest.
+    let shown = state.most_connected(MAX_ACTOR_CHIPS);
+    let degrees = state.degrees();
+    let strengths = state.strengths();
+    let ranked = match &strengths {
+        Some(_) => "by weighted number of relations (the sum of their weights)",
+        None => "by number of relations",
     };
-    if shown.len() < d.actors.len() {
-        ui.label(
-            RichText::new(format!(
-                "The {} most connected; search (Ctrl+F) finds any of the {}.",
-                shown.len(),
-                d.actors.len()
-            ))
-            .weak(),
-        );
-    }
+    let note = if shown.len() < d.actors.len() {
+        format!(
+            "The {} most connected, {ranked}; search (Ctrl+F) finds any of the {}.",
+            shown.len(),
+            d.actors.len()
+        )
+    } else {
+        format!("Most connected first, {ranked}.")
+    };
+    ui.label(RichText::new(note).weak());
     ui.horizontal_wrapped(|ui| {
         for a in shown {
             let actor = &d.actors[a];
+            let count = match &strengths {
+                Some(s) => format!("{} ({})", degrees[a], s[a]),
+                None => degrees[a].to_string(),
+            };
+            let chip = format!("{} · {count}", crate::fonts::visual_order(&actor.name));
             if ui
-                .small_button(crate::fonts::visual_order(&actor.name))
-                .on_hover_text(format!("{} · click to select", actor.kind.as_str()))
+                .small_button(chip)
+                .on_hover_text(format!(
+                    "{} · {} relations · click to select",
+                    actor.kind.as_str(),
+                    degrees[a]
+                ))
                 .clicked()
             {
                 actions.push(SelectCommand::Select(Selection::Actor(a)).into());

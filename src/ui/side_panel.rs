@@ -220,12 +220,7 @@ fn actor_view(
     for r in rels {
         let rel = &d.relations[r];
         let other = if rel.from == a { rel.to } else { rel.from };
-        let text = format!(
-            "{} · {} ({})",
-            d.actors[other].name,
-            rel.label,
-            rel.passages.len()
-        );
+        let text = rel.row_text(&d.actors[other].name);
         relation_row(ui, state, r, text, style, actions);
     }
     ui.add_space(6.0);
