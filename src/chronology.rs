@@ -15,6 +15,9 @@ pub struct ChronoPoint {
     pub lane: usize,
     /// The passage has no date of its own: it is placed at the source's date.
     pub as_of_source: bool,
+    /// The passage reports what happened or holds; a forecast or an aim is not an event and
+    /// is drawn apart ([`crate::model::Modality::is_reported`]).
+    pub reported: bool,
 }
 
 /// The year a passage speaks of: its own date's, else the source's.
@@ -56,6 +59,7 @@ pub fn chronology(
                     year: date.as_year_f64(),
                     lane,
                     as_of_source,
+                    reported: passage.modality().is_reported(),
                 });
             }
         }
@@ -77,16 +81,18 @@ pub struct Marker {
 /// date collapsed into one marker, which had been several dots drawn on top of each other.
 pub fn markers(points: &[ChronoPoint]) -> Vec<Marker> {
     let mut out: Vec<Marker> = Vec::with_capacity(points.len());
-    // (lane, year bits) → index in `out`, for the undated ones.
-    let mut undated: std::collections::BTreeMap<(usize, u64), usize> =
+    // (lane, year bits, reported) → index in `out`, for the undated ones: a forecast is
+    // never folded into the facts.
+    let mut undated: std::collections::BTreeMap<(usize, u64, bool), usize> =
         std::collections::BTreeMap::new();
     for p in points {
         if p.as_of_source {
-            if let Some(&i) = undated.get(&(p.lane, p.year.to_bits())) {
+            let key = (p.lane, p.year.to_bits(), p.reported);
+            if let Some(&i) = undated.get(&key) {
                 out[i].passages += 1;
                 continue;
             }
-            undated.insert((p.lane, p.year.to_bits()), out.len());
+            undated.insert(key, out.len());
         }
         out.push(Marker {
             point: p.clone(),
@@ -152,14 +158,14 @@ mod tests {
             d.relations.len(),
             "every shipped relation has a dated passage"
         );
-        // "Trade partner since 2009" is the earliest dated evidence; present-tense statements
-        // carry the article's year.
-        assert_eq!(year_span(&d), Some((2009, 2012)));
+        // Peace Mission 2010 is the earliest dated event ("since 2009" is a state, carried
+        // at the article's date); present-tense statements carry the article's year.
+        assert_eq!(year_span(&d), Some((2010, 2012)));
         assert!(
             d.relations[lanes[0]]
                 .passages
                 .iter()
-                .any(|p| p.date.is_some_and(|x| x.year == 2009))
+                .any(|p| p.date.is_some_and(|x| x.year == 2010))
         );
     }
 }
@@ -184,7 +190,7 @@ mod marker_tests {
         let mut seen = std::collections::BTreeSet::new();
         for m in dots.iter().filter(|m| m.point.as_of_source) {
             assert!(
-                seen.insert((m.point.lane, m.point.year.to_bits())),
+                seen.insert((m.point.lane, m.point.year.to_bits(), m.point.reported)),
                 "one undated marker per relation and source date"
             );
         }

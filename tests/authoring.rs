@@ -117,6 +117,7 @@ fn command(state: &MapState, op: &Op) -> Option<DocCommand> {
                 range: start..end,
                 target,
                 date: None,
+                modality: model::Modality::ALL[usize::from(x) % 5],
             }
         }
         Op::EditRelation(x, t) => DocCommand::EditRelation(
@@ -134,6 +135,7 @@ fn command(state: &MapState, op: &Op) -> Option<DocCommand> {
             PassageFields {
                 date: model::PassageDate::parse("2011-05"),
                 tone: Tone::ALL.get(usize::from(t) % 5).copied(),
+                modality: Some(model::Modality::ALL[usize::from(t) % 5]),
                 status: [
                     PassageStatus::Draft,
                     PassageStatus::Confirmed,
@@ -214,6 +216,7 @@ fn a_map_from_pasted_text_gains_actors_and_evidence_and_saves() {
             },
         },
         date: None,
+        modality: model::Modality::Fact,
     });
     let rel = &state.doc.dataset.relations[relmap::model::RelationId(0)];
     assert_eq!(

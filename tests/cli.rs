@@ -332,7 +332,7 @@ fn report_writes_html_markdown_and_csv_headless() {
         dir.path(),
     );
     assert!(
-        text(&one).contains("(1 relation, 5 passages)"),
+        text(&one).contains("(1 relation, 6 passages)"),
         "{}",
         text(&one)
     );

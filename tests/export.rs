@@ -397,7 +397,7 @@ fn the_evidence_report_in_html_markdown_and_csv() {
     let energy = d.relation_index("cn-kz-energy").expect("relation");
     let one = s.report_input(Some(energy), true);
     assert_eq!(one.relations, [energy]);
-    assert!(export::report_csv(d, &one).lines().count() <= 6);
+    assert!(export::report_csv(d, &one).lines().count() <= 7);
     assert!(export::write_report(&dir.path().join("r.pdf"), d, &input, &figure).is_err());
 }
 

@@ -45,7 +45,7 @@ fn type_into(h: &mut Harness<'static, RelmapApp>, label: &str, text: &str) {
 
 /// Clicks the China–Kazakhstan energy line (through its accessible target on the canvas).
 fn select_energy(h: &mut Harness<'static, RelmapApp>) {
-    h.get_by_label("China — Kazakhstan: Energy investment and pipelines, 5 passages")
+    h.get_by_label("China — Kazakhstan: Energy investment and pipelines, 6 passages")
         .click();
     h.run();
 }
@@ -86,7 +86,7 @@ fn clicking_a_relation_shows_its_passages() {
     );
     h.get_by_label_contains("Major oil and gas pipelines link the two countries.");
     h.get_by_label_contains("Chinese energy firms have invested billions of dollars");
-    assert_eq!(h.get_all_by_label("Show in article").count(), 5);
+    assert_eq!(h.get_all_by_label("Show in article").count(), 6);
 }
 
 #[test]
@@ -98,7 +98,7 @@ fn parallel_arcs_are_each_clickable() {
             "cn-kz-security",
         ),
         (
-            "China — Kazakhstan: Impediments to a trade expansion both sides seek, 4 passages",
+            "China — Kazakhstan: Impediments to a trade expansion both sides seek, 6 passages",
             "cn-kz-trade-barriers",
         ),
         (
@@ -500,7 +500,7 @@ fn hovering_a_row_lights_its_line_and_hovering_a_line_lights_its_row() {
 
     // The other way: the line hovered on the map marks its row.
     let mid = h
-        .get_by_label("China — Kazakhstan: Energy investment and pipelines, 5 passages")
+        .get_by_label("China — Kazakhstan: Energy investment and pipelines, 6 passages")
         .rect()
         .center();
     h.hover_at(mid);
@@ -768,10 +768,10 @@ fn the_chronology_tells_statements_from_dated_events_and_says_when_a_range_hides
     h.get_by_label("to").set_value_accesskit(2010.0);
     h.run();
     let state = h.state().state();
-    assert_eq!(state.lens.filters.years, Some((2009, 2010)));
+    assert_eq!(state.lens.filters.years, Some((2010, 2010)));
     assert!(state.hidden_by_years() > 0);
     assert!(h.query_by_label("(this range hides nothing)").is_none());
-    // Dated events stay: trade partner since 2009, Peace Mission 2010.
+    // Dated events stay: Peace Mission 2010 (the earliest dated event).
     let kz_sco = relation(&h, "kz-sco");
     assert!(h.state().state().visible_relations()[kz_sco]);
 }
@@ -782,7 +782,7 @@ fn hovering_a_line_lights_its_search_result() {
     let mut h = harness();
     search_for(&mut h, "pipelines");
     let mid = h
-        .get_by_label("China — Kazakhstan: Energy investment and pipelines, 5 passages")
+        .get_by_label("China — Kazakhstan: Energy investment and pipelines, 6 passages")
         .rect()
         .center();
     h.hover_at(mid);
@@ -1228,7 +1228,7 @@ fn removing_a_passage_asks_twice_and_undo_brings_it_back() {
             .passages
             .len()
     };
-    assert_eq!(count(&h), 5);
+    assert_eq!(count(&h), 6);
     h.get_all_by_label("Edit passage")
         .next()
         .expect("a passage")
@@ -1239,14 +1239,14 @@ fn removing_a_passage_asks_twice_and_undo_brings_it_back() {
         .expect("a Remove button")
         .click();
     h.run();
-    assert_eq!(count(&h), 5, "one click only arms the button");
+    assert_eq!(count(&h), 6, "one click only arms the button");
     h.get_by_label("Click again to remove this passage").click();
     h.run();
-    assert_eq!(count(&h), 4);
+    assert_eq!(count(&h), 5);
     assert!(h.state().state().is_dirty());
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
-    assert_eq!(count(&h), 5);
+    assert_eq!(count(&h), 6);
     assert!(
         !h.state().state().is_dirty(),
         "undo back to the saved state is clean"

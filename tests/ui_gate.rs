@@ -396,7 +396,7 @@ fn esc_closes_search_results_before_it_clears_the_selection() {
     let mut h = common::harness_for(relmap::map::MapState::new(
         model::builtin().expect("built-in dataset"),
     ));
-    h.get_by_label("China — Kazakhstan: Energy investment and pipelines, 5 passages")
+    h.get_by_label("China — Kazakhstan: Energy investment and pipelines, 6 passages")
         .click();
     h.run();
     let selected = h.state().state().pointing.selection;

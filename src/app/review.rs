@@ -34,6 +34,7 @@ impl RelmapApp {
                             date: p.date,
                             tone: p.tone,
                             status: model::PassageStatus::Confirmed,
+                            modality: p.stated_modality,
                             note: p.note.clone(),
                         },
                     )

@@ -285,6 +285,9 @@ pub(super) fn evidence_card(
             if let Some(date) = &p.date {
                 where_.push(date.to_string());
             }
+            if p.modality() != crate::model::Modality::Fact {
+                where_.push(p.modality().as_str().to_owned());
+            }
             let suffix = if where_.is_empty() {
                 String::new()
             } else {

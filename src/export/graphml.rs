@@ -50,6 +50,9 @@ fn passage_line(d: &Dataset, p: &Passage) -> String {
     if p.status != PassageStatus::Confirmed {
         parts.push(p.status.as_str().to_owned());
     }
+    if p.modality() != crate::model::Modality::Fact {
+        parts.push(p.modality().as_str().to_owned());
+    }
     format!("[{}] “{}”", parts.join(", "), p.quote)
 }
 

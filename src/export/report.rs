@@ -123,6 +123,9 @@ fn meta(row: &Row<'_>, d: &Dataset) -> String {
     if row.passage.status != PassageStatus::Confirmed {
         parts.push(row.passage.status.as_str().to_owned());
     }
+    if row.passage.modality() != crate::model::Modality::Fact {
+        parts.push(row.passage.modality().as_str().to_owned());
+    }
     if let Some(t) = row.passage.tone {
         parts.push(format!("tone: {}", t.legend_label()));
     }
@@ -259,7 +262,7 @@ fn md_escape(s: &str) -> String {
 }
 
 /// The CSV header of [`report_csv`].
-pub const CSV_COLUMNS: [&str; 12] = [
+pub const CSV_COLUMNS: [&str; 13] = [
     "relation",
     "source_actor",
     "target_actor",
@@ -272,6 +275,7 @@ pub const CSV_COLUMNS: [&str; 12] = [
     "date",
     "document",
     "status",
+    "modality",
 ];
 
 /// The report as CSV: one row per passage, [`CSV_COLUMNS`].
@@ -294,6 +298,7 @@ pub fn report_csv(d: &Dataset, input: &ReportInput) -> String {
                 &row.passage.date.map(|x| x.to_string()).unwrap_or_default(),
                 &d.source(row.passage.source).meta.citation(),
                 row.passage.status.as_str(),
+                row.passage.modality().as_str(),
             ]);
         }
     }

@@ -9,8 +9,8 @@ use egui::Pos2;
 
 use super::MapState;
 use crate::model::{
-    Actor, ActorId, ActorKind, Dataset, Dimension, PassageDate, PassageId, PassageStatus, Relation,
-    RelationId, SourceId, TextRange, Tone,
+    Actor, ActorId, ActorKind, Dataset, Dimension, Modality, PassageDate, PassageId, PassageStatus,
+    Relation, RelationId, SourceId, TextRange, Tone,
 };
 use crate::model::{PerActor, SourceFields, unique_id};
 use crate::scene::Selection;
@@ -61,6 +61,8 @@ pub struct PassageFields {
     pub tone: Option<Tone>,
     /// Draft, confirmed or disputed.
     pub status: PassageStatus,
+    /// Fact, forecast, aim, perception or assessment, as stated (`None`: not said).
+    pub modality: Option<Modality>,
     /// The analyst's note.
     pub note: Option<String>,
 }
@@ -100,6 +102,8 @@ pub enum DocCommand {
         target: EvidenceTarget,
         /// When it holds (defaults to the source's date in the form).
         date: Option<PassageDate>,
+        /// Whether it reports a fact, a forecast, an aim…
+        modality: Modality,
     },
     /// Change a relation's label, policy field, tone or direction.
     EditRelation(RelationId, RelationFields),
@@ -290,6 +294,7 @@ impl MapState {
                         date: p.date,
                         tone: p.tone,
                         status: p.status,
+                        modality: p.stated_modality,
                         note: p.note.clone(),
                     },
                 ))
@@ -433,7 +438,8 @@ impl MapState {
                 range,
                 target,
                 date,
-            } => self.add_evidence(source, range, target, date),
+                modality,
+            } => self.add_evidence(source, range, target, (date, modality)),
             DocCommand::EditRelation(r, fields) => {
                 let rel = d.relations.get_mut(r)?;
                 rel.label = Relation::label_or_default(Some(fields.label));
@@ -456,6 +462,7 @@ impl MapState {
                 p.date = fields.date;
                 p.tone = fields.tone;
                 p.status = fields.status;
+                p.stated_modality = fields.modality;
                 p.note = fields.note.filter(|n| !n.trim().is_empty());
                 Some(Selection::Relation(id.relation))
             }

@@ -59,7 +59,7 @@ impl MapState {
         source: SourceId,
         range: TextRange,
         target: EvidenceTarget,
-        date: Option<PassageDate>,
+        (date, modality): (Option<PassageDate>, crate::model::Modality),
     ) -> Option<Selection> {
         let d = &mut self.doc.dataset;
         let text = &d.sources.get(source)?.article.text;
@@ -84,6 +84,8 @@ impl MapState {
             note: None,
             tone: None,
             status: PassageStatus::Confirmed,
+            // Chosen in the form, which showed what the wording suggested.
+            stated_modality: Some(modality),
             anchor: Some(anchor),
             source,
         };

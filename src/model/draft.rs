@@ -104,6 +104,8 @@ pub fn add_drafts(d: &mut Dataset, source: SourceId) -> DraftReport {
                     note: None,
                     tone: None,
                     status: PassageStatus::Draft,
+                    // What the wording suggests: the analyst confirms it with the draft.
+                    stated_modality: super::Modality::suggested_by(quote).map(|(m, _)| m),
                     anchor: Some(anchor.clone()),
                     source,
                 });

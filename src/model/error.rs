@@ -270,4 +270,12 @@ pub enum ProblemKind {
         /// The value as written.
         value: String,
     },
+    /// A passage modality that is not one of the known words.
+    #[error(
+        "modality {value:?} must be fact, forecast, aim, perception or assessment (absent means fact)"
+    )]
+    BadModality {
+        /// The value as written.
+        value: String,
+    },
 }

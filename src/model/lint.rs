@@ -71,6 +71,19 @@ pub enum WarningKind {
         /// The source's date.
         source_date: String,
     },
+    /// The passage's sentence is worded as a forecast or an aim, and nobody said what kind of
+    /// statement it is: drawn as a reported fact, it would pass for an event.
+    #[error(
+        "its sentence says “{marker}”: it reads as {article} {suggested}, not a reported fact; set the passage's kind (modality) to {suggested}, or to fact if those words do not qualify the quoted claim"
+    )]
+    ModalityUnstated {
+        /// The words that suggest it.
+        marker: &'static str,
+        /// The modality they suggest.
+        suggested: &'static str,
+        /// "a" or "an", for the message.
+        article: &'static str,
+    },
     /// The quote is not in the article (the text changed since it was quoted).
     #[error(
         "not found in the article: re-check (the article text may have changed since it was quoted); fix the quote or remove the passage"
@@ -137,6 +150,16 @@ pub fn lint(d: &Dataset) -> Vec<Warning> {
                 if let Some(prev) = article.sentence_before(anchor) {
                     text.push(' ');
                     text.push_str(&article.text[prev]);
+                }
+                if p.stated_modality.is_none() {
+                    let sentence = &article.text[article.sentence_range(anchor)];
+                    if let Some((m, marker)) = super::Modality::suggested_by(sentence) {
+                        push(WarningKind::ModalityUnstated {
+                            marker,
+                            suggested: m.as_str(),
+                            article: if m == super::Modality::Aim { "an" } else { "a" },
+                        });
+                    }
                 }
                 let (src, tgt) = (&d.actors[rel.from], &d.actors[rel.to]);
                 if !names(src, &text) && !names(tgt, &text) {

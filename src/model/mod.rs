@@ -37,7 +37,7 @@ pub use files::MAX_FILE_BYTES;
 pub use ids::{
     ActorId, PassageId, PerActor, PerRelation, PerSource, RelationId, SourceId, unique_id,
 };
-pub use kinds::{ActorKind, Dimension, PassageStatus, Tone};
+pub use kinds::{ActorKind, Dimension, Modality, PassageStatus, Tone};
 pub use lint::{MAX_RELATIONS_PER_QUOTE, MIN_QUOTE_WORDS, Warning, WarningKind, lint, names};
 pub use load::{
     load_bytes, load_path, load_path_keeping_unanchored, load_path_showing_progress, load_str,
@@ -265,11 +265,22 @@ pub struct Passage {
     pub tone: Option<Tone>,
     /// How far the analyst stands behind this passage.
     pub status: PassageStatus,
+    /// Whether it reports a fact or a forecast, an aim, a perception or an assessment, as the
+    /// dataset or the analyst states it; `None` when nobody said (read as a fact, and the
+    /// lint asks when the sentence's wording suggests otherwise).
+    pub stated_modality: Option<Modality>,
     /// Where the quote sits in its source's article; `None` only for imports that carry no
     /// article (or a quote not found, when the caller keeps such passages).
     pub anchor: Option<Anchor>,
     /// The source document the quote comes from.
     pub source: SourceId,
+}
+
+impl Passage {
+    /// The passage's modality: the stated one, else a fact.
+    pub fn modality(&self) -> Modality {
+        self.stated_modality.unwrap_or_default()
+    }
 }
 
 /// Byte range of a passage within [`Article::text`].

@@ -102,4 +102,6 @@ pub(super) struct RawPassage {
     pub tone: Option<String>,
     #[serde(default)]
     pub status: Option<String>,
+    #[serde(default)]
+    pub modality: Option<String>,
 }

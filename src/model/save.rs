@@ -91,6 +91,8 @@ struct OutPassage<'a> {
     tone: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     status: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    modality: Option<&'static str>,
 }
 
 /// The dataset as relmap/1 JSON (pretty-printed, ending in a newline).
@@ -181,6 +183,7 @@ fn passage<'a>(d: &'a Dataset, p: &'a Passage) -> OutPassage<'a> {
         note: p.note.as_deref(),
         tone: p.tone.map(super::Tone::as_str),
         status: (p.status != PassageStatus::Confirmed).then_some(p.status.as_str()),
+        modality: p.stated_modality.map(super::Modality::as_str),
     }
 }
 

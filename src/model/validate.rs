@@ -6,8 +6,8 @@ use super::error::{Problem, ProblemKind};
 use super::files::TextFiles;
 use super::raw::{RawActor, RawDataset, RawRelation};
 use super::{
-    Actor, ActorId, ActorKind, Dataset, Dimension, Origin, Passage, PassageStatus, Relation,
-    Source, Tone,
+    Actor, ActorId, ActorKind, Dataset, Dimension, Modality, Origin, Passage, PassageStatus,
+    Relation, Source, Tone,
 };
 
 /// How many words of a missing quote to show in its error.
@@ -161,6 +161,7 @@ fn relation(
         let date = super::date::parse_date(p.date.as_deref(), &format!("{at}.date"), report);
         let tone = p.tone.as_deref().map(|t| parse_tone(Some(t), &at, report));
         let status = parse_status(p.status.as_deref(), &at, report);
+        let modality = parse_modality(p.modality.as_deref(), &at, report);
         let source = super::sources::passage_source(p.source.as_deref(), sources, &at, report);
         let doc = &sources[source.0];
         let article = &doc.article;
@@ -184,6 +185,7 @@ fn relation(
             note: p.note.filter(|n| !n.trim().is_empty()),
             tone,
             status,
+            stated_modality: modality,
             anchor,
             source,
         });
@@ -201,6 +203,25 @@ fn relation(
         weight,
         passages,
     })
+}
+
+/// A passage's modality; absent is a fact, anything unknown is a problem.
+fn parse_modality(
+    value: Option<&str>,
+    location: &str,
+    report: &mut impl FnMut(String, ProblemKind),
+) -> Option<Modality> {
+    let value = value?;
+    let parsed = Modality::parse(value);
+    if parsed.is_none() {
+        report(
+            format!("{location}.modality"),
+            ProblemKind::BadModality {
+                value: value.to_owned(),
+            },
+        );
+    }
+    parsed
 }
 
 /// A passage's status; absent is confirmed, anything unknown is a problem.

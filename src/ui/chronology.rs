@@ -96,12 +96,17 @@ pub fn chronology_strip(ui: &mut egui::Ui, state: &MapState, style: &Style) -> V
                     Points::new(rel.label.clone(), vec![[p.year, y(p.lane)]])
                         .color(color)
                         .radius(radius)
-                        // Each source its own marker, so dots say where they come from.
-                        .shape(source_marker(
-                            rel.passages
-                                .get(p.passage.index)
-                                .map_or(SourceId(0), |x| x.source),
-                        ))
+                        // Each source its own marker, so dots say where they come from; a
+                        // forecast or an aim is a cross: not an event.
+                        .shape(if p.reported {
+                            source_marker(
+                                rel.passages
+                                    .get(p.passage.index)
+                                    .map_or(SourceId(0), |x| x.source),
+                            )
+                        } else {
+                            MarkerShape::Cross
+                        })
                         // Hollow: a statement as of the article, not a dated event.
                         .filled(!p.as_of_source),
                 );
@@ -170,7 +175,7 @@ fn year_filter(
         }
         ui.label(
             egui::RichText::new(
-                "· filled: dated event, hollow: as of the article · click a dot to read it",
+                "· filled: dated event, hollow: as of the article, ×: forecast or aim · click a dot to read it",
             )
             .weak(),
         );
@@ -207,6 +212,12 @@ fn dot_card(
         ui.label(&rel.label);
         ui.add(egui::Label::new(super::passage::passage_in_sentence(ui, d, passage)).wrap());
         ui.label(egui::RichText::new(date).weak());
+        if !p.reported {
+            ui.label(
+                egui::RichText::new(format!("A {}: not an event", passage.modality().as_str()))
+                    .italics(),
+            );
+        }
         if d.sources.len() > 1 {
             ui.label(
                 egui::RichText::new(format!(

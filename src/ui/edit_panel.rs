@@ -163,6 +163,7 @@ pub fn passage_edit(ui: &mut egui::Ui, state: &MapState, id: PassageId, actions:
         date: p.date,
         tone: p.tone,
         status: p.status,
+        modality: p.stated_modality,
         note: p.note.clone(),
     };
     let mut fields = current.clone();
@@ -192,6 +193,15 @@ pub fn passage_edit(ui: &mut egui::Ui, state: &MapState, id: PassageId, actions:
                         }
                     });
                 name_combo(&combo.response, "Status");
+                ui.label(RichText::new("Kind").weak());
+                let combo = egui::ComboBox::from_id_salt(format!("{salt}-modality"))
+                    .selected_text(fields.modality.unwrap_or_default().as_str())
+                    .show_ui(ui, |ui| {
+                        for m in crate::model::Modality::ALL {
+                            ui.selectable_value(&mut fields.modality, Some(m), m.as_str());
+                        }
+                    });
+                name_combo(&combo.response, "Kind of statement");
                 let combo = egui::ComboBox::from_id_salt(format!("{salt}-move"))
                     .selected_text("Move to…")
                     .show_ui(ui, |ui| {

@@ -33,6 +33,10 @@ pub struct EvidenceForm {
     pub tone: Option<Tone>,
     /// New relation: directed from `from` to `to`.
     pub directed: bool,
+    /// Fact, forecast, aim…: what the sentence's wording suggests, which the analyst confirms.
+    pub modality: crate::model::Modality,
+    /// The word that suggested a modality other than fact, if any.
+    pub modality_marker: Option<&'static str>,
     /// Date as typed: the one the sentence states, if any; blank means "as of the article".
     pub date: String,
     /// The source's date, shown as what a blank date means.
@@ -68,6 +72,8 @@ impl EvidenceForm {
             .map(|(i, _)| i)
             .collect();
         let named_here = here.len();
+        let selected = article.text.get(range.clone()).unwrap_or_default();
+        let suggested = crate::model::Modality::suggested_by(selected);
         let mut named = here;
         named.extend(
             d.actors_with_ids()
@@ -86,6 +92,8 @@ impl EvidenceForm {
             dimension: Dimension::Diplomacy,
             tone: None,
             directed: false,
+            modality: suggested.map_or_else(crate::model::Modality::default, |(m, _)| m),
+            modality_marker: suggested.map(|(_, marker)| marker),
             date: crate::model::PassageDate::find_in(own_text)
                 .map(|x| x.to_string())
                 .unwrap_or_default(),
@@ -148,6 +156,7 @@ impl EvidenceForm {
             range: self.range.clone(),
             target,
             date,
+            modality: self.modality,
         })
     }
 }
@@ -233,6 +242,20 @@ pub fn evidence_form(
         if form.existing.is_none() {
             new_relation_fields(ui, form);
         }
+        ui.horizontal(|ui| {
+            ui.label("Kind");
+            let combo = egui::ComboBox::from_id_salt("relmap-evidence-modality")
+                .selected_text(form.modality.as_str())
+                .show_ui(ui, |ui| {
+                    for m in crate::model::Modality::ALL {
+                        ui.selectable_value(&mut form.modality, m, m.as_str());
+                    }
+                });
+            name_combo(&combo.response, "Kind of statement");
+            if let Some(marker) = form.modality_marker {
+                ui.label(RichText::new(format!("(the sentence says “{marker}”)")).weak());
+            }
+        });
         ui.horizontal(|ui| {
             ui.label("Date");
             let blank = form

@@ -55,6 +55,17 @@ pub(super) fn passage_block(
                 ui.label(RichText::new(format!("This passage: {}", tone.as_str())).size(12.0))
                     .on_hover_text("The passage's own tone differs from the relation's");
             }
+            if p.modality() != crate::model::Modality::Fact {
+                ui.label(
+                    RichText::new(format!("A {}, not a reported fact", p.modality().as_str()))
+                        .size(12.0)
+                        .italics(),
+                )
+                .on_hover_text(
+                    "What the article forecasts, an actor aims at, someone perceives or the \
+                     author assesses: not an event",
+                );
+            }
             if p.status != PassageStatus::Confirmed {
                 ui.label(
                     RichText::new(format!("Status: {}", p.status.as_str()))

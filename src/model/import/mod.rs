@@ -267,6 +267,7 @@ impl Builder {
                 note: None,
                 tone: None,
                 status: super::PassageStatus::Confirmed,
+                stated_modality: None,
                 anchor: None,
                 source: super::SourceId(0),
             })
