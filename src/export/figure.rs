@@ -79,8 +79,12 @@ impl Figure {
             legend_rows.len() as f32 * 20.0
         };
         let source = d.source_line();
-        // Under the map only: beside it, the column runs down the right.
-        let source_lines = wrap(&source, SOURCE_SIZE, map_w_avail);
+        // Under the map, or beside it in the column (a slide's height is the map's then).
+        let source_lines = wrap(
+            &source,
+            SOURCE_SIZE,
+            if beside { column_w } else { map_w_avail },
+        );
         let card = opts
             .evidence_for
             .and_then(|r| evidence_card(d, r, if beside { column_w } else { content_w }));
@@ -89,7 +93,11 @@ impl Figure {
         } else {
             card.as_ref().map_or(0.0, card_height)
         };
-        let footer_h = 12.0 + legend_h + 8.0 + source_lines.len() as f32 * 17.0 + card_h + PAD;
+        let footer_h = if beside {
+            PAD
+        } else {
+            12.0 + legend_h + 8.0 + source_lines.len() as f32 * 17.0 + card_h + PAD
+        };
 
         let natural_zoom = 1.0_f32;
         let (zoom, height) = match opts.size {
@@ -117,39 +125,27 @@ impl Figure {
         // Legend rows; `y` is the top of the next block, baselines sit 13–14 px below it.
         // Actor names stay readable however far a fixed frame shrinks the map.
         enlarge_labels(&mut scene, style, zoom);
-        let mut card = card;
-        let mut y = if beside {
+        if beside {
             let x0 = PAD + content_w - column_w;
             let below = legend_decorations(legend_rows, (x0, map_top), style, &mut decorations);
-            if let Some(c) = card.take() {
+            let below =
+                source_decorations(source_lines, (x0, below + 8.0), style, &mut decorations);
+            if let Some(c) = card {
                 let bottom = opts.size.map_or(f32::INFINITY, |(_, h)| h as f32 - PAD);
                 card_decorations(c, (x0, below), bottom, style, &mut decorations);
             }
-            map_rect.bottom() + 12.0
         } else {
-            legend_decorations(
+            let below = legend_decorations(
                 legend_rows,
                 (PAD, map_rect.bottom() + 12.0),
                 style,
                 &mut decorations,
-            )
-        };
-        y += 8.0;
-        let mut text = |t: String, x: f32, y: f32, size: f32, color: Color32| {
-            decorations.push(Decoration::Text {
-                text: t,
-                pos: Pos2::new(x, y),
-                size,
-                color,
-                anchor: Anchor::Start,
-            });
-        };
-        for line in source_lines {
-            text(line, PAD, y + 13.0, SOURCE_SIZE, style.muted_text);
-            y += 17.0;
-        }
-        if let Some(c) = card {
-            card_decorations(c, (PAD, y), f32::INFINITY, style, &mut decorations);
+            );
+            let below =
+                source_decorations(source_lines, (PAD, below + 8.0), style, &mut decorations);
+            if let Some(c) = card {
+                card_decorations(c, (PAD, below), f32::INFINITY, style, &mut decorations);
+            }
         }
         let edge_titles = scene
             .edges
@@ -165,6 +161,26 @@ impl Figure {
             decorations,
         }
     }
+}
+
+/// Draws the source line's `lines` from `(x, y)` down; returns the top of the next block.
+fn source_decorations(
+    lines: Vec<String>,
+    (x, mut y): (f32, f32),
+    style: &Style,
+    decorations: &mut Vec<Decoration>,
+) -> f32 {
+    for line in lines {
+        decorations.push(Decoration::Text {
+            text: line,
+            pos: Pos2::new(x, y + 13.0),
+            size: SOURCE_SIZE,
+            color: style.muted_text,
+            anchor: Anchor::Start,
+        });
+        y += 17.0;
+    }
+    y
 }
 
 /// Draws the title and subtitle; returns where the map starts.

@@ -223,18 +223,27 @@ fn latest(d: PassageDate) -> (i32, u8, u8) {
 /// Whether `text` names `actor` by name, alias or native name, as a whole word (a name ending
 /// in "-", like "Sino-", may run into the next word).
 pub fn names(actor: &Actor, text: &str) -> bool {
+    first_mention(actor, text).is_some()
+}
+
+/// Where `text` first names `actor` (by name, alias or native name, as whole words; a name
+/// ending in "-" such as "Sino-" as a prefix), as a byte offset.
+pub fn first_mention(actor: &Actor, text: &str) -> Option<usize> {
     std::iter::once(&actor.name)
         .chain(&actor.aliases)
         .chain(&actor.native_names)
         .filter(|n| n.chars().count() >= 2)
-        .any(|name| {
-            text.match_indices(name.as_str()).any(|(i, _)| {
-                let before = text[..i].chars().next_back();
-                let after = text[i + name.len()..].chars().next();
-                let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
-                boundary(before) && (boundary(after) || name.ends_with('-'))
-            })
+        .filter_map(|name| {
+            text.match_indices(name.as_str())
+                .map(|(i, _)| i)
+                .find(|&i| {
+                    let before = text[..i].chars().next_back();
+                    let after = text[i + name.len()..].chars().next();
+                    let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+                    boundary(before) && (boundary(after) || name.ends_with('-'))
+                })
         })
+        .min()
 }
 
 #[cfg(test)]

@@ -38,7 +38,9 @@ pub use ids::{
     ActorId, PassageId, PerActor, PerRelation, PerSource, RelationId, SourceId, unique_id,
 };
 pub use kinds::{ActorKind, Dimension, Modality, PassageStatus, Tone};
-pub use lint::{MAX_RELATIONS_PER_QUOTE, MIN_QUOTE_WORDS, Warning, WarningKind, lint, names};
+pub use lint::{
+    MAX_RELATIONS_PER_QUOTE, MIN_QUOTE_WORDS, Warning, WarningKind, first_mention, lint, names,
+};
 pub use load::{
     load_bytes, load_path, load_path_keeping_unanchored, load_path_showing_progress, load_str,
     read_text_file,

@@ -37,8 +37,11 @@ impl LineLabels {
 
 /// Where along the line a label may sit, best first.
 const PLACES: [f32; 7] = [0.5, 0.4, 0.6, 0.3, 0.7, 0.25, 0.75];
+/// Room kept clear around a line's badge, in world units (the badge is 16 points wide at
+/// zoom 1).
+const BADGE_ROOM: f32 = 20.0;
 /// Longest label text, in characters.
-const MAX_CHARS: usize = 48;
+const MAX_CHARS: usize = 64;
 
 /// The labels to draw for `edges` under `mode`, placed clear of `nodes` and of each other.
 pub(super) fn place(
@@ -70,7 +73,7 @@ pub(super) fn place(
     }
     order.sort_by_key(|e| std::cmp::Reverse(e.emphasis));
     let size = style.label_size * 0.85;
-    let obstacles: Vec<Rect> = nodes
+    let mut obstacles: Vec<Rect> = nodes
         .iter()
         .flat_map(|n| {
             [
@@ -79,6 +82,13 @@ pub(super) fn place(
             ]
         })
         .collect();
+    // A line's number (or count) at its middle stays readable: no label covers it.
+    obstacles.extend(
+        edges
+            .iter()
+            .filter(|e| e.badge.is_some())
+            .map(|e| Rect::from_center_size(e.curve.point(0.5), Vec2::splat(BADGE_ROOM))),
+    );
     let mut placed: Vec<EdgeLabel> = Vec::new();
     for e in order {
         let text = shorten(&text_of(d, e));

@@ -48,12 +48,11 @@ pub struct EvidenceForm {
 }
 
 impl EvidenceForm {
-    /// A form for the text at `range`. The actors its own sentence names come first, then
-    /// those the sentence before names; the first two are preselected. An existing relation
-    /// is preselected only when the sentence itself names exactly its pair and no other
-    /// relation joins them: otherwise the evidence would be filed under a guess, and the form
-    /// asks for a new relation (or a deliberate choice) instead. The date is the one the
-    /// sentence states, else blank ("as of the article").
+    /// A form for the text at `range`. The actors its own sentence names come first, in the
+    /// order it names them, then those the sentence before names; the first two are
+    /// preselected. The pair's existing relations are offered but none is preselected: the
+    /// evidence is never filed under a guess, and Enter alone asks for a label or a choice.
+    /// The date is the one the sentence states, else blank ("as of the article").
     pub fn new(state: &MapState, quoted: SourceId, range: TextRange) -> Self {
         let d = &state.doc.dataset;
         let doc = d.source(quoted);
@@ -66,11 +65,14 @@ impl EvidenceForm {
             .sentence_before(&anchor)
             .and_then(|b| article.text.get(b.start..own.start))
             .unwrap_or_default();
-        let here: Vec<ActorId> = d
+        // In the order the sentence names them: its subject usually comes first ("Korea
+        // later protested Japan's…" is Korea → Japan).
+        let mut mentioned: Vec<(usize, ActorId)> = d
             .actors_with_ids()
-            .filter(|(_, a)| names(a, own_text))
-            .map(|(i, _)| i)
+            .filter_map(|(i, a)| crate::model::first_mention(a, own_text).map(|at| (at, i)))
             .collect();
+        mentioned.sort();
+        let here: Vec<ActorId> = mentioned.into_iter().map(|(_, i)| i).collect();
         let named_here = here.len();
         let selected = article.text.get(range.clone()).unwrap_or_default();
         let suggested = crate::model::Modality::suggested_by(selected);
@@ -81,7 +83,7 @@ impl EvidenceForm {
                 .map(|(i, _)| i)
                 .collect::<Vec<_>>(),
         );
-        let mut form = Self {
+        let form = Self {
             range,
             from: named.first().copied(),
             to: named.get(1).copied(),
@@ -101,18 +103,9 @@ impl EvidenceForm {
             quoted,
             error: None,
         };
-        if named_here == 2 {
-            form.existing = form.only_relation(state);
-        }
+        // Never preselected: a relation of the same pair is offered, but one Enter must not
+        // file a new claim (a protest) under an old one (an accord).
         form
-    }
-
-    /// The relation between the chosen actors, when exactly one joins them.
-    pub fn only_relation(&self, state: &MapState) -> Option<RelationId> {
-        match self.relations_between(state).as_slice() {
-            [only] => Some(*only),
-            _ => None,
-        }
     }
 
     /// Relations between the chosen actors.
@@ -221,8 +214,8 @@ pub fn evidence_form(
             changed |= actor_choice(ui, state, ("relmap-evidence-target", &named), &mut form.to);
         });
         if changed {
-            // The user named the pair: its one relation is the likely target.
-            form.existing = form.only_relation(state);
+            // Another pair: a relation chosen for the old one no longer applies.
+            form.existing = None;
         }
         let note = match (form.named_here, form.named.len()) {
             (_, 0 | 1) => Some("The text names fewer than two actors of the map: choose them."),
@@ -374,9 +367,17 @@ mod tests {
         let state = state();
         let form = form_for(&state, "Kazakhstani-Russian trade grew again.");
         assert_eq!(form.named_here, 2);
-        assert_eq!(form.existing, Some(RelationId(0)));
+        assert_eq!(
+            form.relations_between(&state),
+            vec![RelationId(0)],
+            "the pair's relation is offered"
+        );
+        assert_eq!(
+            form.existing, None,
+            "but not preselected: Enter files nothing alone"
+        );
+        assert!(form.command().is_err());
         assert_eq!(form.date, "", "no date stated: as of the article");
         assert_eq!(form.article_date.as_deref(), Some("2023-05"));
-        assert!(form.command().is_ok());
     }
 }

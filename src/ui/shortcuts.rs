@@ -293,17 +293,33 @@ pub fn consume_shortcuts(ctx: &egui::Context, context: KeyContext) -> Vec<Action
     let typing = ctx.text_edit_focused();
     // An open menu or popup gets Esc first: egui closes it, and nothing else happens.
     let popup_open = egui::Popup::is_any_open(ctx);
-    let live = |s: &Shortcut| match s.scope {
-        Scope::Anywhere => !typing && !popup_open,
-        Scope::App => {
-            !(context.dialog_open || typing && matches!(s.keys.logical_key, Key::Z | Key::Y))
-        }
-        Scope::Map => !context.dialog_open && !typing && !popup_open,
-        Scope::Actor => !context.dialog_open && !typing && !popup_open && context.actor_selected,
-        Scope::Relation => !context.dialog_open && !typing && !popup_open && context.relation_lit,
-        Scope::Article => {
-            !context.dialog_open && context.article_selection && (in_article || !typing)
-        }
+    // With the keyboard on a panel's button (after F6 and Tab), Tab and Enter are egui's own:
+    // they move between the panel's buttons and press them, instead of walking the map.
+    let panel_keyboard = focused.is_some() && !in_article && !super::map_has_focus(ctx);
+    let yields_to_panel = |s: &Shortcut| {
+        panel_keyboard
+            && matches!(s.scope, Scope::Map | Scope::Actor | Scope::Relation)
+            && matches!(s.keys.logical_key, Key::Tab | Key::Enter)
+    };
+    let live = |s: &Shortcut| {
+        !yields_to_panel(s)
+            && match s.scope {
+                Scope::Anywhere => !typing && !popup_open,
+                Scope::App => {
+                    !(context.dialog_open
+                        || typing && matches!(s.keys.logical_key, Key::Z | Key::Y))
+                }
+                Scope::Map => !context.dialog_open && !typing && !popup_open,
+                Scope::Actor => {
+                    !context.dialog_open && !typing && !popup_open && context.actor_selected
+                }
+                Scope::Relation => {
+                    !context.dialog_open && !typing && !popup_open && context.relation_lit
+                }
+                Scope::Article => {
+                    !context.dialog_open && context.article_selection && (in_article || !typing)
+                }
+            }
     };
     ctx.input_mut(|i| {
         keyboard_shortcuts()

@@ -13,8 +13,9 @@ use crate::scene::{Hit, Selection, Style};
 pub fn side_panel(ui: &mut egui::Ui, state: &MapState, style: &Style, pages: i8) -> Vec<Action> {
     let mut actions = Vec::new();
     super::edit_panel::review_bar(ui, state, &mut actions);
+    // One scroll position per selection: what is newly selected is read from its heading.
     egui::ScrollArea::vertical()
-        .id_salt(EVIDENCE_SCROLL_ID)
+        .id_salt((EVIDENCE_SCROLL_ID, state.pointing.selection))
         .auto_shrink([false, false])
         .show(ui, |ui| {
             if pages != 0 {
@@ -315,17 +316,20 @@ fn relation_row(
     let n = rel.passages.len();
     let color = style.dimension_color(&rel.dimension);
     ui.horizontal(|ui| {
-        let (swatch, _) = ui.allocate_exact_size(egui::vec2(22.0, 10.0), egui::Sense::hover());
+        // Long enough to show a dash-dot pattern whole.
+        let (swatch, _) = ui.allocate_exact_size(egui::vec2(40.0, 10.0), egui::Sense::hover());
         let dash = crate::scene::Dash::for_tone(rel.tone, state.states_tones());
         let mut shapes = Vec::new();
         crate::render::push_patterned_line(
             vec![swatch.left_center(), swatch.right_center()],
             egui::Stroke::new(2.5, color),
-            &dash.pattern(2.5),
+            &dash.pattern(2.0),
             &mut shapes,
         );
         ui.painter().extend(shapes);
-        let lit = state.pointing.hovered == Some(Hit::Edge(r));
+        // Lit when its line is hovered, or reached with the keyboard (←/→ on the map).
+        let lit =
+            state.pointing.hovered == Some(Hit::Edge(r)) || state.key_lit() == Some(Hit::Edge(r));
         let response = ui.add_enabled(shown, egui::Button::selectable(lit, text).wrap());
         if response.hovered() && shown {
             actions.push(SelectCommand::HoverLinked(Some(Hit::Edge(r))).into());
