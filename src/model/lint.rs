@@ -368,3 +368,50 @@ mod tests {
         ));
     }
 }
+
+#[cfg(test)]
+mod modality_lint_tests {
+    use crate::model::{WarningKind, load_str};
+
+    const TEXT: &str = "China may expand trade with Kazakhstan. China seeks more trade with \
+        Kazakhstan. China signed a trade deal with Kazakhstan in May 2011. China could \
+        build a new pipeline to Kazakhstan.";
+
+    /// Markers named by the lint for each passage, in order.
+    fn flagged(passages: &str) -> Vec<Option<&'static str>> {
+        let json = format!(
+            r#"{{"format": "relmap/1", "source": {{"title": "T", "text": {TEXT:?}}},
+              "actors": [{{"id": "cn", "name": "China", "kind": "state"}},
+                         {{"id": "kz", "name": "Kazakhstan", "kind": "state"}}],
+              "relations": [{{"id": "r", "source": "cn", "target": "kz", "passages": [{passages}]}}]}}"#
+        );
+        let d = load_str(&json, "t.relmap.json").expect("loads");
+        let n = d.relations[crate::model::RelationId(0)].passages.len();
+        (0..n)
+            .map(|i| {
+                d.warnings.iter().find_map(|w| match &w.kind {
+                    WarningKind::ModalityUnstated { marker, .. } if w.passage == Some(i) => {
+                        Some(*marker)
+                    }
+                    _ => None,
+                })
+            })
+            .collect()
+    }
+
+    #[test]
+    fn forecasts_and_aims_without_a_stated_modality_are_named_and_stated_ones_pass() {
+        let found = flagged(
+            r#"{"quote": "China may expand trade with Kazakhstan."},
+               {"quote": "China seeks more trade with Kazakhstan."},
+               {"quote": "China signed a trade deal with Kazakhstan in May 2011."},
+               {"quote": "China could build a new pipeline to Kazakhstan.", "modality": "forecast"},
+               {"quote": "China may expand trade with Kazakhstan.", "modality": "fact"}"#,
+        );
+        assert_eq!(
+            found,
+            [Some("may"), Some("seeks"), None, None, None],
+            "a forecast, an aim, a month; stated modalities (even fact) are the analyst's call"
+        );
+    }
+}

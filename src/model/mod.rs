@@ -245,6 +245,12 @@ impl Relation {
         text
     }
 
+    /// Whether every passage is a forecast or an aim (and there is at least one): the
+    /// relation is not reported as happening, which lists and legends say.
+    pub fn is_unreported(&self) -> bool {
+        !self.passages.is_empty() && self.passages.iter().all(|p| !p.modality().is_reported())
+    }
+
     /// Whether this relation joins actors `a` and `b`, in either direction.
     pub fn joins(&self, a: ActorId, b: ActorId) -> bool {
         (self.from, self.to) == (a, b) || (self.from, self.to) == (b, a)

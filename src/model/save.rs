@@ -209,7 +209,10 @@ mod tests {
             assert_eq!(a.declared_tone, b.declared_tone);
             for (p, q) in a.passages.iter().zip(&b.passages) {
                 assert_eq!(p.anchor, q.anchor, "{}", p.quote);
-                assert_eq!((p.date, p.tone, p.status), (q.date, q.tone, q.status));
+                assert_eq!(
+                    (p.date, p.tone, p.status, p.stated_modality),
+                    (q.date, q.tone, q.status, q.stated_modality)
+                );
                 assert_eq!(p.note, q.note);
             }
         }

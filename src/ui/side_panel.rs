@@ -39,14 +39,15 @@ pub fn side_panel(ui: &mut egui::Ui, state: &MapState, style: &Style, pages: i8)
 /// The evidence panel's scroll area (its offset is read by tests).
 pub const EVIDENCE_SCROLL_ID: &str = "relmap-evidence-scroll";
 
-fn badge(ui: &mut egui::Ui, text: &str, fill: Color32, text_color: Color32) {
+fn badge(ui: &mut egui::Ui, text: &str, fill: Color32, text_color: Color32) -> egui::Response {
     Frame::new()
         .fill(fill)
         .corner_radius(CornerRadius::same(8))
         .inner_margin(Margin::symmetric(7, 2))
         .show(ui, |ui| {
-            ui.label(RichText::new(text).color(text_color).size(12.0));
-        });
+            ui.label(RichText::new(text).color(text_color).size(12.0))
+        })
+        .inner
 }
 
 fn relation_view(
@@ -83,6 +84,18 @@ fn relation_view(
                 "directed",
                 ui.visuals().widgets.inactive.bg_fill,
                 ui.visuals().text_color(),
+            );
+        }
+        if rel.is_unreported() {
+            badge(
+                ui,
+                "forecast / aim",
+                ui.visuals().warn_fg_color,
+                Color32::BLACK,
+            )
+            .on_hover_text(
+                "Every passage is a forecast or an aim: what may happen or is wanted, not \
+                 what the article reports as happened",
             );
         }
     });
@@ -314,6 +327,11 @@ fn relation_row(
     let rel = &d.relations[r];
     let shown = state.visible_relations()[r];
     let n = rel.passages.len();
+    let text = if rel.is_unreported() {
+        format!("{text} · forecast / aim")
+    } else {
+        text
+    };
     let color = style.dimension_color(&rel.dimension);
     ui.horizontal(|ui| {
         // Long enough to show a dash-dot pattern whole.
