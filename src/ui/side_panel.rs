@@ -65,40 +65,7 @@ fn relation_view(
     ui.label(RichText::new(&rel.label).size(15.0));
     ui.add_space(4.0);
     let color = style.dimension_color(&rel.dimension);
-    ui.horizontal_wrapped(|ui| {
-        badge(ui, rel.dimension.as_str(), color, Color32::WHITE);
-        let tone = match (rel.declared_tone, rel.tone) {
-            (Some(t), _) => t.legend_label().to_owned(),
-            (None, Tone::Unspecified) => "no tone stated".to_owned(),
-            (None, t) => format!("{} (from passages)", t.as_str()),
-        };
-        badge(
-            ui,
-            &tone,
-            ui.visuals().widgets.inactive.bg_fill,
-            ui.visuals().text_color(),
-        );
-        if rel.directed {
-            badge(
-                ui,
-                "directed",
-                ui.visuals().widgets.inactive.bg_fill,
-                ui.visuals().text_color(),
-            );
-        }
-        if rel.is_unreported() {
-            badge(
-                ui,
-                "forecast / aim",
-                ui.visuals().warn_fg_color,
-                Color32::BLACK,
-            )
-            .on_hover_text(
-                "Every passage is a forecast or an aim: what may happen or is wanted, not \
-                 what the article reports as happened",
-            );
-        }
-    });
+    relation_badges(ui, rel, color);
     relation_warnings(ui, d, r);
     pair_focus(ui, state, (rel.from, rel.to), actions);
     super::edit_panel::relation_edit(ui, state, r, actions);
@@ -311,6 +278,45 @@ fn marked(state: &MapState, id: PassageId) -> bool {
 
 /// A pair's relation with this many passages or fewer shows them at once.
 const PASSAGES_OPEN_UP_TO: usize = 4;
+
+/// The relation's policy field, tone, direction and, when none of its evidence is reported
+/// as happening, "forecast / aim".
+fn relation_badges(ui: &mut egui::Ui, rel: &crate::model::Relation, color: Color32) {
+    ui.horizontal_wrapped(|ui| {
+        badge(ui, rel.dimension.as_str(), color, Color32::WHITE);
+        let tone = match (rel.declared_tone, rel.tone) {
+            (Some(t), _) => t.legend_label().to_owned(),
+            (None, Tone::Unspecified) => "no tone stated".to_owned(),
+            (None, t) => format!("{} (from passages)", t.as_str()),
+        };
+        badge(
+            ui,
+            &tone,
+            ui.visuals().widgets.inactive.bg_fill,
+            ui.visuals().text_color(),
+        );
+        if rel.directed {
+            badge(
+                ui,
+                "directed",
+                ui.visuals().widgets.inactive.bg_fill,
+                ui.visuals().text_color(),
+            );
+        }
+        if rel.is_unreported() {
+            badge(
+                ui,
+                "forecast / aim",
+                ui.visuals().warn_fg_color,
+                Color32::BLACK,
+            )
+            .on_hover_text(
+                "Every passage is a forecast or an aim: what may happen or is wanted, not \
+             what the article reports as happened",
+            );
+        }
+    });
+}
 
 /// One relation in a list: a swatch of its line (policy-field colour, tone pattern) and a
 /// button that selects it. Hovering the row lights the line on the map, and a line hovered
