@@ -81,6 +81,17 @@ fn drop_file(h: &mut Harness<'static, RelmapApp>, path: std::path::PathBuf) {
     h.run();
 }
 
+/// Selects Kazakhstan and Russia (a click and a Ctrl+click) and focuses the map on them.
+fn focus_on_kazakhstan_and_russia(h: &mut Harness<'static, RelmapApp>) {
+    h.get_by_label_contains("Kazakhstan (state)").click();
+    h.run();
+    h.get_by_label_contains("Russia (state)")
+        .click_modifiers(Modifiers::COMMAND);
+    h.run();
+    h.get_by_label("Focus on this pair").click();
+    h.run();
+}
+
 fn fixture(name: &str) -> std::path::PathBuf {
     std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/fixtures/{name}"))
 }
@@ -606,13 +617,7 @@ fn a_pair_s_parallel_lines_are_numbered_like_its_list_with_their_patterns() {
     let mut h = build(RelmapApp::from_state(relmap::map::MapState::new(
         model::builtin().expect("built-in dataset"),
     )));
-    h.get_by_label_contains("Kazakhstan (state)").click();
-    h.run();
-    h.get_by_label_contains("Russia (state)")
-        .click_modifiers(Modifiers::COMMAND);
-    h.run();
-    h.get_by_label("Focus on this pair").click();
-    h.run();
+    focus_on_kazakhstan_and_russia(&mut h);
     let app = h.state();
     let state = app.state();
     let d = &state.doc.dataset;
@@ -653,13 +658,7 @@ fn the_figure_dialog_names_the_focus_in_its_file_name_and_subtitle() {
     let mut h = build(RelmapApp::from_state(relmap::map::MapState::new(
         model::builtin().expect("built-in dataset"),
     )));
-    h.get_by_label_contains("Kazakhstan (state)").click();
-    h.run();
-    h.get_by_label_contains("Russia (state)")
-        .click_modifiers(Modifiers::COMMAND);
-    h.run();
-    h.get_by_label("Focus on this pair").click();
-    h.run();
+    focus_on_kazakhstan_and_russia(&mut h);
     h.get_by_label("File").click();
     h.run();
     h.get_by_label_contains("Export figure").click();
@@ -680,13 +679,7 @@ fn a_drag_in_a_focus_never_drops_an_actor_on_one_the_focus_hides_and_others_stay
     let mut h = build(RelmapApp::from_state(relmap::map::MapState::new(
         model::builtin().expect("built-in dataset"),
     )));
-    h.get_by_label_contains("Kazakhstan (state)").click();
-    h.run();
-    h.get_by_label_contains("Russia (state)")
-        .click_modifiers(Modifiers::COMMAND);
-    h.run();
-    h.get_by_label("Focus on this pair").click();
-    h.run();
+    focus_on_kazakhstan_and_russia(&mut h);
     for _ in 0..30 {
         h.run(); // the re-fit glides
     }

@@ -86,15 +86,7 @@ fn relation_view(
         ui.label(RichText::new(format!("{n} passage{plural} from the article")).weak());
         ui.add_space(4.0);
         for i in 0..rel.passages.len() {
-            passage_block(
-                ui,
-                (d, rel),
-                PassageId::new(r, i),
-                (color, marked(state, PassageId::new(r, i))),
-                actions,
-            );
-            super::edit_panel::passage_edit(ui, state, PassageId::new(r, i), actions);
-            ui.add_space(8.0);
+            editable_passage(ui, state, PassageId::new(r, i), color, actions);
         }
         return;
     }
@@ -121,15 +113,7 @@ fn relation_view(
             .enumerate()
             .filter(|(_, p)| p.source == id)
         {
-            passage_block(
-                ui,
-                (d, rel),
-                PassageId::new(r, i),
-                (color, marked(state, PassageId::new(r, i))),
-                actions,
-            );
-            super::edit_panel::passage_edit(ui, state, PassageId::new(r, i), actions);
-            ui.add_space(8.0);
+            editable_passage(ui, state, PassageId::new(r, i), color, actions);
         }
     }
 }
@@ -269,6 +253,23 @@ fn pair_view(
                 });
         }
     }
+}
+
+/// A passage of the selected relation, with its edit controls under it.
+fn editable_passage(
+    ui: &mut egui::Ui,
+    state: &MapState,
+    id: PassageId,
+    color: Color32,
+    actions: &mut Vec<Action>,
+) {
+    let d = &state.doc.dataset;
+    let Some(rel) = d.relation(id.relation) else {
+        return;
+    };
+    passage_block(ui, (d, rel), id, (color, marked(state, id)), actions);
+    super::edit_panel::passage_edit(ui, state, id, actions);
+    ui.add_space(8.0);
 }
 
 /// Whether passage `id` is the one the user went to (see [`passage_block`]).
