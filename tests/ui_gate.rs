@@ -672,6 +672,11 @@ fn the_figure_dialog_names_the_focus_in_its_file_name_and_subtitle() {
         form.path
     );
     assert_eq!(form.subtitle, "Kazakhstan and Russia");
+    assert_eq!(
+        form.preset,
+        Some(relmap::export::Preset::Slide16x9),
+        "a slide unless another frame is chosen: focus, File, Export figure…, Enter"
+    );
 }
 
 #[test]

@@ -56,10 +56,13 @@ impl ExportForm {
         }
     }
 
-    /// The full export dialog (File → Export figure…): frame, title, subtitle and where.
+    /// The full export dialog (File → Export figure…): frame, title, subtitle and where. It
+    /// opens on the 16:9 slide, what a briefing figure is for most often (the plain PNG and
+    /// SVG exports keep the map's own size).
     pub fn figure(file_name: &str) -> Self {
         Self {
             chosen: true,
+            preset: Some(crate::export::Preset::Slide16x9),
             ..Self::new(file_name, 2)
         }
     }
