@@ -583,3 +583,35 @@ fn a_focused_pair_s_slide_fills_its_frame_and_its_legend_names_groups_and_number
         "no name in the legend is cut: {texts:?}"
     );
 }
+
+#[test]
+fn a_long_line_label_wraps_to_two_lines_before_it_is_cut_on_screen_and_in_svg() {
+    use relmap::scene::LineLabels;
+    let label =
+        "Close economic ties through the Customs Union, the proposed Eurasian Union and transit";
+    assert!(label.chars().count() > 64, "too long for one line");
+    let json = format!(
+        r#"{{"format": "relmap/1", "source": {{"title": "T", "text": "Russia and Kazakhstan trade a great deal every single year."}},
+          "actors": [{{"id": "ru", "name": "Russia", "kind": "state", "position": [0.0, 0.5]}},
+                     {{"id": "kz", "name": "Kazakhstan", "kind": "state", "position": [1.0, 0.5]}}],
+          "relations": [{{"id": "r", "source": "ru", "target": "kz", "label": {label:?},
+                          "passages": [{{"quote": "Russia and Kazakhstan trade a great deal every single year."}}]}}]}}"#
+    );
+    let mut s = MapState::new(model::load_str(&json, "t.relmap.json").expect("loads"));
+    s.apply(ViewCommand::SetLineLabels(LineLabels::All));
+    let scene = s.scene(&Style::for_theme(Theme::Light));
+    let placed = scene.edge_labels.first().expect("the label is placed");
+    assert_eq!(placed.text.lines().count(), 2, "{:?}", placed.text);
+    assert!(!placed.text.contains('…'), "nothing cut: {:?}", placed.text);
+    assert_eq!(
+        placed.text.split_whitespace().collect::<Vec<_>>().join(" "),
+        label,
+        "every word is there"
+    );
+    let svg = export::figure_svg(&s.figure(&ExportOptions::default()));
+    let (first, second) = placed.text.split_once('\n').expect("two lines");
+    assert!(
+        svg.contains(first) && svg.contains(second),
+        "both lines in the SVG"
+    );
+}

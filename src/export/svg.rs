@@ -148,14 +148,20 @@ fn edge_label(s: &mut String, l: &crate::scene::EdgeLabel, runs: &Runs) {
         l.height,
         fill_attr(l.plate),
     );
-    runs.line(
-        s,
-        &l.text,
-        Pos2::new(0.0, 0.35 * l.size),
-        l.size,
-        "middle",
-        &fill_attr(l.color),
-    );
+    // A long label is on two lines (see `scene::line_labels`), centred on the line.
+    let lines: Vec<&str> = l.text.lines().collect();
+    let step = 1.3 * l.size;
+    let first = 0.35 * l.size - step * (lines.len().saturating_sub(1)) as f32 / 2.0;
+    for (k, line) in lines.iter().enumerate() {
+        runs.line(
+            s,
+            line,
+            Pos2::new(0.0, first + step * k as f32),
+            l.size,
+            "middle",
+            &fill_attr(l.color),
+        );
+    }
     s.push_str("</g>\n");
 }
 

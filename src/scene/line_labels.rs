@@ -40,7 +40,9 @@ const PLACES: [f32; 7] = [0.5, 0.4, 0.6, 0.3, 0.7, 0.25, 0.75];
 /// Room kept clear around a line's badge, in world units (the badge is 16 points wide at
 /// zoom 1).
 const BADGE_ROOM: f32 = 20.0;
-/// Longest label text, in characters.
+/// Longest line of a label on two lines, in characters.
+const MAX_LINE_CHARS: usize = 48;
+/// Longest label text on one line, in characters.
 const MAX_CHARS: usize = 64;
 
 /// The labels to draw for `edges` under `mode`, placed clear of `nodes` and of each other.
@@ -91,38 +93,52 @@ pub(super) fn place(
     );
     let mut placed: Vec<EdgeLabel> = Vec::new();
     for e in order {
-        let text = shorten(&text_of(d, e));
-        let width = crate::fonts::text_width(&text, size) + 6.0;
-        let height = size * 1.3;
-        let spot = PLACES.iter().find_map(|&t| {
-            let center = e.curve.point(t);
-            let ahead = e.curve.point((t + 0.02).min(1.0)) - e.curve.point((t - 0.02).max(0.0));
-            let mut angle = ahead.y.atan2(ahead.x);
-            // Keep the text upright.
-            if angle > std::f32::consts::FRAC_PI_2 {
-                angle -= std::f32::consts::PI;
-            } else if angle < -std::f32::consts::FRAC_PI_2 {
-                angle += std::f32::consts::PI;
-            }
-            let label = EdgeLabel {
-                relation: e.relation,
-                text: text.clone(),
-                center,
-                angle,
-                size,
-                width,
-                height,
-                color: if e.emphasis == Emphasis::Dimmed {
-                    style.dim_text(style.text)
-                } else {
-                    style.text
-                },
-                plate: style.background.gamma_multiply(0.85),
-            };
-            let b = label.bounds();
-            let clear = obstacles.iter().all(|o| !o.intersects(b))
-                && placed.iter().all(|p| !p.bounds().intersects(b));
-            clear.then_some(label)
+        let full = text_of(d, e);
+        // One line where it fits; else the same words on two lines (narrower, so it fits
+        // along shorter lines and between nodes); cut only past two lines' worth.
+        let mut forms = Vec::with_capacity(2);
+        if full.chars().count() <= MAX_CHARS {
+            forms.push(full.clone());
+        }
+        forms.push(two_lines(&full));
+        let spot = forms.iter().find_map(|text| {
+            let lines: Vec<&str> = text.lines().collect();
+            let width = lines
+                .iter()
+                .map(|l| crate::fonts::text_width(l, size))
+                .fold(0.0, f32::max)
+                + 6.0;
+            let height = size * 1.3 * lines.len() as f32;
+            PLACES.iter().find_map(|&t| {
+                let center = e.curve.point(t);
+                let ahead = e.curve.point((t + 0.02).min(1.0)) - e.curve.point((t - 0.02).max(0.0));
+                let mut angle = ahead.y.atan2(ahead.x);
+                // Keep the text upright.
+                if angle > std::f32::consts::FRAC_PI_2 {
+                    angle -= std::f32::consts::PI;
+                } else if angle < -std::f32::consts::FRAC_PI_2 {
+                    angle += std::f32::consts::PI;
+                }
+                let label = EdgeLabel {
+                    relation: e.relation,
+                    text: text.clone(),
+                    center,
+                    angle,
+                    size,
+                    width,
+                    height,
+                    color: if e.emphasis == Emphasis::Dimmed {
+                        style.dim_text(style.text)
+                    } else {
+                        style.text
+                    },
+                    plate: style.background.gamma_multiply(0.85),
+                };
+                let b = label.bounds();
+                let clear = obstacles.iter().all(|o| !o.intersects(b))
+                    && placed.iter().all(|p| !p.bounds().intersects(b));
+                clear.then_some(label)
+            })
         });
         if let Some(label) = spot {
             placed.push(label);
@@ -139,14 +155,32 @@ fn text_of(d: &Dataset, e: &EdgeShape) -> String {
     }
 }
 
-fn shorten(text: &str) -> String {
-    if text.chars().count() <= MAX_CHARS {
-        text.to_owned()
-    } else {
-        let mut s: String = text.chars().take(MAX_CHARS - 1).collect();
-        s.push('…');
-        s
+/// `text` broken into two lines at the space nearest its middle, each cut to
+/// [`MAX_LINE_CHARS`] (one line when it has no space).
+fn two_lines(text: &str) -> String {
+    let middle = text.len() / 2;
+    let split = text
+        .match_indices(' ')
+        .map(|(i, _)| i)
+        .min_by_key(|&i| i.abs_diff(middle));
+    match split {
+        Some(i) => format!(
+            "{}\n{}",
+            cut(&text[..i], MAX_LINE_CHARS),
+            cut(&text[i + 1..], MAX_LINE_CHARS)
+        ),
+        None => cut(text, MAX_CHARS),
     }
+}
+
+/// `text` cut to `max` characters, "…" marking the cut.
+fn cut(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_owned();
+    }
+    let mut s: String = text.chars().take(max - 1).collect();
+    s.push('…');
+    s
 }
 
 impl EdgeLabel {
