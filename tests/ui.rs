@@ -1561,3 +1561,24 @@ fn a_large_map_lists_its_most_connected_actors_first() {
         "most connected first"
     );
 }
+
+#[test]
+fn enter_saves_the_figure_dialog_wherever_the_keyboard_is() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("enter.png");
+    let mut h = export_form_at(&path);
+    // The keyboard leaves the path field: Enter is still Save, the dialog's default.
+    h.get_by_label_contains("The format follows the extension")
+        .click();
+    h.run();
+    h.key_press(Key::Enter);
+    h.step();
+    h.state_mut().wait_for_jobs();
+    let bytes = std::fs::read(&path).expect("Enter saved the figure");
+    let be = |i: usize| u32::from_be_bytes([bytes[i], bytes[i + 1], bytes[i + 2], bytes[i + 3]]);
+    assert_eq!(
+        (be(16), be(20)),
+        (1920, 1080),
+        "the dialog opened on the 16:9 slide"
+    );
+}

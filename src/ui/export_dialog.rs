@@ -123,7 +123,7 @@ pub fn export_form(ctx: &egui::Context, form: &mut ExportForm) -> FormResult {
                 .horizontal(|ui| {
                     let name = ui.label("Save to");
                     let edit = ui
-                        .add(egui::TextEdit::singleline(&mut form.path).desired_width(360.0))
+                        .add(egui::TextEdit::singleline(&mut form.path).desired_width(460.0))
                         .labelled_by(name.id);
                     if form.chosen && ui.button("Browse…").clicked() {
                         result = FormResult::Browse;
@@ -145,7 +145,11 @@ pub fn export_form(ctx: &egui::Context, form: &mut ExportForm) -> FormResult {
                 .weak(),
             );
             ui.horizontal(|ui| {
-                let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                // Enter is Save, the dialog's default, wherever the keyboard is (a field or
+                // nowhere), unless a dropdown is open and takes it.
+                let enter = (edit.lost_focus() || !ui.ctx().text_edit_focused())
+                    && !egui::Popup::is_any_open(ui.ctx())
+                    && ui.input(|i| i.key_pressed(egui::Key::Enter));
                 if ui.button("Save").clicked() || enter {
                     let path = PathBuf::from(form.path.trim());
                     result = if form.screenshot {
