@@ -868,3 +868,20 @@ fn an_imported_weighted_network_ranks_actors_by_weight_and_names_edges_by_their_
     };
     assert!(width("Cosette") > width("Javert"), "weight sets line width");
 }
+
+#[test]
+fn either_actor_of_a_focused_pair_offers_to_leave_the_focus() {
+    let mut h = build(RelmapApp::from_state(relmap::map::MapState::new(
+        model::builtin().expect("built-in dataset"),
+    )));
+    focus_on_kazakhstan_and_russia(&mut h);
+    for name in ["Russia (state)", "Kazakhstan (state)"] {
+        h.get_by_label_contains(name).click();
+        h.run();
+        assert!(
+            h.query_by_label("Show all actors").is_some(),
+            "{name}: the pair's focus can be left from either actor"
+        );
+        assert!(h.query_by_label("Focus: its relations").is_none(), "{name}");
+    }
+}

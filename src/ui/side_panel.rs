@@ -132,7 +132,12 @@ fn actor_view(
     ui.heading(crate::fonts::visual_order(&actor.name));
     ui.label(RichText::new(actor.kind.as_str()).weak());
     ui.horizontal_wrapped(|ui| {
-        let focused = state.lens.filters.focus.map(|(f, _)| f) == Some(a);
+        // Focused on this actor, or on a pair it is one of.
+        let focused = match state.lens.filters.focus {
+            Some((f, FocusMode::Pair(g))) => f == a || g == a,
+            Some((f, FocusMode::Relations | FocusMode::Neighbourhood)) => f == a,
+            None => false,
+        };
         if focused {
             if ui
                 .button("Show all actors")
