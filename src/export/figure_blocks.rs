@@ -219,7 +219,7 @@ pub(super) fn legend_rows(
             if !rest.is_empty() {
                 // The second line under the first one's text; more than two are cut.
                 let second = if rest.len() > 1 {
-                    shorten(&format!("{} {}", rest[0], rest[1]), rest[0].chars().count())
+                    crate::scene::cut(&format!("{} {}", rest[0], rest[1]), rest[0].chars().count())
                 } else {
                     rest[0].clone()
                 };
@@ -236,16 +236,6 @@ pub(super) fn legend_rows(
         }
     }
     rows
-}
-
-/// `text` cut to `max` characters with "…" (the key's names; the map keeps the full label).
-fn shorten(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        return text.to_owned();
-    }
-    let mut s: String = text.chars().take(max - 1).collect();
-    s.push('…');
-    s
 }
 
 pub(super) fn card_height((head, lines): &(Vec<String>, Vec<CardLines>)) -> f32 {

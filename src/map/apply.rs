@@ -216,9 +216,10 @@ impl MapState {
         }
         // Dropped in a focus or a filtered view, it must not land on an actor the view hides:
         // the full map would show the two on top of each other.
-        let narrowed = self.visible_actors().iter().any(|shown| !shown);
+        let shown = self.visible_actors();
+        let narrowed = shown.iter().any(|on| !on);
         let clear = if narrowed {
-            self.clear_of_hidden(drag.actor, to)
+            self.clear_of_hidden(drag.actor, to, &shown)
         } else {
             to
         };
@@ -242,8 +243,12 @@ impl MapState {
 
     /// `to`, or the nearest place around it where `actor` covers no actor the view hides
     /// (rings of twelve places, widening by one node's breadth).
-    fn clear_of_hidden(&self, actor: ActorId, to: egui::Pos2) -> egui::Pos2 {
-        let shown = self.visible_actors();
+    fn clear_of_hidden(
+        &self,
+        actor: ActorId,
+        to: egui::Pos2,
+        shown: &crate::model::TiSlice<ActorId, bool>,
+    ) -> egui::Pos2 {
         let degrees = self.degrees();
         let radius = |a: ActorId| crate::layout::node_radius(degrees.get(a).copied().unwrap_or(0));
         let own = radius(actor);

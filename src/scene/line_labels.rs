@@ -173,8 +173,8 @@ fn two_lines(text: &str) -> String {
     }
 }
 
-/// `text` cut to `max` characters, "…" marking the cut.
-fn cut(text: &str, max: usize) -> String {
+/// `text` cut to `max` characters, "…" marking the cut (also the figure legend's).
+pub(crate) fn cut(text: &str, max: usize) -> String {
     if text.chars().count() <= max {
         return text.to_owned();
     }

@@ -21,6 +21,7 @@ pub use geometry::{Curve, NodeForm, distance_to_polyline};
 pub use hit::{CLICK_TOLERANCE_PX, HIT_SLOP_PX, Hit};
 pub use input::SceneInput;
 pub use line_labels::LineLabels;
+pub(crate) use line_labels::cut;
 pub use readability::{drawn_readability, readable_positions};
 pub use style::{MIN_TEXT_CONTRAST, Metrics, Style, Theme, contrast_ratio, lerp};
 

@@ -36,7 +36,7 @@ pub fn side_panel(ui: &mut egui::Ui, state: &MapState, style: &Style, pages: i8)
     actions
 }
 
-/// The evidence panel's scroll area (its offset is read by tests).
+/// The evidence panel's scroll area (one scroll position per selection).
 pub const EVIDENCE_SCROLL_ID: &str = "relmap-evidence-scroll";
 
 fn badge(ui: &mut egui::Ui, text: &str, fill: Color32, text_color: Color32) -> egui::Response {
