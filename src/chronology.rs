@@ -2,15 +2,26 @@
 //! its own date is an event; one without is a statement dated only by the article, placed at
 //! the source's date and drawn apart ("as of the article"), never as if it were an event.
 
-use crate::model::{Dataset, PassageDate, PassageId, RelationId, TiSlice};
+use crate::model::{Dataset, End, PassageDate, PassageId, RelationId, TiSlice};
 
 /// One dated passage placed on the chronology.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ChronoPoint {
     /// The dated passage.
     pub passage: PassageId,
-    /// Position on the time axis, in fractional years.
+    /// Position of its dot on the time axis, in fractional years: a single date's middle, an
+    /// interval's start (its end when the start is open or unknown).
     pub year: f64,
+    /// For an interval, the stretch of the axis its bar covers; an open end ("since 2009")
+    /// runs to the source's date, an open start from the chronology's first date.
+    pub bar: Option<(f64, f64)>,
+    /// The interval's end is open: the bar stops at the article's date because the article
+    /// can say no more, not because the state ended.
+    pub open_end: bool,
+    /// The date is marked approximate ("about 2012").
+    pub approximate: bool,
+    /// The date is marked uncertain ("2010?").
+    pub uncertain: bool,
     /// Lane (0 = top), one per relation.
     pub lane: usize,
     /// The passage has no date of its own: it is placed at the source's date.
@@ -20,9 +31,18 @@ pub struct ChronoPoint {
     pub reported: bool,
 }
 
-/// The year a passage speaks of: its own date's, else the source's.
-pub fn passage_year(d: &Dataset, p: &crate::model::Passage) -> Option<i32> {
-    when(d, p).map(|(date, _)| date.year)
+/// The calendar years a passage speaks of, inclusive: its own date's, else the source's.
+/// An open or unknown end runs to the source's year (the article can speak of no later
+/// time), or without limit when the source is undated; an open start without limit.
+pub fn passage_years(d: &Dataset, p: &crate::model::Passage) -> Option<(i32, i32)> {
+    let (date, _) = when(d, p)?;
+    let source_year = d.source(p.source).meta.date.and_then(|s| s.last_year());
+    let from = date.first_year().unwrap_or(i32::MIN);
+    let to = date
+        .last_year()
+        .or(source_year.filter(|&y| y >= from))
+        .unwrap_or(i32::MAX);
+    Some((from, to))
 }
 
 /// Where a passage sits in time: its own date, else the source's (as of the article).
@@ -30,6 +50,25 @@ fn when(d: &Dataset, p: &crate::model::Passage) -> Option<(PassageDate, bool)> {
     p.date
         .map(|date| (date, false))
         .or_else(|| d.source(p.source).meta.date.map(|date| (date, true)))
+}
+
+/// Where an interval's bar runs: its known ends, an open or unknown end at the source's
+/// date, an open start at `axis_start`. `None` for a single date, or an interval with
+/// nothing to draw a bar to.
+fn bar(date: &PassageDate, source: Option<f64>, axis_start: f64) -> Option<(f64, f64)> {
+    if !date.is_interval() {
+        return None;
+    }
+    let from = match date.start() {
+        End::At(t) => t,
+        End::Open => axis_start,
+        End::Unknown => return None,
+    };
+    let to = match date.end() {
+        End::At(t) => t,
+        End::Open | End::Unknown => source.filter(|&s| s > from)?,
+    };
+    Some((from, to))
 }
 
 /// Lanes (relation indices, earliest evidence first) and points for the shown relations.
@@ -49,14 +88,20 @@ pub fn chronology(
         })
         .collect();
     lanes.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+    let axis_start = lanes.first().map_or(0.0, |(first, _)| *first);
     let lanes: Vec<RelationId> = lanes.into_iter().map(|(_, r)| r).collect();
     let mut points = Vec::new();
     for (lane, &r) in lanes.iter().enumerate() {
         for (p, passage) in d.relations[r].passages.iter().enumerate() {
             if let Some((date, as_of_source)) = when(d, passage) {
+                let source = d.source(passage.source).meta.date.map(|s| s.as_year_f64());
                 points.push(ChronoPoint {
                     passage: PassageId::new(r, p),
                     year: date.as_year_f64(),
+                    bar: bar(&date, source, axis_start),
+                    open_end: date.is_interval() && date.end() == End::Open,
+                    approximate: date.is_approximate(),
+                    uncertain: date.is_uncertain(),
                     lane,
                     as_of_source,
                     reported: passage.modality().is_reported(),
@@ -102,13 +147,16 @@ pub fn markers(points: &[ChronoPoint]) -> Vec<Marker> {
     out
 }
 
-/// The span of years the passages cover (undated ones at the source's date), if any.
+/// The span of years the passages cover (undated ones at the source's date, an interval by
+/// its known ends), if any.
 pub fn year_span(d: &Dataset) -> Option<(i32, i32)> {
     let years = d
         .relations
         .iter()
         .flat_map(|r| &r.passages)
-        .filter_map(|p| when(d, p).map(|(date, _)| date.year));
+        .filter_map(|p| passage_years(d, p))
+        .flat_map(|(from, to)| [from, to])
+        .filter(|y| *y != i32::MIN && *y != i32::MAX);
     let (min, max) = years.fold((i32::MAX, i32::MIN), |(lo, hi), y| (lo.min(y), hi.max(y)));
     (min <= max).then_some((min, max))
 }
@@ -158,15 +206,25 @@ mod tests {
             d.relations.len(),
             "every shipped relation has a dated passage"
         );
-        // Peace Mission 2010 is the earliest dated event ("since 2009" is a state, carried
-        // at the article's date); present-tense statements carry the article's year.
-        assert_eq!(year_span(&d), Some((2010, 2012)));
+        // The multi-vector policy (since 1991) is the earliest; it runs as a bar to the
+        // article's date.
+        assert_eq!(year_span(&d), Some((1991, 2012)));
+        let first = points
+            .iter()
+            .filter(|p| p.lane == 0)
+            .map(|p| p.year)
+            .min_by(f64::total_cmp);
+        assert_eq!(first, Some(1991.0), "the earliest lane starts in 1991");
+        let article = d.primary().meta.date.expect("dated").as_year_f64();
         assert!(
-            d.relations[lanes[0]]
-                .passages
-                .iter()
-                .any(|p| p.date.is_some_and(|x| x.year == 2010))
+            points.iter().filter(|p| p.open_end).all(|p| p
+                .bar
+                .is_some_and(|(from, to)| from < to && (to - article).abs() < 1e-9)),
+            "an open interval's bar runs to the article's date"
         );
+        // since 1991 (on two pairs), since 2009, about 1992 on.
+        assert_eq!(points.iter().filter(|p| p.open_end).count(), 4);
+        assert!(points.iter().any(|p| p.approximate), "about 1992");
     }
 }
 

@@ -615,3 +615,44 @@ fn a_long_line_label_wraps_to_two_lines_before_it_is_cut_on_screen_and_in_svg() 
         "both lines in the SVG"
     );
 }
+
+#[test]
+fn spans_read_in_words_and_forecasts_are_faint_with_a_legend_entry() {
+    let s = state();
+    let d = &s.doc.dataset;
+    let input = s.report_input(None, false);
+    // The CSV keeps the date as saved (EDTF) and prints it in words beside it.
+    let csv = export::report_csv(d, &input);
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let since = reader
+        .records()
+        .map(|r| r.expect("row"))
+        .find(|r| r[6].contains("second-largest trade partner since 2009"))
+        .expect("the since-2009 passage");
+    assert_eq!(&since[9], "2009/..");
+    assert_eq!(&since[13], "since 2009");
+    let figure = s.figure(&ExportOptions::default());
+    let html = export::report_html(d, &input, &export::figure_svg(&figure));
+    assert!(html.contains("since 2009"), "the report prints it in words");
+    assert!(html.contains("since about 1992"), "“the past two decades”");
+
+    // A relation resting only on aims is drawn faint, and the legend says what faint means.
+    let edge = |id: &str| {
+        let r = d.relation_index(id).expect("relation");
+        figure
+            .scene
+            .edges
+            .iter()
+            .find(|e| e.relation == r)
+            .expect("drawn")
+            .color
+    };
+    let (aim, fact) = (edge("cn-us-balance"), edge("cn-kz-energy"));
+    assert!(
+        aim.a() < fact.a() / 2 + 20,
+        "aim {aim:?} is fainter than fact {fact:?}"
+    );
+    assert!(figure.scene.legend.unreported);
+    let svg = export::figure_svg(&figure);
+    assert!(svg.contains(">forecast / aim<"), "in the figure's legend");
+}

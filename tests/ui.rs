@@ -765,15 +765,23 @@ fn the_chronology_tells_statements_from_dated_events_and_says_when_a_range_hides
     h.get_by_label("Only relations evidenced").click();
     h.run();
     h.get_by_label("(this range hides nothing)");
+    h.get_by_label("from").set_value_accesskit(2010.0);
+    h.run();
     h.get_by_label("to").set_value_accesskit(2010.0);
     h.run();
     let state = h.state().state();
     assert_eq!(state.lens.filters.years, Some((2010, 2010)));
     assert!(state.hidden_by_years() > 0);
     assert!(h.query_by_label("(this range hides nothing)").is_none());
-    // Dated events stay: Peace Mission 2010 (the earliest dated event).
-    let kz_sco = relation(&h, "kz-sco");
-    assert!(h.state().state().visible_relations()[kz_sco]);
+    // Dated events stay: Peace Mission 2010; so does a state that holds over the range
+    // ("since 2009", drawn as a bar), while statements as of the article (2012) go.
+    let shown = h.state().state().visible_relations();
+    assert!(shown[relation(&h, "kz-sco")]);
+    assert!(
+        shown[relation(&h, "cn-kz-economy")],
+        "since 2009 overlaps 2010"
+    );
+    assert!(!shown[relation(&h, "us-cn-economy")]);
 }
 
 #[test]

@@ -51,9 +51,9 @@ ACTORS = [
 ]
 
 def P(quote, date=None, tone=None, note=None, status=None, modality=None):
-    """One passage. A date only for dated events ("September 2010"); statements about the
-    present, and states that hold "since" a year, carry none and are read as of the article
-    (1 March 2012). `modality`: what kind of statement it is (forecast, aim, perception,
+    """One passage. `date` in EDTF: an event's date ("2010-09"), or the span a state holds
+    over ("2009/..": since 2009, running to the article's date); statements about the present
+    carry none and are read as of the article (1 March 2012). `modality`: what kind of statement it is (forecast, aim, perception,
     assessment; "fact" where the sentence's wording could suggest otherwise)."""
     return {"quote": quote, "date": date, "tone": tone, "note": note, "status": status,
             "modality": modality}
@@ -132,7 +132,8 @@ MULTI_VECTOR = P("Under President Nursultan Nazarbayev, who has been in office s
                  "gained independence in 1991, Kazakhstan has remained committed to a "
                  "“multi-vector” foreign policy that seeks to maintain good relations with all "
                  "countries with important economic, political, or other roles in Eurasia.",
-                 modality=FACT, note="The frame of the article: the policy, held since 1991.")
+                 "1991/..", modality=FACT,
+                 note="The frame of the article: the policy, held since independence in 1991.")
 IMITATE = P("There is also unease that Kazakhstan’s leaders will seek to imitate China’s economic "
             "and political system rather than the more liberal development models advocated by "
             "Western governments.", tone="tension", modality="perception",
@@ -178,9 +179,12 @@ RELATIONS = [
             P("The Chinese leadership has been especially eager to help Kazakhstan’s develop its transportation and other economic infrastructure, which enhances the country’s capacity to serve as a transit state for Chinese economic activities in other Central Asian states and beyond."),
             P("Thanks to its energy riches, Kazakhstan has become China's most important economic partner in Central Asia."),
             P("China has been Kazakhstan's second-largest trade partner since 2009 and its biggest export destination since 2010.",
-              note="A state that holds since 2009 (trade partner) and 2010 (export destination), not a 2009 event."),
+              "2009/..",
+              note="A state, not a 2009 event: trade partner since 2009, export destination since 2010; drawn as a span to the article's date."),
             ENERGY_DEMAND,
-            P("During the past two decades, China and Kazakhstan have been developing the infrastructure needed to expand economic ties—creating border posts, energy pipelines, and east-west roads and railways."),
+            P("During the past two decades, China and Kazakhstan have been developing the infrastructure needed to expand economic ties—creating border posts, energy pipelines, and east-west roads and railways.",
+              "1992~/..",
+              note="“The past two decades” counted back from the article (2012): about 1992 onwards."),
         ]),
     rel("cn-kz-trade-barriers", "china", "kazakhstan", "Impediments to a trade expansion both sides seek",
         "economy", None, [

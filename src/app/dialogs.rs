@@ -83,6 +83,7 @@ impl Modal {
                         Some(Action::ReadArticle(path))
                     }
                     ui::FormOutcome::Done(ui::NewMapRequest::Create(text, fields)) => {
+                        let fields = *fields;
                         Some(if add_source {
                             Action::AttachSource { text, fields }
                         } else {

@@ -26,7 +26,6 @@ pub struct DraftArgs {
 
 /// Runs `relmap draft`; returns the summary to print.
 pub fn draft(args: &DraftArgs) -> anyhow::Result<String> {
-    use anyhow::Context as _;
     let article_file = args.article.display().to_string();
     let contents = crate::model::read_text_file(&args.article)?;
     let text = crate::model::article_text(&contents, &article_file)?;
@@ -34,9 +33,10 @@ pub fn draft(args: &DraftArgs) -> anyhow::Result<String> {
     let actors =
         crate::model::parse_actors(&crate::model::read_text_file(&args.actors)?, &actors_file)?;
     let date = match args.date.as_deref() {
-        Some(s) => Some(crate::model::PassageDate::parse(s).with_context(|| {
-            format!("--date {s:?} is not a date; write 2012, 2012-03 or 2012-03-01")
-        })?),
+        Some(s) => Some(
+            crate::model::PassageDate::read(s)
+                .map_err(|reason| anyhow::anyhow!("--date: {reason}"))?,
+        ),
         None => None,
     };
     let title = args.title.clone().unwrap_or_else(|| {

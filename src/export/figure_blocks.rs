@@ -177,6 +177,15 @@ pub(super) fn legend_rows(
     if scene.legend.no_evidence {
         tones.push(("no evidence".to_owned(), style.no_evidence, Dash::Dotted));
     }
+    if scene.legend.unreported {
+        tones.push((
+            "forecast / aim".to_owned(),
+            style
+                .muted_text
+                .gamma_multiply(crate::scene::UNREPORTED_OPACITY),
+            Dash::Solid,
+        ));
+    }
     let mut numbered: Vec<(usize, String, Color32, Dash)> = scene
         .edges
         .iter()
@@ -273,7 +282,7 @@ pub(super) fn evidence_card(
                 where_.push(format!("¶ {}", a.paragraph()));
             }
             if let Some(date) = &p.date {
-                where_.push(date.to_string());
+                where_.push(date.long());
             }
             if p.modality() != crate::model::Modality::Fact {
                 where_.push(p.modality().as_str().to_owned());

@@ -261,8 +261,10 @@ fn md_escape(s: &str) -> String {
     out
 }
 
-/// The CSV header of [`report_csv`].
-pub const CSV_COLUMNS: [&str; 13] = [
+/// The CSV header of [`report_csv`]. `date` is the passage's own date in EDTF as saved
+/// ("2009/..", empty when it is dated only by the article); `date_in_words` is how the report
+/// prints it ("since 2009", "as of the article").
+pub const CSV_COLUMNS: [&str; 14] = [
     "relation",
     "source_actor",
     "target_actor",
@@ -276,6 +278,7 @@ pub const CSV_COLUMNS: [&str; 13] = [
     "document",
     "status",
     "modality",
+    "date_in_words",
 ];
 
 /// The report as CSV: one row per passage, [`CSV_COLUMNS`].
@@ -299,6 +302,7 @@ pub fn report_csv(d: &Dataset, input: &ReportInput) -> String {
                 &d.source(row.passage.source).meta.citation(),
                 row.passage.status.as_str(),
                 row.passage.modality().as_str(),
+                row.date.as_str(),
             ]);
         }
     }

@@ -96,12 +96,13 @@ impl FilterPass<'_> {
             return false;
         }
         if let Some((from, to)) = f.years {
-            // Statements without a date of their own count at the source's date.
+            // Statements without a date of their own count at the source's date; an
+            // interval ("since 2009") counts wherever it overlaps the range.
             let dated_in_range = relation
                 .passages
                 .iter()
-                .filter_map(|p| crate::chronology::passage_year(d, p))
-                .any(|year| (from..=to).contains(&year));
+                .filter_map(|p| crate::chronology::passage_years(d, p))
+                .any(|(first, last)| first <= to && last >= from);
             if !dated_in_range {
                 return false;
             }
@@ -191,17 +192,40 @@ mod tests {
     #[test]
     fn years_keep_relations_evidenced_in_range() {
         let d = builtin();
-        let f = Filters {
-            years: Some((2009, 2010)),
-            ..Default::default()
+        let in_years = |from, to| {
+            kept(
+                &d,
+                &Filters {
+                    years: Some((from, to)),
+                    ..Default::default()
+                },
+            )
         };
-        let ids = kept(&d, &f);
+        let ids = in_years(2009, 2010);
         assert!(ids.contains(&"kz-sco".to_owned()), "Peace Mission 2010");
         assert!(
-            !ids.contains(&"cn-kz-economy".to_owned()),
-            "“since 2009” is a state as of the article (2012), not a 2009 event"
+            ids.contains(&"cn-kz-economy".to_owned()),
+            "“since 2009” (2009/..) overlaps 2009–2010"
         );
-        assert!(!ids.contains(&"us-cn-economy".to_owned()));
+        assert!(
+            !ids.contains(&"us-cn-economy".to_owned()),
+            "as of the article (2012) only"
+        );
+        let ids = in_years(2000, 2005);
+        assert!(
+            ids.contains(&"kz-ru-diplomacy".to_owned()),
+            "the multi-vector policy holds since 1991"
+        );
+        assert!(
+            ids.contains(&"cn-kz-economy".to_owned()),
+            "“the past two decades” (about 1992 on)"
+        );
+        assert!(!ids.contains(&"kz-sco".to_owned()), "2010 is outside");
+        let ids = in_years(2013, 2020);
+        assert!(
+            ids.is_empty(),
+            "an open interval runs only to the article's date (2012): {ids:?}"
+        );
     }
 
     #[test]

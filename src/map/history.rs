@@ -41,7 +41,10 @@ impl MapState {
     /// Records an edit of fields in place by the command that reverses it and the revision
     /// before it.
     pub(super) fn record_in_place(&mut self, undo: super::doc::DocCommand, revision: u64) {
-        self.push_undo(Edit::InPlace { undo, revision });
+        self.push_undo(Edit::InPlace {
+            undo: Box::new(undo),
+            revision,
+        });
     }
 
     fn push_undo(&mut self, edit: Edit) {
@@ -101,7 +104,7 @@ impl MapState {
             }
             Edit::InPlace { undo, revision } => {
                 let current = self.doc.revision;
-                let redo = self.reverse_in_place(undo);
+                let redo = Box::new(self.reverse_in_place(*undo));
                 self.doc.revision = revision;
                 Edit::InPlace {
                     undo: redo,

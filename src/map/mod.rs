@@ -81,8 +81,8 @@ pub struct ArticleFocus {
 enum Edit {
     Moves(Vec<Move>),
     InPlace {
-        /// The edit that reverses it.
-        undo: doc::DocCommand,
+        /// The edit that reverses it (boxed: a command is large beside a list of moves).
+        undo: Box<doc::DocCommand>,
         /// The document's revision on the other side of it.
         revision: u64,
     },

@@ -100,7 +100,9 @@ pub fn add_drafts(d: &mut Dataset, source: SourceId) -> DraftReport {
                 }
                 rel.passages.push(Passage {
                     quote: quote.to_owned(),
-                    date: None,
+                    // The date the sentence states ("since 2009" → 2009/..), as the evidence
+                    // form proposes it; none means as of the article.
+                    date: super::PassageDate::find_in(quote),
                     note: None,
                     tone: None,
                     status: PassageStatus::Draft,

@@ -252,11 +252,11 @@ pub enum ProblemKind {
         /// The value as read.
         value: String,
     },
-    /// A date that is not `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
-    #[error("date {value:?} must be YYYY, YYYY-MM or YYYY-MM-DD")]
+    /// A date that is not EDTF level 0 or 1 (`2012`, `2010-09`, `2012~`, `2009/..`).
+    #[error("{reason}")]
     BadDate {
-        /// The value as written.
-        value: String,
+        /// What is wrong with the value, naming it, and the forms that work.
+        reason: String,
     },
     /// A tone that is not one of the known words.
     #[error("tone {value:?} must be cooperation, tension, mixed or neutral")]

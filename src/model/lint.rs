@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use super::{Actor, Dataset, PassageDate, RelationId, Tone, normalize_for_match};
+use super::{Actor, Dataset, RelationId, Tone, normalize_for_match};
 
 /// Quotes shorter than this many words are flagged: too short to carry their context.
 pub const MIN_QUOTE_WORDS: usize = 6;
@@ -135,7 +135,7 @@ pub fn lint(d: &Dataset) -> Vec<Warning> {
             }
             let article = d.article_of(p);
             if let (Some(date), Some(source)) = (p.date, d.source(p.source).meta.date)
-                && earliest(date) > latest(source)
+                && date.starts_after(&source)
             {
                 push(WarningKind::DatedAfterSource {
                     date: date.to_string(),
@@ -208,16 +208,6 @@ fn tone_contradiction(declared: Option<Tone>, passages: &[super::Passage]) -> Op
             .collect::<Vec<_>>()
             .join(", "),
     })
-}
-
-/// The first day a date can mean (a year means its 1 January).
-fn earliest(d: PassageDate) -> (i32, u8, u8) {
-    (d.year, d.month.unwrap_or(1), d.day.unwrap_or(1))
-}
-
-/// The last day a date can mean (a year means its 31 December).
-fn latest(d: PassageDate) -> (i32, u8, u8) {
-    (d.year, d.month.unwrap_or(12), d.day.unwrap_or(31))
 }
 
 /// Whether `text` names `actor` by name, alias or native name, as a whole word (a name ending

@@ -30,7 +30,7 @@ use std::path::PathBuf;
 
 pub use anchor::{Anchor, Article, InContext, normalize_for_match};
 pub use builtin::{BUILTIN_NAME, builtin};
-pub use date::PassageDate;
+pub use date::{End, PassageDate};
 pub use draft::{DRAFT_LABEL_PREFIX, DraftReport, add_drafts, is_draft_relation, parse_actors};
 pub use error::{LoadError, OPEN_EXTENSIONS, OPENS, Problem, ProblemKind};
 pub use files::MAX_FILE_BYTES;

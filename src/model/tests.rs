@@ -272,11 +272,50 @@ fn relations_need_evidence_and_valid_dates_and_tones() {
     );
     assert_names(
         &dataset(&format!("{CN},{KZ}"), &bad_date),
-        &["passages[0].date", "YYYY"],
+        &[
+            "passages[0].date",
+            "“March 2012” is not a date",
+            "2009/.. (since 2009)",
+        ],
     );
     let bad_tone = rel("r", "cn", "kz", "Russia objected.").replace("cooperation", "friendly");
     assert_names(
         &dataset(&format!("{CN},{KZ}"), &bad_tone),
         &["relations[0] (\"r\").tone", "\"friendly\""],
     );
+}
+
+#[test]
+fn edtf_dates_survive_save_and_load_and_old_dates_are_unchanged() {
+    let forms = [
+        "2009/..",
+        "2005/2010",
+        "2012~",
+        "2010?",
+        "2010-09",
+        "2012-03-01",
+        "201X",
+        "1992~/..",
+    ];
+    let passages: Vec<String> = forms
+        .iter()
+        .map(|f| format!(r#"{{"quote": "Russia objected.", "date": "{f}"}}"#))
+        .collect();
+    let text = dataset(
+        &format!("{CN},{KZ}"),
+        &rel("r", "cn", "kz", "Russia objected.").replace(
+            r#"[{"quote": "Russia objected."}]"#,
+            &format!("[{}]", passages.join(",")),
+        ),
+    );
+    let d = load_str(&text, "t").expect("valid");
+    let saved = super::to_relmap_json(&d);
+    let back = load_str(&saved, "t").expect("saved file loads");
+    let dates: Vec<String> = back.relations[crate::model::RelationId(0)]
+        .passages
+        .iter()
+        .map(|p| p.date.map(|x| x.to_string()).unwrap_or_default())
+        .collect();
+    assert_eq!(dates, forms, "every date saved as written");
+    assert_eq!(super::to_relmap_json(&back), saved, "byte-identical");
 }

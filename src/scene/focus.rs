@@ -101,6 +101,7 @@ impl Legend {
         let mut tones: Vec<Tone> = Vec::new();
         let mut no_evidence = false;
         let mut drafts = false;
+        let mut unreported = false;
         for r in relations {
             let rel = &d.relations[r];
             if rel.passages.is_empty() {
@@ -111,6 +112,7 @@ impl Legend {
                 drafts = true;
                 continue;
             }
+            unreported |= rel.is_unreported();
             if !dims.contains(&rel.dimension) {
                 dims.push(rel.dimension.clone());
             }
@@ -137,6 +139,7 @@ impl Legend {
             },
             no_evidence,
             drafts,
+            unreported,
         }
     }
 }

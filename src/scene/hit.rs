@@ -180,6 +180,7 @@ mod tests {
                 tones: vec![],
                 no_evidence: false,
                 drafts: false,
+                unreported: false,
             },
             bounds: Rect::from_min_max(Pos2::new(-100.0, -100.0), Pos2::new(300.0, 300.0)),
             background: Color32::WHITE,

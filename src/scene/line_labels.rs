@@ -151,7 +151,12 @@ fn text_of(d: &Dataset, e: &EdgeShape) -> String {
     if e.members.len() > 1 {
         format!("{} relations", e.members.len())
     } else {
-        d.relations[e.relation].label.clone()
+        let rel = &d.relations[e.relation];
+        if rel.is_unreported() {
+            format!("{} (forecast / aim)", rel.label)
+        } else {
+            rel.label.clone()
+        }
     }
 }
 

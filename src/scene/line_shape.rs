@@ -24,6 +24,9 @@ const FAN_SPAN: f32 = 0.5;
 /// The closest neighbouring arcs get at their apex, in world units.
 const MIN_ARC_SPACING: f32 = 9.0;
 
+/// How opaque a line resting only on forecasts and aims is drawn.
+pub const UNREPORTED_OPACITY: f32 = 0.45;
+
 pub(super) fn edge_shape(
     input: &SceneInput<'_>,
     r: RelationId,
@@ -46,6 +49,13 @@ pub(super) fn edge_shape(
         style.dim(base_color)
     } else {
         base_color
+    };
+    // Evidence that is all forecast or aim: what may happen or is wanted, drawn faint so it
+    // is never read as what the article reports (the legend says so).
+    let color = if rel.is_unreported() {
+        color.gamma_multiply(UNREPORTED_OPACITY)
+    } else {
+        color
     };
     let dash = if evidence == 0 {
         Dash::Dotted

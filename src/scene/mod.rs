@@ -22,6 +22,7 @@ pub use hit::{CLICK_TOLERANCE_PX, HIT_SLOP_PX, Hit};
 pub use input::SceneInput;
 pub use line_labels::LineLabels;
 pub(crate) use line_labels::cut;
+pub use line_shape::UNREPORTED_OPACITY;
 pub use readability::{drawn_readability, readable_positions};
 pub use style::{MIN_TEXT_CONTRAST, Metrics, Style, Theme, contrast_ratio, lerp};
 
@@ -353,6 +354,8 @@ pub struct Legend {
     pub no_evidence: bool,
     /// Whether any draft relation (suggested evidence not yet reviewed) is shown.
     pub drafts: bool,
+    /// Whether any relation resting only on forecasts and aims is shown (drawn faint).
+    pub unreported: bool,
 }
 
 /// The whole map as shapes, in paint order (edges, then nodes, then labels).

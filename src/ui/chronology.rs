@@ -1,6 +1,6 @@
 //! The chronology strip (egui_plot): dated passages per relation, a year filter.
 
-use egui_plot::{MarkerShape, Plot, PlotPoint, Points, Span};
+use egui_plot::{Line, LineStyle, MarkerShape, Plot, PlotPoint, PlotUi, Points, Span};
 
 use super::Action;
 use crate::chronology::chronology;
@@ -71,17 +71,7 @@ pub fn chronology_strip(ui: &mut egui::Ui, state: &MapState, style: &Style) -> V
                         .fill(style.muted_text.gamma_multiply(0.15)),
                 );
             }
-            // Statements dated only by the article sit in a band at the source's date.
-            for doc in &d.sources {
-                if let Some(at) = doc.meta.date.map(|x| x.as_year_f64())
-                    && points.iter().any(|p| p.as_of_source)
-                {
-                    plot_ui.span(
-                        Span::new("as of the article", at - 0.08..=at + 0.08)
-                            .fill(style.muted_text.gamma_multiply(0.1)),
-                    );
-                }
-            }
+            as_of_bands(plot_ui, d, &points, style);
             // y grows upward in plots: lane 0 at the top.
             let y = |lane: usize| n_lanes - 1.0 - lane as f64;
             for m in &dots {
@@ -92,6 +82,7 @@ pub fn chronology_strip(ui: &mut egui::Ui, state: &MapState, style: &Style) -> V
                     color = style.dim(color);
                 }
                 let radius = dot_radius(state, p.passage.relation);
+                time_marks(plot_ui, p, y(p.lane), color, radius);
                 plot_ui.points(
                     Points::new(rel.label.clone(), vec![[p.year, y(p.lane)]])
                         .color(color)
@@ -136,6 +127,65 @@ pub fn chronology_strip(ui: &mut egui::Ui, state: &MapState, style: &Style) -> V
     actions
 }
 
+/// Statements dated only by the article sit in a band at the source's date.
+fn as_of_bands(
+    plot_ui: &mut PlotUi<'_>,
+    d: &crate::model::Dataset,
+    points: &[crate::chronology::ChronoPoint],
+    style: &Style,
+) {
+    if !points.iter().any(|p| p.as_of_source) {
+        return;
+    }
+    for doc in &d.sources {
+        if let Some(at) = doc.meta.date.map(|x| x.as_year_f64()) {
+            plot_ui.span(
+                Span::new("as of the article", at - 0.08..=at + 0.08)
+                    .fill(style.muted_text.gamma_multiply(0.1)),
+            );
+        }
+    }
+}
+
+/// What a dot's date says beyond its place: an interval's bar (ending in ▶ when it still
+/// held at the article's date); a date marked approximate or uncertain is dashed (its bar, or
+/// a short whisker round a single date), so lanes a few pixels apart stay legible.
+fn time_marks(
+    plot_ui: &mut PlotUi<'_>,
+    p: &crate::chronology::ChronoPoint,
+    y: f64,
+    color: egui::Color32,
+    radius: f32,
+) {
+    let fuzzy = p.approximate || p.uncertain;
+    let extent = p
+        .bar
+        .or_else(|| fuzzy.then_some((p.year - WHISKER, p.year + WHISKER)));
+    if let Some((from, to)) = extent {
+        let line = Line::new("span", vec![[from, y], [to, y]])
+            .color(color.gamma_multiply(0.7))
+            .width(radius * 0.75)
+            .allow_hover(false);
+        plot_ui.line(if fuzzy {
+            line.style(LineStyle::dashed_dense())
+        } else {
+            line
+        });
+    }
+    if p.bar.is_some() && p.open_end {
+        plot_ui.points(
+            Points::new("still holding", vec![[extent.map_or(p.year, |e| e.1), y]])
+                .shape(MarkerShape::Right)
+                .color(color)
+                .radius(radius)
+                .allow_hover(false),
+        );
+    }
+}
+
+/// Half the width of the whisker round an approximate or uncertain single date, in years.
+const WHISKER: f64 = 0.4;
+
 /// Radius of a relation's dots, in points: larger for the selected relation and for the one
 /// whose line is hovered on the map, so a line hovered there lights its dots here.
 pub fn dot_radius(state: &MapState, relation: RelationId) -> f32 {
@@ -173,11 +223,18 @@ fn year_filter(
         if limit && state.hidden_by_years() == 0 {
             ui.label(egui::RichText::new("(this range hides nothing)").weak());
         }
-        ui.label(
-            egui::RichText::new(
-                "· filled: dated event, hollow: as of the article, ×: forecast or aim · click a dot to read it",
+        // Cut to the strip's width (the whole key on hover): a long key must not widen the
+        // strip past the canvas.
+        ui.add(
+            egui::Label::new(
+                egui::RichText::new(
+                    "· filled: dated event, hollow: as of the article, ×: forecast or aim, \
+                     bar: a span (▶ still so at the article's date), dashed: about or uncertain · \
+                     click a dot to read it",
+                )
+                .weak(),
             )
-            .weak(),
+            .truncate(),
         );
     });
 }
@@ -195,7 +252,7 @@ fn dot_card(
     let passage = &rel.passages[p.passage.index];
     let lane = lane_names.get(p.lane).cloned().unwrap_or_default();
     let date = match (passage.date, d.source(passage.source).meta.date) {
-        (Some(own), _) => own.to_string(),
+        (Some(own), _) => own.long(),
         (None, Some(source)) if m.passages > 1 => format!(
             "{} passages with no date of their own: as of the article ({}). Click to read them.",
             m.passages,

@@ -42,16 +42,17 @@ fn confirm_button(
 fn committed_field(
     ui: &mut egui::Ui,
     key: impl std::hash::Hash + std::fmt::Debug,
-    label: &str,
+    (label, hint): (&str, &str),
     current: &str,
     width: f32,
-    hint: &str,
+    check: fn(&str) -> Result<(), String>,
 ) -> Option<String> {
     let id = ui.scope_id().with(key);
     let mut text = ui
         .data(|d| d.get_temp::<String>(id))
         .unwrap_or_else(|| current.to_owned());
     let name = ui.label(label);
+    let problem = check(&text).err();
     let edit = ui
         .add(
             egui::TextEdit::singleline(&mut text)
@@ -62,6 +63,12 @@ fn committed_field(
     if edit.changed() {
         ui.data_mut(|d| d.insert_temp(id, text.clone()));
     }
+    if let Some(problem) = &problem {
+        // What was typed stays in the field with the reason beside it until it is fixed:
+        // a typo is never silently thrown away.
+        ui.colored_label(ui.visuals().error_fg_color, problem);
+        return None;
+    }
     if edit.lost_focus() {
         ui.data_mut(|d| d.remove::<String>(id));
         if text != current {
@@ -69,6 +76,16 @@ fn committed_field(
         }
     }
     None
+}
+
+/// Anything goes (a label or note).
+fn any_text(_: &str) -> Result<(), String> {
+    Ok(())
+}
+
+/// A date field: blank (as of the article) or an EDTF date.
+fn readable_date(text: &str) -> Result<(), String> {
+    super::forms::typed_date(text).map(|_| ())
 }
 
 /// "Edit actor…" and "Remove actor" for the selected actor.
@@ -127,7 +144,7 @@ pub fn relation_edit(
                 .show(ui, |ui| {
                     let key = ("label", r, state.doc.revision);
                     if let Some(label) =
-                        committed_field(ui, key, "Label", &current.label, 200.0, "")
+                        committed_field(ui, key, ("Label", ""), &current.label, 200.0, any_text)
                     {
                         fields.label = label;
                     }
@@ -231,33 +248,49 @@ pub fn passage_edit(ui: &mut egui::Ui, state: &MapState, id: PassageId, actions:
                     actions.push(DocCommand::RemovePassage(id).into());
                 }
             });
-            ui.horizontal_wrapped(|ui| {
-                let date_text = current.date.map(|x| x.to_string()).unwrap_or_default();
-                let key = ("date", id.relation, id.index, state.doc.revision);
-                if let Some(typed) =
-                    committed_field(ui, key, "Date", &date_text, 80.0, "as of article")
-                {
-                    match crate::model::PassageDate::parse(&typed) {
-                        Some(date) => fields.date = Some(date),
-                        None if typed.trim().is_empty() => fields.date = None,
-                        // Not a date: the field goes back to what it was; the tooltip says the forms.
-                        None => {}
-                    }
-                }
-                let note = current.note.clone().unwrap_or_default();
-                let key = ("note", id.relation, id.index, state.doc.revision);
-                if let Some(typed) = committed_field(ui, key, "Note", &note, 160.0, "your note") {
-                    fields.note = Some(typed);
-                }
-            })
-            .response
-            .on_hover_text(
-                "Date: 2012, 2012-03 or 2012-03-01; blank for a statement as of the article",
-            );
+            date_and_note(ui, state, id, &current, &mut fields);
         });
     if fields != current {
         actions.push(DocCommand::EditPassage(id, fields).into());
     }
+}
+
+/// The passage's date and note fields; a date is committed only once it reads.
+fn date_and_note(
+    ui: &mut egui::Ui,
+    state: &MapState,
+    id: PassageId,
+    current: &PassageFields,
+    fields: &mut PassageFields,
+) {
+    ui.horizontal_wrapped(|ui| {
+        let date_text = current.date.map(|x| x.to_string()).unwrap_or_default();
+        let key = ("date", id.relation, id.index, state.doc.revision);
+        if let Some(typed) = committed_field(
+            ui,
+            key,
+            ("Date", "as of article"),
+            &date_text,
+            80.0,
+            readable_date,
+        ) {
+            // The field only commits a date it can read (or a blank).
+            if let Ok(date) = super::forms::typed_date(&typed) {
+                fields.date = date;
+            }
+        }
+        let note = current.note.clone().unwrap_or_default();
+        let key = ("note", id.relation, id.index, state.doc.revision);
+        if let Some(typed) = committed_field(ui, key, ("Note", "your note"), &note, 160.0, any_text)
+        {
+            fields.note = Some(typed);
+        }
+    })
+    .response
+    .on_hover_text(
+        "Date (EDTF): 2012, 2012-03, 2012-03-01, 2009/.. (since 2009), 2005/2010, 2012~ (about), \
+         2010? (uncertain); blank for a statement as of the article",
+    );
 }
 
 /// "Accept" and "Reject" for a draft passage.

@@ -60,18 +60,17 @@ pub enum NewMapRequest {
     /// Read the article from this file (typed in the form).
     ReadFile(std::path::PathBuf),
     /// Make the map from the text and fields in the form.
-    Create(String, SourceFields),
+    Create(String, Box<SourceFields>),
 }
 
-/// A date typed in a form: blank is none, else `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+/// A date typed in a form: blank is none, else an EDTF level 0 or 1 date ("2012-03",
+/// "2009/..", "2012~"); the error says what is wrong and which forms work.
 pub(super) fn typed_date(text: &str) -> Result<Option<PassageDate>, String> {
     let t = text.trim();
     if t.is_empty() {
         return Ok(None);
     }
-    PassageDate::parse(t)
-        .map(Some)
-        .ok_or_else(|| format!("“{t}” is not a date: write 2012, 2012-03 or 2012-03-01"))
+    PassageDate::read(t).map(Some)
 }
 
 pub(super) fn field(
@@ -187,13 +186,13 @@ pub fn new_map_form(ctx: &egui::Context, form: &mut NewMapForm) -> FormOutcome<N
                         let opt = |s: &str| Some(s.trim().to_owned()).filter(|s| !s.is_empty());
                         outcome = FormOutcome::Done(NewMapRequest::Create(
                             form.text.clone(),
-                            SourceFields {
+                            Box::new(SourceFields {
                                 title: form.title.clone(),
                                 author: opt(&form.author),
                                 date,
                                 publisher: opt(&form.publisher),
                                 url: opt(&form.url),
-                            },
+                            }),
                         ));
                     }
                 }

@@ -20,6 +20,7 @@ pub fn legend(ctx: &egui::Context, canvas: Rect, state: &MapState, style: &Style
         tones,
         no_evidence,
         drafts,
+        unreported,
     } = state.legend_rows(style);
     let dims: Vec<Dimension> = dimensions.into_iter().map(|(dim, _)| dim).collect();
     let tones: Vec<Tone> = tones.into_iter().map(|(t, _)| t).collect();
@@ -48,6 +49,22 @@ pub fn legend(ctx: &egui::Context, canvas: Rect, state: &MapState, style: &Style
                             style,
                         )
                         .on_hover_text("Imported relations without passages");
+                    }
+                    if unreported {
+                        row(
+                            ui,
+                            "forecast / aim",
+                            style
+                                .muted_text
+                                .gamma_multiply(crate::scene::UNREPORTED_OPACITY),
+                            Dash::Solid,
+                            false,
+                            style,
+                        )
+                        .on_hover_text(
+                            "Every passage of a faint line is a forecast or an aim: what may \
+                             happen or is wanted, not what the article reports as happened",
+                        );
                     }
                     if drafts {
                         row(

@@ -44,7 +44,7 @@ pub(super) fn passage_block(
                 meta.push(format!("¶ {}", anchor.paragraph()));
             }
             match (&p.date, &d.source(p.source).meta.date) {
-                (Some(date), _) => meta.push(date.to_string()),
+                (Some(date), _) => meta.push(date.long()),
                 (None, Some(_)) => meta.push("as of the article".to_owned()),
                 (None, None) => {}
             }
