@@ -991,6 +991,34 @@ fn new_map_with_two_actors(h: &mut Harness<'static, RelmapApp>) {
     assert_eq!(names, ["Japan", "Korea"]);
 }
 
+/// In Edit passage (open), a date the field cannot read stays in it with the reason (never
+/// silently dropped); an EDTF span commits and reads in words.
+fn a_date_is_committed_only_once_it_reads(h: &mut Harness<'static, RelmapApp>) {
+    let date = |h: &Harness<'static, RelmapApp>| {
+        h.state().state().doc.dataset.relations[relmap::model::RelationId(0)].passages[0]
+            .date
+            .map(|d| d.to_string())
+    };
+    let before = date(h);
+    let retype = |h: &mut Harness<'static, RelmapApp>, text: &str| {
+        h.get_by_label("Date").click();
+        h.run();
+        h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+        h.get_by_label("Date").type_text(text);
+        h.key_press(Key::Enter);
+        h.run();
+    };
+    retype(h, "2012-13");
+    h.get_by_label_contains("“2012-13” is not a date");
+    assert_eq!(date(h), before, "nothing committed");
+    retype(h, "2009/..");
+    assert_eq!(date(h).as_deref(), Some("2009/.."));
+    assert!(
+        h.get_all_by_label_contains("since 2009").next().is_some(),
+        "the panel reads it in words"
+    );
+}
+
 #[test]
 fn an_analyst_authors_a_map_from_pasted_text_by_keyboard_and_mouse() {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -1077,6 +1105,8 @@ fn an_analyst_authors_a_map_from_pasted_text_by_keyboard_and_mouse() {
             .as_deref(),
         Some("Check the 2011 date")
     );
+
+    a_date_is_committed_only_once_it_reads(&mut h);
 
     // Save (the first save names the file; then Ctrl+S), reopen: identical.
     assert_eq!(h.state().window_title(), "relmap — • Fish talks");
