@@ -133,7 +133,9 @@ fn command(state: &MapState, op: &Op) -> Option<DocCommand> {
         Op::EditPassage(x, t) => DocCommand::EditPassage(
             passage(x)?,
             PassageFields {
-                date: model::PassageDate::parse("2011-05"),
+                date: model::PassageDate::parse(
+                    ["2011-05", "2009/..", "2012~"][usize::from(t) % 3],
+                ),
                 tone: Tone::ALL.get(usize::from(t) % 5).copied(),
                 modality: Some(model::Modality::ALL[usize::from(t) % 5]),
                 status: [
@@ -142,6 +144,7 @@ fn command(state: &MapState, op: &Op) -> Option<DocCommand> {
                     PassageStatus::Disputed,
                 ][usize::from(t) % 3],
                 note: Some(format!("note {t}")),
+                credibility: model::Credibility::ALL.get(usize::from(t) % 7).copied(),
             },
         ),
         Op::MovePassage(x, y) => DocCommand::MovePassage(passage(x)?, RelationId(pick(y, n_rel)?)),

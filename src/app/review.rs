@@ -31,11 +31,8 @@ impl RelmapApp {
                     DocCommand::EditPassage(
                         id,
                         PassageFields {
-                            date: p.date,
-                            tone: p.tone,
                             status: model::PassageStatus::Confirmed,
-                            modality: p.stated_modality,
-                            note: p.note.clone(),
+                            ..PassageFields::of(p)
                         },
                     )
                 } else {

@@ -281,6 +281,10 @@ pub(super) fn evidence_card(
             if let Some(a) = &p.anchor {
                 where_.push(format!("¶ {}", a.paragraph()));
             }
+            let grade = d.grade(p);
+            if grade.is_graded() {
+                where_.push(grade.to_string());
+            }
             if let Some(date) = &p.date {
                 where_.push(date.long());
             }

@@ -12,9 +12,10 @@ use quick_xml::events::{BytesDecl, BytesText, Event};
 use crate::model::{Dataset, Passage, PassageStatus};
 
 /// `(id, for, attr.name, attr.type)` of every key relmap writes, in file order.
-const KEYS: [(&str, &str, &str, &str); 17] = [
+const KEYS: [(&str, &str, &str, &str); 20] = [
     ("g_name", "graph", "name", "string"),
     ("g_sources", "graph", "sources", "string"),
+    ("g_reliability", "graph", "source_reliability", "string"),
     ("n_label", "node", "label", "string"),
     ("n_kind", "node", "kind", "string"),
     ("n_aliases", "node", "aliases", "string"),
@@ -30,6 +31,8 @@ const KEYS: [(&str, &str, &str, &str); 17] = [
     ("e_passage_count", "edge", "passage_count", "int"),
     ("e_passages", "edge", "passages", "string"),
     ("e_status", "edge", "evidence_status", "string"),
+    ("e_corroboration", "edge", "corroboration", "int"),
+    ("e_grades", "edge", "grades", "string"),
 ];
 
 /// One passage as a line of the edge's `passages` text: where it is, when, whose, then the
@@ -52,6 +55,10 @@ fn passage_line(d: &Dataset, p: &Passage) -> String {
     }
     if p.modality() != crate::model::Modality::Fact {
         parts.push(p.modality().as_str().to_owned());
+    }
+    let grade = d.grade(p);
+    if grade.is_graded() {
+        parts.push(grade.to_string());
     }
     format!("[{}] “{}”", parts.join(", "), p.quote)
 }
@@ -116,6 +123,22 @@ fn write_graph(
 ) -> io::Result<()> {
     data(w, "g_name", &d.title)?;
     data(w, "g_sources", &d.source_line())?;
+    // Each source's Admiralty reliability, numbered as in the source line ("1) B; 2) –").
+    if d.sources.iter().any(|s| s.meta.reliability.is_some()) {
+        let grades: Vec<String> = d
+            .sources
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                let letter = s
+                    .meta
+                    .reliability
+                    .map_or("–", crate::model::Reliability::letter);
+                format!("{}) {letter}", i + 1)
+            })
+            .collect();
+        data(w, "g_reliability", &grades.join("; "))?;
+    }
     for (i, a) in d.actors.iter().enumerate() {
         w.create_element("node")
             .with_attribute(("id", a.id.as_str()))
@@ -169,6 +192,13 @@ fn write_graph(
                     "has unconfirmed passages"
                 };
                 data(w, "e_status", evidence)?;
+                data(w, "e_corroboration", &d.corroboration(r).to_string())?;
+                // Each passage's grade in order ("B2; B–"), when any is graded.
+                let grades: Vec<_> = r.passages.iter().map(|p| d.grade(p)).collect();
+                if grades.iter().any(crate::model::Grade::is_graded) {
+                    let text: Vec<String> = grades.iter().map(ToString::to_string).collect();
+                    data(w, "e_grades", &text.join("; "))?;
+                }
                 Ok(())
             })?;
     }

@@ -113,6 +113,10 @@ fn by_pair(d: &Dataset, relations: &[RelationId]) -> Vec<(String, Vec<RelationId
 
 fn meta(row: &Row<'_>, d: &Dataset) -> String {
     let mut parts = Vec::new();
+    let grade = d.grade(row.passage);
+    if grade.is_graded() {
+        parts.push(grade.to_string());
+    }
     if let Some(p) = row.paragraph {
         parts.push(format!("¶{p}"));
     } else {
@@ -172,15 +176,24 @@ pub fn report_html(d: &Dataset, input: &ReportInput, figure_svg: &str) -> String
     out
 }
 
+/// "1 source", "2 sources": how many distinct sources back a relation (confirmed passages).
+fn corroboration(d: &Dataset, r: RelationId) -> String {
+    match d.corroboration(&d.relations[r]) {
+        1 => "1 source".to_owned(),
+        n => format!("{n} sources"),
+    }
+}
+
 fn html_relation(out: &mut String, d: &Dataset, r: RelationId, confirmed_only: bool) {
     let rel = &d.relations[r];
     let rows = rows(d, r, confirmed_only);
     let arrow = if rel.directed { " →" } else { "" };
     let _ = write!(
         out,
-        "<h3>{}{arrow}</h3>\n<p><span class=\"badge\">{}</span><span class=\"badge\">{}</span>\
-         <span class=\"badge\">{} passage{}</span></p>\n",
+        "<h3>{}{arrow} <small class=\"meta\">· {}</small></h3>\n<p><span class=\"badge\">{}</span>\
+         <span class=\"badge\">{}</span><span class=\"badge\">{} passage{}</span></p>\n",
         escape_xml(&rel.label),
+        corroboration(d, r),
         escape_xml(rel.dimension.as_str()),
         rel.tone.legend_label(),
         rows.len(),
@@ -220,9 +233,10 @@ pub fn report_markdown(d: &Dataset, input: &ReportInput, figure_file: &str) -> S
             let rows = rows(d, r, input.confirmed_only);
             let _ = write!(
                 out,
-                "\n### {}{}\n\n{} · {} · {} passage{}\n",
+                "\n### {}{} · {}\n\n{} · {} · {} passage{}\n",
                 rel.label,
                 if rel.directed { " →" } else { "" },
+                corroboration(d, r),
                 rel.dimension.as_str(),
                 rel.tone.legend_label(),
                 rows.len(),
@@ -263,8 +277,10 @@ fn md_escape(s: &str) -> String {
 
 /// The CSV header of [`report_csv`]. `date` is the passage's own date in EDTF as saved
 /// ("2009/..", empty when it is dated only by the article); `date_in_words` is how the report
-/// prints it ("since 2009", "as of the article").
-pub const CSV_COLUMNS: [&str; 14] = [
+/// prints it ("since 2009", "as of the article"). `reliability` (A–F, the source's),
+/// `credibility` (1–6) and `grade` ("B2", "B–" half graded) are empty when not graded;
+/// `corroboration` is how many distinct sources back the relation (confirmed passages).
+pub const CSV_COLUMNS: [&str; 18] = [
     "relation",
     "source_actor",
     "target_actor",
@@ -279,6 +295,10 @@ pub const CSV_COLUMNS: [&str; 14] = [
     "status",
     "modality",
     "date_in_words",
+    "reliability",
+    "credibility",
+    "grade",
+    "corroboration",
 ];
 
 /// The report as CSV: one row per passage, [`CSV_COLUMNS`].
@@ -288,6 +308,7 @@ pub fn report_csv(d: &Dataset, input: &ReportInput) -> String {
     for &r in &input.relations {
         let rel = &d.relations[r];
         for row in rows(d, r, input.confirmed_only) {
+            let grade = d.grade(row.passage);
             let _ = w.write_record([
                 rel.id.as_str(),
                 d.actors[rel.from].name.as_str(),
@@ -303,6 +324,19 @@ pub fn report_csv(d: &Dataset, input: &ReportInput) -> String {
                 row.passage.status.as_str(),
                 row.passage.modality().as_str(),
                 row.date.as_str(),
+                grade
+                    .reliability
+                    .map_or("", crate::model::Reliability::letter),
+                &grade
+                    .credibility
+                    .map(|c| c.number().to_string())
+                    .unwrap_or_default(),
+                &if grade.is_graded() {
+                    grade.to_string()
+                } else {
+                    String::new()
+                },
+                &d.corroboration(rel).to_string(),
             ]);
         }
     }

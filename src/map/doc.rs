@@ -65,6 +65,39 @@ pub struct PassageFields {
     pub modality: Option<Modality>,
     /// The analyst's note.
     pub note: Option<String>,
+    /// How credible the information is (Admiralty 1–6), if graded.
+    pub credibility: Option<crate::model::Credibility>,
+}
+
+impl PassageFields {
+    /// Writes the fields to passage `id` of `d`; the relation to select after, `None` when
+    /// there is no such passage.
+    fn write_to(self, d: &mut Dataset, id: PassageId) -> Option<Selection> {
+        let p = d
+            .relations
+            .get_mut(id.relation)?
+            .passages
+            .get_mut(id.index)?;
+        p.date = self.date;
+        p.tone = self.tone;
+        p.status = self.status;
+        p.stated_modality = self.modality;
+        p.credibility = self.credibility;
+        p.note = self.note.filter(|n| !n.trim().is_empty());
+        Some(Selection::Relation(id.relation))
+    }
+
+    /// The editable fields of passage `p` as they stand.
+    pub fn of(p: &crate::model::Passage) -> Self {
+        Self {
+            date: p.date,
+            tone: p.tone,
+            status: p.status,
+            modality: p.stated_modality,
+            note: p.note.clone(),
+            credibility: p.credibility,
+        }
+    }
 }
 
 /// Where new evidence goes.
@@ -288,16 +321,7 @@ impl MapState {
             }
             DocCommand::EditPassage(id, _) => {
                 let p = d.passage(*id)?;
-                Some(DocCommand::EditPassage(
-                    *id,
-                    PassageFields {
-                        date: p.date,
-                        tone: p.tone,
-                        status: p.status,
-                        modality: p.stated_modality,
-                        note: p.note.clone(),
-                    },
-                ))
+                Some(DocCommand::EditPassage(*id, PassageFields::of(p)))
             }
             DocCommand::EditSource { which, .. } => {
                 let meta = &d.sources.get(*which)?.meta;
@@ -310,6 +334,7 @@ impl MapState {
                         date: meta.date,
                         publisher: meta.publisher.clone(),
                         url: meta.url.clone(),
+                        reliability: meta.reliability,
                     },
                 })
             }
@@ -453,19 +478,7 @@ impl MapState {
                 d.relations.remove(r);
                 Some(Selection::None)
             }
-            DocCommand::EditPassage(id, fields) => {
-                let p = d
-                    .relations
-                    .get_mut(id.relation)?
-                    .passages
-                    .get_mut(id.index)?;
-                p.date = fields.date;
-                p.tone = fields.tone;
-                p.status = fields.status;
-                p.stated_modality = fields.modality;
-                p.note = fields.note.filter(|n| !n.trim().is_empty());
-                Some(Selection::Relation(id.relation))
-            }
+            DocCommand::EditPassage(id, fields) => fields.write_to(d, id),
             DocCommand::MovePassage(id, to) => self.move_passage(id, to),
             DocCommand::RemovePassage(id) => {
                 let rel = d.relations.get_mut(id.relation)?;

@@ -88,6 +88,8 @@ impl MapState {
             stated_modality: Some(modality),
             anchor: Some(anchor),
             source,
+            // Graded by the analyst, never guessed.
+            credibility: None,
         };
         let r = match target {
             EvidenceTarget::Existing(r) => {

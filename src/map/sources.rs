@@ -25,6 +25,7 @@ impl MapState {
         meta.date = fields.date;
         meta.publisher = blank(fields.publisher);
         meta.url = blank(fields.url);
+        meta.reliability = fields.reliability;
         d.title = if title.trim().is_empty() {
             d.primary().meta.title.clone()
         } else {

@@ -110,6 +110,7 @@ pub fn add_drafts(d: &mut Dataset, source: SourceId) -> DraftReport {
                     stated_modality: super::Modality::suggested_by(quote).map(|(m, _)| m),
                     anchor: Some(anchor.clone()),
                     source,
+                    credibility: None,
                 });
                 report.passages += 1;
             }

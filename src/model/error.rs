@@ -278,4 +278,22 @@ pub enum ProblemKind {
         /// The value as written.
         value: String,
     },
+    /// A source reliability that is not A–F.
+    #[error(
+        "reliability {value:?} must be a letter A–F (A completely reliable, B usually, C fairly, \
+         D not usually, E unreliable, F cannot be judged); leave it out when not graded"
+    )]
+    BadReliability {
+        /// The value as written.
+        value: String,
+    },
+    /// A passage credibility that is not 1–6.
+    #[error(
+        "credibility {value} must be a number 1–6 (1 confirmed by other sources, 2 probably true, \
+         3 possibly true, 4 doubtful, 5 improbable, 6 cannot be judged); leave it out when not graded"
+    )]
+    BadCredibility {
+        /// The value as written (JSON).
+        value: String,
+    },
 }

@@ -84,6 +84,20 @@ pub enum WarningKind {
         /// "a" or "an", for the message.
         article: &'static str,
     },
+    /// Every passage of the relation is graded weak (source E/F or information 5/6): the line
+    /// rests on nothing an analyst would brief on.
+    #[error(
+        "every passage is graded weak (unreliable or unjudged source, improbable or unjudged information); find better evidence, or mark the relation disputed"
+    )]
+    WeakEvidenceOnly,
+    /// A passage graded "1, confirmed by other sources" on a relation only one source backs.
+    #[error(
+        "credibility 1 means confirmed by other sources, but only {sources} backs this relation; add the confirming source's passage or grade it 2"
+    )]
+    ConfirmedBySingleSource {
+        /// "one source" or "no confirmed source".
+        sources: &'static str,
+    },
     /// The quote is not in the article (the text changed since it was quoted).
     #[error(
         "not found in the article: re-check (the article text may have changed since it was quoted); fix the quote or remove the passage"
@@ -114,6 +128,14 @@ pub fn lint(d: &Dataset) -> Vec<Warning> {
                 kind,
             });
         }
+        if !rel.passages.is_empty() && rel.passages.iter().all(|p| d.grade(p).is_weak()) {
+            out.push(Warning {
+                relation: r,
+                passage: None,
+                kind: WarningKind::WeakEvidenceOnly,
+            });
+        }
+        let corroboration = d.corroboration(rel);
         for (i, p) in rel.passages.iter().enumerate() {
             let mut push = |kind| {
                 out.push(Warning {
@@ -122,6 +144,15 @@ pub fn lint(d: &Dataset) -> Vec<Warning> {
                     kind,
                 });
             };
+            if p.credibility == Some(super::Credibility::Confirmed) && corroboration < 2 {
+                push(WarningKind::ConfirmedBySingleSource {
+                    sources: if corroboration == 1 {
+                        "one source"
+                    } else {
+                        "no confirmed source"
+                    },
+                });
+            }
             let words = p.quote.split_whitespace().count();
             if words < MIN_QUOTE_WORDS {
                 push(WarningKind::ShortQuote { words });

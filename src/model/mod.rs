@@ -10,6 +10,7 @@ mod date;
 mod draft;
 mod error;
 mod files;
+mod grading;
 mod ids;
 mod import;
 mod kinds;
@@ -34,6 +35,7 @@ pub use date::{End, PassageDate};
 pub use draft::{DRAFT_LABEL_PREFIX, DraftReport, add_drafts, is_draft_relation, parse_actors};
 pub use error::{LoadError, OPEN_EXTENSIONS, OPENS, Problem, ProblemKind};
 pub use files::MAX_FILE_BYTES;
+pub use grading::{Credibility, Grade, Reliability};
 pub use ids::{
     ActorId, PassageId, PerActor, PerRelation, PerSource, RelationId, SourceId, unique_id,
 };
@@ -122,6 +124,8 @@ pub struct SourceMeta {
     pub publisher: Option<String>,
     /// Where the article was published, if known (shown, never fetched).
     pub url: Option<String>,
+    /// How reliable the source is (Admiralty code A–F), if the analyst graded it.
+    pub reliability: Option<Reliability>,
 }
 
 impl SourceMeta {
@@ -282,6 +286,8 @@ pub struct Passage {
     pub anchor: Option<Anchor>,
     /// The source document the quote comes from.
     pub source: SourceId,
+    /// How credible the information is (Admiralty code 1–6), if the analyst graded it.
+    pub credibility: Option<Credibility>,
 }
 
 impl Passage {
@@ -392,6 +398,28 @@ impl Dataset {
     /// The article passage `p` is anchored in.
     pub fn article_of(&self, p: &Passage) -> &Article {
         &self.source(p.source).article
+    }
+
+    /// Passage `p`'s grade: its source's reliability and its own credibility.
+    pub fn grade(&self, p: &Passage) -> Grade {
+        Grade {
+            reliability: self.source(p.source).meta.reliability,
+            credibility: p.credibility,
+        }
+    }
+
+    /// How many distinct sources back `rel`: those of its passages that are neither drafts
+    /// nor disputed (derived, never stored).
+    pub fn corroboration(&self, rel: &Relation) -> usize {
+        let mut sources: Vec<SourceId> = rel
+            .passages
+            .iter()
+            .filter(|p| p.status == PassageStatus::Confirmed)
+            .map(|p| p.source)
+            .collect();
+        sources.sort_unstable();
+        sources.dedup();
+        sources.len()
     }
 
     /// The source with this id.

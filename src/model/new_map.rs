@@ -11,12 +11,14 @@ pub struct SourceFields {
     pub title: String,
     /// Author.
     pub author: Option<String>,
-    /// Publication date (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`).
+    /// Publication date (EDTF, e.g. `2012-03-01`).
     pub date: Option<PassageDate>,
     /// Publisher or outlet.
     pub publisher: Option<String>,
     /// Where it was published (shown, never fetched).
     pub url: Option<String>,
+    /// How reliable the source is (Admiralty A–F), if graded.
+    pub reliability: Option<super::Reliability>,
 }
 
 /// Why an article could not be read.
@@ -108,6 +110,7 @@ pub fn source_from_text(id: &str, text: &str, fields: SourceFields) -> Source {
             date: fields.date,
             publisher: blank(fields.publisher),
             url: blank(fields.url),
+            reliability: fields.reliability,
         },
         article: Article::new(tidy(text)),
     }

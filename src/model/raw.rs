@@ -44,6 +44,9 @@ pub(super) struct RawSource {
     pub text: Option<String>,
     #[serde(default)]
     pub text_file: Option<String>,
+    /// Admiralty reliability, "A"…"F".
+    #[serde(default)]
+    pub reliability: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -104,4 +107,7 @@ pub(super) struct RawPassage {
     pub status: Option<String>,
     #[serde(default)]
     pub modality: Option<String>,
+    /// Admiralty credibility, 1…6 (a number; a digit in a string is read too).
+    #[serde(default)]
+    pub credibility: Option<serde_json::Value>,
 }

@@ -40,6 +40,8 @@ struct OutSource<'a> {
     section: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     url: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reliability: Option<&'static str>,
     text: &'a str,
 }
 
@@ -93,6 +95,8 @@ struct OutPassage<'a> {
     status: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     modality: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    credibility: Option<u8>,
 }
 
 /// The dataset as relmap/1 JSON (pretty-printed, ending in a newline).
@@ -105,6 +109,7 @@ pub fn to_relmap_json<'a>(d: &'a Dataset) -> String {
         date: s.meta.date.map(|x| x.to_string()),
         section: s.meta.publisher.as_deref(),
         url: s.meta.url.as_deref(),
+        reliability: s.meta.reliability.map(super::Reliability::letter),
         text: &s.article.text,
     };
     let out = OutDataset {
@@ -184,6 +189,7 @@ fn passage<'a>(d: &'a Dataset, p: &'a Passage) -> OutPassage<'a> {
         tone: p.tone.map(super::Tone::as_str),
         status: (p.status != PassageStatus::Confirmed).then_some(p.status.as_str()),
         modality: p.stated_modality.map(super::Modality::as_str),
+        credibility: p.credibility.map(super::Credibility::number),
     }
 }
 

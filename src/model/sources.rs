@@ -144,6 +144,18 @@ fn source_and_article(
         date,
         publisher: raw.section.clone().filter(|s| !s.trim().is_empty()),
         url: raw.url.clone().filter(|s| !s.trim().is_empty()),
+        reliability: raw.reliability.as_deref().and_then(|value| {
+            let parsed = super::Reliability::parse(value);
+            if parsed.is_none() {
+                report(
+                    format!("{at}.reliability"),
+                    ProblemKind::BadReliability {
+                        value: value.to_owned(),
+                    },
+                );
+            }
+            parsed
+        }),
     };
     (source, article)
 }

@@ -319,3 +319,125 @@ fn edtf_dates_survive_save_and_load_and_old_dates_are_unchanged() {
     assert_eq!(dates, forms, "every date saved as written");
     assert_eq!(super::to_relmap_json(&back), saved, "byte-identical");
 }
+
+mod grading {
+    use super::{assert_names, load_str};
+    use crate::model::{Credibility, Reliability, WarningKind};
+
+    /// Two sources (reliability `rel_a`, `rel_b`; "" for none) and one relation with a passage
+    /// from each, of credibility `cred_a` and `cred_b` (JSON values; "" for none).
+    fn two_sources(rel_a: &str, rel_b: &str, cred_a: &str, cred_b: &str) -> String {
+        let reliability = |r: &str| {
+            if r.is_empty() {
+                String::new()
+            } else {
+                format!(r#", "reliability": {r}"#)
+            }
+        };
+        let credibility = |c: &str| {
+            if c.is_empty() {
+                String::new()
+            } else {
+                format!(r#", "credibility": {c}"#)
+            }
+        };
+        format!(
+            r#"{{"format": "relmap/1", "title": "T",
+              "sources": [
+                {{"id": "a", "title": "Ministry note", "text": "China and Kazakhstan signed a long pipeline deal in March."{}}},
+                {{"id": "b", "title": "Trader's blog", "text": "China and Kazakhstan signed a long pipeline deal, a trader says."{}}}],
+              "actors": [{{"id": "cn", "name": "China", "kind": "state"}},
+                         {{"id": "kz", "name": "Kazakhstan", "kind": "state"}}],
+              "relations": [{{"id": "r", "source": "cn", "target": "kz", "passages": [
+                {{"quote": "China and Kazakhstan signed a long pipeline deal", "source": "a"{}}},
+                {{"quote": "China and Kazakhstan signed a long pipeline deal", "source": "b"{}}}]}}]}}"#,
+            reliability(rel_a),
+            reliability(rel_b),
+            credibility(cred_a),
+            credibility(cred_b)
+        )
+    }
+
+    #[test]
+    fn grades_load_derive_and_save_and_ungraded_stays_ungraded() {
+        let d = load_str(&two_sources(r#""B""#, r#""E""#, "2", r#""5""#), "t").expect("valid");
+        let rel = &d.relations[crate::model::RelationId(0)];
+        let grades: Vec<String> = rel
+            .passages
+            .iter()
+            .map(|p| d.grade(p).to_string())
+            .collect();
+        assert_eq!(grades, ["B2", "E5"]);
+        assert_eq!(d.corroboration(rel), 2, "two distinct sources");
+        assert_eq!(
+            d.sources[crate::model::SourceId(0)].meta.reliability,
+            Some(Reliability::B)
+        );
+        assert_eq!(rel.passages[1].credibility, Some(Credibility::Improbable));
+        let saved = crate::model::to_relmap_json(&d);
+        assert!(saved.contains(r#""reliability": "B""#) && saved.contains(r#""credibility": 5"#));
+        let back = load_str(&saved, "t").expect("saved file loads");
+        assert_eq!(crate::model::to_relmap_json(&back), saved, "byte-identical");
+
+        let plain = load_str(&two_sources("", "", "", ""), "t").expect("valid");
+        let rel = &plain.relations[crate::model::RelationId(0)];
+        assert_eq!(plain.grade(&rel.passages[0]).to_string(), "not graded");
+        let saved = crate::model::to_relmap_json(&plain);
+        assert!(!saved.contains("reliability") && !saved.contains("credibility"));
+    }
+
+    #[test]
+    fn out_of_range_grades_are_refused_where_they_are() {
+        assert_names(
+            &two_sources(r#""G""#, "", "", ""),
+            &["sources[0].reliability", "\"G\"", "A–F"],
+        );
+        assert_names(
+            &two_sources("", "", "7", ""),
+            &["relations[0] (\"r\").passages[0].credibility", "7", "1–6"],
+        );
+        assert_names(
+            &two_sources("", "", "", r#""probably""#),
+            &["passages[1].credibility", "1–6"],
+        );
+        assert_names(&two_sources("", "", "0", ""), &["passages[0].credibility"]);
+        assert_names(
+            &two_sources("", "", "2.5", ""),
+            &["passages[0].credibility"],
+        );
+    }
+
+    fn warnings(text: &str) -> Vec<WarningKind> {
+        let d = load_str(text, "t").expect("valid");
+        d.warnings.iter().map(|w| w.kind.clone()).collect()
+    }
+
+    #[test]
+    fn the_lint_flags_weak_only_relations_and_a_lone_confirmation() {
+        // Every passage graded weak, whichever half says so.
+        let weak = warnings(&two_sources(r#""E""#, r#""F""#, "", ""));
+        assert!(weak.contains(&WarningKind::WeakEvidenceOnly), "{weak:?}");
+        let weak = warnings(&two_sources("", "", "5", "6"));
+        assert!(weak.contains(&WarningKind::WeakEvidenceOnly), "{weak:?}");
+        // One strong passage clears it; ungraded is not weak.
+        assert!(
+            !warnings(&two_sources(r#""E""#, r#""B""#, "", ""))
+                .contains(&WarningKind::WeakEvidenceOnly)
+        );
+        assert!(!warnings(&two_sources("", "", "", "")).contains(&WarningKind::WeakEvidenceOnly));
+
+        // "1, confirmed by other sources" with a second source is fine; with one, flagged.
+        let confirmed = |kinds: &[WarningKind]| {
+            kinds
+                .iter()
+                .any(|k| matches!(k, WarningKind::ConfirmedBySingleSource { .. }))
+        };
+        assert!(!confirmed(&warnings(&two_sources("", "", "1", ""))));
+        let one_source = two_sources("", "", "1", "")
+            .replace(r#""source": "b""#, r#""source": "b", "status": "disputed""#);
+        assert!(
+            confirmed(&warnings(&one_source)),
+            "a disputed passage does not corroborate"
+        );
+    }
+}

@@ -162,6 +162,7 @@ fn relation(
         let tone = p.tone.as_deref().map(|t| parse_tone(Some(t), &at, report));
         let status = parse_status(p.status.as_deref(), &at, report);
         let modality = parse_modality(p.modality.as_deref(), &at, report);
+        let credibility = parse_credibility(p.credibility.as_ref(), &at, report);
         let source = super::sources::passage_source(p.source.as_deref(), sources, &at, report);
         let doc = &sources[source.0];
         let article = &doc.article;
@@ -188,6 +189,7 @@ fn relation(
             stated_modality: modality,
             anchor,
             source,
+            credibility,
         });
     }
     let tone = declared_tone.unwrap_or_else(|| Tone::derived(&passages));
@@ -203,6 +205,30 @@ fn relation(
         weight,
         passages,
     })
+}
+
+/// A passage's credibility: a number 1–6 (a digit in a string too); absent is not graded.
+fn parse_credibility(
+    value: Option<&serde_json::Value>,
+    location: &str,
+    report: &mut impl FnMut(String, ProblemKind),
+) -> Option<super::Credibility> {
+    let value = value.filter(|v| !v.is_null())?;
+    let number = match value {
+        serde_json::Value::Number(n) => n.as_u64(),
+        serde_json::Value::String(s) => s.trim().parse::<u64>().ok(),
+        _ => None,
+    };
+    let parsed = number.and_then(super::Credibility::from_number);
+    if parsed.is_none() {
+        report(
+            format!("{location}.credibility"),
+            ProblemKind::BadCredibility {
+                value: value.to_string(),
+            },
+        );
+    }
+    parsed
 }
 
 /// A passage's modality; absent is a fact, anything unknown is a problem.

@@ -7,7 +7,7 @@ use egui::RichText;
 use super::Action;
 use super::forms::{dimension_choice, name_combo, tone_choice};
 use crate::map::{DocCommand, MapState, PassageFields, RelationFields};
-use crate::model::{ActorId, PassageId, PassageStatus, RelationId, Tone};
+use crate::model::{ActorId, Credibility, PassageId, PassageStatus, RelationId, Tone};
 
 /// A button that asks once more before acting: the first click turns it into
 /// "Click again to …", which stays armed until the user clicks elsewhere.
@@ -176,13 +176,7 @@ pub fn passage_edit(ui: &mut egui::Ui, state: &MapState, id: PassageId, actions:
     let Some(p) = d.passage(id) else {
         return;
     };
-    let current = PassageFields {
-        date: p.date,
-        tone: p.tone,
-        status: p.status,
-        modality: p.stated_modality,
-        note: p.note.clone(),
-    };
+    let current = PassageFields::of(p);
     let mut fields = current.clone();
     if p.status == PassageStatus::Draft {
         draft_buttons(ui, id, &current, actions);
@@ -197,28 +191,7 @@ pub fn passage_edit(ui: &mut egui::Ui, state: &MapState, id: PassageId, actions:
                 let mut tone = fields.tone;
                 passage_tone(ui, &format!("{salt}-tone"), &mut tone);
                 fields.tone = tone;
-                ui.label(RichText::new("Status").weak());
-                let combo = egui::ComboBox::from_id_salt(format!("{salt}-status"))
-                    .selected_text(fields.status.as_str())
-                    .show_ui(ui, |ui| {
-                        for s in [
-                            PassageStatus::Confirmed,
-                            PassageStatus::Draft,
-                            PassageStatus::Disputed,
-                        ] {
-                            ui.selectable_value(&mut fields.status, s, s.as_str());
-                        }
-                    });
-                name_combo(&combo.response, "Status");
-                ui.label(RichText::new("Kind").weak());
-                let combo = egui::ComboBox::from_id_salt(format!("{salt}-modality"))
-                    .selected_text(fields.modality.unwrap_or_default().as_str())
-                    .show_ui(ui, |ui| {
-                        for m in crate::model::Modality::ALL {
-                            ui.selectable_value(&mut fields.modality, Some(m), m.as_str());
-                        }
-                    });
-                name_combo(&combo.response, "Kind of statement");
+                standing_fields(ui, &salt, &mut fields);
                 let combo = egui::ComboBox::from_id_salt(format!("{salt}-move"))
                     .selected_text("Move to…")
                     .show_ui(ui, |ui| {
@@ -253,6 +226,53 @@ pub fn passage_edit(ui: &mut egui::Ui, state: &MapState, id: PassageId, actions:
     if fields != current {
         actions.push(DocCommand::EditPassage(id, fields).into());
     }
+}
+
+/// How far the analyst stands behind a passage: its status, kind of statement and
+/// credibility (Admiralty 1–6, "not graded" unless set).
+fn standing_fields(ui: &mut egui::Ui, salt: &str, fields: &mut PassageFields) {
+    ui.label(RichText::new("Status").weak());
+    let combo = egui::ComboBox::from_id_salt(format!("{salt}-status"))
+        .selected_text(fields.status.as_str())
+        .show_ui(ui, |ui| {
+            for s in [
+                PassageStatus::Confirmed,
+                PassageStatus::Draft,
+                PassageStatus::Disputed,
+            ] {
+                ui.selectable_value(&mut fields.status, s, s.as_str());
+            }
+        });
+    name_combo(&combo.response, "Status");
+    ui.label(RichText::new("Kind").weak());
+    let combo = egui::ComboBox::from_id_salt(format!("{salt}-modality"))
+        .selected_text(fields.modality.unwrap_or_default().as_str())
+        .show_ui(ui, |ui| {
+            for m in crate::model::Modality::ALL {
+                ui.selectable_value(&mut fields.modality, Some(m), m.as_str());
+            }
+        });
+    name_combo(&combo.response, "Kind of statement");
+    ui.label(RichText::new("Credibility").weak());
+    let shown = |c: Option<Credibility>| {
+        c.map_or_else(
+            || "not graded".to_owned(),
+            |c| format!("{} · {}", c.number(), c.meaning()),
+        )
+    };
+    let combo = egui::ComboBox::from_id_salt(format!("{salt}-credibility"))
+        .selected_text(shown(fields.credibility))
+        .show_ui(ui, |ui| {
+            ui.selectable_value(&mut fields.credibility, None, shown(None));
+            for c in Credibility::ALL {
+                ui.selectable_value(&mut fields.credibility, Some(c), shown(Some(c)));
+            }
+        });
+    name_combo(&combo.response, "Credibility");
+    combo.response.on_hover_text(
+        "How credible this information is (NATO Admiralty code 1–6), graded by you; with the \
+         source's reliability (Edit source) it makes the passage's grade, e.g. B2",
+    );
 }
 
 /// The passage's date and note fields; a date is committed only once it reads.

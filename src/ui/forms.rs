@@ -192,6 +192,8 @@ pub fn new_map_form(ctx: &egui::Context, form: &mut NewMapForm) -> FormOutcome<N
                                 date,
                                 publisher: opt(&form.publisher),
                                 url: opt(&form.url),
+                                // Graded later (Edit source), never guessed.
+                                reliability: None,
                             }),
                         ));
                     }

@@ -313,6 +313,10 @@ pub fn citation_text(dataset: &Dataset, passage: PassageId) -> Option<String> {
     let rel = dataset.relation(passage.relation)?;
     let p = dataset.passage(passage)?;
     let mut cite = dataset.source(p.source).meta.citation();
+    let grade = dataset.grade(p);
+    if grade.is_graded() {
+        cite = format!("{grade} · {cite}");
+    }
     if let Some(anchor) = &p.anchor {
         cite.push_str(&format!(", ¶ {}", anchor.paragraph()));
     }

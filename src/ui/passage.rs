@@ -34,22 +34,13 @@ pub(super) fn passage_block(
         .show(ui, |ui| {
             let top = ui.cursor().top();
             ui.add(egui::Label::new(passage_in_sentence(ui, d, p)).wrap());
-            let mut meta = Vec::new();
-            // With several sources, each passage says which (numbered as in the article
-            // window's tabs and the figure's source line; the group above gives its title).
-            if d.sources.len() > 1 {
-                meta.push(format!("source {}", p.source.0 + 1));
-            }
-            if let Some(anchor) = &p.anchor {
-                meta.push(format!("¶ {}", anchor.paragraph()));
-            }
-            match (&p.date, &d.source(p.source).meta.date) {
-                (Some(date), _) => meta.push(date.long()),
-                (None, Some(_)) => meta.push("as of the article".to_owned()),
-                (None, None) => {}
-            }
+            let meta = meta_line(d, p);
+            let grade = d.grade(p);
             if !meta.is_empty() {
-                ui.label(RichText::new(meta.join(" · ")).weak().size(12.0));
+                let line = ui.label(RichText::new(meta.join(" · ")).weak().size(12.0));
+                if grade.is_graded() {
+                    line.on_hover_text(grade.meaning());
+                }
             }
             if let Some(tone) = p.tone.filter(|t| *t != rel.tone) {
                 ui.label(RichText::new(format!("This passage: {}", tone.as_str())).size(12.0))
@@ -120,6 +111,29 @@ pub(super) fn passage_block(
         shown.response.scroll_to_me(Some(egui::Align::Center));
         ui.data_mut(|m| m.insert_temp(memo, id));
     }
+}
+
+/// "B2 · source 2 · ¶ 4 · since 2009": a passage's grade, source, paragraph and date.
+fn meta_line(d: &Dataset, p: &crate::model::Passage) -> Vec<String> {
+    let mut meta = Vec::new();
+    let grade = d.grade(p);
+    if grade.is_graded() {
+        meta.push(grade.to_string());
+    }
+    // With several sources, each passage says which (numbered as in the article window's
+    // tabs and the figure's source line; the group above gives its title).
+    if d.sources.len() > 1 {
+        meta.push(format!("source {}", p.source.0 + 1));
+    }
+    if let Some(anchor) = &p.anchor {
+        meta.push(format!("¶ {}", anchor.paragraph()));
+    }
+    match (&p.date, &d.source(p.source).meta.date) {
+        (Some(date), _) => meta.push(date.long()),
+        (None, Some(_)) => meta.push("as of the article".to_owned()),
+        (None, None) => {}
+    }
+    meta
 }
 
 /// A warning mark on the relation with the lint's reasons (passage warnings sit by their passage).

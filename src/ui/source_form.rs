@@ -5,7 +5,7 @@ use egui::RichText;
 
 use super::forms::{FormOutcome, field, typed_date};
 use crate::map::{DocCommand, MapState};
-use crate::model::{SourceFields, SourceId};
+use crate::model::{Reliability, SourceFields, SourceId};
 
 /// The source form's fields as typed.
 #[derive(Clone, Debug, PartialEq)]
@@ -24,6 +24,8 @@ pub struct SourceForm {
     pub publisher: String,
     /// URL.
     pub url: String,
+    /// Admiralty reliability, if graded.
+    pub reliability: Option<Reliability>,
     /// What was wrong with the last attempt.
     pub error: Option<String>,
 }
@@ -41,6 +43,7 @@ impl SourceForm {
             date: meta.date.map(|x| x.to_string()).unwrap_or_default(),
             publisher: meta.publisher.clone().unwrap_or_default(),
             url: meta.url.clone().unwrap_or_default(),
+            reliability: meta.reliability,
             error: None,
         })
     }
@@ -67,6 +70,7 @@ pub fn source_form(ctx: &egui::Context, form: &mut SourceForm) -> FormOutcome<Do
                 field(ui, "Date", &mut form.date, "2012-03-01");
                 field(ui, "Publisher", &mut form.publisher, "");
                 field(ui, "URL", &mut form.url, "https://…");
+                reliability_field(ui, &mut form.reliability);
             });
         if let Some(error) = &form.error {
             ui.colored_label(ui.visuals().error_fg_color, error);
@@ -87,6 +91,7 @@ pub fn source_form(ctx: &egui::Context, form: &mut SourceForm) -> FormOutcome<Do
                                 date,
                                 publisher: opt(&form.publisher),
                                 url: opt(&form.url),
+                                reliability: form.reliability,
                             },
                         });
                     }
@@ -101,4 +106,30 @@ pub fn source_form(ctx: &egui::Context, form: &mut SourceForm) -> FormOutcome<Do
         outcome = FormOutcome::Cancel;
     }
     outcome
+}
+
+/// The source's reliability (Admiralty code): "not graded" or A–F, each with its meaning.
+fn reliability_field(ui: &mut egui::Ui, value: &mut Option<Reliability>) {
+    let label = ui.label("Reliability");
+    let shown = |r: Option<Reliability>| {
+        r.map_or_else(
+            || "not graded".to_owned(),
+            |r| format!("{} · {}", r.letter(), r.meaning()),
+        )
+    };
+    let combo = egui::ComboBox::from_id_salt("relmap-source-reliability")
+        .selected_text(shown(*value))
+        .width(260.0)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(value, None, shown(None));
+            for r in Reliability::ALL {
+                ui.selectable_value(value, Some(r), shown(Some(r)));
+            }
+        });
+    super::forms::name_combo(&combo.response, "Reliability");
+    combo.response.labelled_by(label.id).on_hover_text(
+        "How far this source can be trusted (NATO Admiralty code), graded by you; a passage's \
+         grade pairs it with the passage's credibility (1–6), e.g. B2",
+    );
+    ui.end_row();
 }

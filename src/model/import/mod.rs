@@ -270,6 +270,7 @@ impl Builder {
                 stated_modality: None,
                 anchor: None,
                 source: super::SourceId(0),
+                credibility: None,
             })
             .collect();
         self.relation_ids.insert(id.clone(), self.relations.len());
