@@ -18,6 +18,9 @@ pub struct ChronoPoint {
     /// The interval's end is open: the bar stops at the article's date because the article
     /// can say no more, not because the state ended.
     pub open_end: bool,
+    /// The interval's start is open ("until 2010"): the bar starts at the axis's start
+    /// because the date names none.
+    pub open_start: bool,
     /// The date is marked approximate ("about 2012").
     pub approximate: bool,
     /// The date is marked uncertain ("2010?").
@@ -33,15 +36,24 @@ pub struct ChronoPoint {
 
 /// The calendar years a passage speaks of, inclusive: its own date's, else the source's.
 /// An open or unknown end runs to the source's year (the article can speak of no later
-/// time), or without limit when the source is undated; an open start without limit.
+/// time), or without limit when the source is undated; an open start without limit. A
+/// reported passage ends by the source's year ("201X" in a 2012 article is 2010–2012); a
+/// forecast keeps its own end.
 pub fn passage_years(d: &Dataset, p: &crate::model::Passage) -> Option<(i32, i32)> {
     let (date, _) = when(d, p)?;
-    let source_year = d.source(p.source).meta.date.and_then(|s| s.last_year());
+    let source_year = d
+        .source(p.source)
+        .meta
+        .date
+        .and_then(|s| s.last_year())
+        .filter(|&y| date.first_year().is_none_or(|from| y >= from));
     let from = date.first_year().unwrap_or(i32::MIN);
-    let to = date
-        .last_year()
-        .or(source_year.filter(|&y| y >= from))
-        .unwrap_or(i32::MAX);
+    let to = match (date.last_year(), source_year) {
+        (Some(last), Some(source)) if p.modality().is_reported() => last.min(source),
+        (Some(last), _) => last,
+        (None, Some(source)) => source,
+        (None, None) => i32::MAX,
+    };
     Some((from, to))
 }
 
@@ -52,11 +64,17 @@ fn when(d: &Dataset, p: &crate::model::Passage) -> Option<(PassageDate, bool)> {
         .or_else(|| d.source(p.source).meta.date.map(|date| (date, true)))
 }
 
-/// Where an interval's bar runs: its known ends, an open or unknown end at the source's
-/// date, an open start at `axis_start`. `None` for a single date, or an interval with
-/// nothing to draw a bar to.
-fn bar(date: &PassageDate, source: Option<f64>, axis_start: f64) -> Option<(f64, f64)> {
-    if !date.is_interval() {
+/// Where a range's bar runs: its known ends, an open or unknown end at the source's date,
+/// an open start at `axis_start`. A reported passage's bar stops at the source's date (an
+/// article reports nothing later; a forecast may run past it). `None` for a single date, or
+/// a range with nothing to draw a bar to.
+fn bar(
+    date: &PassageDate,
+    source: Option<f64>,
+    axis_start: f64,
+    reported: bool,
+) -> Option<(f64, f64)> {
+    if !date.is_range() {
         return None;
     }
     let from = match date.start() {
@@ -65,6 +83,7 @@ fn bar(date: &PassageDate, source: Option<f64>, axis_start: f64) -> Option<(f64,
         End::Unknown => return None,
     };
     let to = match date.end() {
+        End::At(t) if reported => source.filter(|&s| s > from).map_or(t, |s| t.min(s)),
         End::At(t) => t,
         End::Open | End::Unknown => source.filter(|&s| s > from)?,
     };
@@ -95,16 +114,18 @@ pub fn chronology(
         for (p, passage) in d.relations[r].passages.iter().enumerate() {
             if let Some((date, as_of_source)) = when(d, passage) {
                 let source = d.source(passage.source).meta.date.map(|s| s.as_year_f64());
+                let reported = passage.modality().is_reported();
                 points.push(ChronoPoint {
                     passage: PassageId::new(r, p),
                     year: date.as_year_f64(),
-                    bar: bar(&date, source, axis_start),
+                    bar: bar(&date, source, axis_start, reported),
                     open_end: date.is_interval() && date.end() == End::Open,
+                    open_start: date.is_interval() && date.start() == End::Open,
                     approximate: date.is_approximate(),
                     uncertain: date.is_uncertain(),
                     lane,
                     as_of_source,
-                    reported: passage.modality().is_reported(),
+                    reported,
                 });
             }
         }
@@ -256,5 +277,78 @@ mod marker_tests {
             dots.iter().any(|m| m.passages > 1),
             "the shipped map has relations with several undated passages"
         );
+    }
+}
+
+#[cfg(test)]
+mod range_tests {
+    use super::*;
+
+    /// One relation with passages dated `dates` in an article of 1 March 2012.
+    fn dated(dates: &[&str]) -> Dataset {
+        let passages: Vec<String> = dates
+            .iter()
+            .map(|date| {
+                format!(
+                    r#"{{"quote": "China and Kazakhstan signed a long pipeline deal", "date": "{date}"}}"#
+                )
+            })
+            .collect();
+        crate::model::load_str(
+            &format!(
+                r#"{{"format": "relmap/1", "title": "T",
+                  "source": {{"title": "A", "date": "2012-03-01",
+                             "text": "China and Kazakhstan signed a long pipeline deal in March."}},
+                  "actors": [{{"id": "cn", "name": "China", "kind": "state"}},
+                             {{"id": "kz", "name": "Kazakhstan", "kind": "state"}}],
+                  "relations": [{{"id": "r", "source": "cn", "target": "kz",
+                                  "passages": [{}]}}]}}"#,
+                passages.join(",")
+            ),
+            "t",
+        )
+        .expect("loads")
+    }
+
+    fn points(d: &Dataset) -> Vec<ChronoPoint> {
+        let all: crate::model::PerRelation<bool> = vec![true; d.relations.len()].into();
+        chronology(d, &all).1
+    }
+
+    #[test]
+    fn a_decade_is_a_bar_from_its_start_that_stops_at_the_article() {
+        let d = dated(&["201X"]);
+        let p = &points(&d)[0];
+        assert!(
+            (p.year - 2010.0).abs() < 1e-9,
+            "the dot at the bar's start: {p:?}"
+        );
+        let (from, to) = p.bar.expect("a bar, not a 2015 event");
+        let article = d.primary().meta.date.expect("dated").as_year_f64();
+        assert!(
+            (from - 2010.0).abs() < 1e-9 && (to - article).abs() < 1e-9,
+            "{p:?}"
+        );
+        let years = passage_years(&d, &d.relations[RelationId(0)].passages[0]);
+        assert_eq!(
+            years,
+            Some((2010, 2012)),
+            "the filter sees 2010–2012, not 2010–2019"
+        );
+    }
+
+    #[test]
+    fn an_open_start_is_marked_and_runs_from_the_axis_start() {
+        let d = dated(&["2005", "../2010"]);
+        let pts = points(&d);
+        let until = pts.iter().find(|p| p.open_start).expect("the open start");
+        assert_eq!(
+            until.bar.map(|b| b.0),
+            Some(2005.5),
+            "from the first date on the axis"
+        );
+        assert!(!until.open_end);
+        let years = passage_years(&d, &d.relations[RelationId(0)].passages[1]);
+        assert_eq!(years, Some((i32::MIN, 2010)));
     }
 }

@@ -239,6 +239,7 @@ fn the_figure_and_report_cite_each_passage_s_source() {
     let input = relmap::export::ReportInput {
         relations: vec![r],
         confirmed_only: false,
+        min_grade: None,
     };
     let csv = relmap::export::report_csv(&state.doc.dataset, &input);
     let rows: Vec<&str> = csv.lines().skip(1).collect();

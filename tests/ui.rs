@@ -94,7 +94,7 @@ fn parallel_arcs_are_each_clickable() {
     let mut h = harness();
     for (label, id) in [
         (
-            "China — Kazakhstan: Counter-terrorism, defence and law-enforcement cooperation, 9 passages",
+            "China — Kazakhstan: Counter-terrorism, defence and law-enforcement cooperation, 11 passages",
             "cn-kz-security",
         ),
         (
@@ -275,7 +275,7 @@ fn typing_a_search_and_choosing_a_result_selects_the_relation() {
     let mut h = harness();
     search_for(&mut h, "Peace Mission");
     assert_eq!(h.state().state().lens.search, "Peace Mission");
-    // The passage result of kz-sco (its first one is the SCO framework sentence).
+    // The passage result of a relation quoting the exercise (the security pair, or kz-sco).
     h.get_all_by_label_contains("“Peace Mission 2010,” occurred in September 2010")
         .next()
         .expect("a result")
@@ -285,7 +285,10 @@ fn typing_a_search_and_choosing_a_result_selects_the_relation() {
     let Selection::Relation(r) = sel else {
         panic!("{sel:?}")
     };
-    assert!(["cn-sco", "kz-sco"].contains(&h.state().state().doc.dataset.relations[r].id.as_str()));
+    assert!(
+        ["cn-kz-security", "kz-sco"]
+            .contains(&h.state().state().doc.dataset.relations[r].id.as_str())
+    );
     assert!(
         h.state().state().reader.open,
         "the article opens at the passage"

@@ -96,7 +96,8 @@ CU_MEMBERS = P("the newly implemented Russia-Kazakhstan-Belarus Customs Union", 
                modality=FACT)
 RU_BY_GOODS = P("Some Kazakhstanis complain that they can no longer buy cheap Chinese imports but "
                 "must now spend more to buy often inferior quality goods from Russia and Belarus.",
-                tone="tension")
+                tone="tension", modality="perception",
+                note="Some Kazakhstanis’ complaint (consumers, not the government), as reported.")
 CONSTRAINED = P("Kazakhstan’s close economic ties with Russia have constrained its ties with China.")
 EURASIAN_UNION = P("Vladimir Putin’s proposed Eurasian Union, which the Kazakhstani government has "
                    "said they would join, could erect further economic and perhaps other barriers "
@@ -138,6 +139,9 @@ IMITATE = P("There is also unease that Kazakhstan’s leaders will seek to imita
             "and political system rather than the more liberal development models advocated by "
             "Western governments.", tone="tension", modality="perception",
             note="American unease, as the article reports it (¶12).")
+CONCERNS = P("As for the United States, Washington has a few concerns about the burgeoning "
+             "Sino-Kazakhstani partnership.", modality="perception",
+             note="A few concerns, about the partnership of China and Kazakhstan, not either alone.")
 TRANSIT = P("On the one hand, much Russia-China trade go through Kazakhstan.")
 ETIM = P("In line with Chinese preferences, Central Asian governments regularly profess solidarity "
          "with Beijing’s counterterrorist concerns, which center on the Uighur-based East Turkestan "
@@ -150,8 +154,11 @@ RELATIONS = [
               note="Kazakhstan’s goals as the article states them.", modality=AIM),
             P("Since these objectives align well with the PRC’s own goals, Chinese-Kazakhstani relations have been generally good."),
             P("China’s growing economic and security presence in Central Asia may elevate the partnership to a higher level in coming years, especially if NATO forces disengage from the region as they withdraw their combat forces from Afghanistan.",
-              note="A forecast, the likelier (“especially if”) as NATO forces disengage from the "
-                   "region while withdrawing from Afghanistan.", modality=FORECAST),
+              note="A forecast; NATO forces disengaging from the region would strengthen it "
+                   "(“especially if”), it is not a condition of it.", modality=FORECAST),
+            dict(BALANCER, tone="cooperation",
+                 note="China’s place in Kazakhstan’s multi-vector policy (“this framework”, ¶2): "
+                      "a counterweight to Russia and the West."),
             P("Other considerations affecting Beijing’s policies toward Kazakhstan is the PRC leadership’s desire to cultivate Beijing’s image as a benign international actor seeking “win-win” outcomes in foreign engagements as well as securing Astana’s diplomatic support regarding the status of Taiwan, Tibet, and other issues of foreign policy concern to Chinese leaders.", note=GOAL, modality=AIM),
             TAIWAN,
             MULTI_VECTOR,
@@ -167,16 +174,23 @@ RELATIONS = [
             P("The National Security Committee of Kazakhstan and the PRC Public Security Ministry regularly conduct joint anti-terrorist exercises in border regions."),
             P("Kazakhstani and Chinese law enforcement agencies also collaborate against trafficking in narcotics and weapons."),
             P("China’s defense academies now enroll Kazakhstani military personnel in their classes."),
-            P("The Chinese used the opportunity to develop defense relations with their Kazakhstani host.", "2010-09"),
-            P("The Chinese media remarked that Kazakhstan’s allowing Chinese bombers to conduct mock bombings of its territory demonstrated “great trust” in a foreign country.", "2010-09"),
+            P("Much Chinese-Kazakhstani security cooperation occurs within the framework of the Shanghai Cooperation Organization (SCO)",
+              tone="cooperation"),
+            PEACE_MISSION,
+            P("The Chinese used the opportunity to develop defense relations with their Kazakhstani host.", "2010-09",
+              note="“The opportunity”: Peace Mission 2010 (previous sentence)."),
+            P("The Chinese media remarked that Kazakhstan’s allowing Chinese bombers to conduct mock bombings of its territory demonstrated “great trust” in a foreign country.", "2010-09",
+              modality="perception", note="The Chinese media’s reading, as reported."),
         ]),
     rel("cn-kz-economy", "china", "kazakhstan", "Trade, investment and transport links",
         "economy", "cooperation", [
             P("China has assumed an increasingly significant role in this framework as a balancer to Russia and the West as well as partner in promoting Kazakhstan’s economic development."),
             P("The two countries have enjoyed some of the highest growth rates in the world, making the further growth of their bilateral economic ties inevitable.",
-              modality="assessment"),
+              modality=FORECAST,
+              note="The author’s prediction from growth rates, as in ¶7 (“should expand further”)."),
             P("opportunities to trade with and invest in Kazakhstan", note=GOAL, modality=AIM),
-            P("The Chinese leadership has been especially eager to help Kazakhstan’s develop its transportation and other economic infrastructure, which enhances the country’s capacity to serve as a transit state for Chinese economic activities in other Central Asian states and beyond."),
+            P("The Chinese leadership has been especially eager to help Kazakhstan’s develop its transportation and other economic infrastructure, which enhances the country’s capacity to serve as a transit state for Chinese economic activities in other Central Asian states and beyond.",
+              modality=AIM, note="In the paragraph of Chinese goals (¶3): an eagerness, not a reported outcome."),
             P("Thanks to its energy riches, Kazakhstan has become China's most important economic partner in Central Asia."),
             P("China has been Kazakhstan's second-largest trade partner since 2009 and its biggest export destination since 2010.",
               "2009/..",
@@ -191,12 +205,15 @@ RELATIONS = [
             P("Yet, much additional progress is needed in this area to achieve the higher levels of bilateral commerce sought in both Astana and Beijing.",
               tone="mixed", modality="assessment"),
             IMPEDIMENTS,
-            dict(CONSTRAINED, tone="tension"),
+            dict(CONSTRAINED, note="A constraint from Kazakhstan’s ties with Russia, not friction "
+                                   "between China and Kazakhstan."),
             dict(EURASIAN_UNION, tone="tension"),
             P("by pressing Kazakhstan to tighten controls at the Kazakhstani-Chinese border", tone="tension",
               modality=FACT, note="Russia’s pressure on the Kazakhstani-Chinese border (¶10)."),
-            P("Some Kazakhstanis complain that they can no longer buy cheap Chinese imports", tone="tension",
-              note="The loss of cheap Chinese imports (¶10)."),
+            P("Some Kazakhstanis complain that they can no longer buy cheap Chinese imports",
+              modality="perception",
+              note="Consumers’ complaint at losing cheap Chinese imports (¶10): demand for Chinese "
+                   "goods blocked, not friction with China."),
         ]),
     rel("cn-kz-energy", "china", "kazakhstan", "Energy investment and pipelines",
         "energy", "cooperation", [
@@ -222,9 +239,11 @@ RELATIONS = [
               note="Subject: the continuing dominance of Russian culture, media and language (same sentence, ¶11)."),
         ]),
     rel("cn-sco", "china", "sco", "Founding member; security cooperation framework",
-        "security", "cooperation", [SCO_FRAME, PEACE_MISSION]),
+        "security", "cooperation", [SCO_FRAME]),
     rel("kz-sco", "kazakhstan", "sco", "Founding member; hosted Peace Mission 2010",
-        "security", "cooperation", [SCO_FRAME, PEACE_MISSION]),
+        "security", "cooperation", [SCO_FRAME,
+            dict(PEACE_MISSION, note="An exercise in southern Kazakhstan in the paragraph on SCO "
+                                     "cooperation (¶6); the sentence itself does not name the SCO.")]),
     rel("cn-ru-diplomacy", "china", "russia", "Shared goals in Central Asia",
         "diplomacy", "cooperation", [NO_THREAT]),
     rel("cn-ru-transit-trade", "china", "russia", "Russia-China trade transits Kazakhstan",
@@ -236,11 +255,17 @@ RELATIONS = [
             note="Russia feared the Customs Union as a backdoor for smuggling and acted by pressing "
                  "Kazakhstan; not hostility to China, whose presence Russians do not consider a threat (¶11).")],
         directed=True),
-    rel("cn-ru-influence", "china", "russia", "Russian culture limits Chinese influence in Kazakhstan",
-        "society", None, [dict(RUSSIAN_CULTURE, tone="tension")]),
+    rel("cn-ru-influence", "russia", "china", "Russian cultural dominance limits Chinese influence in Kazakhstan",
+        "society", None, [dict(RUSSIAN_CULTURE,
+            note="A limit, not hostility: the article goes on “Nonetheless, Russians do not consider "
+                 "China’s presence in Central Asia a threat” (¶11).")], directed=True),
     rel("kz-ru-economy", "kazakhstan", "russia", "Close economic ties; Kazakhstan says it would join the proposed Eurasian Union",
         "economy", None, [
             dict(CONSTRAINED, tone="cooperation", note="Close ties with Russia, at a cost to ties with China."),
+            P("the newly implemented Russia-Kazakhstan-Belarus Customs Union from serving as a backdoor for the smuggling of cheap Chinese goods into Russia",
+              tone="cooperation", modality=FACT,
+              note="The Customs Union of Russia, Kazakhstan and Belarus, newly implemented; Russia "
+                   "guards it against smuggling (¶10)."),
             P("Vladimir Putin’s proposed Eurasian Union, which the Kazakhstani government has said they would join",
               tone="cooperation", modality=AIM, note="A stated intention; the union is only proposed."),
             RU_BY_GOODS,
@@ -253,21 +278,18 @@ RELATIONS = [
     rel("ru-kz-society", "russia", "kazakhstan", "Dominance of Russian culture, media and language",
         "society", None, [RUSSIAN_CULTURE], directed=True),
     rel("us-cn-concern", "united-states", "china", "A few US concerns about the burgeoning Sino-Kazakhstani partnership",
-        "diplomacy", "tension", [
-            P("As for the United States, Washington has a few concerns about the burgeoning Sino-Kazakhstani partnership.",
-              modality="perception", note="About the partnership, not China alone."),
-        ], directed=True),
+        "diplomacy", None, [CONCERNS], directed=True),
     rel("cn-us-balance", "china", "united-states", "Wants Kazakhstan’s help to balance the US in Central Asia",
         "diplomacy", "tension", [GREAT_POWERS], directed=True),
-    rel("us-cn-economy", "united-states", "china", "Commercial competition: state-backed Chinese firms",
+    rel("us-cn-economy", "united-states", "china", "Some US investors worry about competing with state-backed Chinese firms",
         "economy", "tension", [
             P("Some American investors worry about their ability to compete with Chinese firms that enjoy much greater support from their home governments.",
-              modality="perception"),
-        ]),
+              modality="perception", note="Some American investors’ worry, not US policy."),
+        ], directed=True),
     rel("us-cn-shared-goals", "united-states", "china", "Shared goals: terrorism, non-proliferation, Kazakhstan’s energy",
         "security", "cooperation", [SHARED_GOALS]),
-    rel("us-kz-diplomacy", "united-states", "kazakhstan", "US unease that Kazakhstan may imitate China’s model",
-        "diplomacy", None, [IMITATE]),
+    rel("us-kz-diplomacy", "united-states", "kazakhstan", "US concerns: the Sino-Kazakhstani partnership; Kazakhstan may imitate China’s model",
+        "diplomacy", None, [CONCERNS, IMITATE]),
     rel("us-kz-shared-goals", "united-states", "kazakhstan", "Shared goals: terrorism, non-proliferation, Kazakhstan’s energy",
         "security", "cooperation", [SHARED_GOALS]),
     # Secondary actors, each tied to a core actor by the text.
@@ -296,6 +318,10 @@ doc = {
         "title": "The Underappreciated China-Kazakhstan Partnership",
         "author": "Richard Weitz",
         "date": "2012-03-01",
+        # Admiralty B, usually reliable: a named senior fellow of an established research
+        # institute, writing open analysis. Passages stay ungraded for credibility: one
+        # article cannot confirm itself and nothing else here confirms or contradicts it.
+        "reliability": "B",
         "text_file": "china-kazakhstan.txt",
     },
     "actors": ACTORS,

@@ -50,6 +50,16 @@ pub struct ExportArgs {
     /// Include secondary actors (hidden by default, as in the app).
     #[arg(long)]
     pub secondary: bool,
+    /// Keep only relations with a passage graded at least this (Admiralty code: source
+    /// reliability A–F, information credibility 1–6; e.g. B2 keeps A–B sources and 1–2
+    /// information); ungraded passages do not count.
+    #[arg(long, value_name = "GRADE", value_parser = parse_grade)]
+    pub min_grade: Option<crate::model::Grade>,
+}
+
+/// `--min-grade` values: "B2" and the like.
+pub(crate) fn parse_grade(s: &str) -> Result<crate::model::Grade, String> {
+    crate::model::Grade::parse_full(s)
 }
 
 /// `--labels` values.
@@ -176,6 +186,7 @@ pub fn export(args: &ExportArgs) -> anyhow::Result<String> {
     state.apply(ViewCommand::SetShowSecondary(args.secondary));
     state.apply(ViewCommand::SetLinks(args.links.mode()));
     state.apply(ViewCommand::SetLineLabels(args.labels.choice()));
+    state.apply(crate::map::FilterCommand::SetMinGrade(args.min_grade));
     if let Some(id) = &args.select {
         let r = select_relation(&state, id)?;
         state.apply(SelectCommand::Select(Selection::Relation(r)));

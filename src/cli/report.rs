@@ -20,6 +20,10 @@ pub struct ReportArgs {
     /// Include secondary actors' relations.
     #[arg(long)]
     pub secondary: bool,
+    /// Report only passages graded at least this (Admiralty code, e.g. B2: sources A–B,
+    /// information 1–2), and the relations that have one; ungraded passages are left out.
+    #[arg(long, value_name = "GRADE", value_parser = super::export::parse_grade)]
+    pub min_grade: Option<crate::model::Grade>,
 }
 
 /// Runs `relmap report`; returns the line to print on success.
@@ -37,6 +41,7 @@ pub fn report(args: &ReportArgs) -> anyhow::Result<String> {
     let dataset = super::load_dataset(args.dataset.as_deref())?;
     let mut state = MapState::new(dataset);
     state.apply(ViewCommand::SetShowSecondary(args.secondary));
+    state.apply(crate::map::FilterCommand::SetMinGrade(args.min_grade));
     let only = match &args.select {
         Some(id) => {
             let r = super::select_relation(&state, id)?;

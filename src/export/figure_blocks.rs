@@ -6,7 +6,7 @@ use egui::{Color32, Pos2};
 use super::decoration::{Anchor, CARD_SIZE, Decoration, LEGEND_SAMPLE, LEGEND_SIZE};
 use crate::fonts::text_width;
 use crate::model::{Dataset, RelationId};
-use crate::scene::{Dash, Scene, Style};
+use crate::scene::{Backing, Dash, Scene, Style};
 
 /// Draws the evidence card from `(x0, y)` down, passages that would pass `bottom` replaced by
 /// one line saying how many more there are; returns the top of the next block.
@@ -91,15 +91,27 @@ pub(super) fn legend_decorations(
                     x,
                     color,
                     dash,
+                    backing,
                     label,
                 } => {
-                    decorations.push(Decoration::Line {
-                        a: Pos2::new(x0 + x, baseline - 4.5),
-                        b: Pos2::new(x0 + x + LEGEND_SAMPLE, baseline - 4.5),
-                        color,
-                        width: 3.0,
-                        dash,
-                    });
+                    let y = baseline - 4.5;
+                    // A double or hollow sample as the lines are drawn: two strands.
+                    let strands = match backing.strands() {
+                        Some((offset, strand)) => {
+                            let w = if backing == Backing::Weak { 4.0 } else { 5.0 };
+                            vec![(-w * offset, w * strand), (w * offset, w * strand)]
+                        }
+                        None => vec![(0.0, 3.0)],
+                    };
+                    for (dy, width) in strands {
+                        decorations.push(Decoration::Line {
+                            a: Pos2::new(x0 + x, y + dy),
+                            b: Pos2::new(x0 + x + LEGEND_SAMPLE, y + dy),
+                            color,
+                            width,
+                            dash,
+                        });
+                    }
                     decorations.push(Decoration::Text {
                         text: label,
                         pos: Pos2::new(x0 + x + LEGEND_SAMPLE + 6.0, baseline),
@@ -145,13 +157,86 @@ pub(super) enum LegendItem {
         x: f32,
         color: Color32,
         dash: Dash,
+        backing: Backing,
         label: String,
     },
 }
 
+/// A legend entry before layout: its text and how its sample line is drawn.
+type Entry = (String, Color32, Dash, Backing);
+
 /// Widest line of an entry in the key of numbered lines; a longer name wraps to a second
 /// line, and only a name longer than two lines is cut.
 const KEY_WIDTH: f32 = 300.0;
+
+/// The legend's groups with their entries: policy fields (colours), tones (patterns, with
+/// "no evidence" and "forecast / aim"), evidence (double and hollow lines) and, in a pair's
+/// view, the numbered lines.
+fn legend_groups(d: &Dataset, scene: &Scene, style: &Style) -> [(&'static str, Vec<Entry>); 4] {
+    let plain = Backing::Single;
+    let fields: Vec<Entry> = scene
+        .legend
+        .dimensions
+        .iter()
+        .map(|(d, c)| (d.as_str().to_owned(), *c, Dash::Solid, plain))
+        .collect();
+    let mut tones: Vec<Entry> = scene
+        .legend
+        .tones
+        .iter()
+        .map(|(t, dash)| (t.legend_label().to_owned(), style.muted_text, *dash, plain))
+        .collect();
+    if scene.legend.no_evidence {
+        tones.push((
+            "no evidence".to_owned(),
+            style.no_evidence,
+            Dash::Dotted,
+            plain,
+        ));
+    }
+    let faint = style
+        .muted_text
+        .gamma_multiply(crate::scene::UNREPORTED_OPACITY);
+    if scene.legend.unreported {
+        tones.push(("forecast / aim".to_owned(), faint, Dash::Solid, plain));
+    }
+    let mut evidence: Vec<Entry> = Vec::new();
+    if scene.legend.corroborated {
+        evidence.push((
+            "2+ sources".to_owned(),
+            style.muted_text,
+            Dash::Solid,
+            Backing::Corroborated,
+        ));
+    }
+    if scene.legend.weak {
+        evidence.push((
+            "weak evidence".to_owned(),
+            faint,
+            Dash::Solid,
+            Backing::Weak,
+        ));
+    }
+    let mut numbered: Vec<(usize, Entry)> = scene
+        .edges
+        .iter()
+        .filter_map(|e| match e.badge {
+            Some(crate::scene::Badge::Row(n)) => {
+                let label = d.relation(e.relation).map_or("", |r| r.label.as_str());
+                Some((n, (format!("{n} · {label}"), e.color, e.dash, e.backing)))
+            }
+            _ => None,
+        })
+        .collect();
+    numbered.sort_by_key(|(n, _)| *n);
+    let lines = numbered.into_iter().map(|(_, entry)| entry).collect();
+    [
+        ("Policy field", fields),
+        ("Tone", tones),
+        ("Evidence", evidence),
+        ("Lines", lines),
+    ]
+}
 
 /// Legend entries in groups, each starting a row with its heading, flowed into rows that fit
 /// `width`: policy fields (colours), tones (patterns) and, in a pair's view, the numbered
@@ -162,45 +247,8 @@ pub(super) fn legend_rows(
     style: &Style,
     width: f32,
 ) -> Vec<Vec<LegendItem>> {
-    let fields: Vec<(String, Color32, Dash)> = scene
-        .legend
-        .dimensions
-        .iter()
-        .map(|(d, c)| (d.as_str().to_owned(), *c, Dash::Solid))
-        .collect();
-    let mut tones: Vec<(String, Color32, Dash)> = scene
-        .legend
-        .tones
-        .iter()
-        .map(|(t, dash)| (t.legend_label().to_owned(), style.muted_text, *dash))
-        .collect();
-    if scene.legend.no_evidence {
-        tones.push(("no evidence".to_owned(), style.no_evidence, Dash::Dotted));
-    }
-    if scene.legend.unreported {
-        tones.push((
-            "forecast / aim".to_owned(),
-            style
-                .muted_text
-                .gamma_multiply(crate::scene::UNREPORTED_OPACITY),
-            Dash::Solid,
-        ));
-    }
-    let mut numbered: Vec<(usize, String, Color32, Dash)> = scene
-        .edges
-        .iter()
-        .filter_map(|e| match e.badge {
-            Some(crate::scene::Badge::Row(n)) => {
-                let label = d.relation(e.relation).map_or("", |r| r.label.as_str());
-                Some((n, format!("{n} · {label}"), e.color, e.dash))
-            }
-            _ => None,
-        })
-        .collect();
-    numbered.sort_by_key(|(n, ..)| *n);
-    let lines = numbered.into_iter().map(|(_, l, c, d)| (l, c, d)).collect();
     let mut rows: Vec<Vec<LegendItem>> = Vec::new();
-    for (heading, entries) in [("Policy field", fields), ("Tone", tones), ("Lines", lines)] {
+    for (heading, entries) in legend_groups(d, scene, style) {
         if entries.is_empty() {
             continue;
         }
@@ -209,7 +257,7 @@ pub(super) fn legend_rows(
             label: heading.to_owned(),
         }];
         let mut x = text_width(heading, LEGEND_SIZE) + 12.0;
-        for (label, color, dash) in entries {
+        for (label, color, dash, backing) in entries {
             let mut lines = wrap(&label, LEGEND_SIZE, KEY_WIDTH).into_iter();
             let first = lines.next().unwrap_or_default();
             let rest: Vec<String> = lines.collect();
@@ -222,6 +270,7 @@ pub(super) fn legend_rows(
                 x,
                 color,
                 dash,
+                backing,
                 label: first,
             });
             x += w;
@@ -281,9 +330,8 @@ pub(super) fn evidence_card(
             if let Some(a) = &p.anchor {
                 where_.push(format!("¶ {}", a.paragraph()));
             }
-            let grade = d.grade(p);
-            if grade.is_graded() {
-                where_.push(grade.to_string());
+            if let Some(grade) = d.grade_beside(p) {
+                where_.push(grade);
             }
             if let Some(date) = &p.date {
                 where_.push(date.long());

@@ -56,9 +56,8 @@ fn passage_line(d: &Dataset, p: &Passage) -> String {
     if p.modality() != crate::model::Modality::Fact {
         parts.push(p.modality().as_str().to_owned());
     }
-    let grade = d.grade(p);
-    if grade.is_graded() {
-        parts.push(grade.to_string());
+    if let Some(grade) = d.grade_beside(p) {
+        parts.push(grade);
     }
     format!("[{}] “{}”", parts.join(", "), p.quote)
 }

@@ -38,15 +38,14 @@ pub struct ReportInput {
     pub relations: Vec<RelationId>,
     /// Leave out draft and disputed passages.
     pub confirmed_only: bool,
+    /// Leave out passages graded below this (an ungraded half leaves that half free).
+    pub min_grade: Option<crate::model::Grade>,
 }
 
 impl ReportInput {
     /// How many passages the report prints.
     pub fn passage_count(&self, d: &Dataset) -> usize {
-        self.relations
-            .iter()
-            .map(|&r| rows(d, r, self.confirmed_only).len())
-            .sum()
+        self.relations.iter().map(|&r| rows(d, r, self).len()).sum()
     }
 }
 
@@ -62,11 +61,12 @@ struct Row<'a> {
     date: String,
 }
 
-fn rows<'a>(d: &'a Dataset, r: RelationId, confirmed_only: bool) -> Vec<Row<'a>> {
+fn rows<'a>(d: &'a Dataset, r: RelationId, input: &ReportInput) -> Vec<Row<'a>> {
     d.relations[r]
         .passages
         .iter()
-        .filter(|p| !confirmed_only || p.status == PassageStatus::Confirmed)
+        .filter(|p| !input.confirmed_only || p.status == PassageStatus::Confirmed)
+        .filter(|p| input.min_grade.is_none_or(|min| d.grade(p).meets(min)))
         .map(|p| {
             let (sentence, before, after, paragraph) = match &p.anchor {
                 Some(anchor) => {
@@ -113,9 +113,8 @@ fn by_pair(d: &Dataset, relations: &[RelationId]) -> Vec<(String, Vec<RelationId
 
 fn meta(row: &Row<'_>, d: &Dataset) -> String {
     let mut parts = Vec::new();
-    let grade = d.grade(row.passage);
-    if grade.is_graded() {
-        parts.push(grade.to_string());
+    if let Some(grade) = d.grade_beside(row.passage) {
+        parts.push(grade);
     }
     if let Some(p) = row.paragraph {
         parts.push(format!("¶{p}"));
@@ -169,7 +168,7 @@ pub fn report_html(d: &Dataset, input: &ReportInput, figure_svg: &str) -> String
     for (pair, relations) in by_pair(d, &input.relations) {
         let _ = writeln!(out, "<h2>{}</h2>", escape_xml(&pair));
         for r in relations {
-            html_relation(&mut out, d, r, input.confirmed_only);
+            html_relation(&mut out, d, r, input);
         }
     }
     out.push_str("</body></html>\n");
@@ -184,9 +183,9 @@ fn corroboration(d: &Dataset, r: RelationId) -> String {
     }
 }
 
-fn html_relation(out: &mut String, d: &Dataset, r: RelationId, confirmed_only: bool) {
+fn html_relation(out: &mut String, d: &Dataset, r: RelationId, input: &ReportInput) {
     let rel = &d.relations[r];
-    let rows = rows(d, r, confirmed_only);
+    let rows = rows(d, r, input);
     let arrow = if rel.directed { " →" } else { "" };
     let _ = write!(
         out,
@@ -230,7 +229,7 @@ pub fn report_markdown(d: &Dataset, input: &ReportInput, figure_file: &str) -> S
         let _ = write!(out, "\n## {pair}\n");
         for r in relations {
             let rel = &d.relations[r];
-            let rows = rows(d, r, input.confirmed_only);
+            let rows = rows(d, r, input);
             let _ = write!(
                 out,
                 "\n### {}{} · {}\n\n{} · {} · {} passage{}\n",
@@ -307,7 +306,7 @@ pub fn report_csv(d: &Dataset, input: &ReportInput) -> String {
     let _ = w.write_record(CSV_COLUMNS);
     for &r in &input.relations {
         let rel = &d.relations[r];
-        for row in rows(d, r, input.confirmed_only) {
+        for row in rows(d, r, input) {
             let grade = d.grade(row.passage);
             let _ = w.write_record([
                 rel.id.as_str(),

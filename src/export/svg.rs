@@ -114,14 +114,41 @@ fn edge(s: &mut String, e: &EdgeShape, title: &str) {
     } else {
         format!("M {} Q {} {}", pt(c.from), pt(c.ctrl), pt(c.to))
     };
-    let _ = writeln!(
-        s,
-        r#"<path class="relation" data-relation="{}" d="{d}" fill="none" {}{}><title>{}</title></path>"#,
-        e.relation,
-        stroke_attr(e.color, e.width),
-        dash_attr(e.dash, e.width),
-        escape_xml(title)
-    );
+    match e.strands() {
+        // A double or hollow line: its two strands as paths in one group that carries the
+        // relation.
+        Some(strands) => {
+            let _ = writeln!(
+                s,
+                r#"<g class="relation" data-relation="{}"><title>{}</title>"#,
+                e.relation,
+                escape_xml(title)
+            );
+            for (strand, width) in strands {
+                let mut d = String::new();
+                for (i, p) in strand.iter().enumerate() {
+                    let _ = write!(d, "{}{}", if i == 0 { "M " } else { " L " }, pt(*p));
+                }
+                let _ = writeln!(
+                    s,
+                    r#"<path d="{d}" fill="none" {}{}/>"#,
+                    stroke_attr(e.color, width),
+                    dash_attr(e.dash, e.width),
+                );
+            }
+            s.push_str("</g>\n");
+        }
+        None => {
+            let _ = writeln!(
+                s,
+                r#"<path class="relation" data-relation="{}" d="{d}" fill="none" {}{}><title>{}</title></path>"#,
+                e.relation,
+                stroke_attr(e.color, e.width),
+                dash_attr(e.dash, e.width),
+                escape_xml(title)
+            );
+        }
+    }
     if let Some([a, b, c]) = e.arrow {
         let _ = writeln!(
             s,

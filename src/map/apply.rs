@@ -415,6 +415,10 @@ impl MapState {
                 self.lens.filters.hidden_tones = all.into_iter().filter(|t| *t != keep).collect();
             }
             FilterCommand::SetMinPassages(n) => self.lens.filters.min_passages = n,
+            FilterCommand::SetMinGrade(min) => {
+                self.lens.filters.min_grade = min.filter(crate::model::Grade::is_graded);
+            }
+            FilterCommand::SetOnlyCorroborated(on) => self.lens.filters.only_corroborated = on,
             FilterCommand::SetYears(years) => {
                 self.lens.filters.years = years.map(|(a, b)| (a.min(b), a.max(b)));
             }

@@ -196,6 +196,10 @@ pub enum FilterCommand {
     SetMinPassages(usize),
     /// Show only relations evidenced within these years, or all.
     SetYears(Option<(i32, i32)>),
+    /// Keep only passages graded at least this, and relations that still have one; or all.
+    SetMinGrade(Option<crate::model::Grade>),
+    /// Keep only relations two or more sources back, or all.
+    SetOnlyCorroborated(bool),
     /// Switch every filter off.
     ClearFilters,
     /// Put back filters saved earlier (a notice's Undo).

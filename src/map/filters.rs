@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::model::{ActorId, Dataset, Dimension, PerActor, Relation, SourceId, Tone};
+use crate::model::{ActorId, Dataset, Dimension, Grade, PerActor, Relation, SourceId, Tone};
 
 /// How far an actor focus reaches.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -31,6 +31,12 @@ pub struct Filters {
     pub years: Option<(i32, i32)>,
     /// Sources switched off: a relation stays only if a passage quotes a source still on.
     pub hidden_sources: BTreeSet<SourceId>,
+    /// Keep only passages graded at least this (e.g. B2: sources A–B, information 1–2; an
+    /// ungraded half of the minimum leaves that half free), and the relations that still
+    /// have one.
+    pub min_grade: Option<Grade>,
+    /// Keep only relations backed by two or more distinct sources.
+    pub only_corroborated: bool,
 }
 
 impl Filters {
@@ -84,6 +90,14 @@ impl FilterPass<'_> {
             return false;
         }
         if relation.passages.len() < f.min_passages {
+            return false;
+        }
+        if let Some(min) = f.min_grade
+            && !relation.passages.iter().any(|p| d.grade(p).meets(min))
+        {
+            return false;
+        }
+        if f.only_corroborated && d.corroboration(relation) < 2 {
             return false;
         }
         if !f.hidden_sources.is_empty()

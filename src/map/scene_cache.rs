@@ -259,6 +259,8 @@ impl MapState {
         ReportInput {
             relations,
             confirmed_only,
+            // The report prints the passages the grade filter on screen keeps.
+            min_grade: self.lens.filters.min_grade,
         }
     }
 }

@@ -202,7 +202,8 @@ impl Grade {
 }
 
 impl fmt::Display for Grade {
-    /// "B2"; an ungraded half is "–" ("B–", "–2"); "not graded" when neither is.
+    /// "B2"; "B" when only the source is graded, "–2" when only the information is;
+    /// "not graded" when neither is.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if !self.is_graded() {
             return f.write_str("not graded");
@@ -210,7 +211,7 @@ impl fmt::Display for Grade {
         let letter = self.reliability.map_or("–", Reliability::letter);
         match self.credibility {
             Some(c) => write!(f, "{letter}{}", c.number()),
-            None => write!(f, "{letter}–"),
+            None => f.write_str(letter),
         }
     }
 }
@@ -235,7 +236,7 @@ mod tests {
             reliability: Some(Reliability::A),
             credibility: None,
         };
-        assert_eq!(half.to_string(), "A–");
+        assert_eq!(half.to_string(), "A", "not read as A minus");
         assert!(!half.meets(b2), "an ungraded half never meets a minimum");
         assert_eq!(Grade::default().to_string(), "not graded");
         assert!(!Grade::default().meets(b2));

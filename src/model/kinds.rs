@@ -228,6 +228,18 @@ impl Modality {
         }
     }
 
+    /// "A forecast", "An aim", "An assessment": the word with its article, to start a
+    /// sentence.
+    pub fn with_article(self) -> String {
+        let word = self.as_str();
+        let article = if word.starts_with(['a', 'e', 'i', 'o', 'u']) {
+            "An"
+        } else {
+            "A"
+        };
+        format!("{article} {word}")
+    }
+
     /// Whether the passage reports something that happened or holds (an event or a state),
     /// as opposed to what may happen or is wanted.
     pub fn is_reported(self) -> bool {

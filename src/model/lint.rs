@@ -71,6 +71,16 @@ pub enum WarningKind {
         /// The source's date.
         source_date: String,
     },
+    /// A reported span that ends after the article it comes from was written.
+    #[error(
+        "dated {date}, a span ending after the source's date {source_date}; a source cannot attest what happened later: end it by the source's date, leave its end open (e.g. 2009/..: since 2009), or mark the passage a forecast"
+    )]
+    EndsAfterSource {
+        /// The passage's date.
+        date: String,
+        /// The source's date.
+        source_date: String,
+    },
     /// The passage's sentence is worded as a forecast or an aim, and nobody said what kind of
     /// statement it is: drawn as a reported fact, it would pass for an event.
     #[error(
@@ -165,13 +175,21 @@ pub fn lint(d: &Dataset) -> Vec<Warning> {
                 push(WarningKind::QuoteReused { count });
             }
             let article = d.article_of(p);
-            if let (Some(date), Some(source)) = (p.date, d.source(p.source).meta.date)
-                && date.starts_after(&source)
-            {
-                push(WarningKind::DatedAfterSource {
-                    date: date.to_string(),
-                    source_date: source.to_string(),
-                });
+            if let (Some(date), Some(source)) = (p.date, d.source(p.source).meta.date) {
+                if date.starts_after(&source) {
+                    push(WarningKind::DatedAfterSource {
+                        date: date.to_string(),
+                        source_date: source.to_string(),
+                    });
+                } else if date.is_interval()
+                    && p.modality().is_reported()
+                    && date.ends_after(&source)
+                {
+                    push(WarningKind::EndsAfterSource {
+                        date: date.to_string(),
+                        source_date: source.to_string(),
+                    });
+                }
             }
             if p.anchor.is_none() && !article.text.is_empty() {
                 push(WarningKind::NotFound);
@@ -387,6 +405,23 @@ mod tests {
             kinds(&d)[..],
             [WarningKind::DatedAfterSource { .. }]
         ));
+        // A reported span may start before the article but not end after it; an open end
+        // runs to the article, and a forecast may look ahead.
+        let d = map("", &dated("1990/2013"), "2012-03-01");
+        assert!(matches!(
+            kinds(&d)[..],
+            [WarningKind::EndsAfterSource { .. }]
+        ));
+        assert!(map("", &dated("1990/.."), "2012-03-01").warnings.is_empty());
+        assert!(
+            map("", &dated("1990/2011"), "2012-03-01")
+                .warnings
+                .is_empty()
+        );
+        let forecast = r#"{"quote": "China and Kazakhstan signed a long pipeline deal in March.", "date": "2010/2015", "modality": "forecast"}"#;
+        assert!(map("", forecast, "2012-03-01").warnings.is_empty());
+        // A blank date is no date (as a cleared field), not an error.
+        assert!(map("", &dated(""), "2012-03-01").warnings.is_empty());
     }
 }
 

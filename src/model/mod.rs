@@ -255,6 +255,22 @@ impl Relation {
         !self.passages.is_empty() && self.passages.iter().all(|p| !p.modality().is_reported())
     }
 
+    /// What an unreported relation rests on, in a word for its line label: "aim", "forecast",
+    /// or "forecast / aim" when both; `None` when some passage is reported.
+    pub fn unreported_kind(&self) -> Option<&'static str> {
+        if !self.is_unreported() {
+            return None;
+        }
+        let all = |m: Modality| self.passages.iter().all(|p| p.modality() == m);
+        Some(if all(Modality::Aim) {
+            "aim"
+        } else if all(Modality::Forecast) {
+            "forecast"
+        } else {
+            "forecast / aim"
+        })
+    }
+
     /// Whether this relation joins actors `a` and `b`, in either direction.
     pub fn joins(&self, a: ActorId, b: ActorId) -> bool {
         (self.from, self.to) == (a, b) || (self.from, self.to) == (b, a)
@@ -406,6 +422,15 @@ impl Dataset {
             reliability: self.source(p.source).meta.reliability,
             credibility: p.credibility,
         }
+    }
+
+    /// A passage's grade as printed beside it ("B2"), or `None` when it would say nothing
+    /// the map does not say once: ungraded, or only the source's reliability in a map of one
+    /// source (shown with the source instead of on every passage).
+    pub fn grade_beside(&self, p: &Passage) -> Option<String> {
+        let grade = self.grade(p);
+        let telling = p.credibility.is_some() || (self.sources.len() > 1 && grade.is_graded());
+        telling.then(|| grade.to_string())
     }
 
     /// How many distinct sources back `rel`: those of its passages that are neither drafts

@@ -172,6 +172,7 @@ mod tests {
             arrow: None,
             emphasis,
             halo: false,
+            backing: crate::scene::Backing::Single,
         }
     }
 

@@ -197,7 +197,6 @@ fn edge_shapes(edge: &EdgeShape, t: TSTransform, out: &mut Vec<Shape>) {
             Stroke::new(width + HALO_PX, color.gamma_multiply(HALO_OPACITY)),
         ));
     }
-    let stroke = Stroke::new(width, color);
     let pattern: Vec<f32> = edge
         .dash
         .pattern(edge.width)
@@ -206,10 +205,25 @@ fn edge_shapes(edge: &EdgeShape, t: TSTransform, out: &mut Vec<Shape>) {
         .collect();
     // Dashes shorter than a few pixels cost thousands of shapes and read as a solid line.
     let period: f32 = pattern.iter().sum();
-    if edge.dash == Dash::Solid || period < MIN_DASH_PERIOD_PX {
-        out.push(Shape::line(points, stroke));
-    } else {
-        push_patterned_line(points, stroke, &pattern, out);
+    let mut stroke_line = |points: Vec<Pos2>, stroke: Stroke| {
+        if edge.dash == Dash::Solid || period < MIN_DASH_PERIOD_PX {
+            out.push(Shape::line(points, stroke));
+        } else {
+            push_patterned_line(points, stroke, &pattern, out);
+        }
+    };
+    match edge.strands() {
+        // A double or hollow line: two strands, each at least a pixel wide.
+        Some(strands) => {
+            for (strand, strand_width) in strands {
+                let points = strand.iter().map(|p| t * *p).collect();
+                stroke_line(
+                    points,
+                    Stroke::new((strand_width * t.scaling).max(1.0), color),
+                );
+            }
+        }
+        None => stroke_line(points, Stroke::new(width, color)),
     }
     if let Some(tri) = edge.arrow {
         out.push(Shape::convex_polygon(

@@ -102,6 +102,8 @@ impl Legend {
         let mut no_evidence = false;
         let mut drafts = false;
         let mut unreported = false;
+        let mut corroborated = false;
+        let mut weak = false;
         for r in relations {
             let rel = &d.relations[r];
             if rel.passages.is_empty() {
@@ -113,6 +115,11 @@ impl Legend {
                 continue;
             }
             unreported |= rel.is_unreported();
+            match super::Backing::of(d, rel) {
+                super::Backing::Corroborated => corroborated = true,
+                super::Backing::Weak => weak = true,
+                super::Backing::Single => {}
+            }
             if !dims.contains(&rel.dimension) {
                 dims.push(rel.dimension.clone());
             }
@@ -140,6 +147,8 @@ impl Legend {
             no_evidence,
             drafts,
             unreported,
+            corroborated,
+            weak,
         }
     }
 }

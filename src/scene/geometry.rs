@@ -130,6 +130,33 @@ pub fn diamond(c: Pos2, r: f32) -> [Pos2; 4] {
     ]
 }
 
+/// `points` moved sideways by `by` (world units; positive to the left of the direction of
+/// travel), each point along the average normal of its segments: a parallel strand of a
+/// double line.
+pub fn offset_polyline(points: &[Pos2], by: f32) -> Vec<Pos2> {
+    let normal = |a: Pos2, b: Pos2| {
+        let d = b - a;
+        let len = d.length();
+        if len > f32::EPSILON {
+            Vec2::new(-d.y, d.x) / len
+        } else {
+            Vec2::ZERO
+        }
+    };
+    (0..points.len())
+        .map(|i| {
+            let before = i.checked_sub(1).map(|j| normal(points[j], points[i]));
+            let after = points.get(i + 1).map(|&b| normal(points[i], b));
+            let n = match (before, after) {
+                (Some(a), Some(b)) => (a + b).normalized(),
+                (Some(n), None) | (None, Some(n)) => n,
+                (None, None) => Vec2::ZERO,
+            };
+            points[i] + n * by
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -162,5 +189,25 @@ mod tests {
         let pts = arc.flatten(32);
         assert!(distance_to_polyline(Pos2::new(50.0, 20.0), &pts) < 0.5);
         assert!(distance_to_polyline(Pos2::new(50.0, 0.0), &pts) > 19.0);
+    }
+
+    #[test]
+    fn a_strand_runs_parallel_at_the_offset() {
+        let line = [
+            Pos2::new(0.0, 0.0),
+            Pos2::new(10.0, 0.0),
+            Pos2::new(20.0, 0.0),
+        ];
+        let left = super::offset_polyline(&line, 2.0);
+        assert!(left.iter().all(|p| (p.y - 2.0).abs() < 1e-5), "{left:?}");
+        let bent = [
+            Pos2::new(0.0, 0.0),
+            Pos2::new(10.0, 0.0),
+            Pos2::new(10.0, 10.0),
+        ];
+        let out = super::offset_polyline(&bent, 1.0);
+        assert_eq!(out.len(), 3);
+        assert!((out[0] - Pos2::new(0.0, 1.0)).length() < 1e-5);
+        assert!((out[2] - Pos2::new(9.0, 10.0)).length() < 1e-5);
     }
 }

@@ -144,6 +144,7 @@ mod tests {
             arrow: None,
             emphasis: Emphasis::Normal,
             halo: false,
+            backing: crate::scene::Backing::Single,
         }
     }
 
@@ -181,6 +182,8 @@ mod tests {
                 no_evidence: false,
                 drafts: false,
                 unreported: false,
+                corroborated: false,
+                weak: false,
             },
             bounds: Rect::from_min_max(Pos2::new(-100.0, -100.0), Pos2::new(300.0, 300.0)),
             background: Color32::WHITE,

@@ -152,10 +152,9 @@ fn text_of(d: &Dataset, e: &EdgeShape) -> String {
         format!("{} relations", e.members.len())
     } else {
         let rel = &d.relations[e.relation];
-        if rel.is_unreported() {
-            format!("{} (forecast / aim)", rel.label)
-        } else {
-            rel.label.clone()
+        match rel.unreported_kind() {
+            Some(kind) => format!("{} ({kind})", rel.label),
+            None => rel.label.clone(),
         }
     }
 }

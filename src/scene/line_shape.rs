@@ -5,7 +5,7 @@ use egui::Pos2;
 
 use super::geometry::{Curve, NodeForm};
 use super::input::SceneInput;
-use super::{Dash, EdgeShape, Emphasis, Hit};
+use super::{Backing, Dash, EdgeShape, Emphasis, Hit};
 use crate::layout::normalized;
 use crate::model::{ActorId, RelationId, TiSlice};
 
@@ -50,9 +50,11 @@ pub(super) fn edge_shape(
     } else {
         base_color
     };
-    // Evidence that is all forecast or aim: what may happen or is wanted, drawn faint so it
-    // is never read as what the article reports (the legend says so).
-    let color = if rel.is_unreported() {
+    let backing = Backing::of(input.dataset, rel);
+    // Evidence that is all forecast or aim (what may happen or is wanted), or all graded
+    // weak, is drawn faint so it is never read as what the article reports (the legend
+    // says so).
+    let color = if rel.is_unreported() || backing == Backing::Weak {
         color.gamma_multiply(UNREPORTED_OPACITY)
     } else {
         color
@@ -77,6 +79,7 @@ pub(super) fn edge_shape(
         dash,
         arrow,
         emphasis,
+        backing,
     }
 }
 
@@ -97,6 +100,11 @@ pub(super) fn edge_width(input: &SceneInput<'_>, r: RelationId, emphasis: Emphas
         m.edge_base_width_unevidenced + rel.weight.clamp(0.0, 100.0).sqrt() * 0.6
     } else {
         m.edge_base_width + m.edge_width_per_sqrt_passage * (evidence as f32).sqrt()
+    };
+    // A double line needs room for two strands and the gap between them.
+    let width = match Backing::of(input.dataset, rel) {
+        Backing::Corroborated => width * 1.6 + 1.5,
+        Backing::Single | Backing::Weak => width,
     };
     if emphasis == Emphasis::Highlighted {
         width + m.edge_highlight_extra

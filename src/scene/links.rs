@@ -84,6 +84,8 @@ pub(super) fn combined(
     shape.halo = group.iter().any(|&r| input.hovered == Some(Hit::Edge(r)));
     shape.members = group.to_vec();
     shape.badge = Some(super::Badge::Count(group.len()));
+    // One line for several relations says nothing of each one's backing.
+    shape.backing = super::Backing::Single;
     shape
 }
 

@@ -23,6 +23,7 @@ pub use input::SceneInput;
 pub use line_labels::LineLabels;
 pub(crate) use line_labels::cut;
 pub use line_shape::UNREPORTED_OPACITY;
+
 pub use readability::{drawn_readability, readable_positions};
 pub use style::{MIN_TEXT_CONTRAST, Metrics, Style, Theme, contrast_ratio, lerp};
 
@@ -294,6 +295,63 @@ pub struct EdgeShape {
     pub emphasis: Emphasis,
     /// Drawn with a halo under it: the relation hovered here or in a list.
     pub halo: bool,
+    /// How its evidence stands: one line, a double line (corroborated) or a thin hollow one
+    /// (weak evidence only).
+    pub backing: Backing,
+}
+
+/// How a relation's evidence stands, drawn in its line's strands so confidence reads at a
+/// glance: the grade and corroboration of its passages ([`crate::model::Grade`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Backing {
+    /// One line: the ordinary case (one source, or nothing graded weak).
+    #[default]
+    Single,
+    /// A double line: two or more distinct sources back it.
+    Corroborated,
+    /// A thin hollow line, faint: every passage is graded weak (E/F or 5/6).
+    Weak,
+}
+
+impl Backing {
+    /// How `rel`'s evidence stands: corroborated by two or more sources, resting only on
+    /// passages graded weak, or neither. Drafts and lines without evidence are plain.
+    pub fn of(d: &crate::model::Dataset, rel: &crate::model::Relation) -> Self {
+        if rel.passages.is_empty() || crate::model::is_draft_relation(rel) {
+            Self::Single
+        } else if rel.passages.iter().all(|p| d.grade(p).is_weak()) {
+            Self::Weak
+        } else if d.corroboration(rel) >= 2 {
+            Self::Corroborated
+        } else {
+            Self::Single
+        }
+    }
+
+    /// Offset of each strand from the centre line and its width, as fractions of the line's
+    /// width; `None` for a single line.
+    pub fn strands(self) -> Option<(f32, f32)> {
+        match self {
+            Self::Single => None,
+            Self::Corroborated => Some((0.34, 0.32)),
+            Self::Weak => Some((0.4, 0.14)),
+        }
+    }
+}
+
+impl EdgeShape {
+    /// The line's strands in world units, when it is drawn as two (see [`Backing`]): each
+    /// strand's points and stroke width.
+    pub fn strands(&self) -> Option<[(Vec<Pos2>, f32); 2]> {
+        let (offset, width) = self.backing.strands()?;
+        let by = self.width * offset;
+        Some([-by, by].map(|d| {
+            (
+                geometry::offset_polyline(&self.polyline, d),
+                self.width * width,
+            )
+        }))
+    }
 }
 
 /// A number printed on a line.
@@ -356,6 +414,10 @@ pub struct Legend {
     pub drafts: bool,
     /// Whether any relation resting only on forecasts and aims is shown (drawn faint).
     pub unreported: bool,
+    /// Whether any corroborated relation (2+ sources) is shown (a double line).
+    pub corroborated: bool,
+    /// Whether any relation resting only on weak evidence is shown (a thin hollow line).
+    pub weak: bool,
 }
 
 /// The whole map as shapes, in paint order (edges, then nodes, then labels).

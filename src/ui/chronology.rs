@@ -147,8 +147,8 @@ fn as_of_bands(
     }
 }
 
-/// What a dot's date says beyond its place: an interval's bar (ending in ▶ when it still
-/// held at the article's date); a date marked approximate or uncertain is dashed (its bar, or
+/// What a dot's date says beyond its place: a range's bar (ending in ▶ when it still held
+/// at the article's date, starting with ◀ when it names no start); a date marked approximate or uncertain is dashed (its bar, or
 /// a short whisker round a single date), so lanes a few pixels apart stay legible.
 fn time_marks(
     plot_ui: &mut PlotUi<'_>,
@@ -171,6 +171,15 @@ fn time_marks(
         } else {
             line
         });
+    }
+    if let (Some((from, _)), true) = (p.bar, p.open_start) {
+        plot_ui.points(
+            Points::new("since before", vec![[from, y]])
+                .shape(MarkerShape::Left)
+                .color(color)
+                .radius(radius)
+                .allow_hover(false),
+        );
     }
     if p.bar.is_some() && p.open_end {
         plot_ui.points(
@@ -211,11 +220,23 @@ fn year_filter(
             .changed();
         let from_label = ui.label("from");
         let a = ui
-            .add_enabled(limit, egui::DragValue::new(&mut from).range(first..=last))
+            // Typed years apply when the field is left (Enter, Tab, a click elsewhere): applied
+            // per keystroke, "2" of "2011" was clamped and reordered against the other end.
+            .add_enabled(
+                limit,
+                egui::DragValue::new(&mut from)
+                    .range(first..=last)
+                    .update_while_editing(false),
+            )
             .labelled_by(from_label.id);
         let to_label = ui.label("to");
         let b = ui
-            .add_enabled(limit, egui::DragValue::new(&mut to).range(first..=last))
+            .add_enabled(
+                limit,
+                egui::DragValue::new(&mut to)
+                    .range(first..=last)
+                    .update_while_editing(false),
+            )
             .labelled_by(to_label.id);
         if toggled || a.changed() || b.changed() {
             actions.push(FilterCommand::SetYears(limit.then_some((from, to))).into());
@@ -271,8 +292,11 @@ fn dot_card(
         ui.label(egui::RichText::new(date).weak());
         if !p.reported {
             ui.label(
-                egui::RichText::new(format!("A {}: not an event", passage.modality().as_str()))
-                    .italics(),
+                egui::RichText::new(format!(
+                    "{}: not an event",
+                    passage.modality().with_article()
+                ))
+                .italics(),
             );
         }
         if d.sources.len() > 1 {

@@ -7,7 +7,7 @@ use super::Action;
 use crate::map::{FilterCommand, MapState};
 use crate::model::{Dimension, Tone};
 use crate::render::push_patterned_line;
-use crate::scene::{Dash, Legend, Style};
+use crate::scene::{Backing, Dash, Legend, Style};
 
 const ROW_H: f32 = 18.0;
 
@@ -21,6 +21,8 @@ pub fn legend(ctx: &egui::Context, canvas: Rect, state: &MapState, style: &Style
         no_evidence,
         drafts,
         unreported,
+        corroborated,
+        weak,
     } = state.legend_rows(style);
     let dims: Vec<Dimension> = dimensions.into_iter().map(|(dim, _)| dim).collect();
     let tones: Vec<Tone> = tones.into_iter().map(|(t, _)| t).collect();
@@ -64,6 +66,18 @@ pub fn legend(ctx: &egui::Context, canvas: Rect, state: &MapState, style: &Style
                         .on_hover_text(
                             "Every passage of a faint line is a forecast or an aim: what may \
                              happen or is wanted, not what the article reports as happened",
+                        );
+                    }
+                    if corroborated {
+                        backing_row(ui, "2+ sources", Backing::Corroborated, style).on_hover_text(
+                            "A double line: passages from two or more sources back it \
+                                 (View → Only corroborated keeps just these)",
+                        );
+                    }
+                    if weak {
+                        backing_row(ui, "weak evidence", Backing::Weak, style).on_hover_text(
+                            "A thin hollow line, faint: every passage is graded weak (source E \
+                             or F, or information 5 or 6)",
                         );
                     }
                     if drafts {
@@ -240,5 +254,43 @@ fn row(
             Stroke::new(1.0, text_color),
         );
     }
+    response
+}
+
+/// A legend row whose sample is drawn in strands: the double line of a corroborated relation
+/// or the thin hollow one of weak evidence.
+fn backing_row(ui: &mut egui::Ui, label: &str, backing: Backing, style: &Style) -> egui::Response {
+    let (rect, response) = ui.allocate_exact_size(Vec2::new(150.0, ROW_H), Sense::hover());
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, label));
+    let painter = ui.painter_at(rect);
+    let a = Pos2::new(rect.left() + 4.0, rect.center().y);
+    let b = a + Vec2::new(30.0, 0.0);
+    let (width, color) = match backing {
+        Backing::Weak => (
+            4.0,
+            style
+                .muted_text
+                .gamma_multiply(crate::scene::UNREPORTED_OPACITY),
+        ),
+        Backing::Corroborated | Backing::Single => (5.0, style.muted_text),
+    };
+    match backing.strands() {
+        Some((offset, strand)) => {
+            for side in [-1.0, 1.0] {
+                let shift = Vec2::new(0.0, side * width * offset);
+                painter.line_segment([a + shift, b + shift], Stroke::new(width * strand, color));
+            }
+        }
+        None => {
+            painter.line_segment([a, b], Stroke::new(2.5, color));
+        }
+    }
+    painter.text(
+        b + Vec2::new(8.0, 0.0),
+        Align2::LEFT_CENTER,
+        label,
+        egui::FontId::proportional(13.0),
+        style.text,
+    );
     response
 }

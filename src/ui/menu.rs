@@ -327,11 +327,63 @@ fn evidence_filter(ui: &mut egui::Ui, state: &MapState, actions: &mut Vec<Action
             actions.push(FilterCommand::SetMinPassages(min).into());
         }
     });
+    grade_filter(ui, state, actions);
     if ui
         .add_enabled(state.lens.filters.any(), Button::new("Clear all filters"))
         .clicked()
     {
         actions.push(FilterCommand::ClearFilters.into());
+    }
+}
+
+/// View → Minimum grade (source reliability and information credibility, each "any" or a
+/// lowest grade kept) and "Only corroborated (2+ sources)".
+fn grade_filter(ui: &mut egui::Ui, state: &MapState, actions: &mut Vec<Action>) {
+    use crate::model::{Credibility, Grade, Reliability};
+    let current = state.lens.filters.min_grade.unwrap_or_default();
+    let mut wanted = current;
+    let title = if current.is_graded() {
+        format!("Minimum grade: {current}")
+    } else {
+        "Minimum grade: any".to_owned()
+    };
+    ui.menu_button(title, |ui| {
+        ui.label(egui::RichText::new("Source reliability at least").weak());
+        ui.selectable_value(&mut wanted.reliability, None, "Any source");
+        for r in &Reliability::ALL[..5] {
+            ui.selectable_value(
+                &mut wanted.reliability,
+                Some(*r),
+                format!("{} or better · {}", r.letter(), r.meaning()),
+            );
+        }
+        ui.separator();
+        ui.label(egui::RichText::new("Information credibility at least").weak());
+        ui.selectable_value(&mut wanted.credibility, None, "Any information");
+        for c in &Credibility::ALL[..5] {
+            ui.selectable_value(
+                &mut wanted.credibility,
+                Some(*c),
+                format!("{} or better · {}", c.number(), c.meaning()),
+            );
+        }
+    })
+    .response
+    .on_hover_text(
+        "Keep only passages graded at least this (NATO Admiralty code: source A–F, \
+         information 1–6), and the relations that still have one; ungraded passages go",
+    );
+    if wanted != current {
+        let min: Option<Grade> = Some(wanted).filter(Grade::is_graded);
+        actions.push(FilterCommand::SetMinGrade(min).into());
+    }
+    let mut corroborated = state.lens.filters.only_corroborated;
+    if ui
+        .checkbox(&mut corroborated, "Only corroborated (2+ sources)")
+        .on_hover_text("Keep only relations backed by passages from two or more sources")
+        .changed()
+    {
+        actions.push(FilterCommand::SetOnlyCorroborated(corroborated).into());
     }
 }
 

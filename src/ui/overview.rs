@@ -80,11 +80,20 @@ fn source_summary(
             doc.article.paragraphs.len()
         )
     });
+    // The source's grade with its meaning, so a reader never has to know the code.
+    let reliability = doc.meta.reliability.map_or_else(
+        || "Reliability not graded".to_owned(),
+        |r| format!("Reliability {} · {}", r.letter(), r.meaning()),
+    );
+    ui.label(RichText::new(reliability).weak()).on_hover_text(
+        "NATO Admiralty code, graded by the analyst (Edit…): A completely reliable … E \
+         unreliable, F cannot be judged",
+    );
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(meta.join(" · ")).weak());
         if ui
             .small_button("Edit…")
-            .on_hover_text("Edit this source's title, author, date, publisher and URL")
+            .on_hover_text("Edit this source's title, author, date, publisher, URL and reliability")
             .clicked()
         {
             actions.push(Action::EditSource(id));

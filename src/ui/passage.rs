@@ -38,7 +38,7 @@ pub(super) fn passage_block(
             let grade = d.grade(p);
             if !meta.is_empty() {
                 let line = ui.label(RichText::new(meta.join(" · ")).weak().size(12.0));
-                if grade.is_graded() {
+                if d.grade_beside(p).is_some() {
                     line.on_hover_text(grade.meaning());
                 }
             }
@@ -48,9 +48,12 @@ pub(super) fn passage_block(
             }
             if p.modality() != crate::model::Modality::Fact {
                 ui.label(
-                    RichText::new(format!("A {}, not a reported fact", p.modality().as_str()))
-                        .size(12.0)
-                        .italics(),
+                    RichText::new(format!(
+                        "{}, not a reported fact",
+                        p.modality().with_article()
+                    ))
+                    .size(12.0)
+                    .italics(),
                 )
                 .on_hover_text(
                     "What the article forecasts, an actor aims at, someone perceives or the \
@@ -116,9 +119,8 @@ pub(super) fn passage_block(
 /// "B2 · source 2 · ¶ 4 · since 2009": a passage's grade, source, paragraph and date.
 fn meta_line(d: &Dataset, p: &crate::model::Passage) -> Vec<String> {
     let mut meta = Vec::new();
-    let grade = d.grade(p);
-    if grade.is_graded() {
-        meta.push(grade.to_string());
+    if let Some(grade) = d.grade_beside(p) {
+        meta.push(grade);
     }
     // With several sources, each passage says which (numbered as in the article window's
     // tabs and the figure's source line; the group above gives its title).

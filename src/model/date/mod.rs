@@ -107,6 +107,16 @@ impl PassageDate {
         matches!(self.0, Form::Span(_))
     }
 
+    /// Whether it covers a stretch of time drawn as a bar: an interval, or a single date
+    /// whose unspecified digits or season leave a range open ("201X": some year of the
+    /// 2010s; "2001-21": spring 2001).
+    pub fn is_range(&self) -> bool {
+        match &self.0 {
+            Form::Span(_) => true,
+            Form::On(d) => d.has_unspecified() || d.precision() == edtf_core::Precision::Season,
+        }
+    }
+
     /// Whether any part is marked approximate (`~` or `%`): "about 2012".
     pub fn is_approximate(&self) -> bool {
         self.dates().any(edtf_core::Date::is_approximate)
@@ -140,10 +150,11 @@ impl PassageDate {
     }
 
     /// One position on a time axis, in fractional years: the middle of a single date (2012 →
-    /// 2012.5), the start of an interval (its end if the start is open or unknown).
+    /// 2012.5), the start of a range (its end if the start is open or unknown), where its
+    /// bar begins.
     pub fn as_year_f64(&self) -> f64 {
         match (self.start(), self.end()) {
-            (End::At(a), End::At(b)) if !self.is_interval() => (a + b) / 2.0,
+            (End::At(a), End::At(b)) if !self.is_range() => (a + b) / 2.0,
             (End::At(a), _) | (_, End::At(a)) => a,
             // Validation keeps at least one dated end.
             _ => 0.0,
@@ -169,6 +180,15 @@ impl PassageDate {
     /// after the article that reports it).
     pub fn starts_after(&self, other: &Self) -> bool {
         match (self.bounds().earliest, other.bounds().latest) {
+            (Bound::Date(a), Bound::Date(b)) => a > b,
+            _ => false,
+        }
+    }
+
+    /// Whether it can run on after everything `other` can mean while starting before
+    /// ("1990/2013" in an article of 2012); an open end is not a dated one.
+    pub fn ends_after(&self, other: &Self) -> bool {
+        match (self.bounds().latest, other.bounds().latest) {
             (Bound::Date(a), Bound::Date(b)) => a > b,
             _ => false,
         }
@@ -248,7 +268,9 @@ pub(super) fn parse_date(
     location: &str,
     report: &mut impl FnMut(String, super::error::ProblemKind),
 ) -> Option<PassageDate> {
-    let value = value?;
+    // A blank date is no date (as a cleared field in the app): the passage is as of its
+    // source.
+    let value = value.filter(|v| !v.trim().is_empty())?;
     match PassageDate::read(value) {
         Ok(date) => Some(date),
         Err(reason) => {
