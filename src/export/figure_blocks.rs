@@ -212,7 +212,7 @@ fn legend_groups(d: &Dataset, scene: &Scene, style: &Style) -> [(&'static str, V
     if scene.legend.weak {
         evidence.push((
             "weak evidence".to_owned(),
-            faint,
+            style.muted_text,
             Dash::Solid,
             Backing::Weak,
         ));

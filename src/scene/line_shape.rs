@@ -51,10 +51,10 @@ pub(super) fn edge_shape(
         base_color
     };
     let backing = Backing::of(input.dataset, rel);
-    // Evidence that is all forecast or aim (what may happen or is wanted), or all graded
-    // weak, is drawn faint so it is never read as what the article reports (the legend
-    // says so).
-    let color = if rel.is_unreported() || backing == Backing::Weak {
+    // Evidence that is all forecast or aim (what may happen or is wanted) is drawn faint so
+    // it is never read as what the article reports (the legend says so); weak evidence is
+    // hollow instead (its strands), which stays visible when dashed.
+    let color = if rel.is_unreported() {
         color.gamma_multiply(UNREPORTED_OPACITY)
     } else {
         color

@@ -309,7 +309,7 @@ pub enum Backing {
     Single,
     /// A double line: two or more distinct sources back it.
     Corroborated,
-    /// A thin hollow line, faint: every passage is graded weak (E/F or 5/6).
+    /// A thin hollow line: every passage is graded weak (E/F or 5/6).
     Weak,
 }
 
@@ -334,7 +334,7 @@ impl Backing {
         match self {
             Self::Single => None,
             Self::Corroborated => Some((0.34, 0.32)),
-            Self::Weak => Some((0.4, 0.14)),
+            Self::Weak => Some((0.42, 0.2)),
         }
     }
 }

@@ -76,7 +76,7 @@ pub fn legend(ctx: &egui::Context, canvas: Rect, state: &MapState, style: &Style
                     }
                     if weak {
                         backing_row(ui, "weak evidence", Backing::Weak, style).on_hover_text(
-                            "A thin hollow line, faint: every passage is graded weak (source E \
+                            "A thin hollow line: every passage is graded weak (source E \
                              or F, or information 5 or 6)",
                         );
                     }
@@ -265,15 +265,8 @@ fn backing_row(ui: &mut egui::Ui, label: &str, backing: Backing, style: &Style) 
     let painter = ui.painter_at(rect);
     let a = Pos2::new(rect.left() + 4.0, rect.center().y);
     let b = a + Vec2::new(30.0, 0.0);
-    let (width, color) = match backing {
-        Backing::Weak => (
-            4.0,
-            style
-                .muted_text
-                .gamma_multiply(crate::scene::UNREPORTED_OPACITY),
-        ),
-        Backing::Corroborated | Backing::Single => (5.0, style.muted_text),
-    };
+    let width = if backing == Backing::Weak { 4.0 } else { 5.0 };
+    let color = style.muted_text;
     match backing.strands() {
         Some((offset, strand)) => {
             for side in [-1.0, 1.0] {
