@@ -27,11 +27,13 @@ impl RelmapApp {
             self.export_graphml(path);
             return;
         }
-        if PictureFormat::from_path(&path).is_none() {
+        let handout = export::is_handout(&path);
+        if !handout && PictureFormat::from_path(&path).is_none() {
             self.jobs.toast(
                 ToastKind::Error,
                 format!(
-                    "{}: name the file *.png or *.svg for a figure, *.graphml for the network",
+                    "{}: name the file *.png or *.svg for a figure, *.html for the interactive \
+                     handout, *.graphml for the network",
                     path.display()
                 ),
             );
@@ -48,6 +50,16 @@ impl RelmapApp {
         }
         let scale = opts.scale;
         let figure = self.state.figure(&opts);
+        if handout {
+            let dataset = self.state.doc.dataset.clone();
+            self.jobs.spawn(
+                move || match export::write_handout(&path, &dataset, &figure) {
+                    Ok(()) => JobOutcome::Saved(path),
+                    Err(e) => JobOutcome::Failed(format!("{e:#}")),
+                },
+            );
+            return;
+        }
         self.jobs.spawn(
             move || match export::export_to_file(&figure, &path, scale) {
                 Ok(()) => JobOutcome::Saved(path),

@@ -53,6 +53,7 @@ impl RelmapApp {
             }
             Action::ExportSvg => self.ask_and_export("svg", 1),
             Action::ExportGraphml => self.ask_and_export("graphml", 1),
+            Action::ExportHandout => self.ask_and_export("html", 1),
             Action::ExportPng(scale) => self.ask_and_export("png", scale),
             Action::CopyImage => self.copy_image(),
             Action::Screenshot => self.ask_and_screenshot(ctx),

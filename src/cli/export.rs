@@ -9,8 +9,9 @@ use super::load_dataset;
 pub struct ExportArgs {
     /// Dataset file; the built-in map if omitted.
     pub dataset: Option<PathBuf>,
-    /// Output file: *.png or *.svg (the figure), or *.graphml (the network with its evidence,
-    /// for Gephi, yEd, Cytoscape or networkx; figure options do not apply).
+    /// Output file: *.png or *.svg (the figure), *.html (the interactive handout: the figure
+    /// and its evidence in one page any browser opens offline), or *.graphml (the network
+    /// with its evidence, for Gephi, yEd, Cytoscape or networkx; figure options do not apply).
     #[arg(long, short)]
     pub out: PathBuf,
     /// PNG pixel scale.
@@ -163,8 +164,6 @@ fn parse_size(s: &str) -> Result<(u32, u32), String> {
 
 /// Runs `relmap export`; returns the line to print on success.
 pub fn export(args: &ExportArgs) -> anyhow::Result<String> {
-    use anyhow::Context as _;
-
     use crate::export::{self, ExportOptions, PictureFormat};
     use crate::map::{MapState, SelectCommand, ViewCommand};
     use crate::scene::{Selection, Theme};
@@ -172,12 +171,14 @@ pub fn export(args: &ExportArgs) -> anyhow::Result<String> {
     if export::is_graphml(&args.out) {
         return export_graphml(args);
     }
-    let format = PictureFormat::from_path(&args.out).with_context(|| {
-        format!(
-            "{}: unknown format; name the output *.png or *.svg for a figure, *.graphml for the network with its evidence",
+    let handout = export::is_handout(&args.out);
+    let format = PictureFormat::from_path(&args.out);
+    if format.is_none() && !handout {
+        anyhow::bail!(
+            "{}: unknown format; name the output *.png or *.svg for a figure, *.html for the interactive handout, *.graphml for the network with its evidence",
             args.out.display()
-        )
-    })?;
+        );
+    }
     let dataset = load_dataset(args.dataset.as_deref())?;
     for m in crate::fonts::missing_in(&dataset) {
         eprintln!("relmap export: warning: {m}");
@@ -213,6 +214,15 @@ pub fn export(args: &ExportArgs) -> anyhow::Result<String> {
         preset.preset().apply(&mut opts);
     }
     let figure = state.figure(&opts);
+    let Some(format) = format else {
+        export::write_handout(&args.out, &state.doc.dataset, &figure)?;
+        let bytes = std::fs::metadata(&args.out).map_or(0, |m| m.len());
+        return Ok(format!(
+            "wrote {} (interactive handout, {} KB: open it in any browser)",
+            args.out.display(),
+            bytes.div_ceil(1024)
+        ));
+    };
     export::export_to_file(&figure, &args.out, opts.scale)?;
     let size = match format {
         PictureFormat::Png => format!(

@@ -53,6 +53,35 @@ pub struct Figure {
     pub decorations: Vec<Decoration>,
     /// Tooltip text of each edge, in `scene.edges` order (SVG `<title>`).
     pub edge_titles: Vec<String>,
+    /// The dataset id of each edge's relation, in `scene.edges` order (SVG `data-relation`,
+    /// which the interactive handout's script reads).
+    pub edge_ids: Vec<String>,
+    /// The dataset id of each node's actor, in `scene.nodes` order (SVG `data-actor`).
+    pub node_ids: Vec<String>,
+}
+
+/// Each edge's tooltip and relation id, and each node's actor id, in scene order: what the
+/// SVG writes beside the shapes.
+fn shape_names(d: &Dataset, scene: &Scene) -> (Vec<String>, Vec<String>, Vec<String>) {
+    let edge_titles = scene
+        .edges
+        .iter()
+        .map(|e| crate::scene::line_label(d, e))
+        .collect();
+    let edge_ids = scene
+        .edges
+        .iter()
+        .map(|e| {
+            d.relation(e.relation)
+                .map_or_else(String::new, |r| r.id.clone())
+        })
+        .collect();
+    let node_ids = scene
+        .nodes
+        .iter()
+        .map(|n| d.actor(n.actor).map_or_else(String::new, |a| a.id.clone()))
+        .collect();
+    (edge_titles, edge_ids, node_ids)
 }
 
 impl Figure {
@@ -147,13 +176,11 @@ impl Figure {
                 card_decorations(c, (PAD, below), f32::INFINITY, style, &mut decorations);
             }
         }
-        let edge_titles = scene
-            .edges
-            .iter()
-            .map(|e| crate::scene::line_label(d, e))
-            .collect();
+        let (edge_titles, edge_ids, node_ids) = shape_names(d, &scene);
         Self {
             edge_titles,
+            edge_ids,
+            node_ids,
             width: width.ceil() as u32,
             height: height.ceil() as u32,
             scene,

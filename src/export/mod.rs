@@ -5,6 +5,7 @@ mod decoration;
 mod figure;
 mod figure_blocks;
 mod graphml;
+mod handout;
 mod png;
 mod report;
 mod svg;
@@ -13,6 +14,7 @@ mod svg_text;
 pub use decoration::{Anchor, Decoration};
 pub use figure::{Figure, FigureOptions};
 pub use graphml::graphml;
+pub use handout::handout_html;
 pub use png::{save_color_image, svg_to_png, svg_to_rgba};
 pub use report::{
     CSV_COLUMNS, ReportFormat, ReportInput, report_csv, report_html, report_markdown,
@@ -215,6 +217,22 @@ pub fn export_to_file(figure: &Figure, path: &Path, scale: u8) -> Result<(), Exp
     })?;
     let bytes = render(figure, format, scale)?;
     write_atomic(path, &bytes).map_err(|source| ExportError::Write {
+        path: path.to_path_buf(),
+        source,
+    })
+}
+
+/// Whether `path` names an interactive handout (`.html` or `.htm`, any case).
+pub fn is_handout(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"))
+}
+
+/// Writes the interactive handout for `figure` (see [`handout_html`]) to `path`, atomically.
+pub fn write_handout(path: &Path, dataset: &Dataset, figure: &Figure) -> Result<(), ExportError> {
+    let html = handout_html(dataset, figure, &figure_svg(figure));
+    write_atomic(path, html.as_bytes()).map_err(|source| ExportError::Write {
         path: path.to_path_buf(),
         source,
     })

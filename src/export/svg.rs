@@ -72,7 +72,9 @@ pub fn figure_svg(fig: &Figure) -> String {
         t.translation.x, t.translation.y, t.scaling
     );
     for (i, e) in fig.scene.edges.iter().enumerate() {
-        edge(&mut s, e, fig.edge_titles.get(i).map_or("", String::as_str));
+        let title = fig.edge_titles.get(i).map_or("", String::as_str);
+        let id = fig.edge_ids.get(i).map_or("", String::as_str);
+        edge(&mut s, e, (id, title));
     }
     let text = fig
         .decorations
@@ -93,8 +95,8 @@ pub fn figure_svg(fig: &Figure) -> String {
     for l in &fig.scene.edge_labels {
         edge_label(&mut s, l, &runs);
     }
-    for n in &fig.scene.nodes {
-        node(&mut s, n);
+    for (i, n) in fig.scene.nodes.iter().enumerate() {
+        node(&mut s, n, fig.node_ids.get(i).map_or("", String::as_str));
     }
     for n in &fig.scene.nodes {
         label(&mut s, n, &runs);
@@ -107,7 +109,8 @@ pub fn figure_svg(fig: &Figure) -> String {
     s
 }
 
-fn edge(s: &mut String, e: &EdgeShape, title: &str) {
+/// One relation's line, carrying its dataset id (`data-relation`) and name (`<title>`).
+fn edge(s: &mut String, e: &EdgeShape, (id, title): (&str, &str)) {
     let c = &e.curve;
     let d = if c.is_straight() {
         format!("M {} L {}", pt(c.from), pt(c.to))
@@ -121,7 +124,7 @@ fn edge(s: &mut String, e: &EdgeShape, title: &str) {
             let _ = writeln!(
                 s,
                 r#"<g class="relation" data-relation="{}"><title>{}</title>"#,
-                e.relation,
+                escape_xml(id),
                 escape_xml(title)
             );
             for (strand, width) in strands {
@@ -142,7 +145,7 @@ fn edge(s: &mut String, e: &EdgeShape, title: &str) {
             let _ = writeln!(
                 s,
                 r#"<path class="relation" data-relation="{}" d="{d}" fill="none" {}{}><title>{}</title></path>"#,
-                e.relation,
+                escape_xml(id),
                 stroke_attr(e.color, e.width),
                 dash_attr(e.dash, e.width),
                 escape_xml(title)
@@ -230,9 +233,11 @@ fn badge(s: &mut String, e: &EdgeShape, background: egui::Color32, text: egui::C
     );
 }
 
-fn node(s: &mut String, n: &NodeShape) {
+/// One actor's shape, carrying its dataset id (`data-actor`).
+fn node(s: &mut String, n: &NodeShape, id: &str) {
     let style = format!(
-        "{} {}",
+        r#"data-actor="{}" {} {}"#,
+        escape_xml(id),
         fill_attr(n.fill),
         stroke_attr(n.stroke, n.stroke_width)
     );

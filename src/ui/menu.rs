@@ -137,7 +137,7 @@ fn recent_menu(ui: &mut egui::Ui, recent: &[std::path::PathBuf], actions: &mut V
     });
 }
 
-fn export_entries() -> [Entry; 9] {
+fn export_entries() -> [Entry; 10] {
     [
         (
             "Export figure…",
@@ -170,6 +170,12 @@ fn export_entries() -> [Entry; 9] {
             "Export SVG…",
             "Save the map as a scalable vector figure",
             Action::ExportSvg,
+        ),
+        (
+            "Export interactive handout…",
+            "One HTML page any browser opens offline: the map as on screen, and clicking a line \
+             shows its passages",
+            Action::ExportHandout,
         ),
         (
             "Export GraphML…",

@@ -72,6 +72,8 @@ pub enum Action {
     ExportSvg,
     /// Save the network with its evidence as GraphML (asks where).
     ExportGraphml,
+    /// Save the interactive handout: the map and its evidence in one HTML page (asks where).
+    ExportHandout,
     /// Save the map as PNG at this scale (asks where).
     ExportPng(u8),
     /// Put the map image on the clipboard.
@@ -215,6 +217,7 @@ impl Action {
             | Self::CopyText(_)
             | Self::ExportSvg
             | Self::ExportGraphml
+            | Self::ExportHandout
             | Self::ExportPng(_)
             | Self::CopyImage
             | Self::Screenshot
