@@ -43,9 +43,9 @@
     if (p.grade) { meta.push(p.grade); }
     if (p.paragraph) { meta.push('¶' + p.paragraph); }
     meta.push(p.date);
-    // With one source the page's header cites it; with several, each passage says which.
+    // Each passage names its source shortly ("Weitz 2012"); the header cites it in full.
     var source = data.sources[p.source];
-    if (source && data.sources.length > 1) { meta.push(source.citation); }
+    if (source) { meta.push(source.short); }
     if (p.kind) { meta.push(p.kind); }
     if (p.status) { meta.push(p.status); }
     b.appendChild(el('div', 'meta', meta.join(' · ')));

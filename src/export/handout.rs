@@ -39,6 +39,8 @@ struct Data<'a> {
 #[derive(Serialize)]
 struct SourceData {
     citation: String,
+    /// "Weitz 2012": how a passage names its source.
+    short: String,
     /// Paragraphs as runs of text; a run quoted as evidence names the relation it backs.
     paragraphs: Vec<Vec<(String, String)>>,
 }
@@ -143,6 +145,7 @@ fn data<'a>(d: &'a Dataset, figure: &'a Figure) -> Data<'a> {
             .sources_with_ids()
             .map(|(id, s)| SourceData {
                 citation: s.meta.citation(),
+                short: short_citation(s),
                 paragraphs: paragraphs(d, id),
             })
             .collect(),
@@ -153,6 +156,20 @@ fn data<'a>(d: &'a Dataset, figure: &'a Figure) -> Data<'a> {
             .collect(),
         relations,
         lines,
+    }
+}
+
+/// "Weitz 2012": the author's last name (else the short title) and the year, if dated.
+fn short_citation(s: &crate::model::Source) -> String {
+    let who = s
+        .meta
+        .author
+        .as_deref()
+        .and_then(|a| a.split_whitespace().last())
+        .map_or_else(|| s.short_title(30), str::to_owned);
+    match s.meta.date.and_then(|d| d.first_year()) {
+        Some(year) => format!("{who} {year}"),
+        None => who,
     }
 }
 
