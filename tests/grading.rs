@@ -310,3 +310,22 @@ fn merging_keeps_grades_and_counts_both_maps_sources() {
     );
     assert_eq!(merged.corroboration(rel), 2, "both maps' sources count");
 }
+
+#[test]
+fn the_handout_follows_the_grade_filter() {
+    let mut s = state();
+    s.apply(FilterCommand::SetMinGrade(Grade::parse_full("B2").ok()));
+    let figure = s.figure(&ExportOptions::default());
+    let html = export::handout_html(
+        &s.doc.dataset,
+        &figure,
+        &export::figure_svg(&figure),
+        s.lens.filters.min_grade,
+    );
+    assert_eq!(
+        html.matches(r#""quote":"#).count(),
+        1,
+        "only the B2 passage"
+    );
+    assert!(html.contains(r#""grade":"B2""#));
+}

@@ -8,7 +8,12 @@ use relmap::model;
 
 fn handout(state: &MapState) -> String {
     let figure = state.figure(&ExportOptions::default());
-    export::handout_html(&state.doc.dataset, &figure, &export::figure_svg(&figure))
+    export::handout_html(
+        &state.doc.dataset,
+        &figure,
+        &export::figure_svg(&figure),
+        state.lens.filters.min_grade,
+    )
 }
 
 /// The JSON the page's script reads, parsed back.

@@ -1623,3 +1623,35 @@ fn enter_saves_the_figure_dialog_wherever_the_keyboard_is() {
         "the dialog opened on the 16:9 slide"
     );
 }
+
+#[test]
+fn the_file_menu_exports_an_interactive_handout() {
+    use egui_kittest::kittest::NodeT as _;
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("briefing.html");
+    let mut h = harness();
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label_contains("Export interactive handout")
+        .click();
+    h.run();
+    // Without a system dialog the in-app form asks, proposing an .html name.
+    let proposed = h
+        .get_by_role_and_label(egui::accesskit::Role::TextInput, "Save to")
+        .accesskit_node()
+        .value()
+        .unwrap_or_default();
+    assert!(proposed.ends_with(".html"), "{proposed}");
+    h.get_by_role_and_label(egui::accesskit::Role::TextInput, "Save to")
+        .click();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_role_and_label(egui::accesskit::Role::TextInput, "Save to")
+        .type_text(path.to_str().expect("utf-8 path"));
+    h.run();
+    h.key_press(Key::Enter);
+    h.step();
+    h.state_mut().wait_for_jobs();
+    let html = std::fs::read_to_string(&path).expect("the handout was written");
+    assert!(html.contains(r#"data-relation="cn-kz-energy""#) && html.contains(r#"id="evidence""#));
+}

@@ -52,12 +52,13 @@ impl RelmapApp {
         let figure = self.state.figure(&opts);
         if handout {
             let dataset = self.state.doc.dataset.clone();
-            self.jobs.spawn(
-                move || match export::write_handout(&path, &dataset, &figure) {
+            let min_grade = self.state.lens.filters.min_grade;
+            self.jobs.spawn(move || {
+                match export::write_handout(&path, &dataset, &figure, min_grade) {
                     Ok(()) => JobOutcome::Saved(path),
                     Err(e) => JobOutcome::Failed(format!("{e:#}")),
-                },
-            );
+                }
+            });
             return;
         }
         self.jobs.spawn(

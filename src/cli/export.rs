@@ -215,7 +215,7 @@ pub fn export(args: &ExportArgs) -> anyhow::Result<String> {
     }
     let figure = state.figure(&opts);
     let Some(format) = format else {
-        export::write_handout(&args.out, &state.doc.dataset, &figure)?;
+        export::write_handout(&args.out, &state.doc.dataset, &figure, args.min_grade)?;
         let bytes = std::fs::metadata(&args.out).map_or(0, |m| m.len());
         return Ok(format!(
             "wrote {} (interactive handout, {} KB: open it in any browser)",

@@ -72,9 +72,16 @@ struct PassageData<'a> {
 }
 
 /// The handout for `figure` (already filtered, styled and laid out like a figure export):
-/// one self-contained HTML page. Deterministic: the same inputs give the same bytes.
-pub fn handout_html(d: &Dataset, figure: &Figure, figure_svg: &str) -> String {
-    let data = data(d, figure);
+/// one self-contained HTML page; passages graded below `min_grade` (the grade filter on
+/// screen) are left out as they are from the report. Deterministic: the same inputs give the
+/// same bytes.
+pub fn handout_html(
+    d: &Dataset,
+    figure: &Figure,
+    figure_svg: &str,
+    min_grade: Option<crate::model::Grade>,
+) -> String {
+    let data = data(d, figure, min_grade);
     // Serialising plain strings and numbers cannot fail.
     let json = serde_json::to_string(&data).unwrap_or_default();
     let title = escape_xml(&d.title);
@@ -128,7 +135,11 @@ fn script_safe(json: &str) -> String {
     out
 }
 
-fn data<'a>(d: &'a Dataset, figure: &'a Figure) -> Data<'a> {
+fn data<'a>(
+    d: &'a Dataset,
+    figure: &'a Figure,
+    min_grade: Option<crate::model::Grade>,
+) -> Data<'a> {
     let mut relations = BTreeMap::new();
     let mut lines: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
     for (edge, line_id) in figure.scene.edges.iter().zip(&figure.edge_ids) {
@@ -136,7 +147,7 @@ fn data<'a>(d: &'a Dataset, figure: &'a Figure) -> Data<'a> {
         for &r in &edge.members {
             let Some(rel) = d.relation(r) else { continue };
             members.push(rel.id.as_str());
-            relations.insert(rel.id.as_str(), relation_data(d, r));
+            relations.insert(rel.id.as_str(), relation_data(d, r, min_grade));
         }
     }
     Data {
@@ -173,7 +184,11 @@ fn short_citation(s: &crate::model::Source) -> String {
     }
 }
 
-fn relation_data(d: &Dataset, r: RelationId) -> RelationData<'_> {
+fn relation_data(
+    d: &Dataset,
+    r: RelationId,
+    min_grade: Option<crate::model::Grade>,
+) -> RelationData<'_> {
     let rel = &d.relations[r];
     RelationData {
         from: &d.actors[rel.from].id,
@@ -187,6 +202,7 @@ fn relation_data(d: &Dataset, r: RelationId) -> RelationData<'_> {
             .passages
             .iter()
             .filter(|p| p.status != crate::model::PassageStatus::Draft)
+            .filter(|p| min_grade.is_none_or(|min| d.grade(p).meets(min)))
             .map(|p| {
                 let (before, quote, after) = match &p.anchor {
                     Some(a) => {

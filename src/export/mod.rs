@@ -230,8 +230,13 @@ pub fn is_handout(path: &Path) -> bool {
 }
 
 /// Writes the interactive handout for `figure` (see [`handout_html`]) to `path`, atomically.
-pub fn write_handout(path: &Path, dataset: &Dataset, figure: &Figure) -> Result<(), ExportError> {
-    let html = handout_html(dataset, figure, &figure_svg(figure));
+pub fn write_handout(
+    path: &Path,
+    dataset: &Dataset,
+    figure: &Figure,
+    min_grade: Option<crate::model::Grade>,
+) -> Result<(), ExportError> {
+    let html = handout_html(dataset, figure, &figure_svg(figure), min_grade);
     write_atomic(path, html.as_bytes()).map_err(|source| ExportError::Write {
         path: path.to_path_buf(),
         source,
