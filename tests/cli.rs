@@ -1,25 +1,12 @@
 //! The built binary, run as a user would: from another folder, with a fresh HOME.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+#[path = "support/run.rs"]
+mod run;
 
-#[expect(
-    clippy::expect_used,
-    reason = "test helper: a broken fixture must fail the test loudly"
-)]
-fn relmap(args: &[&str], cwd: &Path) -> Output {
-    let home = tempfile::tempdir().expect("home");
-    Command::new(env!("CARGO_BIN_EXE_relmap"))
-        .args(args)
-        .current_dir(cwd)
-        .env("HOME", home.path())
-        .env("XDG_DATA_HOME", home.path().join("data"))
-        .env("XDG_CONFIG_HOME", home.path().join("config"))
-        .env_remove("DISPLAY")
-        .env_remove("WAYLAND_DISPLAY")
-        .output()
-        .expect("run relmap")
-}
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use run::relmap;
 
 fn asset(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))

@@ -3,9 +3,10 @@
 //! report's grade columns.
 
 mod common;
+#[path = "support/run.rs"]
+mod run;
 
 use std::path::Path;
-use std::process::Command;
 
 use egui_kittest::kittest::Queryable as _;
 use relmap::export::{self, ExportOptions};
@@ -135,22 +136,9 @@ fn a_minimum_grade_keeps_passages_graded_at_least_that_and_their_relations() {
     assert!(html.contains("E5 · "), "the grade beside the passage");
 }
 
-#[expect(
-    clippy::expect_used,
-    reason = "test helper: a broken fixture must fail the test loudly"
-)]
+/// Runs relmap; whether it succeeded, and what it printed.
 fn relmap(args: &[&str], cwd: &Path) -> (bool, String) {
-    let home = tempfile::tempdir().expect("home");
-    let out = Command::new(env!("CARGO_BIN_EXE_relmap"))
-        .args(args)
-        .current_dir(cwd)
-        .env("HOME", home.path())
-        .env("XDG_DATA_HOME", home.path().join("data"))
-        .env("XDG_CONFIG_HOME", home.path().join("config"))
-        .env_remove("DISPLAY")
-        .env_remove("WAYLAND_DISPLAY")
-        .output()
-        .expect("run relmap");
+    let out = run::relmap(args, cwd);
     (
         out.status.success(),
         format!(

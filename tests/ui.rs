@@ -1312,15 +1312,20 @@ fn the_evidence_report_follows_the_filters_on_screen() {
 }
 
 /// The app with File → Export figure… open and `path` typed into "Save to".
+fn export_form_at(path: &std::path::Path) -> Harness<'static, RelmapApp> {
+    export_form_from("Export figure", path)
+}
+
+/// The in-app export form opened by the File menu's `item`, its path replaced by `path`.
 #[expect(
     clippy::expect_used,
     reason = "test helper: temporary paths are UTF-8 here"
 )]
-fn export_form_at(path: &std::path::Path) -> Harness<'static, RelmapApp> {
+fn export_form_from(item: &str, path: &std::path::Path) -> Harness<'static, RelmapApp> {
     let mut h = harness();
     h.get_by_label("File").click();
     h.run();
-    h.get_by_label_contains("Export figure").click();
+    h.get_by_label_contains(item).click();
     h.run();
     h.get_by_role_and_label(egui::accesskit::Role::TextInput, "Save to")
         .click();
@@ -1627,28 +1632,22 @@ fn enter_saves_the_figure_dialog_wherever_the_keyboard_is() {
 #[test]
 fn the_file_menu_exports_an_interactive_handout() {
     use egui_kittest::kittest::NodeT as _;
-    let dir = tempfile::tempdir().expect("dir");
-    let path = dir.path().join("briefing.html");
+    // Without a system dialog the in-app form asks, proposing an .html name.
     let mut h = harness();
     h.get_by_label("File").click();
     h.run();
     h.get_by_label_contains("Export interactive handout")
         .click();
     h.run();
-    // Without a system dialog the in-app form asks, proposing an .html name.
     let proposed = h
         .get_by_role_and_label(egui::accesskit::Role::TextInput, "Save to")
         .accesskit_node()
         .value()
         .unwrap_or_default();
     assert!(proposed.ends_with(".html"), "{proposed}");
-    h.get_by_role_and_label(egui::accesskit::Role::TextInput, "Save to")
-        .click();
-    h.run();
-    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    h.get_by_role_and_label(egui::accesskit::Role::TextInput, "Save to")
-        .type_text(path.to_str().expect("utf-8 path"));
-    h.run();
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("briefing.html");
+    let mut h = export_form_from("Export interactive handout", &path);
     h.key_press(Key::Enter);
     h.step();
     h.state_mut().wait_for_jobs();
