@@ -39,9 +39,10 @@ def check(condition, message):
     print(f"  ok: {message}")
 
 
-def write_handout(folder, dataset=None):
-    out = folder / ("evil.html" if dataset else "map.html")
-    args = [RELMAP, "export"] + ([str(dataset)] if dataset else []) + ["--out", str(out)]
+def write_handout(folder, dataset=None, extra=(), name=None):
+    out = folder / (name or ("evil.html" if dataset else "map.html"))
+    args = ([RELMAP, "export"] + ([str(dataset)] if dataset else []) + list(extra)
+            + ["--out", str(out)])
     done = subprocess.run(args, capture_output=True, text=True)
     if done.returncode != 0:
         fail(f"relmap export: {done.stdout}{done.stderr}")
@@ -70,9 +71,33 @@ def remote_requests(driver):
         ".filter(function (n) { return n.indexOf('file:') !== 0; });")
 
 
+def click_at(driver, x, y):
+    """A real mouse click at viewport point (x, y), hit-tested by the browser."""
+    for kind in ("mouseMoved", "mousePressed", "mouseReleased"):
+        driver.execute_cdp_cmd("Input.dispatchMouseEvent", {
+            "type": kind, "x": x, "y": y, "button": "left", "clickCount": 1})
+
+
+def point_on_line(driver, relation):
+    """A viewport point on a line, halfway along it (in a dash's gap as often as not)."""
+    return driver.execute_script("""
+        var p = document.querySelector('[data-relation="' + arguments[0] + '"]');
+        if (p.tagName.toLowerCase() !== 'path') { p = p.querySelector('path'); }
+        var at = p.getPointAtLength(p.getTotalLength() / 2);
+        var pt = p.ownerSVGElement.createSVGPoint();
+        pt.x = at.x; pt.y = at.y;
+        var s = pt.matrixTransform(p.getScreenCTM());
+        return [s.x, s.y];""", relation)
+
+
 def shipped_map(driver, page):
     driver.get(page.as_uri())
     evidence = driver.find_element(By.ID, "evidence")
+    # A real click halfway along a dashed line (its gaps count too) shows its passages.
+    x, y = point_on_line(driver, "us-kz-diplomacy")
+    click_at(driver, x + 3, y + 3)
+    check("imitate China" in evidence.text,
+          "a click near a dashed line, off its ink, shows its passages")
     # A click on the energy line shows its passages.
     line = driver.find_element(By.CSS_SELECTOR, '[data-relation="cn-kz-energy"]')
     driver.execute_script("arguments[0].dispatchEvent(new MouseEvent('click', {bubbles: true}))", line)
@@ -92,8 +117,17 @@ def shipped_map(driver, page):
           "Tab moves on from the search box")
     # Search.
     search.send_keys("pipelines")
-    check("match" in evidence.text and "pipelines" in evidence.text.lower(),
+    check("contain “pipelines”" in evidence.text and "pipelines" in evidence.text.lower(),
           "the search lists matching passages")
+    bold = driver.find_elements(By.CSS_SELECTOR, "#evidence b.hit")
+    check(bold and all(b.text.lower() == "pipelines" for b in bold),
+          "with the searched word in bold")
+    search.clear()
+    search.send_keys("china's")
+    curly = len(driver.find_elements(By.CSS_SELECTOR, "#evidence blockquote"))
+    check(curly >= 5, f"a typed apostrophe finds the article's curly one ({curly} passages)")
+    search.clear()
+    search.send_keys("pipelines")
     lit = driver.execute_script(
         "return Array.prototype.map.call(document.querySelectorAll('[data-relation].match'),"
         " function (n) { return n.getAttribute('data-relation'); });")
@@ -120,12 +154,21 @@ def shipped_map(driver, page):
     driver.find_element(By.ID, "read-article").click()
     marks = driver.find_elements(By.CSS_SELECTOR, "#article mark.cited")
     check(len(marks) > 20, f"the article opens with cited passages marked ({len(marks)})")
+    great = [m for m in marks if m.text.startswith("Finally, Chinese strategists")]
+    check(great and "off-map" not in great[0].get_attribute("class"),
+          "a sentence quoted by a shown and a hidden relation opens the shown one")
+    great[0].click()
+    check("balance" in evidence.text and "United States" in evidence.text,
+          "a click on a cited passage opens its relation")
+    check(driver.find_element(By.CSS_SELECTOR, "aside.side").get_attribute("tabindex") == "0",
+          "the evidence pane takes keyboard focus, to scroll it by keys")
     if SHOT:
         driver.find_element(By.CSS_SELECTOR, '[data-relation="cn-kz-energy"]')
         driver.execute_script(
             "document.getElementById('article').hidden = true;"
             "document.querySelector('[data-relation=\"cn-kz-energy\"]')"
-            ".dispatchEvent(new MouseEvent('click', {bubbles: true}));")
+            ".dispatchEvent(new MouseEvent('click', {bubbles: true}));"
+            "window.scrollTo(0, 0); document.querySelector('.side').scrollTop = 0;")
         driver.save_screenshot(SHOT)
         print(f"  screenshot: {SHOT}")
     check(remote_requests(driver) == [], "nothing is requested from anywhere")
@@ -138,6 +181,21 @@ def shipped_map(driver, page):
         "return s.top >= m.bottom - 1;")
     check(below, "at phone width the evidence pane sits below the map")
     driver.set_window_size(1400, 1000)
+
+
+def pair_lines(driver, folder):
+    page = write_handout(folder, extra=["--links", "pair"], name="pair.html")
+    driver.get(page.as_uri())
+    evidence = driver.find_element(By.ID, "evidence")
+    line = driver.find_element(By.CSS_SELECTOR, "[data-relation]")
+    members = driver.execute_script(
+        "var d = JSON.parse(document.getElementById('relmap-data').textContent);"
+        "return d.lines[arguments[0]].length;", line.get_attribute("data-relation"))
+    driver.execute_script("arguments[0].dispatchEvent(new MouseEvent('click', {bubbles: true}))", line)
+    index = driver.find_elements(By.CSS_SELECTOR, "#evidence ul.relations button")
+    check(members < 2 or len(index) == members,
+          f"a line standing for {members} relations opens with an index of them")
+    check(errors(driver) == [], "no console errors")
 
 
 def hostile_map(driver, folder):
@@ -175,6 +233,8 @@ def main():
         try:
             print("shipped map:")
             shipped_map(driver, page)
+            print("one line per pair:")
+            pair_lines(driver, folder)
             print("hostile map:")
             hostile_map(driver, folder)
         finally:

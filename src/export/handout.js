@@ -6,7 +6,10 @@
   var evidence = document.getElementById('evidence');
   var search = document.getElementById('search');
   var legend = document.getElementById('legend');
+  var SVG = 'http://www.w3.org/2000/svg';
   var hidden = {};
+  var hint = 'Click a line (or Tab to it and press Enter) to read the passages behind it; ' +
+    'click an actor to list its relations.';
 
   function el(tag, cls, text) {
     var e = document.createElement(tag);
@@ -25,20 +28,53 @@
   }
   function actorName(id) { return data.actors[id] || id; }
   function plural(n, word) { return n + ' ' + word + (n === 1 ? '' : 's'); }
+  function ends(r) { return actorName(r.from) + (r.directed ? ' → ' : ' — ') + actorName(r.to); }
+  function shown(id) {
+    var r = data.relations[id];
+    return r && !hidden['dimension:' + r.dimension] && !hidden['tone:' + r.tone];
+  }
   function lineOf(relationId) {
     var found = null;
     Object.keys(data.lines).forEach(function (line) {
-      if (data.lines[line].indexOf(relationId) >= 0) { found = found || line; }
+      if (!found && data.lines[line].indexOf(relationId) >= 0) { found = line; }
     });
     return found;
   }
+  // Everything drawn for a line: the line, its invisible wide hit area, its arrow head.
+  function drawn(line) {
+    return byAttr('data-relation', line).concat(byAttr('data-hit', line), byAttr('data-arrow-of', line));
+  }
+  // Text compared the way a reader types it: case and curly quotes do not matter.
+  function fold(text) {
+    return text.toLowerCase().replace(/[\u2018\u2019\u201b\u2032]/g, "'").replace(/[\u201c\u201d\u2033]/g, '"');
+  }
+  // `text` into `parent`, the parts matching the search `q` (folded) in bold.
+  function withHits(parent, text, q) {
+    if (!q) { parent.appendChild(document.createTextNode(text)); return; }
+    var folded = fold(text);
+    var at = 0;
+    var i = folded.indexOf(q);
+    while (i >= 0) {
+      parent.appendChild(document.createTextNode(text.slice(at, i)));
+      parent.appendChild(el('b', 'hit', text.slice(i, i + q.length)));
+      at = i + q.length;
+      i = folded.indexOf(q, at);
+    }
+    parent.appendChild(document.createTextNode(text.slice(at)));
+  }
 
   // One passage in its whole sentence, the quoted words emphasised.
-  function passageBlock(p) {
+  function passageBlock(p, q) {
     var b = el('blockquote', 'passage');
-    b.appendChild(el('span', 'ctx', p.before));
-    b.appendChild(el('mark', null, p.quote));
-    b.appendChild(el('span', 'ctx', p.after));
+    var before = el('span', 'ctx');
+    var quote = el('mark');
+    var after = el('span', 'ctx');
+    withHits(before, p.before, q);
+    withHits(quote, p.quote, q);
+    withHits(after, p.after, q);
+    b.appendChild(before);
+    b.appendChild(quote);
+    b.appendChild(after);
     var meta = [];
     if (p.grade) { meta.push(p.grade); }
     if (p.paragraph) { meta.push('¶' + p.paragraph); }
@@ -55,12 +91,13 @@
 
   function relationBlock(id, into, heading) {
     var r = data.relations[id];
-    if (!r) { return; }
-    var arrow = r.directed ? ' → ' : ' — ';
-    into.appendChild(el(heading, null, actorName(r.from) + arrow + actorName(r.to) + ': ' + r.label));
+    if (!r) { return null; }
+    var head = el(heading, null, ends(r) + ': ' + r.label);
+    into.appendChild(head);
     into.appendChild(el('p', 'badges', [r.dimension, r.tone, plural(r.passages.length, 'passage'),
       plural(r.sources, 'source')].join(' · ')));
-    r.passages.forEach(function (p) { into.appendChild(passageBlock(p)); });
+    r.passages.forEach(function (p) { into.appendChild(passageBlock(p, '')); });
+    return head;
   }
 
   function mark(cls, nodes) {
@@ -68,32 +105,63 @@
     nodes.forEach(function (n) { n.classList.add(cls); });
   }
 
+  var current = null;
   function showLine(line) {
-    var members = data.lines[line] || [];
+    var members = (data.lines[line] || []).filter(shown);
     clear(evidence);
-    members.forEach(function (id) { relationBlock(id, evidence, 'h2'); });
-    mark('selected', byAttr('data-relation', line));
+    current = line;
+    if (members.length > 1) {
+      // A line standing for several relations: an index first, each entry jumping to its part.
+      var r0 = data.relations[members[0]];
+      evidence.appendChild(el('h2', null, actorName(r0.from) + ' — ' + actorName(r0.to) + ': ' +
+        plural(members.length, 'relation')));
+      var index = el('ul', 'relations');
+      var items = members.map(function (id) {
+        var r = data.relations[id];
+        var item = el('li');
+        var button = el('button', 'link', r.label + ' (' + r.dimension + ', ' +
+          plural(r.passages.length, 'passage') + ')');
+        button.type = 'button';
+        item.appendChild(button);
+        index.appendChild(item);
+        return button;
+      });
+      evidence.appendChild(index);
+      members.forEach(function (id, k) {
+        var head = relationBlock(id, evidence, 'h3');
+        items[k].addEventListener('click', function () { head.scrollIntoView(); });
+      });
+    } else {
+      members.forEach(function (id) { relationBlock(id, evidence, 'h2'); });
+    }
+    mark('selected', drawn(line));
   }
 
   function showActor(actor) {
     clear(evidence);
+    current = null;
     evidence.appendChild(el('h2', null, actorName(actor)));
-    var list = el('ul', 'relations');
+    var entries = [];
     Object.keys(data.lines).forEach(function (line) {
       data.lines[line].forEach(function (id) {
         var r = data.relations[id];
-        if (!r || (r.from !== actor && r.to !== actor)) { return; }
-        var item = el('li');
+        if (!r || !shown(id) || (r.from !== actor && r.to !== actor)) { return; }
         var other = r.from === actor ? r.to : r.from;
-        var button = el('button', 'link', actorName(other) + ': ' + r.label + ' (' +
-          plural(r.passages.length, 'passage') + ')');
-        button.type = 'button';
-        button.addEventListener('click', function () { showLine(line); });
-        item.appendChild(button);
-        list.appendChild(item);
+        entries.push({ line: line, text: actorName(other) + ': ' + r.label + ' (' +
+          plural(r.passages.length, 'passage') + ')' });
       });
     });
-    if (!list.firstChild) { evidence.appendChild(el('p', 'hint', 'No relation of this actor is shown.')); }
+    entries.sort(function (a, b) { return a.text < b.text ? -1 : (a.text > b.text ? 1 : 0); });
+    var list = el('ul', 'relations');
+    entries.forEach(function (e) {
+      var item = el('li');
+      var button = el('button', 'link', e.text);
+      button.type = 'button';
+      button.addEventListener('click', function () { showLine(e.line); });
+      item.appendChild(button);
+      list.appendChild(item);
+    });
+    if (!entries.length) { evidence.appendChild(el('p', 'hint', 'No relation of this actor is shown.')); }
     evidence.appendChild(list);
     mark('selected', byAttr('data-actor', actor));
   }
@@ -108,67 +176,108 @@
       if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); open(); }
     });
   }
+  function hover(line, on) {
+    if (!on) { mark('hovered', []); return; }
+    var actors = [];
+    (data.lines[line] || []).forEach(function (id) {
+      var r = data.relations[id];
+      if (r) { actors = actors.concat(byAttr('data-actor', r.from), byAttr('data-actor', r.to)); }
+    });
+    mark('hovered', drawn(line).concat(actors));
+  }
   each(document.querySelectorAll('[data-relation]'), function (node) {
     var line = node.getAttribute('data-relation');
-    var members = data.lines[line] || [];
-    var first = data.relations[members[0]];
-    var label = first ? actorName(first.from) + ' — ' + actorName(first.to) + ': ' + first.label : line;
+    var title = node.querySelector('title');
+    var label = title ? title.textContent : line;
     activate(node, label + ' (open its passages)', function () { showLine(line); });
-    node.addEventListener('mouseenter', function () {
-      var ends = [];
-      members.forEach(function (id) {
-        var r = data.relations[id];
-        if (r) { ends = ends.concat(byAttr('data-actor', r.from), byAttr('data-actor', r.to)); }
-      });
-      mark('hovered', byAttr('data-relation', line).concat(ends));
+    node.addEventListener('mouseenter', function () { hover(line, true); });
+    node.addEventListener('mouseleave', function () { hover(line, false); });
+    // A wide invisible stroke over the line, so a click near it or in a dash's gap counts.
+    var paths = node.tagName.toLowerCase() === 'path' ? [node] : node.querySelectorAll('path');
+    each(paths, function (path) {
+      var hit = document.createElementNS(SVG, 'path');
+      hit.setAttribute('d', path.getAttribute('d'));
+      hit.setAttribute('class', 'hit-area');
+      hit.setAttribute('data-hit', line);
+      hit.setAttribute('aria-hidden', 'true');
+      hit.addEventListener('click', function () { showLine(line); });
+      hit.addEventListener('mouseenter', function () { hover(line, true); });
+      hit.addEventListener('mouseleave', function () { hover(line, false); });
+      node.parentNode.insertBefore(hit, node.nextSibling);
     });
-    node.addEventListener('mouseleave', function () { mark('hovered', []); });
   });
   each(document.querySelectorAll('[data-actor]'), function (node) {
     var actor = node.getAttribute('data-actor');
     activate(node, actorName(actor) + ' (list its relations)', function () { showActor(actor); });
   });
 
-  // Search: passages, labels and actor names containing the words; matching lines light up.
+  // Search: passages containing the words (case and curly quotes aside), each shown with the
+  // words in bold; relations whose names match are listed too. Matching lines light up.
   search.addEventListener('input', function () {
-    var q = search.value.trim().toLowerCase();
+    var typed = search.value.trim();
+    var q = fold(typed);
     clear(evidence);
+    current = null;
     if (!q) {
       mark('match', []);
       document.body.classList.remove('searching');
-      evidence.appendChild(el('p', 'hint', 'Click a line to read the passages behind it.'));
+      evidence.appendChild(el('p', 'hint', hint));
       return;
     }
     var lit = [];
     var count = 0;
+    var named = [];
     Object.keys(data.relations).forEach(function (id) {
+      if (!shown(id)) { return; }
       var r = data.relations[id];
-      var head = (r.label + ' ' + actorName(r.from) + ' ' + actorName(r.to)).toLowerCase();
-      var hits = r.passages.filter(function (p) {
-        return head.indexOf(q) >= 0 || (p.before + p.quote + p.after).toLowerCase().indexOf(q) >= 0;
-      });
-      if (!hits.length) { return; }
       var line = lineOf(id);
-      if (line) { lit = lit.concat(byAttr('data-relation', line)); }
-      evidence.appendChild(el('h2', null, actorName(r.from) + ' — ' + actorName(r.to) + ': ' + r.label));
-      hits.forEach(function (p) { evidence.appendChild(passageBlock(p)); count += 1; });
+      var hits = r.passages.filter(function (p) {
+        return fold(p.before + p.quote + p.after).indexOf(q) >= 0;
+      });
+      if (fold(ends(r) + ': ' + r.label).indexOf(q) >= 0) { named.push({ id: id, line: line }); }
+      if (!hits.length) { return; }
+      if (line) { lit = lit.concat(drawn(line)); }
+      evidence.appendChild(el('h2', null, ends(r) + ': ' + r.label));
+      hits.forEach(function (p) { evidence.appendChild(passageBlock(p, q)); count += 1; });
     });
-    evidence.insertBefore(el('p', 'count', plural(count, 'passage') + ' match “' + search.value.trim() + '”'),
-      evidence.firstChild);
+    var summary = el('p', 'count', plural(count, 'passage') + ' contain “' + typed + '”');
+    evidence.insertBefore(summary, evidence.firstChild);
+    if (named.length) {
+      var list = el('ul', 'relations');
+      named.forEach(function (n) {
+        var r = data.relations[n.id];
+        var item = el('li');
+        var button = el('button', 'link', ends(r) + ': ' + r.label);
+        button.type = 'button';
+        button.addEventListener('click', function () { if (n.line) { showLine(n.line); } });
+        item.appendChild(button);
+        list.appendChild(item);
+        if (n.line) { lit = lit.concat(drawn(n.line)); }
+      });
+      evidence.insertBefore(list, summary.nextSibling);
+      evidence.insertBefore(el('p', 'count', plural(named.length, 'relation') + ' named so:'), list);
+    }
     document.body.classList.add('searching');
     mark('match', lit);
   });
 
   // Legend: a switch per policy field and tone shown; a line hides when every relation it
-  // stands for is switched off.
+  // stands for is switched off, and the evidence leaves out what is off.
   function refreshHidden() {
     Object.keys(data.lines).forEach(function (line) {
-      var off = data.lines[line].every(function (id) {
-        var r = data.relations[id];
-        return !r || hidden['dimension:' + r.dimension] || hidden['tone:' + r.tone];
-      });
-      byAttr('data-relation', line).forEach(function (n) { n.style.display = off ? 'none' : ''; });
+      var off = !data.lines[line].some(shown);
+      drawn(line).forEach(function (n) { n.style.display = off ? 'none' : ''; });
     });
+    if (current) {
+      if (data.lines[current].some(shown)) {
+        showLine(current);
+      } else {
+        clear(evidence);
+        current = null;
+        evidence.appendChild(el('p', 'hint', hint));
+        mark('selected', []);
+      }
+    }
   }
   function legendGroup(title, key) {
     var values = [];
@@ -197,7 +306,7 @@
   legendGroup('Policy field', 'dimension');
   legendGroup('Tone', 'tone');
 
-  // The article(s), every cited passage marked; a mark opens its relation.
+  // The article(s), every cited passage marked; a mark opens the first shown relation quoting it.
   var article = document.getElementById('article');
   var reader = document.getElementById('read-article');
   reader.addEventListener('click', function () {
@@ -211,11 +320,14 @@
         var para = el('p');
         para.appendChild(el('span', 'para-number', '¶' + (i + 1) + ' '));
         runs.forEach(function (run) {
-          if (!run[1]) { para.appendChild(document.createTextNode(run[0])); return; }
-          var m = el('mark', 'cited', run[0]);
-          var line = lineOf(run[1]);
+          if (!run[1].length) { para.appendChild(document.createTextNode(run[0])); return; }
+          var line = null;
+          run[1].forEach(function (id) { line = line || lineOf(id); });
+          var m = el('mark', line ? 'cited' : 'cited off-map', run[0]);
           if (line) {
             activate(m, 'Cited passage: open its relation', function () { showLine(line); });
+          } else {
+            m.title = 'Cited by a relation not shown in this map';
           }
           para.appendChild(m);
         });

@@ -41,8 +41,8 @@ struct SourceData {
     citation: String,
     /// "Weitz 2012": how a passage names its source.
     short: String,
-    /// Paragraphs as runs of text; a run quoted as evidence names the relation it backs.
-    paragraphs: Vec<Vec<(String, String)>>,
+    /// Paragraphs as runs of text; a run quoted as evidence names every relation it backs.
+    paragraphs: Vec<Vec<(String, Vec<String>)>>,
 }
 
 #[derive(Serialize)]
@@ -91,6 +91,10 @@ pub fn handout_html(
         .strip_prefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>")
         .unwrap_or(figure_svg)
         .trim_start();
+    // The page takes the figure's theme: a dark figure on a light page is a hole in it.
+    let bg = figure.scene.background;
+    let dark = bg.a() > 0 && u32::from(bg.r()) + u32::from(bg.g()) + u32::from(bg.b()) < 3 * 128;
+    let body_class = if dark { " class=\"dark\"" } else { "" };
     let mut out = String::with_capacity(svg.len() + json.len() + 16 * 1024);
     let _ = write!(
         out,
@@ -99,11 +103,12 @@ pub fn handout_html(
          script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; \
          base-uri 'none'; form-action 'none'\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>{title} — relationship map</title>\n<style>{STYLE}</style></head>\n<body>\n\
+         <title>{title} — relationship map</title>\n<style>{STYLE}</style></head>\n<body{body_class}>\n\
          <header><h1>{title}</h1><p class=\"source\">{source_line}</p></header>\n\
          <main class=\"layout\">\n<section class=\"map\" aria-label=\"Relationship map: \
          Tab to a line or an actor and press Enter to read its evidence\">\n{svg}</section>\n\
-         <aside class=\"side\">\n<input id=\"search\" type=\"search\" \
+         <aside class=\"side\" tabindex=\"0\" aria-label=\"Evidence (arrow keys and Page Down \
+         scroll it)\">\n<input id=\"search\" type=\"search\" \
          placeholder=\"Search passages, relations, actors\" aria-label=\"Search passages\">\n\
          <div id=\"legend\" role=\"group\" aria-label=\"Show or hide lines\"></div>\n\
          <div id=\"evidence\" aria-live=\"polite\"><p class=\"hint\">Click a line (or Tab to it \
@@ -232,11 +237,12 @@ fn relation_data(
     }
 }
 
-/// Source `id`'s paragraphs as runs: plain text (relation "") and quoted evidence (the id of
-/// the first relation quoting it), in order, overlapping quotes merged into the first.
-fn paragraphs(d: &Dataset, id: SourceId) -> Vec<Vec<(String, String)>> {
+/// Source `id`'s paragraphs as runs of text, each with the ids of the relations quoting all
+/// of it (none for uncited text): cut wherever a quote starts or ends, so overlapping quotes
+/// each keep their relations.
+fn paragraphs(d: &Dataset, id: SourceId) -> Vec<Vec<(String, Vec<String>)>> {
     let article = &d.source(id).article;
-    let mut cited: Vec<(usize, usize, &str)> = d
+    let cited: Vec<(usize, usize, &str)> = d
         .relations
         .iter()
         .flat_map(|rel| rel.passages.iter().map(move |p| (rel, p)))
@@ -247,28 +253,33 @@ fn paragraphs(d: &Dataset, id: SourceId) -> Vec<Vec<(String, String)>> {
                 .map(|a| (a.range.start, a.range.end, rel.id.as_str()))
         })
         .collect();
-    cited.sort_unstable();
     article
         .paragraphs
         .iter()
         .map(|para| {
-            let mut runs = Vec::new();
-            let mut at = para.start;
-            for &(start, end, rel) in &cited {
-                let (start, end) = (start.max(at), end.min(para.end));
-                if start >= end {
-                    continue;
-                }
-                if start > at {
-                    runs.push((article.text[at..start].to_owned(), String::new()));
-                }
-                runs.push((article.text[start..end].to_owned(), rel.to_owned()));
-                at = end;
-            }
-            if at < para.end {
-                runs.push((article.text[at..para.end].to_owned(), String::new()));
-            }
-            runs
+            let inside: Vec<&(usize, usize, &str)> = cited
+                .iter()
+                .filter(|(start, end, _)| *start < para.end && *end > para.start)
+                .collect();
+            let mut cuts: Vec<usize> = inside
+                .iter()
+                .flat_map(|(start, end, _)| [*start, *end])
+                .map(|at| at.clamp(para.start, para.end))
+                .chain([para.start, para.end])
+                .collect();
+            cuts.sort_unstable();
+            cuts.dedup();
+            cuts.windows(2)
+                .map(|w| {
+                    let mut rels: Vec<String> = inside
+                        .iter()
+                        .filter(|(start, end, _)| *start <= w[0] && *end >= w[1])
+                        .map(|(_, _, rel)| (*rel).to_owned())
+                        .collect();
+                    rels.dedup();
+                    (article.text[w[0]..w[1]].to_owned(), rels)
+                })
+                .collect()
         })
         .collect()
 }

@@ -155,7 +155,8 @@ fn edge(s: &mut String, e: &EdgeShape, (id, title): (&str, &str)) {
     if let Some([a, b, c]) = e.arrow {
         let _ = writeln!(
             s,
-            r#"<path class="arrow" d="M {} L {} L {} Z" {}/>"#,
+            r#"<path class="arrow" data-arrow-of="{}" d="M {} L {} L {} Z" {}/>"#,
+            escape_xml(id),
             pt(a),
             pt(b),
             pt(c),
