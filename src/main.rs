@@ -15,6 +15,21 @@ macro_rules! say {
     };
 }
 
+/// Prints what a headless command says (stdout) or its error (stderr, named by `command`), and
+/// the exit code for it.
+fn answer(command: &str, result: anyhow::Result<String>) -> ExitCode {
+    match result {
+        Ok(text) => {
+            say!("{text}");
+            ExitCode::SUCCESS
+        }
+        Err(err) => {
+            eprintln!("relmap {command}: {err:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
@@ -59,46 +74,11 @@ fn main() -> ExitCode {
             }
             ExitCode::from(code)
         }
-        Some(Command::Draft(args)) => match cli::draft(&args) {
-            Ok(report) => {
-                say!("{report}");
-                ExitCode::SUCCESS
-            }
-            Err(err) => {
-                eprintln!("relmap draft: {err:#}");
-                ExitCode::FAILURE
-            }
-        },
-        Some(Command::Merge(args)) => match cli::merge(&args) {
-            Ok(summary) => {
-                say!("{summary}");
-                ExitCode::SUCCESS
-            }
-            Err(err) => {
-                eprintln!("relmap merge: {err:#}");
-                ExitCode::FAILURE
-            }
-        },
-        Some(Command::Report(args)) => match cli::report(&args) {
-            Ok(line) => {
-                say!("{line}");
-                ExitCode::SUCCESS
-            }
-            Err(err) => {
-                eprintln!("relmap report: {err:#}");
-                ExitCode::FAILURE
-            }
-        },
-        Some(Command::Export(args)) => match cli::export(&args) {
-            Ok(line) => {
-                say!("{line}");
-                ExitCode::SUCCESS
-            }
-            Err(err) => {
-                eprintln!("relmap export: {err:#}");
-                ExitCode::FAILURE
-            }
-        },
+        Some(Command::Draft(args)) => answer("draft", cli::draft(&args)),
+        Some(Command::Merge(args)) => answer("merge", cli::merge(&args)),
+        Some(Command::Diff(args)) => answer("diff", cli::diff(&args)),
+        Some(Command::Report(args)) => answer("report", cli::report(&args)),
+        Some(Command::Export(args)) => answer("export", cli::export(&args)),
         None => match relmap::run_app(cli.file.as_deref()) {
             Ok(()) => ExitCode::SUCCESS,
             Err(err) => {

@@ -5,11 +5,13 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
+mod diff;
 mod draft;
 mod export;
 mod merge;
 mod report;
 
+pub use diff::{DIFF_COLUMNS, DiffArgs, diff};
 pub use draft::{DraftArgs, draft};
 use export::select_relation;
 pub use export::{ExportArgs, LabelsArg, LinksArg, PresetArg, ThemeArg, export};
@@ -48,11 +50,16 @@ pub enum Command {
     /// Merge maps into one: actors matched by id, then name or alias; relations with the same
     /// actors, policy field and label pool their passages; every passage keeps its source.
     Merge(MergeArgs),
+    /// Compare two maps: which relations were added, removed, changed (tone, direction or
+    /// evidence) or stayed the same, with both sides' passages; a summary line, and CSV,
+    /// Markdown or HTML with --out.
+    Diff(DiffArgs),
     /// Write the evidence report: every passage behind the relations shown, in its sentence,
     /// as HTML (figure inline), Markdown (figure beside it as SVG) or CSV, by extension.
     Report(ReportArgs),
     /// Write the map as a briefing figure (PNG or SVG, chosen by the extension), no display
-    /// needed; or as GraphML (*.graphml) for other network tools, with every passage.
+    /// needed; as an interactive handout (*.html) any browser opens offline; or as GraphML
+    /// (*.graphml) for other network tools, with every passage.
     Export(ExportArgs),
     /// Install relmap for this user: binary, icon, launcher entry, *.relmap.json file type, and
     /// relmap as the default application for that type.

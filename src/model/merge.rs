@@ -61,7 +61,8 @@ pub fn name_key(name: &str) -> String {
         .join(" ")
 }
 
-fn keys_of(a: &super::Actor) -> BTreeSet<String> {
+/// Every name an actor goes by (name, aliases, native names), as [`name_key`] compares them.
+pub(super) fn keys_of(a: &super::Actor) -> BTreeSet<String> {
     std::iter::once(&a.name)
         .chain(&a.aliases)
         .chain(&a.native_names)

@@ -1,0 +1,266 @@
+//! `relmap diff A B`: what changed between two maps, relation by relation, with the evidence
+//! of both sides; as CSV, Markdown or HTML by the output's extension, and a one-line summary.
+
+use std::fmt::Write as _;
+use std::path::PathBuf;
+
+use crate::export::escape_xml;
+use crate::model::{Change, Dataset, MapDiff, Passage, Relation, RelationDiff};
+
+/// Options of `relmap diff`.
+#[derive(Debug, clap::Args)]
+pub struct DiffArgs {
+    /// The earlier map.
+    pub before: PathBuf,
+    /// The later map.
+    pub after: PathBuf,
+    /// Write the comparison here: `.csv` (one row per relation), `.md` or `.html` (each change
+    /// with the passages of both sides); without it only the summary is printed.
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+}
+
+/// The CSV header of a comparison.
+pub const DIFF_COLUMNS: [&str; 10] = [
+    "change",
+    "from",
+    "to",
+    "dimension",
+    "label_before",
+    "label_after",
+    "tone_before",
+    "tone_after",
+    "passages_before",
+    "passages_after",
+];
+
+/// Runs `relmap diff`; returns what to print.
+pub fn diff(args: &DiffArgs) -> anyhow::Result<String> {
+    let before = crate::model::load_path(&args.before)?;
+    let after = crate::model::load_path(&args.after)?;
+    let compared = crate::model::diff(&before, &after);
+    let mut lines = vec![compared.summary()];
+    if compared.share_no_actor() {
+        lines.push("note: the two maps share no actor; every relation is added or removed".into());
+    }
+    for clash in &compared.clashes {
+        lines.push(format!("clash: {clash}"));
+    }
+    if let Some(out) = &args.out {
+        let ext = out
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .unwrap_or_default();
+        let maps = (&before, &after);
+        let text = match ext.as_str() {
+            "csv" => csv(maps, &compared),
+            "md" => markdown(maps, &compared),
+            "html" | "htm" => html(maps, &compared),
+            _ => anyhow::bail!(
+                "{}: unknown format; name the output *.csv, *.md or *.html",
+                out.display()
+            ),
+        };
+        crate::atomic::write_atomic(out, text.as_bytes())
+            .map_err(|e| anyhow::anyhow!("{}: could not write: {e}", out.display()))?;
+        lines.push(format!("wrote {}", out.display()));
+    }
+    Ok(lines.join("\n"))
+}
+
+/// The two sides of one compared relation.
+struct Sides<'a> {
+    before: Option<&'a Relation>,
+    after: Option<&'a Relation>,
+}
+
+fn sides<'a>((a, b): (&'a Dataset, &'a Dataset), r: &RelationDiff) -> Sides<'a> {
+    Sides {
+        before: r.before.and_then(|x| a.relation(x)),
+        after: r.after.and_then(|x| b.relation(x)),
+    }
+}
+
+/// Actor names of a compared relation: as in the first map, or the second when only it has it.
+fn names<'a>((a, b): (&'a Dataset, &'a Dataset), s: &Sides<'_>) -> (&'a str, &'a str, String) {
+    match (s.before, s.after) {
+        (Some(rel), _) => (
+            a.actors[rel.from].name.as_str(),
+            a.actors[rel.to].name.as_str(),
+            rel.dimension.as_str().to_owned(),
+        ),
+        (None, Some(rel)) => (
+            b.actors[rel.from].name.as_str(),
+            b.actors[rel.to].name.as_str(),
+            rel.dimension.as_str().to_owned(),
+        ),
+        (None, None) => ("", "", String::new()),
+    }
+}
+
+fn csv(maps: (&Dataset, &Dataset), d: &MapDiff) -> String {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let _ = w.write_record(DIFF_COLUMNS);
+    for r in &d.relations {
+        let s = sides(maps, r);
+        let (from, to, dimension) = names(maps, &s);
+        let label = |x: Option<&Relation>| x.map_or_else(String::new, |x| x.label.clone());
+        let tone = |x: Option<&Relation>| x.map_or("", |x| x.tone.legend_label());
+        let count =
+            |x: Option<&Relation>| x.map_or_else(String::new, |x| x.passages.len().to_string());
+        let _ = w.write_record([
+            r.change.as_str(),
+            from,
+            to,
+            dimension.as_str(),
+            &label(s.before),
+            &label(s.after),
+            tone(s.before),
+            tone(s.after),
+            &count(s.before),
+            &count(s.after),
+        ]);
+    }
+    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
+/// A passage in its sentence, the quote marked by `mark` around it.
+fn in_sentence(d: &Dataset, p: &Passage, mark: (&str, &str), escape: fn(&str) -> String) -> String {
+    let (before, quote, after) = match &p.anchor {
+        Some(a) => {
+            let c = d.article_of(p).in_context(a);
+            (c.before, c.quote, c.after)
+        }
+        None => ("", p.quote.as_str(), ""),
+    };
+    format!(
+        "{}{}{}{}{}",
+        escape(before.trim_start()),
+        mark.0,
+        escape(quote),
+        mark.1,
+        escape(after.trim_end())
+    )
+}
+
+/// "changed: tone cooperation → tension, passages 2 → 3".
+fn what_changed(s: &Sides<'_>) -> String {
+    let (Some(a), Some(b)) = (s.before, s.after) else {
+        return String::new();
+    };
+    let mut parts = Vec::new();
+    if a.tone != b.tone {
+        parts.push(format!(
+            "tone {} → {}",
+            a.tone.legend_label(),
+            b.tone.legend_label()
+        ));
+    }
+    if a.directed != b.directed || a.label != b.label {
+        parts.push(format!("“{}” → “{}”", a.label, b.label));
+    }
+    if a.passages.len() != b.passages.len() {
+        parts.push(format!(
+            "passages {} → {}",
+            a.passages.len(),
+            b.passages.len()
+        ));
+    }
+    parts.join(", ")
+}
+
+const GROUPS: [Change; 4] = [
+    Change::Changed,
+    Change::Removed,
+    Change::Added,
+    Change::Same,
+];
+
+fn markdown(maps: (&Dataset, &Dataset), d: &MapDiff) -> String {
+    let mut out = format!(
+        "# What changed: {} → {}\n\n{}\n",
+        maps.0.title,
+        maps.1.title,
+        d.summary()
+    );
+    let plain: fn(&str) -> String = str::to_owned;
+    for group in GROUPS {
+        let rows: Vec<&RelationDiff> = d.relations.iter().filter(|r| r.change == group).collect();
+        if rows.is_empty() {
+            continue;
+        }
+        let _ = write!(out, "\n## {} ({})\n", group.as_str(), rows.len());
+        for r in rows {
+            let s = sides(maps, r);
+            let (from, to, dimension) = names(maps, &s);
+            let label = s.after.or(s.before).map_or("", |x| x.label.as_str());
+            let _ = write!(out, "\n### {from} — {to}: {label} ({dimension})\n");
+            let changed = what_changed(&s);
+            if !changed.is_empty() {
+                let _ = writeln!(out, "\n{changed}");
+            }
+            for (side, rel, map) in [("Before", s.before, maps.0), ("After", s.after, maps.1)] {
+                let Some(rel) = rel else { continue };
+                let _ = writeln!(out, "\n{side}:\n");
+                for p in &rel.passages {
+                    let _ = writeln!(out, "> {}\n", in_sentence(map, p, ("**", "**"), plain));
+                }
+            }
+        }
+    }
+    out
+}
+
+fn html(maps: (&Dataset, &Dataset), d: &MapDiff) -> String {
+    let esc: fn(&str) -> String = escape_xml;
+    let mut out = format!(
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>What changed: \
+         {} → {}</title><style>body{{font-family:system-ui,sans-serif;max-width:52rem;margin:2rem \
+         auto;padding:0 1rem;line-height:1.45}}blockquote{{border-left:3px solid #99a;margin:.4rem \
+         0;padding-left:.8rem;color:#555}}strong{{color:#1f2328}}.side{{font-weight:600;margin-top:\
+         .6rem}}</style></head><body>\n<h1>What changed: {} → {}</h1>\n<p>{}</p>\n",
+        esc(&maps.0.title),
+        esc(&maps.1.title),
+        esc(&maps.0.title),
+        esc(&maps.1.title),
+        esc(&d.summary())
+    );
+    for group in GROUPS {
+        let rows: Vec<&RelationDiff> = d.relations.iter().filter(|r| r.change == group).collect();
+        if rows.is_empty() {
+            continue;
+        }
+        let _ = writeln!(out, "<h2>{} ({})</h2>", group.as_str(), rows.len());
+        for r in rows {
+            let s = sides(maps, r);
+            let (from, to, dimension) = names(maps, &s);
+            let label = s.after.or(s.before).map_or("", |x| x.label.as_str());
+            let _ = writeln!(
+                out,
+                "<h3>{} — {}: {} ({})</h3>",
+                esc(from),
+                esc(to),
+                esc(label),
+                esc(&dimension)
+            );
+            let changed = what_changed(&s);
+            if !changed.is_empty() {
+                let _ = writeln!(out, "<p>{}</p>", esc(&changed));
+            }
+            for (side, rel, map) in [("Before", s.before, maps.0), ("After", s.after, maps.1)] {
+                let Some(rel) = rel else { continue };
+                let _ = writeln!(out, "<div class=\"side\">{side}</div>");
+                for p in &rel.passages {
+                    let _ = writeln!(
+                        out,
+                        "<blockquote>{}</blockquote>",
+                        in_sentence(map, p, ("<strong>", "</strong>"), esc)
+                    );
+                }
+            }
+        }
+    }
+    out.push_str("</body></html>\n");
+    out
+}
