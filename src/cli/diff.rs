@@ -177,6 +177,45 @@ const GROUPS: [Change; 4] = [
     Change::Same,
 ];
 
+/// One compared relation as the Markdown and HTML write it.
+struct View<'a> {
+    heading: String,
+    changed: String,
+    /// Each side present: "Before"/"After", its map and its passages.
+    sides: Vec<(&'static str, &'a Dataset, &'a [Passage])>,
+}
+
+/// The comparison grouped by kind of change, each relation ready to write.
+fn grouped<'a>(maps: (&'a Dataset, &'a Dataset), d: &MapDiff) -> Vec<(Change, Vec<View<'a>>)> {
+    GROUPS
+        .iter()
+        .map(|&group| {
+            let views = d
+                .relations
+                .iter()
+                .filter(|r| r.change == group)
+                .map(|r| {
+                    let s = sides(maps, r);
+                    let (from, to, dimension) = names(maps, &s);
+                    let label = s.after.or(s.before).map_or("", |x| x.label.as_str());
+                    View {
+                        heading: format!("{from} — {to}: {label} ({dimension})"),
+                        changed: what_changed(&s),
+                        sides: [("Before", s.before, maps.0), ("After", s.after, maps.1)]
+                            .into_iter()
+                            .filter_map(|(side, rel, map)| {
+                                rel.map(|rel| (side, map, rel.passages.as_slice()))
+                            })
+                            .collect(),
+                    }
+                })
+                .collect::<Vec<_>>();
+            (group, views)
+        })
+        .filter(|(_, views)| !views.is_empty())
+        .collect()
+}
+
 fn markdown(maps: (&Dataset, &Dataset), d: &MapDiff) -> String {
     let mut out = format!(
         "# What changed: {} → {}\n\n{}\n",
@@ -185,25 +224,16 @@ fn markdown(maps: (&Dataset, &Dataset), d: &MapDiff) -> String {
         d.summary()
     );
     let plain: fn(&str) -> String = str::to_owned;
-    for group in GROUPS {
-        let rows: Vec<&RelationDiff> = d.relations.iter().filter(|r| r.change == group).collect();
-        if rows.is_empty() {
-            continue;
-        }
-        let _ = write!(out, "\n## {} ({})\n", group.as_str(), rows.len());
-        for r in rows {
-            let s = sides(maps, r);
-            let (from, to, dimension) = names(maps, &s);
-            let label = s.after.or(s.before).map_or("", |x| x.label.as_str());
-            let _ = write!(out, "\n### {from} — {to}: {label} ({dimension})\n");
-            let changed = what_changed(&s);
-            if !changed.is_empty() {
-                let _ = writeln!(out, "\n{changed}");
+    for (group, views) in grouped(maps, d) {
+        let _ = write!(out, "\n## {} ({})\n", group.as_str(), views.len());
+        for v in views {
+            let _ = write!(out, "\n### {}\n", v.heading);
+            if !v.changed.is_empty() {
+                let _ = writeln!(out, "\n{}", v.changed);
             }
-            for (side, rel, map) in [("Before", s.before, maps.0), ("After", s.after, maps.1)] {
-                let Some(rel) = rel else { continue };
+            for (side, map, passages) in v.sides {
                 let _ = writeln!(out, "\n{side}:\n");
-                for p in &rel.passages {
+                for p in passages {
                     let _ = writeln!(out, "> {}\n", in_sentence(map, p, ("**", "**"), plain));
                 }
             }
@@ -226,32 +256,16 @@ fn html(maps: (&Dataset, &Dataset), d: &MapDiff) -> String {
         esc(&maps.1.title),
         esc(&d.summary())
     );
-    for group in GROUPS {
-        let rows: Vec<&RelationDiff> = d.relations.iter().filter(|r| r.change == group).collect();
-        if rows.is_empty() {
-            continue;
-        }
-        let _ = writeln!(out, "<h2>{} ({})</h2>", group.as_str(), rows.len());
-        for r in rows {
-            let s = sides(maps, r);
-            let (from, to, dimension) = names(maps, &s);
-            let label = s.after.or(s.before).map_or("", |x| x.label.as_str());
-            let _ = writeln!(
-                out,
-                "<h3>{} — {}: {} ({})</h3>",
-                esc(from),
-                esc(to),
-                esc(label),
-                esc(&dimension)
-            );
-            let changed = what_changed(&s);
-            if !changed.is_empty() {
-                let _ = writeln!(out, "<p>{}</p>", esc(&changed));
+    for (group, views) in grouped(maps, d) {
+        let _ = writeln!(out, "<h2>{} ({})</h2>", group.as_str(), views.len());
+        for v in views {
+            let _ = writeln!(out, "<h3>{}</h3>", esc(&v.heading));
+            if !v.changed.is_empty() {
+                let _ = writeln!(out, "<p>{}</p>", esc(&v.changed));
             }
-            for (side, rel, map) in [("Before", s.before, maps.0), ("After", s.after, maps.1)] {
-                let Some(rel) = rel else { continue };
+            for (side, map, passages) in v.sides {
                 let _ = writeln!(out, "<div class=\"side\">{side}</div>");
-                for p in &rel.passages {
+                for p in passages {
                     let _ = writeln!(
                         out,
                         "<blockquote>{}</blockquote>",

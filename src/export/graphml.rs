@@ -46,10 +46,7 @@ fn passage_line(d: &Dataset, p: &Passage) -> String {
         || "not found in the article".to_owned(),
         |a| format!("¶{}", a.paragraph()),
     ));
-    parts.push(
-        p.date
-            .map_or_else(|| "as of the article".to_owned(), |x| x.long()),
-    );
+    parts.push(p.date_in_words());
     if p.status != PassageStatus::Confirmed {
         parts.push(p.status.as_str().to_owned());
     }

@@ -221,9 +221,7 @@ fn relation_data(
                     quote,
                     after,
                     paragraph: p.anchor.as_ref().map(crate::model::Anchor::paragraph),
-                    date: p
-                        .date
-                        .map_or_else(|| "as of the article".to_owned(), |x| x.long()),
+                    date: p.date_in_words(),
                     source: p.source.0,
                     grade: d.grade_beside(p),
                     kind: (p.modality() != crate::model::Modality::Fact)

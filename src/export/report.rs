@@ -86,9 +86,7 @@ fn rows<'a>(d: &'a Dataset, r: RelationId, input: &ReportInput) -> Vec<Row<'a>> 
                 before: before.trim_start().to_owned(),
                 after: after.trim_end().to_owned(),
                 paragraph,
-                date: p
-                    .date
-                    .map_or_else(|| "as of the article".to_owned(), |x| x.long()),
+                date: p.date_in_words(),
             }
         })
         .collect()

@@ -6,8 +6,8 @@
 
 use std::collections::BTreeSet;
 
-use super::merge::{keys_of, name_key};
-use super::{ActorId, ActorKind, Dataset, Relation, RelationId};
+use super::merge::{ActorMatch, name_key};
+use super::{ActorId, Dataset, Relation, RelationId};
 
 /// How one relation compares.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -169,28 +169,22 @@ fn same_place(old: &Relation, new: &Relation, (from, to): (ActorId, ActorId)) ->
     joins && old.dimension == new.dimension
 }
 
-/// The first map's actor that `a` is: the same id, else one sharing a name, alias or native
-/// name; a shared name across kinds is a clash (reported, not matched).
+/// The first map's actor that `a` is, as a merge decides it; a shared name across kinds is a
+/// clash (reported, not matched).
 fn match_actor(before: &Dataset, a: &super::Actor, clashes: &mut Vec<String>) -> Option<ActorId> {
-    let keys = keys_of(a);
-    let found = before.actor_index(&a.id).or_else(|| {
-        before
-            .actors_with_ids()
-            .find(|(_, b)| !keys.is_disjoint(&keys_of(b)))
-            .map(|(i, _)| i)
-    })?;
-    let b = &before.actors[found];
-    let kinds_differ =
-        a.kind != b.kind && a.kind != ActorKind::Unspecified && b.kind != ActorKind::Unspecified;
-    if kinds_differ {
-        clashes.push(format!(
-            "{:?} ({}) and {:?} ({}) share a name but not a kind; compared as different actors",
-            b.name,
-            b.kind.as_str(),
-            a.name,
-            a.kind.as_str()
-        ));
-        return None;
+    match super::merge::match_actor(before, a) {
+        ActorMatch::Same(i) => Some(i),
+        ActorMatch::New => None,
+        ActorMatch::Clash(i) => {
+            let b = &before.actors[i];
+            clashes.push(format!(
+                "{:?} ({}) and {:?} ({}) share a name but not a kind; compared as different actors",
+                b.name,
+                b.kind.as_str(),
+                a.name,
+                a.kind.as_str()
+            ));
+            None
+        }
     }
-    Some(found)
 }

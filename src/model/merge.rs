@@ -62,7 +62,7 @@ pub fn name_key(name: &str) -> String {
 }
 
 /// Every name an actor goes by (name, aliases, native names), as [`name_key`] compares them.
-pub(super) fn keys_of(a: &super::Actor) -> BTreeSet<String> {
+fn keys_of(a: &super::Actor) -> BTreeSet<String> {
     std::iter::once(&a.name)
         .chain(&a.aliases)
         .chain(&a.native_names)
@@ -148,20 +148,46 @@ fn merge_sources(base: &mut Dataset, other: &Dataset) -> Vec<SourceId> {
         .collect()
 }
 
-fn merge_actor(base: &mut Dataset, a: &super::Actor, report: &mut MergeReport) -> ActorId {
+/// Which actor of `base` an actor of another map is, as merging and comparing maps decide it.
+pub(super) enum ActorMatch {
+    /// The same actor: same id, or a shared name, alias or native name.
+    Same(ActorId),
+    /// An actor sharing a name but of another kind: a clash, kept apart.
+    Clash(ActorId),
+    /// No actor of `base`.
+    New,
+}
+
+/// The actor of `base` that `a` is: the same id, else the first sharing any name (after
+/// [`name_key`]); a different kind (both stated) makes it a clash.
+pub(super) fn match_actor(base: &Dataset, a: &super::Actor) -> ActorMatch {
     let keys = keys_of(a);
-    let by_id = base.actor_index(&a.id);
-    let by_name = || {
+    let found = base.actor_index(&a.id).or_else(|| {
         base.actors_with_ids()
             .find(|(_, b)| !keys.is_disjoint(&keys_of(b)))
             .map(|(i, _)| i)
+    });
+    let Some(i) = found else {
+        return ActorMatch::New;
     };
-    let found = by_id.or_else(by_name);
-    if let Some(i) = found {
+    let b = &base.actors[i];
+    let kinds_differ =
+        a.kind != b.kind && a.kind != ActorKind::Unspecified && b.kind != ActorKind::Unspecified;
+    if kinds_differ {
+        ActorMatch::Clash(i)
+    } else {
+        ActorMatch::Same(i)
+    }
+}
+
+fn merge_actor(base: &mut Dataset, a: &super::Actor, report: &mut MergeReport) -> ActorId {
+    let found = match match_actor(base, a) {
+        ActorMatch::Same(i) => Some((i, false)),
+        ActorMatch::Clash(i) => Some((i, true)),
+        ActorMatch::New => None,
+    };
+    if let Some((i, kinds_differ)) = found {
         let b = &base.actors[i];
-        let kinds_differ = a.kind != b.kind
-            && a.kind != ActorKind::Unspecified
-            && b.kind != ActorKind::Unspecified;
         if kinds_differ {
             report.clashes.push(format!(
                 "{:?} ({}) and {:?} ({}) share a name but not a kind; kept apart: rename one or \

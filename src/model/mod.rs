@@ -309,6 +309,13 @@ pub struct Passage {
 }
 
 impl Passage {
+    /// Its date in words ("since 2009"), or "as of the article" when it has none of its own:
+    /// how exports and reports print it.
+    pub fn date_in_words(&self) -> String {
+        self.date
+            .map_or_else(|| "as of the article".to_owned(), |x| x.long())
+    }
+
     /// The passage's modality: the stated one, else a fact.
     pub fn modality(&self) -> Modality {
         self.stated_modality.unwrap_or_default()

@@ -38,7 +38,8 @@ pub(super) fn edge_shape(
     let style = input.style;
     let rel = &input.dataset.relations[r];
     let evidence = rel.passages.len();
-    let width = edge_width(input, r, emphasis);
+    let backing = Backing::of(input.dataset, rel);
+    let width = width_backed(input, r, emphasis, backing);
     let draft = crate::model::is_draft_relation(rel);
     let base_color = if evidence == 0 || draft {
         style.no_evidence
@@ -50,7 +51,6 @@ pub(super) fn edge_shape(
     } else {
         base_color
     };
-    let backing = Backing::of(input.dataset, rel);
     // Evidence that is all forecast or aim (what may happen or is wanted) is drawn faint so
     // it is never read as what the article reports (the legend says so); weak evidence is
     // hollow instead (its strands), which stays visible when dashed.
@@ -86,6 +86,17 @@ pub(super) fn edge_shape(
 /// A relation's line width in world units: from its passages (or weight, without evidence),
 /// thicker when highlighted; drafts are thin.
 pub(super) fn edge_width(input: &SceneInput<'_>, r: RelationId, emphasis: Emphasis) -> f32 {
+    let backing = Backing::of(input.dataset, &input.dataset.relations[r]);
+    width_backed(input, r, emphasis, backing)
+}
+
+/// [`edge_width`] for a relation whose [`Backing`] is already known (it counts sources).
+fn width_backed(
+    input: &SceneInput<'_>,
+    r: RelationId,
+    emphasis: Emphasis,
+    backing: Backing,
+) -> f32 {
     let m = &input.style.metrics;
     let rel = &input.dataset.relations[r];
     let evidence = rel.passages.len();
@@ -102,7 +113,7 @@ pub(super) fn edge_width(input: &SceneInput<'_>, r: RelationId, emphasis: Emphas
         m.edge_base_width + m.edge_width_per_sqrt_passage * (evidence as f32).sqrt()
     };
     // A double line needs room for two strands and the gap between them.
-    let width = match Backing::of(input.dataset, rel) {
+    let width = match backing {
         Backing::Corroborated => width * 1.6 + 1.5,
         Backing::Single | Backing::Weak => width,
     };
