@@ -7,46 +7,39 @@ mod run;
 
 use relmap::model::{self, Change};
 
-const BEFORE: &str = r#"{"format": "relmap/1", "title": "Steppe 2012",
-  "source": {"title": "Steppe 2012", "date": "2012",
-    "text": "China and Kazakhstan built a pipeline together. Kazakhstan and Russia cooperate closely in a customs union. China and Russia share goals in Central Asia. The United States and Kazakhstan train officers together."},
-  "actors": [{"id": "cn", "name": "China", "kind": "state"},
-             {"id": "kz", "name": "Kazakhstan", "kind": "state"},
-             {"id": "ru", "name": "Russia", "kind": "state"},
-             {"id": "us", "name": "United States", "kind": "state"}],
-  "relations": [
-    {"id": "cn-kz", "source": "cn", "target": "kz", "label": "Pipeline", "dimension": "energy", "tone": "cooperation",
-     "passages": [{"quote": "China and Kazakhstan built a pipeline together"}]},
-    {"id": "kz-ru", "source": "kz", "target": "ru", "label": "Customs union", "dimension": "economy", "tone": "cooperation",
-     "passages": [{"quote": "Kazakhstan and Russia cooperate closely in a customs union"}]},
-    {"id": "cn-ru", "source": "cn", "target": "ru", "label": "Shared goals", "dimension": "diplomacy", "tone": "cooperation",
-     "passages": [{"quote": "China and Russia share goals in Central Asia"}]},
-    {"id": "us-kz", "source": "us", "target": "kz", "label": "Officer training", "dimension": "security", "tone": "cooperation",
-     "passages": [{"quote": "The United States and Kazakhstan train officers together"}]}]}"#;
+/// The fixtures: two maps of the same countries written years apart, and one map carrying
+/// both articles as dated sources.
+fn fixture(name: &str) -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/compare")
+        .join(name)
+}
 
-const AFTER: &str = r#"{"format": "relmap/1", "title": "Steppe 2023",
-  "source": {"title": "Steppe 2023", "date": "2023",
-    "text": "China and Kazakhstan built a pipeline together. A second pipeline from Kazakhstan to China opened. Kazakhstan and the Russian Federation quarrel over transit since the war. Kazakhstan and Turkey signed a defence pact. The United States and Kazakhstan train officers together."},
-  "actors": [{"id": "china", "name": "China", "kind": "state"},
-             {"id": "kazakhstan", "name": "Kazakhstan", "kind": "state"},
-             {"id": "rf", "name": "Russian Federation", "kind": "state", "aliases": ["Russia"]},
-             {"id": "tr", "name": "Turkey", "kind": "state"},
-             {"id": "usa", "name": "USA", "kind": "state", "aliases": ["United States"]}],
-  "relations": [
-    {"id": "pipelines", "source": "china", "target": "kazakhstan", "label": "Pipelines", "dimension": "energy", "tone": "cooperation",
-     "passages": [{"quote": "China and Kazakhstan built a pipeline together"},
-                  {"quote": "A second pipeline from Kazakhstan to China opened"}]},
-    {"id": "transit", "source": "kazakhstan", "target": "rf", "label": "Customs union", "dimension": "economy", "tone": "tension",
-     "passages": [{"quote": "Kazakhstan and the Russian Federation quarrel over transit since the war"}]},
-    {"id": "kz-tr", "source": "kazakhstan", "target": "tr", "label": "Defence pact", "dimension": "security", "tone": "cooperation",
-     "passages": [{"quote": "Kazakhstan and Turkey signed a defence pact"}]},
-    {"id": "training", "source": "usa", "target": "kazakhstan", "label": "Officer training", "dimension": "security", "tone": "cooperation",
-     "passages": [{"quote": "The United States and Kazakhstan train officers together"}]}]}"#;
+const BEFORE: &str = "steppe-2012.relmap.json";
+const AFTER: &str = "steppe-2023.relmap.json";
+const THROUGH_TIME: &str = "steppe-through-time.relmap.json";
+
+fn load(name: &str) -> model::Dataset {
+    model::load_path(&fixture(name)).expect("the fixture loads")
+}
+
+/// The CSV rows `relmap` wrote to `path`, after checking the header is the documented one.
+fn diff_rows(path: &std::path::Path) -> Vec<csv::StringRecord> {
+    let mut reader = csv::Reader::from_path(path).expect("csv");
+    let header: Vec<String> = reader
+        .headers()
+        .expect("header")
+        .iter()
+        .map(str::to_owned)
+        .collect();
+    assert_eq!(header, relmap::cli::DIFF_COLUMNS);
+    reader.records().map(|r| r.expect("row")).collect()
+}
 
 #[test]
 fn relations_are_matched_across_ids_and_names_and_classified() {
-    let before = model::load_str(BEFORE, "before").expect("before loads");
-    let after = model::load_str(AFTER, "after").expect("after loads");
+    let before = load(BEFORE);
+    let after = load(AFTER);
     let d = model::diff(&before, &after);
     let change_of = |id: &str| {
         let r = before.relation_index(id);
@@ -84,8 +77,8 @@ fn relations_are_matched_across_ids_and_names_and_classified() {
 #[test]
 fn the_cli_writes_csv_markdown_and_html_and_prints_the_summary() {
     let dir = tempfile::tempdir().expect("dir");
-    std::fs::write(dir.path().join("a.relmap.json"), BEFORE).expect("a");
-    std::fs::write(dir.path().join("b.relmap.json"), AFTER).expect("b");
+    std::fs::copy(fixture(BEFORE), dir.path().join("a.relmap.json")).expect("a");
+    std::fs::copy(fixture(AFTER), dir.path().join("b.relmap.json")).expect("b");
     let out = run::relmap(
         &["diff", "a.relmap.json", "b.relmap.json", "--out", "d.csv"],
         dir.path(),
@@ -96,15 +89,7 @@ fn the_cli_writes_csv_markdown_and_html_and_prints_the_summary() {
         said.starts_with("2 changed, 1 removed, 1 added, 1 same"),
         "{said}"
     );
-    let mut reader = csv::Reader::from_path(dir.path().join("d.csv")).expect("csv");
-    let header: Vec<String> = reader
-        .headers()
-        .expect("header")
-        .iter()
-        .map(str::to_owned)
-        .collect();
-    assert_eq!(header, relmap::cli::DIFF_COLUMNS);
-    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
+    let rows = diff_rows(&dir.path().join("d.csv"));
     let tone_turn = rows
         .iter()
         .find(|r| &r[1] == "Kazakhstan" && &r[2] == "Russia")
@@ -136,9 +121,143 @@ fn the_cli_writes_csv_markdown_and_html_and_prints_the_summary() {
             "{name}: the before side's passage"
         );
     }
+    // The figure of the compared map: inline in the HTML, beside the Markdown as an SVG.
+    let html = std::fs::read_to_string(dir.path().join("d.html")).expect("html");
+    assert!(html.contains("<svg") && html.contains(r#"class="new-mark""#));
+    assert!(html.contains("Defence pact (new)") && html.contains("(removed)"));
+    assert!(!html.contains("<?xml"), "the SVG is an element of the page");
+    let md = std::fs::read_to_string(dir.path().join("d.md")).expect("md");
+    assert!(md.contains("](d.svg)"), "the figure is linked: {md}");
+    let svg = std::fs::read_to_string(dir.path().join("d.svg")).expect("the figure beside it");
+    assert!(svg.contains(r#"class="was""#), "a changed line's old half");
+    assert!(svg.contains("Compared"), "the legend explains the marks");
+    // The figure alone, as a PNG.
+    let out = run::relmap(
+        &[
+            "diff",
+            "a.relmap.json",
+            "b.relmap.json",
+            "--figure",
+            "d.png",
+        ],
+        dir.path(),
+    );
+    assert!(out.status.success());
+    let png = std::fs::read(dir.path().join("d.png")).expect("png");
+    assert!(png.starts_with(b"\x89PNG"));
     let out = run::relmap(
         &["diff", "a.relmap.json", "b.relmap.json", "--out", "d.pdf"],
         dir.path(),
     );
     assert!(!out.status.success());
+}
+
+#[test]
+fn one_map_is_compared_with_itself_between_two_dates() {
+    let dir = tempfile::tempdir().expect("dir");
+    let map = fixture(THROUGH_TIME);
+    let map = map.to_str().expect("utf-8 path");
+    let out = run::relmap(
+        &[
+            "diff", map, "--from", "2012", "--to", "2023", "--out", "t.csv",
+        ],
+        dir.path(),
+    );
+    let said = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(out.status.success(), "{said}");
+    assert!(
+        said.starts_with("2 changed, 0 removed, 1 added, 2 same"),
+        "{said}"
+    );
+    let rows = diff_rows(&dir.path().join("t.csv"));
+    let trade = rows
+        .iter()
+        .find(|r| &r[1] == "Kazakhstan" && &r[2] == "Russia")
+        .expect("the Kazakhstan–Russia row");
+    assert_eq!(
+        (&trade[0], &trade[6], &trade[7], &trade[8], &trade[9]),
+        ("changed", "cooperation", "mixed", "1", "2"),
+        "the 2023 quarrel joins the 2012 cooperation"
+    );
+    assert!(rows.iter().any(|r| &r[0] == "added" && &r[2] == "Turkey"));
+    // Before 2023 nothing of the later article counts: the two dates agree.
+    let out = run::relmap(&["diff", map, "--from", "2012", "--to", "2015"], dir.path());
+    let said = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(
+        said.starts_with("0 changed, 0 removed, 0 added, 4 same"),
+        "{said}"
+    );
+    // Mistakes are told apart, each with what to do.
+    for (args, expected) in [
+        (vec!["diff", map], "--from DATE"),
+        (
+            vec!["diff", map, "--from", "2023", "--to", "2012"],
+            "earlier date first",
+        ),
+        (vec!["diff", map, map, "--from", "2012"], "leave them out"),
+        (vec!["diff", map, "--from", "2012-13"], "is not a date"),
+    ] {
+        let out = run::relmap(&args, dir.path());
+        let err = String::from_utf8_lossy(&out.stderr).into_owned();
+        assert!(!out.status.success(), "{args:?}");
+        assert!(err.contains(expected), "{args:?}: {err}");
+    }
+}
+
+#[test]
+fn export_as_of_a_date_leaves_out_later_sources() {
+    let dir = tempfile::tempdir().expect("dir");
+    let map = fixture(THROUGH_TIME);
+    let map = map.to_str().expect("utf-8 path");
+    let out = run::relmap(
+        &["export", map, "--as-of", "2015", "--out", "then.svg"],
+        dir.path(),
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let then = std::fs::read_to_string(dir.path().join("then.svg")).expect("svg");
+    assert!(then.contains(r#"data-relation="cn-ru-goals""#));
+    assert!(
+        !then.contains(r#"data-relation="kz-tr-pact""#),
+        "the pact is from 2023"
+    );
+    assert!(!then.contains(">Turkey<"), "Turkey appears only in 2023");
+    assert!(then.contains("as of 2015"), "the title says which date");
+    let out = run::relmap(&["export", map, "--out", "now.svg"], dir.path());
+    assert!(out.status.success());
+    let now = std::fs::read_to_string(dir.path().join("now.svg")).expect("svg");
+    assert!(now.contains(r#"data-relation="kz-tr-pact""#) && now.contains(">Turkey<"));
+}
+
+#[test]
+fn maps_sharing_no_actor_are_all_added_and_removed() {
+    let dir = tempfile::tempdir().expect("dir");
+    let other = r#"{"format": "relmap/1", "title": "Andes",
+      "source": {"title": "Andes", "text": "Peru and Chile trade copper."},
+      "actors": [{"id": "pe", "name": "Peru", "kind": "state"}, {"id": "cl", "name": "Chile", "kind": "state"}],
+      "relations": [{"id": "pe-cl", "source": "pe", "target": "cl", "label": "Copper", "dimension": "economy",
+        "passages": [{"quote": "Peru and Chile trade copper"}]}]}"#;
+    std::fs::write(dir.path().join("andes.relmap.json"), other).expect("write");
+    let before = fixture(BEFORE);
+    let out = run::relmap(
+        &[
+            "diff",
+            before.to_str().expect("utf-8"),
+            "andes.relmap.json",
+            "--out",
+            "d.csv",
+        ],
+        dir.path(),
+    );
+    let said = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(out.status.success(), "{said}");
+    assert!(said.contains("share no actor"), "{said}");
+    assert!(
+        said.starts_with("0 changed, 4 removed, 1 added, 0 same"),
+        "{said}"
+    );
+    assert_eq!(diff_rows(&dir.path().join("d.csv")).len(), 5);
 }

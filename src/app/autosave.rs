@@ -46,6 +46,10 @@ impl RelmapApp {
         let Some(autosave) = &self.autosave else {
             return;
         };
+        // Behind a comparison the map is untouched, and its copy stays as it was.
+        if self.is_comparing() {
+            return;
+        }
         if !self.state.is_dirty() {
             if autosave.last.is_some() {
                 autosave.remove();

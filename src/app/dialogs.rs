@@ -48,6 +48,8 @@ pub enum Modal {
     ReportAs(String),
     /// The in-app "merge map" form, with the path typed so far.
     MergeFrom(String),
+    /// The in-app "compare with" form, with the path typed so far.
+    CompareWith(String),
     /// Edit a source's bibliographic data.
     Source(ui::SourceForm),
 }
@@ -61,7 +63,8 @@ impl Modal {
         match self {
             Self::Error { title, lines } => error_dialog(ctx, title, lines),
             Self::Open(path) => open_form(ctx, path),
-            Self::MergeFrom(path) => merge_form(ctx, path),
+            Self::MergeFrom(path) => path_form(ctx, path, &MERGE_FORM),
+            Self::CompareWith(path) => path_form(ctx, path, &COMPARE_FORM),
             Self::Export(form) => match ui::export_form(ctx, form) {
                 ui::FormResult::Open => None,
                 ui::FormResult::Cancel => Some(Action::Dismiss),
@@ -133,6 +136,7 @@ impl Modal {
             | Self::Recover
             | Self::ReportAs(_)
             | Self::MergeFrom(_)
+            | Self::CompareWith(_)
             | Self::Source(_) => true,
         }
     }
@@ -150,6 +154,7 @@ impl Modal {
             | Self::Export(_)
             | Self::ReportAs(_)
             | Self::MergeFrom(_)
+            | Self::CompareWith(_)
             | Self::Recover => true,
             Self::Error { .. } | Self::Open(_) | Self::Shortcuts | Self::About => false,
         }
@@ -211,20 +216,45 @@ fn open_form(ctx: &egui::Context, path: &mut String) -> Option<Action> {
     if open { action } else { Some(Action::Dismiss) }
 }
 
-/// The path form of File → Merge map… where no system file dialog is available.
-fn merge_form(ctx: &egui::Context, path: &mut String) -> Option<Action> {
+/// What a form asking for another map's path says and does.
+struct PathForm {
+    title: &'static str,
+    explanation: &'static str,
+    button: &'static str,
+    action: fn(PathBuf) -> Action,
+}
+
+/// File → Merge map… without a system file dialog.
+const MERGE_FORM: PathForm = PathForm {
+    title: "Merge a map into this one",
+    explanation: "Actors are matched by id, then by name or alias; relations with the same \
+                  actors, policy field and label pool their passages. Undo (Ctrl+Z) takes it back.",
+    button: "Merge",
+    action: Action::MergePath,
+};
+
+/// File → Compare with… without a system file dialog.
+const COMPARE_FORM: PathForm = PathForm {
+    title: "Compare the open map with another",
+    explanation: "The open map is the earlier one. Actors are matched by id, then by name or \
+                  alias; each relation is shown as added, removed, changed or the same. Your \
+                  map is not changed, and comes back when you leave the comparison.",
+    button: "Compare",
+    action: Action::ComparePath,
+};
+
+/// The path form of a command that reads another map, where no system file dialog is
+/// available.
+fn path_form(ctx: &egui::Context, path: &mut String, form: &PathForm) -> Option<Action> {
     let mut action = None;
     let mut open = true;
-    egui::Window::new("Merge a map into this one")
+    egui::Window::new(form.title)
         .open(&mut open)
         .collapsible(false)
         .resizable(false)
         .show(ctx, |ui| {
-            ui.label(
-                "Actors are matched by id, then by name or alias; relations with the same \
-                 actors, policy field and label pool their passages. Undo (Ctrl+Z) takes it back.",
-            );
-            ui.label("Path of the map to merge:");
+            ui.label(form.explanation);
+            ui.label("Path of the other map:");
             let edit = ui.add(
                 egui::TextEdit::singleline(path)
                     .desired_width(420.0)
@@ -233,8 +263,8 @@ fn merge_form(ctx: &egui::Context, path: &mut String) -> Option<Action> {
             ui::focus_when_opened(ui, &edit);
             ui.horizontal(|ui| {
                 let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-                if (ui.button("Merge").clicked() || enter) && !path.trim().is_empty() {
-                    action = Some(Action::MergePath(PathBuf::from(path.trim())));
+                if (ui.button(form.button).clicked() || enter) && !path.trim().is_empty() {
+                    action = Some((form.action)(PathBuf::from(path.trim())));
                 }
                 if ui.button("Cancel").clicked() {
                     action = Some(Action::Dismiss);

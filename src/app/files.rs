@@ -2,7 +2,8 @@
 
 use std::path::{Path, PathBuf};
 
-use super::dialogs::{Asked, Modal, save_dialog};
+pub(super) use super::dialogs::Asked;
+use super::dialogs::{Modal, save_dialog};
 use super::{JobOutcome, LoadResult, Loading, RelmapApp, ToastKind, persist};
 use crate::export::{self, ExportOptions, PictureFormat};
 use crate::map::{EditCommand, LayoutRun};

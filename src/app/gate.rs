@@ -7,17 +7,35 @@
 use super::dialogs::Modal;
 use super::{RelmapApp, ToastKind};
 use crate::map::{DocCommand, FileCommand, MapToAdopt, Outcome};
-use crate::ui::{self, Action, UnsavedChoice};
+use crate::ui::{self, Action, UnsavedChoice, WhileComparing};
 
 impl RelmapApp {
     /// Whether the map has edits that replacing it would lose, and the user has not already
     /// chosen to discard them.
+    /// Behind a comparison, that is the map waiting there.
     pub(super) fn unsaved_at_risk(&self) -> bool {
-        self.state.is_dirty() && self.discarded != Some(self.state.doc.revision)
+        let own = self.own_map();
+        own.is_dirty() && self.discarded != Some(own.doc.revision)
     }
 
     /// Carries out `action`, asking "Save changes?" first when it would lose unsaved edits.
     pub(super) fn act(&mut self, ctx: &egui::Context, action: Action) {
+        if self.is_comparing() {
+            match action.while_comparing() {
+                WhileComparing::Runs => {}
+                // Before the unsaved-changes question, so it is asked about the map itself.
+                WhileComparing::LeavesFirst => self.leave_comparison(),
+                WhileComparing::Refused => {
+                    self.jobs.toast(
+                        ToastKind::Info,
+                        "A comparison cannot be edited: leave it (Esc, or View → Leave \
+                         comparison) and edit the map itself"
+                            .to_owned(),
+                    );
+                    return;
+                }
+            }
+        }
         if action.replaces_map() && self.unsaved_at_risk() {
             if self.modal.as_ref().is_some_and(Modal::holds_work) {
                 // A form with typed work is in front (a dropped file): it is not thrown away
@@ -127,6 +145,11 @@ impl RelmapApp {
                 }
             }
             Action::Unsaved { choice, then } => self.answer_unsaved(ctx, choice, *then),
+            Action::Compare => self.ask_and_compare(),
+            Action::ComparePath(path) => self.compare_path(&path),
+            Action::ThroughTime => self.through_time(),
+            Action::AsOf { until, since } => self.as_of(until, since),
+            Action::LeaveComparison => self.leave_comparison(),
         }
     }
 
@@ -171,6 +194,8 @@ impl RelmapApp {
     /// Shows `next` instead of the open map (the gate has been passed), keeping the outgoing
     /// map's layout so reopening it later restores it.
     pub(super) fn adopt(&mut self, next: crate::map::MapState, unsaved: bool) {
+        // What replaces the map replaces the map itself, never a comparison shown over it.
+        self.leave_comparison();
         let old_key = self.state.doc.dataset.origin.key();
         self.layouts
             .insert(old_key, crate::map::SavedLayout::capture(&self.state));
@@ -198,6 +223,10 @@ impl RelmapApp {
     fn tell(&mut self, outcome: Outcome) {
         match outcome {
             Outcome::Done => {}
+            Outcome::ReadOnly => self.jobs.toast(
+                ToastKind::Info,
+                "A comparison cannot be edited: leave it (Esc) and edit the map itself".to_owned(),
+            ),
             Outcome::Merged(report) => self.jobs.toast(
                 ToastKind::Info,
                 format!("Merged ({}). Ctrl+Z undoes the merge.", report.summary()),
@@ -230,7 +259,9 @@ impl RelmapApp {
         )));
         let summary = match outcome {
             Outcome::Merged(report) => report.summary(),
-            Outcome::Done | Outcome::MovedWhileNarrowed { .. } => "nothing to merge".to_owned(),
+            Outcome::Done | Outcome::MovedWhileNarrowed { .. } | Outcome::ReadOnly => {
+                "nothing to merge".to_owned()
+            }
         };
         self.jobs.toast(
             ToastKind::Info,

@@ -3,6 +3,7 @@
 
 mod authoring;
 mod autosave;
+mod compare;
 mod dialogs;
 mod files;
 mod fonts;
@@ -83,6 +84,8 @@ pub struct RelmapApp {
     system_theme: Theme,
     /// Pages to scroll the evidence panel by on the next frame (PageUp/PageDown).
     evidence_scroll: i8,
+    /// A comparison shown in place of the map, and the map waiting behind it.
+    comparing: Option<compare::Comparing>,
 }
 
 impl RelmapApp {
@@ -139,6 +142,7 @@ impl RelmapApp {
             prefs: Prefs::default(),
             system_theme: Theme::Light,
             evidence_scroll: 0,
+            comparing: None,
             discarded: None,
         }
     }
@@ -146,8 +150,14 @@ impl RelmapApp {
     /// The window title: the map's title, marked "•" while it has unsaved edits, as desktop
     /// editors do.
     pub fn window_title(&self) -> String {
-        let dirty = if self.state.is_dirty() { "• " } else { "" };
-        format!("relmap — {dirty}{}", self.state.doc.dataset.title)
+        let own = self.own_map();
+        let dirty = if own.is_dirty() { "• " } else { "" };
+        let comparing = if self.is_comparing() {
+            " (comparing)"
+        } else {
+            ""
+        };
+        format!("relmap — {dirty}{}{comparing}", own.doc.dataset.title)
     }
 
     /// The map state.
@@ -230,6 +240,9 @@ impl RelmapApp {
             // Search results close before the selection goes.
             self.state
                 .apply(crate::map::FilterCommand::SetSearch(String::new()));
+        } else if self.state.pointing.selection == Selection::None && self.is_comparing() {
+            // Nothing left to close in the comparison: Esc leaves it.
+            self.leave_comparison();
         } else {
             self.state.apply(SelectCommand::Select(Selection::None));
         }
@@ -333,6 +346,11 @@ impl RelmapApp {
                 &self.recent,
             ));
         });
+        if let Some(bar) = self.compare_bar() {
+            egui::Panel::top("relmap-compare").show(ui, |ui| {
+                actions.extend(ui::compare_bar(ui, &bar));
+            });
+        }
         egui::Panel::bottom("relmap-status").show(ui, |ui| {
             actions.extend(ui::status_bar(ui, &self.state, &self.missing_scripts));
             actions.extend(self.progress_lines(ui));

@@ -5,19 +5,38 @@ use std::fmt::Write as _;
 use std::path::PathBuf;
 
 use crate::export::escape_xml;
-use crate::model::{Change, Dataset, MapDiff, Passage, Relation, RelationDiff};
+use crate::model::{
+    Change, Comparison, Dataset, MapDiff, Passage, PassageDate, Relation, RelationDiff,
+};
 
 /// Options of `relmap diff`.
 #[derive(Debug, clap::Args)]
 pub struct DiffArgs {
-    /// The earlier map.
+    /// The earlier map (or, with `--from`, the one map compared with itself over time).
     pub before: PathBuf,
-    /// The later map.
-    pub after: PathBuf,
-    /// Write the comparison here: `.csv` (one row per relation), `.md` or `.html` (each change
-    /// with the passages of both sides); without it only the summary is printed.
+    /// The later map; leave it out to compare one map at two dates (`--from`, `--to`).
+    pub after: Option<PathBuf>,
+    /// With one map: its state on this date (sources published later left out), as EDTF
+    /// (2012, 2012-03, 2012-03-01).
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub from: Option<PassageDate>,
+    /// With one map: compared with its state on this date (the whole map if omitted).
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub to: Option<PassageDate>,
+    /// Write the comparison here: `.csv` (one row per relation), `.md` or `.html` (a figure of
+    /// the compared map, then each change with the passages of both sides; the Markdown's
+    /// figure is written beside it as an SVG); without it only the summary is printed.
     #[arg(long)]
     pub out: Option<PathBuf>,
+    /// Write the figure of the compared map here (`.png` or `.svg`): new lines on a
+    /// highlighter band, removed ones ghosted, changed ones drawn half as they were.
+    #[arg(long, value_name = "FILE")]
+    pub figure: Option<PathBuf>,
+}
+
+/// `--from` / `--to` / `--as-of` values: an EDTF date.
+pub(crate) fn parse_date(s: &str) -> Result<PassageDate, String> {
+    PassageDate::read(s)
 }
 
 /// The CSV header of a comparison.
@@ -34,11 +53,42 @@ pub const DIFF_COLUMNS: [&str; 10] = [
     "passages_after",
 ];
 
+/// The two maps `args` compares: two files, or one file at two dates.
+fn compared_maps(args: &DiffArgs) -> anyhow::Result<(Dataset, Dataset)> {
+    let before = crate::model::load_path(&args.before)?;
+    match (&args.after, args.from, args.to) {
+        (Some(after), None, None) => Ok((before, crate::model::load_path(after)?)),
+        (Some(_), ..) => anyhow::bail!(
+            "--from and --to compare one map with itself over time; with two maps, leave them out"
+        ),
+        (None, Some(from), to) => {
+            let later = match to {
+                Some(to) => {
+                    if from.starts_after(&to) {
+                        anyhow::bail!(
+                            "--from {} is after --to {}: give the earlier date first",
+                            from.long(),
+                            to.long()
+                        );
+                    }
+                    crate::model::as_of(&before, &to)
+                }
+                None => before.clone(),
+            };
+            Ok((crate::model::as_of(&before, &from), later))
+        }
+        (None, None, _) => anyhow::bail!(
+            "give a second map to compare with (relmap diff BEFORE AFTER), or --from DATE (and \
+             --to DATE) to compare one map with itself over time"
+        ),
+    }
+}
+
 /// Runs `relmap diff`; returns what to print.
 pub fn diff(args: &DiffArgs) -> anyhow::Result<String> {
-    let before = crate::model::load_path(&args.before)?;
-    let after = crate::model::load_path(&args.after)?;
-    let compared = crate::model::diff(&before, &after);
+    let (before, after) = compared_maps(args)?;
+    let c = Comparison::new(before, after);
+    let compared = &c.diff;
     let mut lines = vec![compared.summary()];
     if compared.share_no_actor() {
         lines.push("note: the two maps share no actor; every relation is added or removed".into());
@@ -46,17 +96,29 @@ pub fn diff(args: &DiffArgs) -> anyhow::Result<String> {
     for clash in &compared.clashes {
         lines.push(format!("clash: {clash}"));
     }
+    let maps = (&c.before, &c.after);
     if let Some(out) = &args.out {
         let ext = out
             .extension()
             .and_then(|e| e.to_str())
             .map(str::to_ascii_lowercase)
             .unwrap_or_default();
-        let maps = (&before, &after);
         let text = match ext.as_str() {
-            "csv" => csv(maps, &compared),
-            "md" => markdown(maps, &compared),
-            "html" | "htm" => html(maps, &compared),
+            "csv" => csv(maps, compared),
+            "md" => {
+                // The figure beside the Markdown, named after it, linked by its file name.
+                let svg_path = out.with_extension("svg");
+                let svg = crate::export::figure_svg(&figure(&c));
+                crate::atomic::write_atomic(&svg_path, svg.as_bytes())
+                    .map_err(|e| anyhow::anyhow!("{}: could not write: {e}", svg_path.display()))?;
+                lines.push(format!("wrote {}", svg_path.display()));
+                let name = svg_path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                markdown(maps, compared, &name)
+            }
+            "html" | "htm" => html(maps, compared, &crate::export::figure_svg(&figure(&c))),
             _ => anyhow::bail!(
                 "{}: unknown format; name the output *.csv, *.md or *.html",
                 out.display()
@@ -66,7 +128,34 @@ pub fn diff(args: &DiffArgs) -> anyhow::Result<String> {
             .map_err(|e| anyhow::anyhow!("{}: could not write: {e}", out.display()))?;
         lines.push(format!("wrote {}", out.display()));
     }
+    if let Some(path) = &args.figure {
+        if crate::export::PictureFormat::from_path(path).is_none() {
+            anyhow::bail!("{}: name the figure *.png or *.svg", path.display());
+        }
+        crate::export::export_to_file(&figure(&c), path, 2)?;
+        lines.push(format!("wrote {}", path.display()));
+    }
     Ok(lines.join("\n"))
+}
+
+/// The figure of a comparison: the compared map on the first map's layout, every line
+/// labelled where it fits (so "(new)", "(removed)" and "(was …)" read on the page), the
+/// summary as its subtitle.
+fn figure(c: &Comparison) -> crate::export::Figure {
+    use crate::map::{MapState, ViewCommand};
+    let base = MapState::new(c.before.clone());
+    let mut state = MapState::comparing(c.clone(), &base);
+    state.apply(ViewCommand::SetShowSecondary(true));
+    state.apply(ViewCommand::SetLineLabels(crate::scene::LineLabels::All));
+    let opts = crate::export::ExportOptions {
+        title: Some(format!(
+            "What changed: {} → {}",
+            c.before.title, c.after.title
+        )),
+        subtitle: Some(c.diff.summary()),
+        ..crate::export::ExportOptions::default()
+    };
+    state.figure(&opts)
 }
 
 /// The two sides of one compared relation.
@@ -144,32 +233,6 @@ fn in_sentence(d: &Dataset, p: &Passage, mark: (&str, &str), escape: fn(&str) ->
     )
 }
 
-/// "changed: tone cooperation → tension, passages 2 → 3".
-fn what_changed(s: &Sides<'_>) -> String {
-    let (Some(a), Some(b)) = (s.before, s.after) else {
-        return String::new();
-    };
-    let mut parts = Vec::new();
-    if a.tone != b.tone {
-        parts.push(format!(
-            "tone {} → {}",
-            a.tone.legend_label(),
-            b.tone.legend_label()
-        ));
-    }
-    if a.directed != b.directed || a.label != b.label {
-        parts.push(format!("“{}” → “{}”", a.label, b.label));
-    }
-    if a.passages.len() != b.passages.len() {
-        parts.push(format!(
-            "passages {} → {}",
-            a.passages.len(),
-            b.passages.len()
-        ));
-    }
-    parts.join(", ")
-}
-
 const GROUPS: [Change; 4] = [
     Change::Changed,
     Change::Removed,
@@ -200,7 +263,7 @@ fn grouped<'a>(maps: (&'a Dataset, &'a Dataset), d: &MapDiff) -> Vec<(Change, Ve
                     let label = s.after.or(s.before).map_or("", |x| x.label.as_str());
                     View {
                         heading: format!("{from} — {to}: {label} ({dimension})"),
-                        changed: what_changed(&s),
+                        changed: d.in_words(maps, r),
                         sides: [("Before", s.before, maps.0), ("After", s.after, maps.1)]
                             .into_iter()
                             .filter_map(|(side, rel, map)| {
@@ -216,9 +279,10 @@ fn grouped<'a>(maps: (&'a Dataset, &'a Dataset), d: &MapDiff) -> Vec<(Change, Ve
         .collect()
 }
 
-fn markdown(maps: (&Dataset, &Dataset), d: &MapDiff) -> String {
+fn markdown(maps: (&Dataset, &Dataset), d: &MapDiff, figure: &str) -> String {
     let mut out = format!(
-        "# What changed: {} → {}\n\n{}\n",
+        "# What changed: {} → {}\n\n{}\n\n![The compared map: new lines on a highlighter band, \
+         removed ones ghosted, changed ones drawn half as they were]({figure})\n",
         maps.0.title,
         maps.1.title,
         d.summary()
@@ -242,19 +306,23 @@ fn markdown(maps: (&Dataset, &Dataset), d: &MapDiff) -> String {
     out
 }
 
-fn html(maps: (&Dataset, &Dataset), d: &MapDiff) -> String {
+fn html(maps: (&Dataset, &Dataset), d: &MapDiff, figure: &str) -> String {
     let esc: fn(&str) -> String = escape_xml;
     let mut out = format!(
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>What changed: \
          {} → {}</title><style>body{{font-family:system-ui,sans-serif;max-width:52rem;margin:2rem \
          auto;padding:0 1rem;line-height:1.45}}blockquote{{border-left:3px solid #99a;margin:.4rem \
          0;padding-left:.8rem;color:#555}}strong{{color:#1f2328}}.side{{font-weight:600;margin-top:\
-         .6rem}}</style></head><body>\n<h1>What changed: {} → {}</h1>\n<p>{}</p>\n",
+         .6rem}}figure{{margin:1rem 0}}figure svg{{max-width:100%;height:auto}}</style></head>\
+         <body>\n<h1>What changed: {} → {}</h1>\n<p>{}</p>\n<figure>{}<figcaption>New lines on \
+         a highlighter band, removed ones ghosted, changed ones drawn half as they were (first \
+         half) and half as they are.</figcaption></figure>\n",
         esc(&maps.0.title),
         esc(&maps.1.title),
         esc(&maps.0.title),
         esc(&maps.1.title),
-        esc(&d.summary())
+        esc(&d.summary()),
+        svg_body(figure)
     );
     for (group, views) in grouped(maps, d) {
         let _ = writeln!(out, "<h2>{} ({})</h2>", group.as_str(), views.len());
@@ -277,4 +345,9 @@ fn html(maps: (&Dataset, &Dataset), d: &MapDiff) -> String {
     }
     out.push_str("</body></html>\n");
     out
+}
+
+/// An SVG document as an element to put inside HTML (its XML declaration left out).
+fn svg_body(svg: &str) -> &str {
+    svg.find("<svg").map_or(svg, |i| &svg[i..])
 }

@@ -56,6 +56,19 @@ pub struct ExportArgs {
     /// information); ungraded passages do not count.
     #[arg(long, value_name = "GRADE", value_parser = parse_grade)]
     pub min_grade: Option<crate::model::Grade>,
+    /// The map as its sources stood on this date (EDTF: 2012, 2012-03, 2012-03-01): passages
+    /// from sources published later are left out, and relations and actors left with none.
+    #[arg(long, value_name = "DATE", value_parser = super::diff::parse_date)]
+    pub as_of: Option<crate::model::PassageDate>,
+}
+
+/// The map `args` exports: the file (or the built-in map), as of `--as-of` when given.
+fn exported_dataset(args: &ExportArgs) -> anyhow::Result<crate::model::Dataset> {
+    let dataset = load_dataset(args.dataset.as_deref())?;
+    Ok(match &args.as_of {
+        Some(date) => crate::model::as_of(&dataset, date),
+        None => dataset,
+    })
 }
 
 /// `--min-grade` values: "B2" and the like.
@@ -179,7 +192,7 @@ pub fn export(args: &ExportArgs) -> anyhow::Result<String> {
             args.out.display()
         );
     }
-    let dataset = load_dataset(args.dataset.as_deref())?;
+    let dataset = exported_dataset(args)?;
     for m in crate::fonts::missing_in(&dataset) {
         eprintln!("relmap export: warning: {m}");
     }
@@ -238,7 +251,7 @@ pub fn export(args: &ExportArgs) -> anyhow::Result<String> {
 /// `relmap export --out FILE.graphml`: the whole network with its evidence, at the positions
 /// the app would first show.
 fn export_graphml(args: &ExportArgs) -> anyhow::Result<String> {
-    let dataset = load_dataset(args.dataset.as_deref())?;
+    let dataset = exported_dataset(args)?;
     let state = crate::map::MapState::new(dataset);
     let positions: Vec<[f32; 2]> = state.place.positions.iter().map(|p| [p.x, p.y]).collect();
     let d = &state.doc.dataset;

@@ -91,27 +91,11 @@ pub(super) fn legend_decorations(
                     x,
                     color,
                     dash,
-                    backing,
+                    form,
                     label,
                 } => {
                     let y = baseline - 4.5;
-                    // A double or hollow sample as the lines are drawn: two strands.
-                    let strands = match backing.strands() {
-                        Some((offset, strand)) => {
-                            let w = if backing == Backing::Weak { 4.0 } else { 5.0 };
-                            vec![(-w * offset, w * strand), (w * offset, w * strand)]
-                        }
-                        None => vec![(0.0, 3.0)],
-                    };
-                    for (dy, width) in strands {
-                        decorations.push(Decoration::Line {
-                            a: Pos2::new(x0 + x, y + dy),
-                            b: Pos2::new(x0 + x + LEGEND_SAMPLE, y + dy),
-                            color,
-                            width,
-                            dash,
-                        });
-                    }
+                    sample_lines((Pos2::new(x0 + x, y), color, dash, form), decorations);
                     decorations.push(Decoration::Text {
                         text: label,
                         pos: Pos2::new(x0 + x + LEGEND_SAMPLE + 6.0, baseline),
@@ -125,6 +109,49 @@ pub(super) fn legend_decorations(
         y += 20.0;
     }
     y
+}
+
+/// A legend entry's sample line starting at `a`, drawn as the map draws such lines.
+fn sample_lines(
+    (a, color, dash, form): (Pos2, Color32, Dash, SampleForm),
+    decorations: &mut Vec<Decoration>,
+) {
+    let b = a + egui::vec2(LEGEND_SAMPLE, 0.0);
+    let mut line = |a: Pos2, b: Pos2, color, width, dash| {
+        decorations.push(Decoration::Line {
+            a,
+            b,
+            color,
+            width,
+            dash,
+        });
+    };
+    match form {
+        SampleForm::Strands(backing) => {
+            // A double or hollow sample as the lines are drawn: two strands.
+            let strands = match backing.strands() {
+                Some((offset, strand)) => {
+                    let w = if backing == Backing::Weak { 4.0 } else { 5.0 };
+                    vec![(-w * offset, w * strand), (w * offset, w * strand)]
+                }
+                None => vec![(0.0, 3.0)],
+            };
+            for (dy, width) in strands {
+                let shift = egui::vec2(0.0, dy);
+                line(a + shift, b + shift, color, width, dash);
+            }
+        }
+        SampleForm::New(band) => {
+            line(a, b, band, 9.0, Dash::Solid);
+            line(a, b, color, 3.0, dash);
+        }
+        SampleForm::WasNow => {
+            let middle = a + egui::vec2(LEGEND_SAMPLE / 2.0, 0.0);
+            let was = color.gamma_multiply(crate::scene::WAS_OPACITY);
+            line(a, middle, was, 1.5, Dash::Dashed);
+            line(middle, b, color, 3.5, Dash::Solid);
+        }
+    }
 }
 
 /// Width of the widest legend row.
@@ -157,13 +184,25 @@ pub(super) enum LegendItem {
         x: f32,
         color: Color32,
         dash: Dash,
-        backing: Backing,
+        form: SampleForm,
         label: String,
     },
 }
 
+/// How a legend sample line is drawn besides its colour and pattern.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(super) enum SampleForm {
+    /// One line, or the two strands of a corroborated or weakly evidenced one.
+    Strands(Backing),
+    /// A comparison's new line: on a highlighter band of this colour.
+    New(Color32),
+    /// A comparison's changed line: its first half as it was (faint, dashed, thin), its
+    /// second as it is.
+    WasNow,
+}
+
 /// A legend entry before layout: its text and how its sample line is drawn.
-type Entry = (String, Color32, Dash, Backing);
+type Entry = (String, Color32, Dash, SampleForm);
 
 /// Widest line of an entry in the key of numbered lines; a longer name wraps to a second
 /// line, and only a name longer than two lines is cut.
@@ -172,8 +211,8 @@ const KEY_WIDTH: f32 = 300.0;
 /// The legend's groups with their entries: policy fields (colours), tones (patterns, with
 /// "no evidence" and "forecast / aim"), evidence (double and hollow lines) and, in a pair's
 /// view, the numbered lines.
-fn legend_groups(d: &Dataset, scene: &Scene, style: &Style) -> [(&'static str, Vec<Entry>); 4] {
-    let plain = Backing::Single;
+fn legend_groups(d: &Dataset, scene: &Scene, style: &Style) -> [(&'static str, Vec<Entry>); 5] {
+    let plain = SampleForm::Strands(Backing::Single);
     let fields: Vec<Entry> = scene
         .legend
         .dimensions
@@ -206,7 +245,7 @@ fn legend_groups(d: &Dataset, scene: &Scene, style: &Style) -> [(&'static str, V
             "2+ sources".to_owned(),
             style.muted_text,
             Dash::Solid,
-            Backing::Corroborated,
+            SampleForm::Strands(Backing::Corroborated),
         ));
     }
     if scene.legend.weak {
@@ -214,7 +253,7 @@ fn legend_groups(d: &Dataset, scene: &Scene, style: &Style) -> [(&'static str, V
             "weak evidence".to_owned(),
             style.muted_text,
             Dash::Solid,
-            Backing::Weak,
+            SampleForm::Strands(Backing::Weak),
         ));
     }
     let mut numbered: Vec<(usize, Entry)> = scene
@@ -223,17 +262,42 @@ fn legend_groups(d: &Dataset, scene: &Scene, style: &Style) -> [(&'static str, V
         .filter_map(|e| match e.badge {
             Some(crate::scene::Badge::Row(n)) => {
                 let label = d.relation(e.relation).map_or("", |r| r.label.as_str());
-                Some((n, (format!("{n} · {label}"), e.color, e.dash, e.backing)))
+                let form = SampleForm::Strands(e.backing);
+                Some((n, (format!("{n} · {label}"), e.color, e.dash, form)))
             }
             _ => None,
         })
         .collect();
     numbered.sort_by_key(|(n, _)| *n);
     let lines = numbered.into_iter().map(|(_, entry)| entry).collect();
+    let [added, removed, changed] = scene.legend.changes;
+    let ghost = style
+        .muted_text
+        .gamma_multiply(crate::scene::REMOVED_OPACITY);
+    let compared: Vec<Entry> = [
+        (
+            added,
+            "new",
+            style.muted_text,
+            SampleForm::New(style.new_band),
+        ),
+        (removed, "removed", ghost, plain),
+        (
+            changed,
+            "changed: was → now",
+            style.muted_text,
+            SampleForm::WasNow,
+        ),
+    ]
+    .into_iter()
+    .filter(|(shown, ..)| *shown)
+    .map(|(_, label, color, form)| (label.to_owned(), color, Dash::Solid, form))
+    .collect();
     [
         ("Policy field", fields),
         ("Tone", tones),
         ("Evidence", evidence),
+        ("Compared", compared),
         ("Lines", lines),
     ]
 }
@@ -257,7 +321,7 @@ pub(super) fn legend_rows(
             label: heading.to_owned(),
         }];
         let mut x = text_width(heading, LEGEND_SIZE) + 12.0;
-        for (label, color, dash, backing) in entries {
+        for (label, color, dash, form) in entries {
             let mut lines = wrap(&label, LEGEND_SIZE, KEY_WIDTH).into_iter();
             let first = lines.next().unwrap_or_default();
             let rest: Vec<String> = lines.collect();
@@ -270,7 +334,7 @@ pub(super) fn legend_rows(
                 x,
                 color,
                 dash,
-                backing,
+                form,
                 label: first,
             });
             x += w;

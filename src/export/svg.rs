@@ -8,7 +8,9 @@ use super::decoration::{Anchor, Decoration};
 use super::figure::Figure;
 use super::svg_text::{Runs, escape_xml, font_family};
 use crate::fonts::ascent;
-use crate::scene::{Dash, EdgeShape, LABEL_PLATE_CORNER, NodeForm, NodeShape, PIN_RING_WIDTH};
+use crate::scene::{
+    ChangeMark, Dash, EdgeShape, LABEL_PLATE_CORNER, NodeForm, NodeShape, PIN_RING_WIDTH,
+};
 
 /// `#rrggbb` and an opacity in `0..=1` for a colour.
 fn paint(c: Color32) -> (String, f32) {
@@ -112,10 +114,33 @@ pub fn figure_svg(fig: &Figure) -> String {
 /// One relation's line, carrying its dataset id (`data-relation`) and name (`<title>`).
 fn edge(s: &mut String, e: &EdgeShape, (id, title): (&str, &str)) {
     let c = &e.curve;
-    let d = if c.is_straight() {
+    let curve = if c.is_straight() {
         format!("M {} L {}", pt(c.from), pt(c.to))
     } else {
         format!("M {} Q {} {}", pt(c.from), pt(c.ctrl), pt(c.to))
+    };
+    // A comparison's marks: a highlighter band under a new line; a changed line's first half
+    // as it was, its own style drawn on the second half only.
+    if let Some(ChangeMark::Added { band }) = e.change {
+        let _ = writeln!(
+            s,
+            r#"<path class="new-mark" d="{curve}" fill="none" {}/>"#,
+            stroke_attr(band, e.width + NEW_BAND)
+        );
+    }
+    let d = match e.was_line() {
+        Some((was, width, dash, color)) => {
+            let _ = writeln!(
+                s,
+                r#"<path class="was" data-was-of="{}" d="{}" fill="none" {}{}/>"#,
+                escape_xml(id),
+                path_of(&was),
+                stroke_attr(color, width),
+                dash_attr(dash, width),
+            );
+            path_of(&e.main_line())
+        }
+        None => curve,
     };
     match e.strands() {
         // A double or hollow line: its two strands as paths in one group that carries the
@@ -128,13 +153,10 @@ fn edge(s: &mut String, e: &EdgeShape, (id, title): (&str, &str)) {
                 escape_xml(title)
             );
             for (strand, width) in strands {
-                let mut d = String::new();
-                for (i, p) in strand.iter().enumerate() {
-                    let _ = write!(d, "{}{}", if i == 0 { "M " } else { " L " }, pt(*p));
-                }
                 let _ = writeln!(
                     s,
-                    r#"<path d="{d}" fill="none" {}{}/>"#,
+                    r#"<path d="{}" fill="none" {}{}/>"#,
+                    path_of(&strand),
                     stroke_attr(e.color, width),
                     dash_attr(e.dash, e.width),
                 );
@@ -163,6 +185,18 @@ fn edge(s: &mut String, e: &EdgeShape, (id, title): (&str, &str)) {
             fill_attr(e.color)
         );
     }
+}
+
+/// Extra width of the band under a line a comparison marks as new, in world units.
+const NEW_BAND: f32 = 8.0;
+
+/// The SVG path of a polyline.
+fn path_of(points: &[Pos2]) -> String {
+    let mut d = String::new();
+    for (i, p) in points.iter().enumerate() {
+        let _ = write!(d, "{}{}", if i == 0 { "M " } else { " L " }, pt(*p));
+    }
+    d
 }
 
 /// A relation's label along its line: a rotated plate and the text, centred on the line.

@@ -21,6 +21,8 @@ impl MapState {
             Command::View(c) => self.apply_view(c),
             Command::Filter(c) => self.apply_filter(c),
             Command::Article(c) => self.apply_article(c),
+            // A comparison is the union of two maps: an edit of it would belong to neither.
+            Command::Doc(_) if self.compare.is_some() => self.outcome = super::Outcome::ReadOnly,
             Command::Doc(c) => self.apply_doc(c),
             Command::File(c) => self.apply_file(c),
         }
@@ -42,6 +44,7 @@ impl MapState {
                     camera,
                     lens,
                     reader,
+                    compare,
                     history,
                     caches,
                     outcome,
@@ -52,6 +55,7 @@ impl MapState {
                 self.camera = camera;
                 self.lens = lens;
                 self.reader = reader;
+                self.compare = compare;
                 self.history = history;
                 self.caches = caches;
                 self.outcome = outcome;

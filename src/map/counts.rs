@@ -168,7 +168,8 @@ impl MapState {
                 .relations_with_ids()
                 .filter(|(_, rel)| actors[rel.from] && actors[rel.to])
                 .map(|(r, _)| r);
-            Legend::of(d, candidates, style)
+            let changes = self.compare.as_deref().map(|c| c.marks.as_slice());
+            Legend::of(d, candidates, changes, style)
         })
     }
 }

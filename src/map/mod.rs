@@ -8,6 +8,7 @@
 
 mod apply;
 mod command;
+mod compare;
 mod counts;
 mod doc;
 mod doc_edits;
@@ -122,6 +123,9 @@ pub struct MapState {
     pub lens: Lens,
     /// The article window.
     pub reader: ArticleReader,
+    /// What this map compares, when it draws a comparison (read-only: its document is the
+    /// union of two maps, see [`crate::model::Comparison`]); `None` for an ordinary map.
+    pub compare: Option<std::sync::Arc<crate::model::Comparison>>,
     /// Undo and redo.
     history: parts::History,
     /// What is remembered between frames until what it depends on changes.
@@ -171,6 +175,9 @@ pub enum Outcome {
         /// Whether it was put beside where it was dropped, off a hidden actor.
         moved_clear: bool,
     },
+    /// An edit of the document was asked of a comparison, which cannot be edited: nothing
+    /// changed.
+    ReadOnly,
 }
 
 /// Actors plus relations above which pointer hover is not drawn into the scene and re-fits
@@ -229,6 +236,7 @@ impl MapState {
                 ..Lens::default()
             },
             reader: ArticleReader::default(),
+            compare: None,
             history: parts::History::default(),
             caches: Caches::default(),
             outcome: Outcome::Done,

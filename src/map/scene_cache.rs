@@ -205,6 +205,7 @@ impl MapState {
                 Some((a, super::FocusMode::Pair(b))) => Some((a, b)),
                 _ => None,
             },
+            changes: self.compare.as_deref().map(|c| c.marks.as_slice()),
         }
     }
 }

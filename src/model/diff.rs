@@ -4,10 +4,10 @@
 //! then by label when a pair has several in one field. Each relation is added, removed,
 //! changed (tone, direction or passage count differ) or the same.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
-use super::merge::{ActorMatch, name_key};
-use super::{ActorId, Dataset, Relation, RelationId};
+use super::merge::{ActorMatch, ActorNames, name_key};
+use super::{ActorId, Dataset, Dimension, RelationId};
 
 /// How one relation compares.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -76,6 +76,46 @@ impl MapDiff {
         .join(", ")
     }
 
+    /// How `r` differs between `before` and `after` (the maps compared), in words: "tone
+    /// cooperation → tension, “Ties” → “Transit”, passages 2 → 3, direction turned"; empty for
+    /// a relation on one side only or alike on both.
+    pub fn in_words(&self, (before, after): (&Dataset, &Dataset), r: &RelationDiff) -> String {
+        let (Some(old), Some(new)) = (
+            r.before.and_then(|x| before.relation(x)),
+            r.after.and_then(|x| after.relation(x)),
+        ) else {
+            return String::new();
+        };
+        let mut parts = Vec::new();
+        if old.tone != new.tone {
+            parts.push(format!(
+                "tone {} → {}",
+                old.tone.legend_label(),
+                new.tone.legend_label()
+            ));
+        }
+        if old.label != new.label {
+            parts.push(format!("“{}” → “{}”", old.label, new.label));
+        }
+        if old.passages.len() != new.passages.len() {
+            parts.push(format!(
+                "passages {} → {}",
+                old.passages.len(),
+                new.passages.len()
+            ));
+        }
+        let from_matched = self.actor_match.get(new.from.0).copied().flatten();
+        match (old.directed, new.directed) {
+            (false, true) => parts.push("now directed".to_owned()),
+            (true, false) => parts.push("no longer directed".to_owned()),
+            (true, true) if from_matched != Some(old.from) => {
+                parts.push("direction turned".to_owned());
+            }
+            _ => {}
+        }
+        parts.join(", ")
+    }
+
     /// Whether the maps share no actor at all.
     pub fn share_no_actor(&self) -> bool {
         self.actor_match.iter().all(Option::is_none)
@@ -85,26 +125,40 @@ impl MapDiff {
 /// Compares `before` with `after`.
 pub fn diff(before: &Dataset, after: &Dataset) -> MapDiff {
     let mut clashes = Vec::new();
+    let names = ActorNames::of(before);
     let actor_match: Vec<Option<ActorId>> = after
         .actors
         .iter()
-        .map(|a| match_actor(before, a, &mut clashes))
+        .map(|a| match_actor(before, &names, a, &mut clashes))
         .collect();
     // The first map's actor each relation of the second map joins, where matched.
     let end = |a: ActorId| actor_match.get(a.0).copied().flatten();
+    // The first map's relations by unordered pair and policy field, in file order, so each
+    // relation of the second map looks only at its own place (never every relation: two
+    // maps of 100k relations would take hours).
+    let mut places: BTreeMap<(ActorId, ActorId, &Dimension), Vec<RelationId>> = BTreeMap::new();
+    for (b, old) in before.relations_with_ids() {
+        places
+            .entry(place_key(old.from, old.to, &old.dimension))
+            .or_default()
+            .push(b);
+    }
     let mut used: BTreeSet<RelationId> = BTreeSet::new();
-    // (first map's relation, second map's, whether the second runs the other way round).
-    let mut pairs: Vec<(RelationId, RelationId, bool)> = Vec::new();
+    // The second map's relation matched to each of the first map's, and whether it runs the
+    // other way round.
+    let mut partner: BTreeMap<RelationId, (RelationId, bool)> = BTreeMap::new();
     let mut unmatched_after = Vec::new();
     for (r, rel) in after.relations_with_ids() {
         let (Some(from), Some(to)) = (end(rel.from), end(rel.to)) else {
             unmatched_after.push(r);
             continue;
         };
-        let candidates: Vec<RelationId> = before
-            .relations_with_ids()
-            .filter(|(b, old)| !used.contains(b) && same_place(old, rel, (from, to)))
-            .map(|(b, _)| b)
+        let candidates: Vec<RelationId> = places
+            .get(&place_key(from, to, &rel.dimension))
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(|b| !used.contains(b))
             .collect();
         let chosen = match candidates.as_slice() {
             [] => None,
@@ -119,15 +173,15 @@ pub fn diff(before: &Dataset, after: &Dataset) -> MapDiff {
             Some(b) => {
                 used.insert(b);
                 let old = &before.relations[b];
-                pairs.push((b, r, (old.from, old.to) != (from, to)));
+                partner.insert(b, (r, (old.from, old.to) != (from, to)));
             }
             None => unmatched_after.push(r),
         }
     }
     let mut relations = Vec::new();
     for (b, old) in before.relations_with_ids() {
-        match pairs.iter().find(|(x, ..)| *x == b) {
-            Some(&(_, a, reversed)) => {
+        match partner.get(&b) {
+            Some(&(a, reversed)) => {
                 let new = &after.relations[a];
                 let turned = old.directed != new.directed || (old.directed && reversed);
                 let change =
@@ -161,18 +215,21 @@ pub fn diff(before: &Dataset, after: &Dataset) -> MapDiff {
     }
 }
 
-/// Whether `old` (first map) and `new` (second map, its ends matched to `from`, `to`) join
-/// the same two actors in the same policy field (a turned direction is a change, not another
-/// relation).
-fn same_place(old: &Relation, new: &Relation, (from, to): (ActorId, ActorId)) -> bool {
-    let joins = (old.from, old.to) == (from, to) || (old.from, old.to) == (to, from);
-    joins && old.dimension == new.dimension
+/// Where a relation sits for matching: its two actors in either order (a turned direction
+/// is a change, not another relation) and its policy field.
+fn place_key(a: ActorId, b: ActorId, dimension: &Dimension) -> (ActorId, ActorId, &Dimension) {
+    (a.min(b), a.max(b), dimension)
 }
 
 /// The first map's actor that `a` is, as a merge decides it; a shared name across kinds is a
 /// clash (reported, not matched).
-fn match_actor(before: &Dataset, a: &super::Actor, clashes: &mut Vec<String>) -> Option<ActorId> {
-    match super::merge::match_actor(before, a) {
+fn match_actor(
+    before: &Dataset,
+    names: &ActorNames,
+    a: &super::Actor,
+    clashes: &mut Vec<String>,
+) -> Option<ActorId> {
+    match super::merge::match_actor(before, names, a) {
         ActorMatch::Same(i) => Some(i),
         ActorMatch::New => None,
         ActorMatch::Clash(i) => {

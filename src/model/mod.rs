@@ -5,6 +5,7 @@
 
 mod anchor;
 mod builtin;
+mod compare;
 pub mod contain;
 mod date;
 mod diff;
@@ -32,6 +33,7 @@ use std::path::PathBuf;
 
 pub use anchor::{Anchor, Article, InContext, normalize_for_match};
 pub use builtin::{BUILTIN_NAME, builtin};
+pub use compare::{Comparison, Mark, Was, as_of, source_dates};
 pub use date::{End, PassageDate};
 pub use diff::{Change, MapDiff, RelationDiff, diff};
 pub use draft::{DRAFT_LABEL_PREFIX, DraftReport, add_drafts, is_draft_relation, parse_actors};

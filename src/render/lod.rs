@@ -173,6 +173,7 @@ mod tests {
             emphasis,
             halo: false,
             backing: crate::scene::Backing::Single,
+            change: None,
         }
     }
 

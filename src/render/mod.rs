@@ -10,7 +10,7 @@ mod lod;
 use lod::{Dots, edges_mesh, sample_dense};
 
 use crate::scene::{
-    Dash, EdgeShape, LABEL_PLATE_CORNER, NodeForm, NodeShape, PIN_RING_WIDTH, Scene,
+    ChangeMark, Dash, EdgeShape, LABEL_PLATE_CORNER, NodeForm, NodeShape, PIN_RING_WIDTH, Scene,
 };
 
 /// Labels smaller than this on screen (points) are skipped: unreadable and costly.
@@ -33,6 +33,8 @@ const LABEL_TOP_PAD: f32 = 0.12;
 const HALO_PX: f32 = 8.0;
 /// Opacity of that halo.
 const HALO_OPACITY: f32 = 0.3;
+/// Extra width of the band under a line a comparison marks as new, in screen points.
+const NEW_BAND_PX: f32 = 8.0;
 /// Nodes smaller than this radius on screen are drawn as a dot without outline.
 const MIN_OUTLINE_PX: f32 = 2.0;
 
@@ -175,10 +177,10 @@ fn edge_visible(edge: &EdgeShape, world_clip: Rect) -> bool {
 }
 
 fn edge_shapes(edge: &EdgeShape, t: TSTransform, out: &mut Vec<Shape>) {
-    let points: Vec<Pos2> = edge.polyline.iter().map(|p| t * *p).collect();
-    let span = points
+    let whole: Vec<Pos2> = edge.polyline.iter().map(|p| t * *p).collect();
+    let span = whole
         .first()
-        .zip(points.last())
+        .zip(whole.last())
         .map_or(0.0, |(a, b)| (*a - *b).length());
     if span < MIN_EDGE_PX && edge.curve.is_straight() {
         return; // Shorter than a pixel or two: invisible, but it would cost a shape.
@@ -190,6 +192,28 @@ fn edge_shapes(edge: &EdgeShape, t: TSTransform, out: &mut Vec<Shape>) {
         color = color.gamma_multiply(width.max(MIN_HAIRLINE_OPACITY));
         width = 1.0;
     }
+    if let Some(ChangeMark::Added { band }) = edge.change {
+        // New in a comparison: a highlighter band under the whole line.
+        out.push(Shape::line(
+            whole.clone(),
+            Stroke::new(width + NEW_BAND_PX, band),
+        ));
+    }
+    if let Some((was, was_width, was_dash, was_color)) = edge.was_line() {
+        // Changed in a comparison: its first half as it was.
+        let points = was.iter().map(|p| t * *p).collect();
+        let pattern: Vec<f32> = was_dash
+            .pattern(was_width)
+            .iter()
+            .map(|l| l * t.scaling)
+            .collect();
+        let stroke = Stroke::new((was_width * t.scaling).max(1.0), was_color);
+        push_patterned_line(points, stroke, &pattern, out);
+    }
+    let points: Vec<Pos2> = match edge.change {
+        Some(ChangeMark::Changed { .. }) => edge.main_line().iter().map(|p| t * *p).collect(),
+        _ => whole,
+    };
     if edge.halo {
         // The hovered relation: a soft band under the line so it stands out of a bundle.
         out.push(Shape::line(

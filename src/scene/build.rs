@@ -84,6 +84,7 @@ pub fn build(input: &SceneInput<'_>) -> Scene {
     let legend = Legend::of(
         d,
         edges.iter().flat_map(|e| e.members.iter().copied()),
+        input.changes,
         input.style,
     );
     let bounds = bounds(&nodes, &edges);

@@ -2,7 +2,9 @@
 //! what a legend lists for the relations shown.
 
 use super::{Dash, Emphasis, Legend, Selection, Style};
-use crate::model::{Dataset, Dimension, PerActor, PerRelation, RelationId, Tone};
+use crate::model::{
+    Change, Dataset, Dimension, Mark, PerActor, PerRelation, RelationId, TiSlice, Tone,
+};
 
 /// Actors and relations to light up, indexed like the dataset's; everything else is dimmed.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -96,7 +98,13 @@ impl Focus {
 impl Legend {
     /// What a legend lists for these relations: their dimensions and tones in legend order,
     /// and whether any has no evidence.
-    pub fn of(d: &Dataset, relations: impl Iterator<Item = RelationId>, style: &Style) -> Self {
+    /// In a comparison (`changes`), also which of its marks are drawn.
+    pub fn of(
+        d: &Dataset,
+        relations: impl Iterator<Item = RelationId>,
+        changes: Option<&TiSlice<RelationId, Mark>>,
+        style: &Style,
+    ) -> Self {
         let mut dims: Vec<Dimension> = Vec::new();
         let mut tones: Vec<Tone> = Vec::new();
         let mut no_evidence = false;
@@ -104,8 +112,15 @@ impl Legend {
         let mut unreported = false;
         let mut corroborated = false;
         let mut weak = false;
+        let mut marks = [false; 3];
         for r in relations {
             let rel = &d.relations[r];
+            match changes.and_then(|c| c.get(r)).map(|m| m.change) {
+                Some(Change::Added) => marks[0] = true,
+                Some(Change::Removed) => marks[1] = true,
+                Some(Change::Changed) => marks[2] = true,
+                Some(Change::Same) | None => {}
+            }
             if rel.passages.is_empty() {
                 no_evidence = true;
                 continue;
@@ -149,6 +164,7 @@ impl Legend {
             unreported,
             corroborated,
             weak,
+            changes: marks,
         }
     }
 }

@@ -145,6 +145,7 @@ mod tests {
             emphasis: Emphasis::Normal,
             halo: false,
             backing: crate::scene::Backing::Single,
+            change: None,
         }
     }
 
@@ -184,6 +185,7 @@ mod tests {
                 unreported: false,
                 corroborated: false,
                 weak: false,
+                changes: [false; 3],
             },
             bounds: Rect::from_min_max(Pos2::new(-100.0, -100.0), Pos2::new(300.0, 300.0)),
             background: Color32::WHITE,

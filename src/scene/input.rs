@@ -5,7 +5,7 @@ use egui::Pos2;
 use super::focus::Spotlight;
 use super::geometry::NodeForm;
 use super::{Hit, Selection, Style};
-use crate::model::{ActorId, ActorKind, Dataset, RelationId, TiSlice};
+use crate::model::{ActorId, ActorKind, Dataset, Mark, RelationId, TiSlice};
 
 /// Everything a scene is built from. Positions are world coordinates indexed like actors.
 pub struct SceneInput<'a> {
@@ -34,6 +34,9 @@ pub struct SceneInput<'a> {
     /// The pair the view is about (a focus on it), besides a selected pair: the parallel
     /// lines between them are numbered like the side panel's list.
     pub pair_focus: Option<(ActorId, ActorId)>,
+    /// Each relation's mark when the map draws a comparison (see
+    /// [`crate::model::Comparison`]); `None` for an ordinary map.
+    pub changes: Option<&'a TiSlice<RelationId, Mark>>,
 }
 
 impl SceneInput<'_> {

@@ -152,9 +152,28 @@ fn text_of(d: &Dataset, e: &EdgeShape) -> String {
         format!("{} relations", e.members.len())
     } else {
         let rel = &d.relations[e.relation];
-        match rel.unreported_kind() {
+        let label = match rel.unreported_kind() {
             Some(kind) => format!("{} ({kind})", rel.label),
             None => rel.label.clone(),
+        };
+        match e.change {
+            None => label,
+            Some(super::ChangeMark::Added { .. }) => format!("{label} (new)"),
+            Some(super::ChangeMark::Removed) => format!("{label} (removed)"),
+            Some(super::ChangeMark::Changed { was, .. }) => {
+                let then = if was.tone != rel.tone {
+                    format!("was {}", was.tone.as_str())
+                } else if was.passages != rel.passages.len() {
+                    format!(
+                        "was {} passage{}",
+                        was.passages,
+                        if was.passages == 1 { "" } else { "s" }
+                    )
+                } else {
+                    "direction turned".to_owned()
+                };
+                format!("{label} ({then})")
+            }
         }
     }
 }

@@ -5,9 +5,9 @@ use egui::Pos2;
 
 use super::geometry::{Curve, NodeForm};
 use super::input::SceneInput;
-use super::{Backing, Dash, EdgeShape, Emphasis, Hit};
+use super::{Backing, ChangeMark, Dash, EdgeShape, Emphasis, Hit, REMOVED_OPACITY};
 use crate::layout::normalized;
-use crate::model::{ActorId, RelationId, TiSlice};
+use crate::model::{ActorId, Change, Mark, RelationId, TiSlice};
 
 /// The gap between neighbouring arcs of a pair with `k` lines of `length`: the style's
 /// spacing, narrowed so the whole fan spans at most half the line's length (23 arcs at full
@@ -67,6 +67,13 @@ pub(super) fn edge_shape(
         Dash::for_tone(rel.tone, states_tones)
     };
     let (curve, arrow) = edge_geometry(input, r, ctrl, radius, rel.directed.then_some(width));
+    let mark = input.changes.and_then(|c| c.get(r));
+    let change = mark.and_then(|m| change_mark(input, m, emphasis, states_tones));
+    // A relation the second map no longer has is a ghost of itself.
+    let color = match change {
+        Some(ChangeMark::Removed) => color.gamma_multiply(REMOVED_OPACITY),
+        _ => color,
+    };
     EdgeShape {
         halo: input.hovered == Some(Hit::Edge(r)),
         relation: r,
@@ -80,6 +87,32 @@ pub(super) fn edge_shape(
         arrow,
         emphasis,
         backing,
+        change,
+    }
+}
+
+/// How a comparison marks a line: a band under a new one, a ghost of a removed one, and a
+/// changed one's first half in its old pattern and width.
+fn change_mark(
+    input: &SceneInput<'_>,
+    mark: &Mark,
+    emphasis: Emphasis,
+    states_tones: bool,
+) -> Option<ChangeMark> {
+    match mark.change {
+        Change::Same => None,
+        Change::Added => Some(ChangeMark::Added {
+            band: input.style.new_band,
+        }),
+        Change::Removed => Some(ChangeMark::Removed),
+        Change::Changed => {
+            let was = mark.was?;
+            Some(ChangeMark::Changed {
+                was,
+                dash: Dash::for_tone(was.tone, states_tones),
+                width: evidence_width(input, was.passages, emphasis),
+            })
+        }
     }
 }
 
@@ -117,8 +150,24 @@ fn width_backed(
         Backing::Corroborated => width * 1.6 + 1.5,
         Backing::Single | Backing::Weak => width,
     };
+    highlighted(input, width, emphasis)
+}
+
+/// The width a line of `passages` passages has (the "before" half of a changed line).
+fn evidence_width(input: &SceneInput<'_>, passages: usize, emphasis: Emphasis) -> f32 {
+    let m = &input.style.metrics;
+    let width = if passages == 0 {
+        m.edge_base_width_unevidenced
+    } else {
+        m.edge_base_width + m.edge_width_per_sqrt_passage * (passages as f32).sqrt()
+    };
+    highlighted(input, width, emphasis)
+}
+
+/// `width`, thicker when the line is highlighted.
+fn highlighted(input: &SceneInput<'_>, width: f32, emphasis: Emphasis) -> f32 {
     if emphasis == Emphasis::Highlighted {
-        width + m.edge_highlight_extra
+        width + input.style.metrics.edge_highlight_extra
     } else {
         width
     }

@@ -84,8 +84,10 @@ pub(super) fn combined(
     shape.halo = group.iter().any(|&r| input.hovered == Some(Hit::Edge(r)));
     shape.members = group.to_vec();
     shape.badge = Some(super::Badge::Count(group.len()));
-    // One line for several relations says nothing of each one's backing.
+    // One line for several relations says nothing of each one's backing, nor of how each
+    // changed in a comparison (the side panel lists them).
     shape.backing = super::Backing::Single;
+    shape.change = None;
     shape
 }
 

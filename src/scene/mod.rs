@@ -298,7 +298,38 @@ pub struct EdgeShape {
     /// How its evidence stands: one line, a double line (corroborated) or a thin hollow one
     /// (weak evidence only).
     pub backing: Backing,
+    /// How it is marked when the map draws a comparison; `None` otherwise (and for a line
+    /// combining several relations).
+    pub change: Option<ChangeMark>,
 }
+
+/// How a line is marked in a comparison of two maps (or of one map at two dates).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum ChangeMark {
+    /// Only in the second map: a coloured band runs under it.
+    Added {
+        /// The band's colour.
+        band: Color32,
+    },
+    /// Only in the first map: drawn as a ghost (see [`REMOVED_OPACITY`]).
+    Removed,
+    /// In both, but its tone, direction or evidence differ: its first half is drawn as it
+    /// was (pattern and width), its second half as it is, so "before → after" reads along it.
+    Changed {
+        /// What it was.
+        was: crate::model::Was,
+        /// The first half's pattern (the old tone's).
+        dash: Dash,
+        /// The first half's width (from the old passage count).
+        width: f32,
+    },
+}
+
+/// How opaque a relation the second map no longer has is drawn.
+pub const REMOVED_OPACITY: f32 = 0.3;
+
+/// How opaque the "before" half of a changed line is drawn beside its "after" half.
+pub const WAS_OPACITY: f32 = 0.6;
 
 /// How a relation's evidence stands, drawn in its line's strands so confidence reads at a
 /// glance: the grade and corroboration of its passages ([`crate::model::Grade`]).
@@ -345,12 +376,45 @@ impl EdgeShape {
     pub fn strands(&self) -> Option<[(Vec<Pos2>, f32); 2]> {
         let (offset, width) = self.backing.strands()?;
         let by = self.width * offset;
-        Some([-by, by].map(|d| {
-            (
-                geometry::offset_polyline(&self.polyline, d),
-                self.width * width,
-            )
-        }))
+        let main = self.main_line();
+        Some([-by, by].map(|d| (geometry::offset_polyline(&main, d), self.width * width)))
+    }
+
+    /// The points drawn in the line's own style: all of it, or a changed line's second half.
+    pub fn main_line(&self) -> std::borrow::Cow<'_, [Pos2]> {
+        match self.change {
+            Some(ChangeMark::Changed { .. }) => std::borrow::Cow::Owned(self.halves().1),
+            _ => std::borrow::Cow::Borrowed(&self.polyline),
+        }
+    }
+
+    /// A changed line's first half as it was: its points, width, pattern and colour.
+    pub fn was_line(&self) -> Option<(Vec<Pos2>, f32, Dash, Color32)> {
+        match self.change {
+            Some(ChangeMark::Changed { dash, width, .. }) => Some((
+                self.halves().0,
+                width,
+                dash,
+                self.color.gamma_multiply(WAS_OPACITY),
+            )),
+            _ => None,
+        }
+    }
+
+    /// The line cut at its middle, both halves sharing the middle point.
+    fn halves(&self) -> (Vec<Pos2>, Vec<Pos2>) {
+        if self.polyline.len() < 3 {
+            let middle = self.curve.point(0.5);
+            let (first, last) = (self.curve.from, self.curve.to);
+            let first = self.polyline.first().copied().unwrap_or(first);
+            let last = self.polyline.last().copied().unwrap_or(last);
+            return (vec![first, middle], vec![middle, last]);
+        }
+        let mid = self.polyline.len() / 2;
+        (
+            self.polyline[..=mid].to_vec(),
+            self.polyline[mid..].to_vec(),
+        )
     }
 }
 
@@ -418,6 +482,9 @@ pub struct Legend {
     pub corroborated: bool,
     /// Whether any relation resting only on weak evidence is shown (a thin hollow line).
     pub weak: bool,
+    /// Which comparison marks are drawn: added, removed, changed (all false outside a
+    /// comparison).
+    pub changes: [bool; 3],
 }
 
 /// The whole map as shapes, in paint order (edges, then nodes, then labels).

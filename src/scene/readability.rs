@@ -20,6 +20,7 @@ fn default_scene(d: &Dataset, positions: &[Pos2]) -> Scene {
     let relations: PerRelation<bool> = vec![true; d.relations.len()].into();
     let pinned: PerActor<bool> = vec![false; d.actors.len()].into();
     build(&SceneInput {
+        changes: None,
         dataset: d,
         positions: TiSlice::from_ref(positions),
         visible_actors: &shown,

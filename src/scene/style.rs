@@ -40,6 +40,8 @@ pub struct Style {
     pub no_evidence: Color32,
     /// Pin mark on dragged nodes.
     pub pin: Color32,
+    /// The highlighter band under a line a comparison marks as new.
+    pub new_band: Color32,
     /// Label font size in world units.
     pub label_size: f32,
     /// Sizes shared by both themes.
@@ -116,6 +118,7 @@ impl Style {
                 highlight: Color32::from_rgb(0x11, 0x11, 0x11),
                 no_evidence: Color32::from_rgb(0x9A, 0x9A, 0x9A),
                 pin: Color32::from_rgb(0xC0, 0x1C, 0x28),
+                new_band: Color32::from_rgba_unmultiplied(0xFF, 0xC8, 0x00, 120),
                 label_size: 16.0,
                 metrics: Metrics::default(),
             },
@@ -131,6 +134,7 @@ impl Style {
                 highlight: Color32::from_rgb(0xFF, 0xFF, 0xFF),
                 no_evidence: Color32::from_rgb(0x80, 0x80, 0x80),
                 pin: Color32::from_rgb(0xFF, 0x6B, 0x6B),
+                new_band: Color32::from_rgba_unmultiplied(0xFF, 0xC8, 0x00, 80),
                 label_size: 16.0,
                 metrics: Metrics::default(),
             },

@@ -23,6 +23,7 @@ pub fn legend(ctx: &egui::Context, canvas: Rect, state: &MapState, style: &Style
         unreported,
         corroborated,
         weak,
+        changes,
     } = state.legend_rows(style);
     let dims: Vec<Dimension> = dimensions.into_iter().map(|(dim, _)| dim).collect();
     let tones: Vec<Tone> = tones.into_iter().map(|(t, _)| t).collect();
@@ -80,6 +81,7 @@ pub fn legend(ctx: &egui::Context, canvas: Rect, state: &MapState, style: &Style
                              or F, or information 5 or 6)",
                         );
                     }
+                    change_rows(ui, changes, style);
                     if drafts {
                         row(
                             ui,
@@ -276,6 +278,90 @@ fn backing_row(ui: &mut egui::Ui, label: &str, backing: Backing, style: &Style) 
         }
         None => {
             painter.line_segment([a, b], Stroke::new(2.5, color));
+        }
+    }
+    painter.text(
+        b + Vec2::new(8.0, 0.0),
+        Align2::LEFT_CENTER,
+        label,
+        egui::FontId::proportional(13.0),
+        style.text,
+    );
+    response
+}
+
+/// The comparison's rows, for the marks drawn: a new line on its highlighter band, a removed
+/// one as a ghost, a changed one as it was (faint, its first half) and as it is.
+fn change_rows(ui: &mut egui::Ui, [added, removed, changed]: [bool; 3], style: &Style) {
+    let rows = [
+        (
+            added,
+            ChangeSample::Added,
+            "new",
+            "Only in the later map (or date): a highlighter band runs under the line",
+        ),
+        (
+            removed,
+            ChangeSample::Removed,
+            "removed",
+            "Only in the earlier map (or date): drawn as a ghost",
+        ),
+        (
+            changed,
+            ChangeSample::Changed,
+            "changed: was → now",
+            "Its tone, direction or evidence changed: the first half of the line is drawn as \
+             it was (faint, its old pattern and width), the second half as it is",
+        ),
+    ];
+    for (shown, sample, label, tip) in rows {
+        if shown {
+            change_row(ui, label, sample, style).on_hover_text(tip);
+        }
+    }
+}
+
+/// Which comparison mark a legend row shows.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum ChangeSample {
+    Added,
+    Removed,
+    Changed,
+}
+
+fn change_row(
+    ui: &mut egui::Ui,
+    label: &str,
+    sample: ChangeSample,
+    style: &Style,
+) -> egui::Response {
+    let (rect, response) = ui.allocate_exact_size(Vec2::new(150.0, ROW_H), Sense::hover());
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, label));
+    let painter = ui.painter_at(rect);
+    let a = Pos2::new(rect.left() + 4.0, rect.center().y);
+    let b = a + Vec2::new(30.0, 0.0);
+    let color = style.muted_text;
+    match sample {
+        ChangeSample::Added => {
+            painter.line_segment([a, b], Stroke::new(9.0, style.new_band));
+            painter.line_segment([a, b], Stroke::new(2.5, color));
+        }
+        ChangeSample::Removed => {
+            let ghost = color.gamma_multiply(crate::scene::REMOVED_OPACITY);
+            painter.line_segment([a, b], Stroke::new(2.5, ghost));
+        }
+        ChangeSample::Changed => {
+            let middle = a + Vec2::new(15.0, 0.0);
+            let was = color.gamma_multiply(crate::scene::WAS_OPACITY);
+            let mut shapes = Vec::new();
+            push_patterned_line(
+                vec![a, middle],
+                Stroke::new(1.5, was),
+                &Dash::Dashed.pattern(1.5),
+                &mut shapes,
+            );
+            painter.extend(shapes);
+            painter.line_segment([middle, b], Stroke::new(3.5, color));
         }
     }
     painter.text(

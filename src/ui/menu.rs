@@ -70,7 +70,7 @@ fn file_menu(ui: &mut egui::Ui, recent: &[std::path::PathBuf], actions: &mut Vec
     }
     recent_menu(ui, recent, actions);
     ui.separator();
-    let sources: [Entry; 2] = [
+    let sources: [Entry; 3] = [
         (
             "Add source…",
             "Attach another article to this map: it gets its own tab, and passages quoted \
@@ -82,6 +82,13 @@ fn file_menu(ui: &mut egui::Ui, recent: &[std::path::PathBuf], actions: &mut Vec
             "Merge another map into this one: actors matched by id, name or alias, relations \
              pooled, every passage keeping its source (undoable)",
             Action::Merge,
+        ),
+        (
+            "Compare with…",
+            "Compare this map with another (a later article on the same actors): relations \
+             added, removed and changed, drawn on this map's layout, with both maps' passages \
+             side by side. This map is not changed.",
+            Action::Compare,
         ),
     ];
     for (label, tip, action) in sources {
@@ -219,6 +226,8 @@ fn view_menu(ui: &mut egui::Ui, state: &MapState, prefs: &Prefs, actions: &mut V
     {
         actions.push(EditCommand::UnpinAll.into());
     }
+    ui.separator();
+    time_items(ui, state, actions);
     ui.separator();
     ui.label(egui::RichText::new("Lines").weak().small());
     for mode in crate::scene::LinkMode::ALL {
@@ -444,5 +453,34 @@ fn right_toggles(ui: &mut egui::Ui, (prefs, theme): (&Prefs, Theme), actions: &m
         .clicked()
     {
         actions.push(Action::Pref(PrefCommand::SetSidePanel(!open)));
+    }
+}
+
+/// View → Through time (on a map with two or more dated sources) and Leave comparison.
+fn time_items(ui: &mut egui::Ui, state: &MapState, actions: &mut Vec<Action>) {
+    let dated = crate::model::source_dates(&state.doc.dataset).len();
+    let tip = if dated >= 2 || state.compare.is_some() {
+        "The map as its sources stood on each of their dates, with what changed since an \
+         earlier one marked"
+    } else {
+        "Needs two or more sources with dates (File → Add source…, then give each its date)"
+    };
+    if ui
+        .add_enabled(
+            dated >= 2 || state.compare.is_some(),
+            Button::new("Through time"),
+        )
+        .on_hover_text(tip)
+        .on_disabled_hover_text(tip)
+        .clicked()
+    {
+        actions.push(Action::ThroughTime);
+    }
+    if ui
+        .add_enabled(state.compare.is_some(), Button::new("Leave comparison"))
+        .on_hover_text("Back to the map as you left it (Esc)")
+        .clicked()
+    {
+        actions.push(Action::LeaveComparison);
     }
 }

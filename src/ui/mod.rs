@@ -5,6 +5,7 @@ mod article;
 mod article_text;
 mod canvas;
 mod chronology;
+mod compare;
 mod edit_panel;
 mod evidence_form;
 mod export_dialog;
@@ -23,6 +24,7 @@ mod status;
 pub use article::{ARTICLE_TEXT_LABEL, article_window};
 pub use canvas::{CANVAS_ID, CANVAS_LABEL, canvas, map_has_focus};
 pub use chronology::{chronology_strip, dot_radius};
+pub use compare::{AS_OF_LABEL, CompareBar, SINCE_LABEL, change_in_words, compare_bar};
 pub use evidence_form::{EvidenceForm, evidence_form};
 pub use export_dialog::{ExportForm, FigureChoice, FormResult, export_form};
 pub use forms::{
@@ -186,6 +188,34 @@ pub enum Action {
         /// What was asked for.
         then: Box<Action>,
     },
+    /// File → Compare with…: asks which map to compare the open one with.
+    Compare,
+    /// Compare the open map (before) with the map in this file (after).
+    ComparePath(std::path::PathBuf),
+    /// View → Through time: the open map as its sources stood on each of their dates.
+    ThroughTime,
+    /// In the through-time view: the map as of the `until`-th of its source dates, marking
+    /// what changed since the `since`-th (nothing marked when `None`).
+    AsOf {
+        /// Index of the date shown, in the map's source dates (earliest first).
+        until: usize,
+        /// Index of the earlier date changes are marked against.
+        since: Option<usize>,
+    },
+    /// Leave the comparison: the map comes back exactly as it was.
+    LeaveComparison,
+}
+
+/// What an action does while a comparison is shown in place of the map.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WhileComparing {
+    /// Acts on the comparison (select, pan, filter, export what is shown).
+    Runs,
+    /// Acts on the map itself (save, open, quit…): the comparison is left first, so it runs
+    /// on the map and the unsaved-changes question is asked about the map.
+    LeavesFirst,
+    /// Would edit the union of two maps, which belongs to neither: refused with a reason.
+    Refused,
 }
 
 /// The answers to "Save changes?".
@@ -252,7 +282,73 @@ impl Action {
             | Self::DiscardRecovery
             | Self::CancelOpen
             | Self::QuoteSelection
-            | Self::Unsaved { .. } => false,
+            | Self::Unsaved { .. }
+            | Self::Compare
+            | Self::ComparePath(_)
+            | Self::ThroughTime
+            | Self::AsOf { .. }
+            | Self::LeaveComparison => false,
+        }
+    }
+
+    /// What this does while a comparison is shown. Every variant is named, so a new one has
+    /// to say which it is.
+    pub fn while_comparing(&self) -> WhileComparing {
+        match self {
+            Self::Map(_)
+            | Self::Pref(_)
+            | Self::CopyText(_)
+            | Self::ExportSvg
+            | Self::ExportGraphml
+            | Self::ExportHandout
+            | Self::ExportPng(_)
+            | Self::CopyImage
+            | Self::Screenshot
+            | Self::FocusSearch
+            | Self::ToggleShortcuts
+            | Self::ToggleAbout
+            | Self::Escape
+            | Self::ScrollEvidence(_)
+            | Self::SwitchPane
+            | Self::Notice { .. }
+            | Self::ExportReport
+            | Self::ExportFigure
+            | Self::Dismiss
+            | Self::ReportTo(_)
+            | Self::ExportTo(..)
+            | Self::ScreenshotTo(_)
+            | Self::BrowseExportPath
+            | Self::DiscardRecovery
+            | Self::CancelOpen
+            | Self::AsOf { .. }
+            | Self::LeaveComparison => WhileComparing::Runs,
+            Self::Open
+            | Self::OpenPath(_)
+            | Self::NewMap
+            | Self::CreateMap { .. }
+            | Self::Recover
+            | Self::ShowLoaded
+            | Self::Quit
+            | Self::Save
+            | Self::SaveAs
+            | Self::SaveTo(..)
+            | Self::AddSource
+            | Self::AttachSource { .. }
+            | Self::Merge
+            | Self::MergePath(_)
+            | Self::ChooseArticle
+            | Self::ReadArticle(_)
+            | Self::Unsaved { .. }
+            | Self::Compare
+            | Self::ComparePath(_)
+            | Self::ThroughTime => WhileComparing::LeavesFirst,
+            // These name actors, relations, sources or text of the union.
+            Self::AddEvidence { .. }
+            | Self::ActorForm(_)
+            | Self::Review(_)
+            | Self::SuggestDrafts(_)
+            | Self::EditSource(_)
+            | Self::QuoteSelection => WhileComparing::Refused,
         }
     }
 

@@ -23,7 +23,14 @@ pub fn side_panel(ui: &mut egui::Ui, state: &MapState, style: &Style, pages: i8)
                 let page = ui.clip_rect().height() * 0.9;
                 ui.scroll_with_delta(egui::vec2(0.0, -f32::from(pages) * page));
             }
+            let compared = state.compare.as_deref();
             match state.pointing.selection {
+                Selection::Relation(r) if let Some(c) = compared => {
+                    super::compare::relation_view(ui, state, c, r, style);
+                }
+                Selection::None if let Some(c) = compared => {
+                    super::compare::changes_list(ui, state, c, &mut actions);
+                }
                 Selection::Relation(r) => relation_view(ui, state, r, style, &mut actions),
                 Selection::Actor(a) => actor_view(ui, state, a, style, &mut actions),
                 Selection::Pair(a, b) => pair_view(ui, state, (a, b), style, &mut actions),
