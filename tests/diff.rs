@@ -19,11 +19,19 @@ const BEFORE: &str = "steppe-2012.relmap.json";
 const AFTER: &str = "steppe-2023.relmap.json";
 const THROUGH_TIME: &str = "steppe-through-time.relmap.json";
 
+#[expect(
+    clippy::expect_used,
+    reason = "test helper: a broken fixture must fail loudly"
+)]
 fn load(name: &str) -> model::Dataset {
     model::load_path(&fixture(name)).expect("the fixture loads")
 }
 
 /// The CSV rows `relmap` wrote to `path`, after checking the header is the documented one.
+#[expect(
+    clippy::expect_used,
+    reason = "test helper: an unreadable output must fail loudly"
+)]
 fn diff_rows(path: &std::path::Path) -> Vec<csv::StringRecord> {
     let mut reader = csv::Reader::from_path(path).expect("csv");
     let header: Vec<String> = reader
@@ -131,6 +139,17 @@ fn the_cli_writes_csv_markdown_and_html_and_prints_the_summary() {
     let svg = std::fs::read_to_string(dir.path().join("d.svg")).expect("the figure beside it");
     assert!(svg.contains(r#"class="was""#), "a changed line's old half");
     assert!(svg.contains("Compared"), "the legend explains the marks");
+    // The same inputs give the same bytes.
+    let again = run::relmap(
+        &["diff", "a.relmap.json", "b.relmap.json", "--out", "e.html"],
+        dir.path(),
+    );
+    assert!(again.status.success());
+    assert_eq!(
+        std::fs::read(dir.path().join("e.html")).expect("html"),
+        html.as_bytes(),
+        "deterministic"
+    );
     // The figure alone, as a PNG.
     let out = run::relmap(
         &[

@@ -94,6 +94,14 @@ fn compare_with_lists_changes_and_shows_both_maps_passages() {
             .is_some(),
         "the second map's passage"
     );
+    // Exporting from the comparison exports what it shows: its marks and its legend.
+    let figure = h
+        .state()
+        .state()
+        .figure(&relmap::export::ExportOptions::default());
+    let svg = relmap::export::figure_svg(&figure);
+    assert!(svg.contains(r#"class="new-mark""#) && svg.contains(r#"class="was""#));
+    assert!(svg.contains("Compared"));
     // Esc clears the selection, then leaves: the map is back, unchanged.
     h.key_press(Key::Escape);
     h.run();

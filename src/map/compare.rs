@@ -97,25 +97,28 @@ fn carried_positions(c: &Comparison, from: &MapState) -> PerActor<Pos2> {
         .filter(|(_, p)| p.is_none())
         .map(|(a, _)| a)
         .collect();
+    // Each newcomer's placed neighbours, summed in one pass over the relations (a search of
+    // every relation per newcomer would be quadratic on two large maps).
+    let mut around: PerActor<(Vec2, usize)> = vec![(Vec2::ZERO, 0); placed.len()].into();
+    for r in &c.union.relations {
+        for (end, other) in [(r.from, r.to), (r.to, r.from)] {
+            if placed[end].is_none()
+                && let Some(p) = placed[other]
+            {
+                around[end].0 += p.to_vec2();
+                around[end].1 += 1;
+            }
+        }
+    }
     for (k, a) in missing.iter().enumerate() {
-        let neighbours: Vec<Pos2> = c
-            .union
-            .relations
-            .iter()
-            .filter_map(|r| match (r.from == *a, r.to == *a) {
-                (true, _) => placed[r.to],
-                (_, true) => placed[r.from],
-                _ => None,
-            })
-            .collect();
         // A fixed angle per newcomer, so two of them beside one actor do not land together.
         let angle = k as f32 * 2.399_963; // the golden angle
         let dir = Vec2::angled(angle);
-        placed[*a] = Some(if neighbours.is_empty() {
+        let (sum, n) = around[*a];
+        placed[*a] = Some(if n == 0 {
             centre + dir * (radius + step)
         } else {
-            let sum = neighbours.iter().fold(Vec2::ZERO, |s, p| s + p.to_vec2());
-            let mean = (sum / neighbours.len() as f32).to_pos2();
+            let mean = (sum / n as f32).to_pos2();
             // Out from the map's centre, past its neighbours, so it does not sit on them.
             let out = (mean - centre).normalized();
             let out = if out.is_finite() && out != Vec2::ZERO {

@@ -134,7 +134,13 @@ impl Comparison {
     /// One map as it stood on `since` against itself on `until`: its sources dated after
     /// each date left out (see [`as_of`]).
     pub fn through_time(d: &Dataset, since: &PassageDate, until: &PassageDate) -> Self {
-        Self::new(as_of(d, since), as_of(d, until))
+        let mut c = Self::new(as_of(d, since), as_of(d, until));
+        c.union.title = if since == until {
+            format!("{} (as of {})", d.title, until.long())
+        } else {
+            format!("{} ({} → {})", d.title, since.long(), until.long())
+        };
+        c
     }
 
     /// The union relations marked `change`, in order.

@@ -24,6 +24,9 @@ const FAN_SPAN: f32 = 0.5;
 /// The closest neighbouring arcs get at their apex, in world units.
 const MIN_ARC_SPACING: f32 = 9.0;
 
+/// How much of its strength a new line's band keeps while the line is dimmed.
+const DIMMED_BAND: f32 = 0.35;
+
 /// How opaque a line resting only on forecasts and aims is drawn.
 pub const UNREPORTED_OPACITY: f32 = 0.45;
 
@@ -101,8 +104,13 @@ fn change_mark(
 ) -> Option<ChangeMark> {
     match mark.change {
         Change::Same => None,
+        // The band fades with its line when the selection is elsewhere.
         Change::Added => Some(ChangeMark::Added {
-            band: input.style.new_band,
+            band: if emphasis == Emphasis::Dimmed {
+                input.style.new_band.gamma_multiply(DIMMED_BAND)
+            } else {
+                input.style.new_band
+            },
         }),
         Change::Removed => Some(ChangeMark::Removed),
         Change::Changed => {

@@ -212,8 +212,10 @@ pub(super) fn relation_view(
     ui.add_space(6.0);
     let color = style.dimension_color(&rel.dimension);
     ui.columns(2, |cols| {
-        side(&mut cols[0], "Before", &c.before, before, color);
-        side(&mut cols[1], "After", &c.after, after, color);
+        // Columns are justified; passages read better ragged-right, as elsewhere.
+        let ragged = egui::Layout::top_down(egui::Align::Min);
+        cols[0].with_layout(ragged, |ui| side(ui, "Before", &c.before, before, color));
+        cols[1].with_layout(ragged, |ui| side(ui, "After", &c.after, after, color));
     });
 }
 

@@ -309,11 +309,15 @@ fn change_rows(ui: &mut egui::Ui, [added, removed, changed]: [bool; 3], style: &
         (
             changed,
             ChangeSample::Changed,
-            "changed: was → now",
+            "changed",
             "Its tone, direction or evidence changed: the first half of the line is drawn as \
              it was (faint, its old pattern and width), the second half as it is",
         ),
     ];
+    if [added, removed, changed].iter().any(|x| *x) {
+        ui.add_space(3.0);
+        ui.label(egui::RichText::new("Compared").small().weak());
+    }
     for (shown, sample, label, tip) in rows {
         if shown {
             change_row(ui, label, sample, style).on_hover_text(tip);
