@@ -136,6 +136,19 @@ fn the_cli_writes_csv_markdown_and_html_and_prints_the_summary() {
     assert!(!html.contains("<?xml"), "the SVG is an element of the page");
     let md = std::fs::read_to_string(dir.path().join("d.md")).expect("md");
     assert!(md.contains("](d.svg)"), "the figure is linked: {md}");
+    assert!(
+        md.contains("Russia is matched as “Russian Federation”")
+            && md.contains("new actors: Turkey"),
+        "renamed and new actors are said: {md}"
+    );
+    assert!(
+        md.contains("> — “Steppe 2023”, 2023 · ¶1"),
+        "each passage says where it comes from: {md}"
+    );
+    assert!(
+        html.contains(r#"<span class="new">new</span>"#),
+        "a passage the first map lacked"
+    );
     let svg = std::fs::read_to_string(dir.path().join("d.svg")).expect("the figure beside it");
     assert!(svg.contains(r#"class="was""#), "a changed line's old half");
     assert!(svg.contains("Compared"), "the legend explains the marks");
@@ -206,8 +219,13 @@ fn one_map_is_compared_with_itself_between_two_dates() {
         said.starts_with("0 changed, 0 removed, 0 added, 4 same"),
         "{said}"
     );
+    assert!(
+        said.contains("only gains evidence"),
+        "what a map through time cannot show"
+    );
     // Mistakes are told apart, each with what to do.
     for (args, expected) in [
+        (vec!["diff", map, "--from", "1990"], "before every source"),
         (vec!["diff", map], "--from DATE"),
         (
             vec!["diff", map, "--from", "2023", "--to", "2012"],
@@ -245,6 +263,16 @@ fn export_as_of_a_date_leaves_out_later_sources() {
     );
     assert!(!then.contains(">Turkey<"), "Turkey appears only in 2023");
     assert!(then.contains("as of 2015"), "the title says which date");
+    assert!(
+        !then.contains("Steppe 2023"),
+        "the later source is not on the source line"
+    );
+    let out = run::relmap(
+        &["export", map, "--as-of", "1999", "--out", "empty.svg"],
+        dir.path(),
+    );
+    assert!(!out.status.success(), "an empty map is refused, not drawn");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("1 March 2012, June 2023"));
     let out = run::relmap(&["export", map, "--out", "now.svg"], dir.path());
     assert!(out.status.success());
     let now = std::fs::read_to_string(dir.path().join("now.svg")).expect("svg");

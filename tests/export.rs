@@ -87,7 +87,7 @@ fn selected_relation_gets_an_evidence_card() {
     let svg = svg_of(&s, &ExportOptions::default());
     assert!(svg.contains("China — Kazakhstan: Energy investment and pipelines"));
     assert!(
-        svg.contains("[5] “Major oil and gas pipelines link the two countries.” (¶ 8)"),
+        svg.contains("[5] “Major oil and gas pipelines link the two countries.” (¶8)"),
         "{svg}"
     );
     let plain = svg_of(

@@ -235,7 +235,7 @@ fn the_figure_and_report_cite_each_passage_s_source() {
         svg.contains("Sources: 1) A. Analyst"),
         "source line lists both"
     );
-    assert!(svg.contains("source 2, ¶ 2"), "the card says which source");
+    assert!(svg.contains("source 2, ¶2"), "the card says which source");
     let input = relmap::export::ReportInput {
         relations: vec![r],
         confirmed_only: false,

@@ -69,6 +69,11 @@ fn compare_with_lists_changes_and_shows_both_maps_passages() {
     assert!(h.query_by_label_contains("Removed (1)").is_some());
     assert!(h.query_by_label_contains("New (1)").is_some());
     assert!(h.query_by_label_contains("Turkey (state)").is_some());
+    assert!(
+        h.query_by_label("Russia is matched as “Russian Federation”")
+            .is_some(),
+        "a rename is said"
+    );
     // Select the relation whose tone turned: both sides' passages, in their sentences.
     // The row in the side panel (the line on the map has the same name).
     h.get_all_by_role_and_label(
@@ -132,9 +137,14 @@ fn a_comparison_is_read_only_and_the_map_s_unsaved_edits_are_still_protected() {
     // Editing the comparison is refused with a reason, and undo has nothing of the map's.
     h.get_by_label_contains("Russia (state)").click();
     h.run();
-    h.get_by_label("Edit actor…").click();
+    assert!(
+        h.query_by_label("Edit actor…").is_none() && h.query_by_label("Remove actor").is_none(),
+        "no edit controls that would only be refused"
+    );
+    // A key that would edit (accept a draft) is refused with the reason.
+    h.key_press(Key::A);
     h.run();
-    assert!(h.state().modal().is_none(), "no actor form");
+    assert!(h.state().modal().is_none());
     assert!(h.query_by_label_contains("cannot be edited").is_some());
     let relations = h.state().state().doc.dataset.relations.len();
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
@@ -209,6 +219,14 @@ fn through_time_steps_the_as_of_date_by_mouse_and_keyboard() {
     h.key_press(Key::ArrowRight);
     h.run();
     assert!(pact(&h), "the slider moved to the later date");
+    // Alt+← and Alt+→ step too, and the earlier date picked stays picked.
+    h.key_press_modifiers(Modifiers::ALT, Key::ArrowLeft);
+    h.run();
+    assert!(!pact(&h));
+    h.key_press_modifiers(Modifiers::ALT, Key::ArrowRight);
+    h.run();
+    assert!(pact(&h));
+    assert!(says(&h, "2 changed, 0 removed, 1 added, 2 same"));
     // Without an earlier date marked, nothing is marked.
     h.get_by_role_and_label(Role::ComboBox, relmap::ui::SINCE_LABEL)
         .click();

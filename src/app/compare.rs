@@ -33,7 +33,8 @@ pub(super) enum Compared {
         dates: Vec<PassageDate>,
         /// Index of the date the map is shown as of.
         until: usize,
-        /// Index of the earlier date changes are marked against, if any.
+        /// Index of the earlier date the analyst picked to mark changes against, if any; kept
+        /// while the shown date moves (it applies whenever it is the earlier of the two).
         since: Option<usize>,
     },
 }
@@ -124,15 +125,35 @@ impl RelmapApp {
         if until >= dates.len() {
             return;
         }
-        // An earlier date at or after the shown one would mark nothing sensible.
-        let since = since.filter(|&s| s < until);
         self.show_as_of(dates, until, since);
+    }
+
+    /// Alt+← / Alt+→ in the through-time view: the previous or next source date.
+    pub(super) fn step_as_of(&mut self, by: i8) {
+        let Some(Compared::Time {
+            dates,
+            until,
+            since,
+        }) = self.comparing.as_ref().map(|c| &c.what)
+        else {
+            self.jobs.toast(
+                ToastKind::Info,
+                "Alt+← and Alt+→ step through time in View → Through time".to_owned(),
+            );
+            return;
+        };
+        let next = until.saturating_add_signed(isize::from(by));
+        if next < dates.len() && next != *until {
+            let (dates, since) = (dates.clone(), *since);
+            self.show_as_of(dates, next, since);
+        }
     }
 
     fn show_as_of(&mut self, dates: Vec<PassageDate>, until: usize, since: Option<usize>) {
         let own = &self.own_map().doc.dataset;
         let shown = dates[until];
-        let earlier = since.map_or(shown, |s| dates[s]);
+        // The earlier date marks changes only while it is the earlier one.
+        let earlier = since.filter(|&s| s < until).map_or(shown, |s| dates[s]);
         let comparison = Comparison::through_time(own, &earlier, &shown);
         self.show_comparison(
             comparison,
@@ -149,12 +170,16 @@ impl RelmapApp {
     fn show_comparison(&mut self, comparison: Comparison, what: Compared) {
         match self.comparing.as_mut() {
             Some(c) => {
-                let next = self.state.compared_again(comparison);
+                // Placed as the map itself places its actors, so an actor keeps its place
+                // from one date to the next; the view and selection stay.
+                let next = self.state.compared_again(comparison, &c.original);
                 self.state = AppliedOnly::new(next);
                 c.what = what;
             }
             None => {
-                let next = MapState::comparing(comparison, &self.state);
+                let mut next = MapState::comparing(comparison, &self.state);
+                // Actors only the other map has are placed beside the map: fit them in view.
+                next.apply(crate::map::ViewCommand::Fit);
                 let original = std::mem::replace(&mut self.state, AppliedOnly::new(next));
                 let original_run = std::mem::take(&mut self.layout_run);
                 self.comparing = Some(Comparing {

@@ -24,7 +24,19 @@ impl RelmapApp {
             match action.while_comparing() {
                 WhileComparing::Runs => {}
                 // Before the unsaved-changes question, so it is asked about the map itself.
-                WhileComparing::LeavesFirst => self.leave_comparison(),
+                WhileComparing::LeavesFirst => {
+                    self.leave_comparison();
+                    let starts_another = matches!(
+                        action,
+                        Action::Compare | Action::ComparePath(_) | Action::ThroughTime
+                    );
+                    if !starts_another {
+                        self.jobs.toast(
+                            ToastKind::Info,
+                            "Left the comparison: this acts on the map itself".to_owned(),
+                        );
+                    }
+                }
                 WhileComparing::Refused => {
                     self.jobs.toast(
                         ToastKind::Info,
@@ -150,6 +162,7 @@ impl RelmapApp {
             Action::ThroughTime => self.through_time(),
             Action::AsOf { until, since } => self.as_of(until, since),
             Action::LeaveComparison => self.leave_comparison(),
+            Action::StepAsOf(by) => self.step_as_of(by),
         }
     }
 

@@ -39,6 +39,10 @@ pub(crate) fn parse_date(s: &str) -> Result<PassageDate, String> {
     PassageDate::read(s)
 }
 
+/// What a comparison of one map at two dates can and cannot show.
+pub const THROUGH_TIME_NOTE: &str = "one map at two dates only gains evidence: a relation is \
+     never removed by a later source, and its tone turns mixed when later passages differ";
+
 /// The CSV header of a comparison.
 pub const DIFF_COLUMNS: [&str; 10] = [
     "change",
@@ -53,29 +57,31 @@ pub const DIFF_COLUMNS: [&str; 10] = [
     "passages_after",
 ];
 
-/// The two maps `args` compares: two files, or one file at two dates.
-fn compared_maps(args: &DiffArgs) -> anyhow::Result<(Dataset, Dataset)> {
+/// What `args` compares: two files, or one file at two dates.
+fn comparison(args: &DiffArgs) -> anyhow::Result<Comparison> {
     let before = crate::model::load_path(&args.before)?;
     match (&args.after, args.from, args.to) {
-        (Some(after), None, None) => Ok((before, crate::model::load_path(after)?)),
+        (Some(after), None, None) => Ok(Comparison::new(before, crate::model::load_path(after)?)),
         (Some(_), ..) => anyhow::bail!(
             "--from and --to compare one map with itself over time; with two maps, leave them out"
         ),
         (None, Some(from), to) => {
-            let later = match to {
-                Some(to) => {
-                    if from.starts_after(&to) {
-                        anyhow::bail!(
-                            "--from {} is after --to {}: give the earlier date first",
-                            from.long(),
-                            to.long()
-                        );
-                    }
-                    crate::model::as_of(&before, &to)
+            for (flag, date) in [("--from", Some(from)), ("--to", to)] {
+                if let Some(why) = date.and_then(|d| crate::model::before_every_source(&before, &d))
+                {
+                    anyhow::bail!("{flag}: {why}");
                 }
-                None => before.clone(),
-            };
-            Ok((crate::model::as_of(&before, &from), later))
+            }
+            if let Some(to) = to
+                && from.starts_after(&to)
+            {
+                anyhow::bail!(
+                    "--from {} is after --to {}: give the earlier date first",
+                    from.long(),
+                    to.long()
+                );
+            }
+            Ok(Comparison::between_dates(&before, &from, to.as_ref()))
         }
         (None, None, _) => anyhow::bail!(
             "give a second map to compare with (relmap diff BEFORE AFTER), or --from DATE (and \
@@ -86,13 +92,16 @@ fn compared_maps(args: &DiffArgs) -> anyhow::Result<(Dataset, Dataset)> {
 
 /// Runs `relmap diff`; returns what to print.
 pub fn diff(args: &DiffArgs) -> anyhow::Result<String> {
-    let (before, after) = compared_maps(args)?;
-    let c = Comparison::new(before, after);
+    let c = comparison(args)?;
     let compared = &c.diff;
     let mut lines = vec![compared.summary()];
-    if compared.share_no_actor() {
+    if compared.share_no_actor_of(&c.before) {
         lines.push("note: the two maps share no actor; every relation is added or removed".into());
     }
+    if c.through_time {
+        lines.push(format!("note: {THROUGH_TIME_NOTE}"));
+    }
+    lines.extend(compared.actors(&c.before, &c.after).lines());
     for clash in &compared.clashes {
         lines.push(format!("clash: {clash}"));
     }
@@ -116,9 +125,9 @@ pub fn diff(args: &DiffArgs) -> anyhow::Result<String> {
                     .file_name()
                     .map(|n| n.to_string_lossy().into_owned())
                     .unwrap_or_default();
-                markdown(maps, compared, &name)
+                markdown(&c, &name)
             }
-            "html" | "htm" => html(maps, compared, &crate::export::figure_svg(&figure(&c))),
+            "html" | "htm" => html(&c, &crate::export::figure_svg(&figure(&c))),
             _ => anyhow::bail!(
                 "{}: unknown format; name the output *.csv, *.md or *.html",
                 out.display()
@@ -244,9 +253,14 @@ const GROUPS: [Change; 4] = [
 struct View<'a> {
     heading: String,
     changed: String,
-    /// Each side present: "Before"/"After", its map and its passages.
-    sides: Vec<(&'static str, &'a Dataset, &'a [Passage])>,
+    /// Each side present: "Before"/"After", its map and its passages, each with whether it is
+    /// new on that side (an "After" passage the first map did not quote).
+    sides: Vec<Side<'a>>,
 }
+
+/// One side of a compared relation: "Before" or "After", its map, and its passages each with
+/// whether it is new there.
+type Side<'a> = (&'static str, &'a Dataset, Vec<(&'a Passage, bool)>);
 
 /// The comparison grouped by kind of change, each relation ready to write.
 fn grouped<'a>(maps: (&'a Dataset, &'a Dataset), d: &MapDiff) -> Vec<(Change, Vec<View<'a>>)> {
@@ -261,15 +275,34 @@ fn grouped<'a>(maps: (&'a Dataset, &'a Dataset), d: &MapDiff) -> Vec<(Change, Ve
                     let s = sides(maps, r);
                     let (from, to, dimension) = names(maps, &s);
                     let label = s.after.or(s.before).map_or("", |x| x.label.as_str());
+                    let quoted_before: Vec<String> = s
+                        .before
+                        .map(|rel| rel.passages.iter().map(|p| quote_key(&p.quote)).collect())
+                        .unwrap_or_default();
+                    let mut sides = Vec::new();
+                    if let Some(rel) = s.before {
+                        sides.push((
+                            "Before",
+                            maps.0,
+                            rel.passages.iter().map(|p| (p, false)).collect(),
+                        ));
+                    }
+                    if let Some(rel) = s.after {
+                        let marked = rel
+                            .passages
+                            .iter()
+                            .map(|p| {
+                                let new = s.before.is_some()
+                                    && !quoted_before.contains(&quote_key(&p.quote));
+                                (p, new)
+                            })
+                            .collect();
+                        sides.push(("After", maps.1, marked));
+                    }
                     View {
                         heading: format!("{from} — {to}: {label} ({dimension})"),
                         changed: d.in_words(maps, r),
-                        sides: [("Before", s.before, maps.0), ("After", s.after, maps.1)]
-                            .into_iter()
-                            .filter_map(|(side, rel, map)| {
-                                rel.map(|rel| (side, map, rel.passages.as_slice()))
-                            })
-                            .collect(),
+                        sides,
                     }
                 })
                 .collect::<Vec<_>>();
@@ -279,16 +312,61 @@ fn grouped<'a>(maps: (&'a Dataset, &'a Dataset), d: &MapDiff) -> Vec<(Change, Ve
         .collect()
 }
 
-fn markdown(maps: (&Dataset, &Dataset), d: &MapDiff, figure: &str) -> String {
+/// A quote as compared across the two maps: its words, case and spacing aside.
+fn quote_key(quote: &str) -> String {
+    quote
+        .split_whitespace()
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Where a passage comes from: "Steppe 2023, 2023 · p. 2, ¶4 · as of the article".
+fn provenance(d: &Dataset, p: &Passage) -> String {
+    let mut parts = vec![d.source(p.source).meta.citation()];
+    if let Some(place) = d.place_of(p) {
+        parts.push(place);
+    }
+    parts.push(p.date_in_words());
+    parts.join(" · ")
+}
+
+/// What the reports say above the changes: the title, the summary and the notes (renamed and
+/// new actors, what a comparison through time cannot show).
+struct Heading {
+    title: String,
+    summary: String,
+    notes: Vec<String>,
+}
+
+fn heading(c: &Comparison) -> Heading {
+    let mut notes = c.diff.actors(&c.before, &c.after).lines();
+    if c.through_time {
+        notes.push(THROUGH_TIME_NOTE.to_owned());
+    }
+    if c.diff.share_no_actor_of(&c.before) {
+        notes.push("the two maps share no actor: every relation is added or removed".to_owned());
+    }
+    Heading {
+        title: c.union.title.clone(),
+        summary: c.diff.summary(),
+        notes,
+    }
+}
+
+fn markdown(c: &Comparison, figure: &str) -> String {
+    let maps = (&c.before, &c.after);
+    let h = heading(c);
     let mut out = format!(
-        "# What changed: {} → {}\n\n{}\n\n![The compared map: new lines on a highlighter band, \
+        "# What changed: {}\n\n{}\n\n![The compared map: new lines on a highlighter band, \
          removed ones ghosted, changed ones drawn half as they were]({figure})\n",
-        maps.0.title,
-        maps.1.title,
-        d.summary()
+        h.title, h.summary
     );
+    for note in &h.notes {
+        let _ = writeln!(out, "\n- {note}");
+    }
     let plain: fn(&str) -> String = str::to_owned;
-    for (group, views) in grouped(maps, d) {
+    for (group, views) in grouped(maps, &c.diff) {
         let _ = write!(out, "\n## {} ({})\n", group.as_str(), views.len());
         for v in views {
             let _ = write!(out, "\n### {}\n", v.heading);
@@ -297,8 +375,14 @@ fn markdown(maps: (&Dataset, &Dataset), d: &MapDiff, figure: &str) -> String {
             }
             for (side, map, passages) in v.sides {
                 let _ = writeln!(out, "\n{side}:\n");
-                for p in passages {
-                    let _ = writeln!(out, "> {}\n", in_sentence(map, p, ("**", "**"), plain));
+                for (p, new) in passages {
+                    let _ = writeln!(
+                        out,
+                        "> {}{}\n> — {}\n",
+                        if new { "(new) " } else { "" },
+                        in_sentence(map, p, ("**", "**"), plain),
+                        provenance(map, p)
+                    );
                 }
             }
         }
@@ -306,25 +390,36 @@ fn markdown(maps: (&Dataset, &Dataset), d: &MapDiff, figure: &str) -> String {
     out
 }
 
-fn html(maps: (&Dataset, &Dataset), d: &MapDiff, figure: &str) -> String {
+fn html(c: &Comparison, figure: &str) -> String {
+    let maps = (&c.before, &c.after);
+    let h = heading(c);
     let esc: fn(&str) -> String = escape_xml;
     let mut out = format!(
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>What changed: \
-         {} → {}</title><style>body{{font-family:system-ui,sans-serif;max-width:52rem;margin:2rem \
+         {}</title><style>body{{font-family:system-ui,sans-serif;max-width:52rem;margin:2rem \
          auto;padding:0 1rem;line-height:1.45}}blockquote{{border-left:3px solid #99a;margin:.4rem \
          0;padding-left:.8rem;color:#555}}strong{{color:#1f2328}}.side{{font-weight:600;margin-top:\
-         .6rem}}figure{{margin:1rem 0}}figure svg{{max-width:100%;height:auto}}</style></head>\
-         <body>\n<h1>What changed: {} → {}</h1>\n<p>{}</p>\n<figure>{}<figcaption>New lines on \
-         a highlighter band, removed ones ghosted, changed ones drawn half as they were (first \
-         half) and half as they are.</figcaption></figure>\n",
-        esc(&maps.0.title),
-        esc(&maps.1.title),
-        esc(&maps.0.title),
-        esc(&maps.1.title),
-        esc(&d.summary()),
+         .6rem}}.cite{{font-size:.85em;color:#666}}.new{{background:#ffe58a;padding:0 .3em;\
+         border-radius:3px;font-size:.8em;color:#1f2328}}figure{{margin:1rem 0}}figure svg\
+         {{max-width:100%;height:auto}}</style></head><body>\n<h1>What changed: {}</h1>\n<p>{}</p>\n",
+        esc(&h.title),
+        esc(&h.title),
+        esc(&h.summary),
+    );
+    if !h.notes.is_empty() {
+        out.push_str("<ul>\n");
+        for note in &h.notes {
+            let _ = writeln!(out, "<li>{}</li>", esc(note));
+        }
+        out.push_str("</ul>\n");
+    }
+    let _ = writeln!(
+        out,
+        "<figure>{}<figcaption>New lines on a highlighter band, removed ones ghosted, changed \
+         ones drawn half as they were (first half) and half as they are.</figcaption></figure>",
         svg_body(figure)
     );
-    for (group, views) in grouped(maps, d) {
+    for (group, views) in grouped(maps, &c.diff) {
         let _ = writeln!(out, "<h2>{} ({})</h2>", group.as_str(), views.len());
         for v in views {
             let _ = writeln!(out, "<h3>{}</h3>", esc(&v.heading));
@@ -333,11 +428,17 @@ fn html(maps: (&Dataset, &Dataset), d: &MapDiff, figure: &str) -> String {
             }
             for (side, map, passages) in v.sides {
                 let _ = writeln!(out, "<div class=\"side\">{side}</div>");
-                for p in passages {
+                for (p, new) in passages {
                     let _ = writeln!(
                         out,
-                        "<blockquote>{}</blockquote>",
-                        in_sentence(map, p, ("<strong>", "</strong>"), esc)
+                        "<blockquote>{}{}<br><span class=\"cite\">— {}</span></blockquote>",
+                        if new {
+                            "<span class=\"new\">new</span> "
+                        } else {
+                            ""
+                        },
+                        in_sentence(map, p, ("<strong>", "</strong>"), esc),
+                        esc(&provenance(map, p))
                     );
                 }
             }

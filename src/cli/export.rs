@@ -66,7 +66,12 @@ pub struct ExportArgs {
 fn exported_dataset(args: &ExportArgs) -> anyhow::Result<crate::model::Dataset> {
     let dataset = load_dataset(args.dataset.as_deref())?;
     Ok(match &args.as_of {
-        Some(date) => crate::model::as_of(&dataset, date),
+        Some(date) => {
+            if let Some(why) = crate::model::before_every_source(&dataset, date) {
+                anyhow::bail!("--as-of: {why}");
+            }
+            crate::model::as_of(&dataset, date)
+        }
         None => dataset,
     })
 }

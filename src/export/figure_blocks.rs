@@ -391,8 +391,8 @@ pub(super) fn evidence_card(
             if d.sources.len() > 1 {
                 where_.push(format!("source {}", p.source.0 + 1));
             }
-            if let Some(a) = &p.anchor {
-                where_.push(format!("¶ {}", a.paragraph()));
+            if let Some(place) = d.place_of(p) {
+                where_.push(place);
             }
             if let Some(grade) = d.grade_beside(p) {
                 where_.push(grade);

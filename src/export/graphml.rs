@@ -42,10 +42,10 @@ fn passage_line(d: &Dataset, p: &Passage) -> String {
     if d.sources.len() > 1 {
         parts.push(format!("source {}", p.source.0 + 1));
     }
-    parts.push(p.anchor.as_ref().map_or_else(
-        || "not found in the article".to_owned(),
-        |a| format!("¶{}", a.paragraph()),
-    ));
+    parts.push(
+        d.place_of(p)
+            .unwrap_or_else(|| "not found in the article".to_owned()),
+    );
     parts.push(p.date_in_words());
     if p.status != PassageStatus::Confirmed {
         parts.push(p.status.as_str().to_owned());

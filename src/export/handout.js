@@ -77,7 +77,7 @@
     b.appendChild(after);
     var meta = [];
     if (p.grade) { meta.push(p.grade); }
-    if (p.paragraph) { meta.push('¶' + p.paragraph); }
+    if (p.paragraph) { meta.push((p.page ? 'p. ' + p.page + ', ' : '') + '¶' + p.paragraph); }
     meta.push(p.date);
     // Each passage names its source shortly ("Weitz 2012"); the header cites it in full.
     var source = data.sources[p.source];

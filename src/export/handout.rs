@@ -63,6 +63,8 @@ struct PassageData<'a> {
     quote: &'a str,
     after: &'a str,
     paragraph: Option<usize>,
+    /// The page its quote starts on, in a paged source.
+    page: Option<u32>,
     date: String,
     source: usize,
     grade: Option<String>,
@@ -221,6 +223,7 @@ fn relation_data(
                     quote,
                     after,
                     paragraph: p.anchor.as_ref().map(crate::model::Anchor::paragraph),
+                    page: d.page_of(p),
                     date: p.date_in_words(),
                     source: p.source.0,
                     grade: d.grade_beside(p),

@@ -114,11 +114,10 @@ fn meta(row: &Row<'_>, d: &Dataset) -> String {
     if let Some(grade) = d.grade_beside(row.passage) {
         parts.push(grade);
     }
-    if let Some(p) = row.paragraph {
-        parts.push(format!("¶{p}"));
-    } else {
-        parts.push("not found in the article".to_owned());
-    }
+    parts.push(
+        d.place_of(row.passage)
+            .unwrap_or_else(|| "not found in the article".to_owned()),
+    );
     parts.push(row.date.clone());
     parts.push(d.source(row.passage.source).meta.citation());
     if row.passage.status != PassageStatus::Confirmed {
@@ -277,7 +276,7 @@ fn md_escape(s: &str) -> String {
 /// prints it ("since 2009", "as of the article"). `reliability` (A–F, the source's),
 /// `credibility` (1–6) and `grade` ("B2", "B–" half graded) are empty when not graded;
 /// `corroboration` is how many distinct sources back the relation (confirmed passages).
-pub const CSV_COLUMNS: [&str; 18] = [
+pub const CSV_COLUMNS: [&str; 19] = [
     "relation",
     "source_actor",
     "target_actor",
@@ -296,6 +295,7 @@ pub const CSV_COLUMNS: [&str; 18] = [
     "credibility",
     "grade",
     "corroboration",
+    "page",
 ];
 
 /// The report as CSV: one row per passage, [`CSV_COLUMNS`].
@@ -334,6 +334,9 @@ pub fn report_csv(d: &Dataset, input: &ReportInput) -> String {
                     String::new()
                 },
                 &d.corroboration(rel).to_string(),
+                &d.page_of(row.passage)
+                    .map(|p| p.to_string())
+                    .unwrap_or_default(),
             ]);
         }
     }

@@ -34,14 +34,17 @@ impl MapState {
         state
     }
 
-    /// The same comparison's state with `comparison` in its place (an "as of" date moved):
-    /// positions of actors still there, the view and the selected relation (by id) are kept.
-    pub fn compared_again(&self, comparison: Comparison) -> MapState {
+    /// The same comparison's state with `comparison` in its place (an "as of" date moved),
+    /// laid out from `layout_from` (the map compared, so an actor keeps its place from one
+    /// date to the next); the view and the selected relation (by id) are kept.
+    pub fn compared_again(&self, comparison: Comparison, layout_from: &MapState) -> MapState {
         let selected = self
             .selected_relation()
             .and_then(|r| self.doc.dataset.relation(r))
             .map(|rel| rel.id.clone());
-        let mut next = MapState::comparing(comparison, self);
+        let mut next = MapState::comparing(comparison, layout_from);
+        next.camera.view = self.camera.view;
+        next.camera.auto_fit = self.camera.auto_fit;
         if let Some(r) = selected.and_then(|id| next.doc.dataset.relation_index(&id)) {
             next.pointing.selection = crate::scene::Selection::Relation(r);
         }

@@ -13,6 +13,32 @@ pub struct Article {
     pub paragraphs: Vec<TextRange>,
     /// Byte ranges of sentences, in order; each lies inside one paragraph.
     pub sentences: Vec<TextRange>,
+    /// The pages of a paged source (a PDF, a Word file with page breaks): runs of text, each
+    /// from its start to the next run's, on one printed page; starts never decrease, page
+    /// numbers may (a page's footnotes gathered after the body). Empty for text without pages.
+    pub pages: Vec<PageRun>,
+}
+
+/// A run of an article's text on one page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PageRun {
+    /// Byte offset into [`Article::text`] where the run begins.
+    pub start: usize,
+    /// The page it is on (1-based).
+    pub page: u32,
+}
+
+/// Opens the mark of where a page's text begins in text read from a paged document, before it
+/// becomes an [`Article`]: form feed (as `pdftotext` writes between pages), the page number,
+/// then [`PAGE_MARK_END`] (vertical tab). "\u{c}2\u{b}" starts page 2.
+pub const PAGE_MARK: char = '\u{c}';
+
+/// Closes a page mark (see [`PAGE_MARK`]).
+pub const PAGE_MARK_END: char = '\u{b}';
+
+/// The page mark putting what follows on `page`.
+pub fn page_mark(page: u32) -> String {
+    format!("{PAGE_MARK}{page}{PAGE_MARK_END}")
 }
 
 /// Where a quote was found.
@@ -99,6 +125,65 @@ impl Article {
             text,
             paragraphs,
             sentences,
+            pages: Vec::new(),
+        }
+    }
+
+    /// The article of text whose pages are marked (see [`PAGE_MARK`], as the document readers
+    /// write it): the marks are taken out and become [`Article::pages`]. A mark that was cut
+    /// (the text edited in a form) is dropped; text without marks has no pages.
+    pub fn from_marked(marked: &str) -> Self {
+        if !marked.contains(PAGE_MARK) {
+            return Self::new(marked.to_owned());
+        }
+        let mut text = String::with_capacity(marked.len());
+        let mut pages: Vec<PageRun> = Vec::new();
+        let mut rest = marked;
+        while let Some(at) = rest.find(PAGE_MARK) {
+            text.push_str(&rest[..at]);
+            let after = &rest[at + PAGE_MARK.len_utf8()..];
+            let digits = after.len() - after.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+            let page = after[..digits].parse::<u32>().ok();
+            match (page, after[digits..].strip_prefix(PAGE_MARK_END)) {
+                (Some(page), Some(tail)) => {
+                    let start = text.len();
+                    // Two marks at one place: the later page wins (the earlier one was empty).
+                    if pages.last().is_some_and(|r| r.start == start) {
+                        pages.pop();
+                    }
+                    pages.push(PageRun { start, page });
+                    rest = tail;
+                }
+                _ => rest = after,
+            }
+        }
+        text.push_str(rest);
+        let mut article = Self::new(text);
+        article.pages = pages;
+        article
+    }
+
+    /// The text with its pages marked again (what [`Article::from_marked`] reads), for forms
+    /// that edit the text.
+    pub fn marked_text(&self) -> String {
+        let mut out = String::with_capacity(self.text.len() + 4 * self.pages.len());
+        let mut from = 0;
+        for run in &self.pages {
+            let start = run.start.min(self.text.len());
+            out.push_str(&self.text[from..start]);
+            out.push_str(&page_mark(run.page));
+            from = start;
+        }
+        out.push_str(&self.text[from..]);
+        out
+    }
+
+    /// The page the byte `offset` lies on, for a paged source.
+    pub fn page_at(&self, offset: usize) -> Option<u32> {
+        let i = self.pages.partition_point(|r| r.start <= offset);
+        match i {
+            0 => self.pages.first().map(|r| r.page),
+            _ => Some(self.pages[i - 1].page),
         }
     }
 

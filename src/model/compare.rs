@@ -43,6 +43,9 @@ pub struct Comparison {
     pub marks: PerRelation<Mark>,
     /// Each union relation's place in the first and the second map.
     pub sides: PerRelation<(Option<RelationId>, Option<RelationId>)>,
+    /// Whether it compares one map at two dates (which only ever adds evidence: a relation is
+    /// never removed by a later source).
+    pub through_time: bool,
 }
 
 impl Comparison {
@@ -128,17 +131,27 @@ impl Comparison {
             union,
             marks,
             sides,
+            through_time: false,
         }
     }
 
     /// One map as it stood on `since` against itself on `until`: its sources dated after
     /// each date left out (see [`as_of`]).
     pub fn through_time(d: &Dataset, since: &PassageDate, until: &PassageDate) -> Self {
-        let mut c = Self::new(as_of(d, since), as_of(d, until));
-        c.union.title = if since == until {
-            format!("{} (as of {})", d.title, until.long())
+        Self::between_dates(d, since, Some(until))
+    }
+
+    /// One map as it stood on `since` against itself on `until`, or as it is now (every
+    /// source) without `until`.
+    pub fn between_dates(d: &Dataset, since: &PassageDate, until: Option<&PassageDate>) -> Self {
+        let later = until.map_or_else(|| d.clone(), |u| as_of(d, u));
+        let mut c = Self::new(as_of(d, since), later);
+        c.through_time = true;
+        let until_words = until.map_or_else(|| "now".to_owned(), PassageDate::long);
+        c.union.title = if Some(since) == until {
+            format!("{} (as of {until_words})", d.title)
         } else {
-            format!("{} ({} → {})", d.title, since.long(), until.long())
+            format!("{} ({} → {until_words})", d.title, since.long())
         };
         c
     }
@@ -233,9 +246,55 @@ pub fn as_of(d: &Dataset, date: &PassageDate) -> Dataset {
         rel.from = new_index[rel.from.0];
         rel.to = new_index[rel.to.0];
     }
+    // Sources published later go too (a figure's source line would list them), keeping one
+    // so a map always has a source; passages are renumbered to theirs.
+    let keep_source: Vec<bool> = if later.iter().all(|l| *l) {
+        (0..later.len()).map(|i| i == 0).collect()
+    } else {
+        later.iter().map(|l| !l).collect()
+    };
+    let mut source_index = vec![SourceId(0); d.sources.len()];
+    let mut next = 0;
+    for (i, k) in keep_source.iter().enumerate() {
+        if *k {
+            source_index[i] = SourceId(next);
+            next += 1;
+        }
+    }
+    out.sources = d
+        .sources
+        .iter()
+        .zip(&keep_source)
+        .filter(|(_, k)| **k)
+        .map(|(s, _)| s.clone())
+        .collect();
+    for rel in &mut out.relations {
+        for p in &mut rel.passages {
+            p.source = source_index[p.source.0];
+        }
+    }
     out.title = format!("{} (as of {})", d.title, date.long());
     out.warnings = super::lint(&out);
     out
+}
+
+/// The error to give when `date` comes before every source of `d` (a map as of then would be
+/// empty), naming the sources' dates; `None` when some source counts on that date.
+pub fn before_every_source(d: &Dataset, date: &PassageDate) -> Option<String> {
+    let dates: Vec<PassageDate> = d.sources.iter().filter_map(|s| s.meta.date).collect();
+    let all_later = dates.len() == d.sources.len() && dates.iter().all(|x| x.starts_after(date));
+    all_later.then(|| {
+        format!(
+            "{} is before every source of this map, so the map as of then is empty; its \
+             sources are dated {}",
+            date.long(),
+            source_dates(d)
+                .iter()
+                .map(PassageDate::long)
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
+    })
 }
 
 /// The distinct dates of `d`'s sources, earliest first: the stops of an "as of" slider.

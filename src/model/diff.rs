@@ -45,6 +45,38 @@ pub struct RelationDiff {
     pub after: Option<RelationId>,
 }
 
+/// How the actors of two maps compare (see [`MapDiff::actors`]).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ActorChanges {
+    /// Matched under another name: (the first map's name, the second's).
+    pub renamed: Vec<(String, String)>,
+    /// Only in the second map.
+    pub added: Vec<String>,
+    /// Only in the first map.
+    pub removed: Vec<String>,
+}
+
+impl ActorChanges {
+    /// "Russia is “Russian Federation” now; new: Turkey; gone: —" lines for reports; empty
+    /// when every actor is matched under its own name.
+    pub fn lines(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        for (old, new) in &self.renamed {
+            out.push(format!("{old} is matched as “{new}”"));
+        }
+        if !self.added.is_empty() {
+            out.push(format!("new actors: {}", self.added.join(", ")));
+        }
+        if !self.removed.is_empty() {
+            out.push(format!(
+                "actors only in the first map: {}",
+                self.removed.join(", ")
+            ));
+        }
+        out
+    }
+}
+
 /// The comparison of two maps.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct MapDiff {
@@ -114,6 +146,41 @@ impl MapDiff {
             _ => {}
         }
         parts.join(", ")
+    }
+
+    /// How the actors compare: those matched under another name ("Russia" = "Russian
+    /// Federation"), those only the second map has, and those only the first map has, each
+    /// in file order.
+    pub fn actors(&self, before: &Dataset, after: &Dataset) -> ActorChanges {
+        let mut changes = ActorChanges::default();
+        let mut matched = vec![false; before.actors.len()];
+        for (a, actor) in after.actors_with_ids() {
+            match self.actor_match.get(a.0).copied().flatten() {
+                Some(b) => {
+                    if let Some(m) = matched.get_mut(b.0) {
+                        *m = true;
+                    }
+                    let old = &before.actors[b].name;
+                    if old != &actor.name {
+                        changes.renamed.push((old.clone(), actor.name.clone()));
+                    }
+                }
+                None => changes.added.push(actor.name.clone()),
+            }
+        }
+        changes.removed = before
+            .actors
+            .iter()
+            .zip(&matched)
+            .filter(|(_, m)| !**m)
+            .map(|(a, _)| a.name.clone())
+            .collect();
+        changes
+    }
+
+    /// Whether the maps share no actor at all (two maps that both have actors).
+    pub fn share_no_actor_of(&self, before: &Dataset) -> bool {
+        !before.actors.is_empty() && !self.actor_match.is_empty() && self.share_no_actor()
     }
 
     /// Whether the maps share no actor at all.

@@ -31,11 +31,13 @@ mod validate;
 use std::ops::Range;
 use std::path::PathBuf;
 
-pub use anchor::{Anchor, Article, InContext, normalize_for_match};
+pub use anchor::{
+    Anchor, Article, InContext, PAGE_MARK, PAGE_MARK_END, PageRun, normalize_for_match, page_mark,
+};
 pub use builtin::{BUILTIN_NAME, builtin};
-pub use compare::{Comparison, Mark, Was, as_of, source_dates};
+pub use compare::{Comparison, Mark, Was, as_of, before_every_source, source_dates};
 pub use date::{End, PassageDate};
-pub use diff::{Change, MapDiff, RelationDiff, diff};
+pub use diff::{ActorChanges, Change, MapDiff, RelationDiff, diff};
 pub use draft::{DRAFT_LABEL_PREFIX, DraftReport, add_drafts, is_draft_relation, parse_actors};
 pub use error::{LoadError, OPEN_EXTENSIONS, OPENS, Problem, ProblemKind};
 pub use files::MAX_FILE_BYTES;
@@ -420,6 +422,24 @@ impl Dataset {
     /// The source document `id` names (the primary one if out of range).
     pub fn source(&self, id: SourceId) -> &Source {
         self.sources.get(id).unwrap_or_else(|| self.primary())
+    }
+
+    /// The page a passage's quote starts on, when its source is paged (a PDF) and the quote
+    /// was found.
+    pub fn page_of(&self, p: &Passage) -> Option<u32> {
+        let anchor = p.anchor.as_ref()?;
+        self.article_of(p).page_at(anchor.range.start)
+    }
+
+    /// Where a passage sits in its source, as citations print it: "p. 2, ¶4", or "¶4" for
+    /// an unpaged source; `None` when the quote was not found.
+    pub fn place_of(&self, p: &Passage) -> Option<String> {
+        let anchor = p.anchor.as_ref()?;
+        let paragraph = anchor.paragraph();
+        Some(match self.page_of(p) {
+            Some(page) => format!("p. {page}, ¶{paragraph}"),
+            None => format!("¶{paragraph}"),
+        })
     }
 
     /// The article passage `p` is anchored in.

@@ -112,7 +112,7 @@ pub fn source_from_text(id: &str, text: &str, fields: SourceFields) -> Source {
             url: blank(fields.url),
             reliability: fields.reliability,
         },
-        article: Article::new(tidy(text)),
+        article: Article::from_marked(&tidy(text)),
     }
 }
 

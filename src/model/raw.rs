@@ -47,6 +47,9 @@ pub(super) struct RawSource {
     /// Admiralty reliability, "A"…"F".
     #[serde(default)]
     pub reliability: Option<String>,
+    /// The pages of a paged source: where each run of text on one page begins.
+    #[serde(default)]
+    pub pages: Option<Vec<RawPageRun>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -110,4 +113,13 @@ pub(super) struct RawPassage {
     /// Admiralty credibility, 1…6 (a number; a digit in a string is read too).
     #[serde(default)]
     pub credibility: Option<serde_json::Value>,
+}
+
+/// A run of a source's text on one page: `{"start": 812, "page": 2}`, `start` counted in
+/// characters from the start of the text.
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawPageRun {
+    pub start: u64,
+    pub page: u32,
 }

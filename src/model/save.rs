@@ -43,6 +43,15 @@ struct OutSource<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     reliability: Option<&'static str>,
     text: &'a str,
+    /// Its runs of text on each page, starts in characters (a paged source only).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pages: Vec<OutPageRun>,
+}
+
+#[derive(Serialize)]
+struct OutPageRun {
+    start: usize,
+    page: u32,
 }
 
 #[derive(Serialize)]
@@ -97,6 +106,10 @@ struct OutPassage<'a> {
     modality: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     credibility: Option<u8>,
+    /// The page its quote starts on, in a paged source (derived from the anchor, written for
+    /// other tools; a reader recomputes it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    page: Option<u32>,
 }
 
 /// The dataset as relmap/1 JSON (pretty-printed, ending in a newline).
@@ -111,6 +124,7 @@ pub fn to_relmap_json<'a>(d: &'a Dataset) -> String {
         url: s.meta.url.as_deref(),
         reliability: s.meta.reliability.map(super::Reliability::letter),
         text: &s.article.text,
+        pages: page_chars(&s.article),
     };
     let out = OutDataset {
         format: "relmap/1",
@@ -190,7 +204,28 @@ fn passage<'a>(d: &'a Dataset, p: &'a Passage) -> OutPassage<'a> {
         status: (p.status != PassageStatus::Confirmed).then_some(p.status.as_str()),
         modality: p.stated_modality.map(super::Modality::as_str),
         credibility: p.credibility.map(super::Credibility::number),
+        page: d.page_of(p),
     }
+}
+
+/// The runs of `article`'s text on each page, starts in characters (as files store them).
+fn page_chars(article: &super::Article) -> Vec<OutPageRun> {
+    let mut out = Vec::with_capacity(article.pages.len());
+    let mut chars = 0;
+    let mut from = 0;
+    for run in &article.pages {
+        let start = run.start.min(article.text.len());
+        chars += article
+            .text
+            .get(from..start)
+            .map_or(0, |s| s.chars().count());
+        from = start;
+        out.push(OutPageRun {
+            start: chars,
+            page: run.page,
+        });
+    }
+    out
 }
 
 #[cfg(test)]

@@ -5,8 +5,8 @@ use std::collections::BTreeMap;
 
 use super::error::ProblemKind;
 use super::files::TextFiles;
-use super::raw::RawSource;
-use super::{Article, Source, SourceId, SourceMeta};
+use super::raw::{RawPageRun, RawSource};
+use super::{Article, PageRun, Source, SourceId, SourceMeta};
 
 /// The id a file's single `source` object gets when it names none.
 pub const SINGLE_SOURCE_ID: &str = "source";
@@ -132,7 +132,13 @@ fn source_and_article(
             None
         }
     };
-    let article = Article::new(article_text.unwrap_or_default());
+    let mut article = Article::new(article_text.unwrap_or_default());
+    if let Some(pages) = &raw.pages {
+        match page_offsets(&article.text, pages) {
+            Ok(offsets) => article.pages = offsets,
+            Err(what) => report(format!("{at}.pages"), ProblemKind::SourceForm { what }),
+        }
+    }
     let date = super::date::parse_date(raw.date.as_deref(), &format!("{at}.date"), report);
     let source = SourceMeta {
         title: raw
@@ -158,6 +164,60 @@ fn source_and_article(
         }),
     };
     (source, article)
+}
+
+/// The most pages a source may list (a 300-page report is ordinary; a million is not a text).
+const MAX_PAGES: usize = 100_000;
+
+/// A source's `pages` (runs of text, each starting at a character offset, on one page) with
+/// byte offsets into `text`; the error says what is wrong and what to do.
+fn page_offsets(text: &str, pages: &[RawPageRun]) -> Result<Vec<PageRun>, String> {
+    if pages.len() > MAX_PAGES {
+        return Err(format!(
+            "{} page runs listed; at most {MAX_PAGES} are read",
+            pages.len()
+        ));
+    }
+    if let Some(w) = pages.windows(2).position(|w| w[1].start < w[0].start) {
+        return Err(format!(
+            "run {} starts at character {}, before run {} (at {}): list the runs in the \
+             order of the text",
+            w + 2,
+            pages[w + 1].start,
+            w + 1,
+            pages[w].start
+        ));
+    }
+    if let Some(bad) = pages.iter().position(|r| r.page == 0) {
+        return Err(format!("run {} is on page 0; pages count from 1", bad + 1));
+    }
+    // One pass over the text, turning character counts into byte offsets.
+    let chars = text.chars().count() as u64;
+    let mut out = Vec::with_capacity(pages.len());
+    let mut walk = text
+        .char_indices()
+        .map(|(b, _)| b)
+        .chain(std::iter::once(text.len()));
+    let mut at_char = 0_u64;
+    let mut at_byte = walk.next().unwrap_or(0);
+    for run in pages {
+        if run.start > chars {
+            return Err(format!(
+                "a run of page {} starts at character {}, past the end of the text ({chars} \
+                 characters)",
+                run.page, run.start
+            ));
+        }
+        while at_char < run.start {
+            at_byte = walk.next().unwrap_or(text.len());
+            at_char += 1;
+        }
+        out.push(PageRun {
+            start: at_byte,
+            page: run.page,
+        });
+    }
+    Ok(out)
 }
 
 /// The source a passage names; with a single source it may name none (or that one).

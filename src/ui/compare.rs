@@ -20,7 +20,7 @@ pub struct CompareBar {
     /// "3 changed, 1 removed, 1 added, 7 same".
     pub summary: String,
     /// In the through-time view: the sources' dates, the index shown, the index changes are
-    /// marked against.
+    /// marked against as the analyst picked it (it marks only while it is the earlier one).
     pub dates: Option<(Vec<PassageDate>, usize, Option<usize>)>,
 }
 
@@ -113,7 +113,7 @@ fn time_controls(
     };
     let label = ui.label(SINCE_LABEL);
     egui::ComboBox::from_id_salt("relmap-compare-since")
-        .selected_text(words(since))
+        .selected_text(words(since.filter(|&s| s < until)))
         .show_ui(ui, |ui| {
             if ui
                 .selectable_label(since.is_none(), "nothing marked")
@@ -151,10 +151,23 @@ pub(super) fn changes_list(
     for clash in &c.diff.clashes {
         ui.label(RichText::new(format!("⚠ {clash}")).color(ui.visuals().warn_fg_color));
     }
-    if c.diff.share_no_actor() {
+    if c.diff.share_no_actor_of(&c.before) {
         ui.label(
             RichText::new("The two maps share no actor: everything is added or removed.")
                 .color(ui.visuals().warn_fg_color),
+        );
+    }
+    for line in c.diff.actors(&c.before, &c.after).lines() {
+        ui.label(RichText::new(capitalised(&line)).size(12.0));
+    }
+    if c.through_time {
+        ui.label(
+            RichText::new(
+                "One map at two dates only gains evidence: a relation is never removed by a \
+                 later source, and its tone turns mixed when later passages differ.",
+            )
+            .size(12.0)
+            .weak(),
         );
     }
     for change in [
@@ -182,6 +195,14 @@ pub(super) fn changes_list(
                 }
             });
     }
+}
+
+/// `s` with its first letter in capitals.
+fn capitalised(s: &str) -> String {
+    let mut chars = s.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
 }
 
 fn kind_heading(change: Change) -> &'static str {
@@ -273,8 +294,8 @@ fn side(
             .show(ui, |ui| {
                 ui.add(egui::Label::new(passage_in_sentence(ui, d, p)).wrap());
                 let mut meta = Vec::new();
-                if let Some(a) = &p.anchor {
-                    meta.push(format!("¶ {}", a.paragraph()));
+                if let Some(place) = d.place_of(p) {
+                    meta.push(place);
                 }
                 meta.push(p.date_in_words());
                 meta.push(d.source(p.source).label());

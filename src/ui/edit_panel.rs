@@ -90,6 +90,10 @@ fn readable_date(text: &str) -> Result<(), String> {
 
 /// "Edit actor…" and "Remove actor" for the selected actor.
 pub fn actor_edit(ui: &mut egui::Ui, state: &MapState, a: ActorId, actions: &mut Vec<Action>) {
+    // A comparison is read-only: no edit controls that would only be refused.
+    if state.compare.is_some() {
+        return;
+    }
     let d = &state.doc.dataset;
     let passages: usize = d
         .relations
@@ -126,6 +130,10 @@ pub fn relation_edit(
     r: RelationId,
     actions: &mut Vec<Action>,
 ) {
+    // A comparison is read-only: no edit controls that would only be refused.
+    if state.compare.is_some() {
+        return;
+    }
     let Some(rel) = state.doc.dataset.relation(r) else {
         return;
     };
@@ -172,6 +180,10 @@ pub fn relation_edit(
 
 /// A passage's tone and status pickers, "Move to…" and "Remove".
 pub fn passage_edit(ui: &mut egui::Ui, state: &MapState, id: PassageId, actions: &mut Vec<Action>) {
+    // A comparison is read-only: no edit controls that would only be refused.
+    if state.compare.is_some() {
+        return;
+    }
     let d = &state.doc.dataset;
     let Some(p) = d.passage(id) else {
         return;

@@ -41,7 +41,6 @@ pub fn legend(ctx: &egui::Context, canvas: Rect, state: &MapState, style: &Style
                     ui.spacing_mut().item_spacing.y = 0.0;
                     field_rows(ui, state, style, &dims, &mut actions);
                     tone_rows(ui, state, style, &tones, &mut actions);
-                    source_rows(ui, state, &mut actions);
                     if no_evidence {
                         row(
                             ui,
@@ -69,6 +68,10 @@ pub fn legend(ctx: &egui::Context, canvas: Rect, state: &MapState, style: &Style
                              happen or is wanted, not what the article reports as happened",
                         );
                     }
+                    if corroborated || weak {
+                        ui.add_space(3.0);
+                        ui.label(egui::RichText::new("Evidence").small().weak());
+                    }
                     if corroborated {
                         backing_row(ui, "2+ sources", Backing::Corroborated, style).on_hover_text(
                             "A double line: passages from two or more sources back it \
@@ -81,6 +84,7 @@ pub fn legend(ctx: &egui::Context, canvas: Rect, state: &MapState, style: &Style
                              or F, or information 5 or 6)",
                         );
                     }
+                    source_rows(ui, state, &mut actions);
                     change_rows(ui, changes, style);
                     if drafts {
                         row(
@@ -309,7 +313,7 @@ fn change_rows(ui: &mut egui::Ui, [added, removed, changed]: [bool; 3], style: &
         (
             changed,
             ChangeSample::Changed,
-            "changed",
+            "changed: was → now",
             "Its tone, direction or evidence changed: the first half of the line is drawn as \
              it was (faint, its old pattern and width), the second half as it is",
         ),
@@ -339,7 +343,18 @@ fn change_row(
     sample: ChangeSample,
     style: &Style,
 ) -> egui::Response {
-    let (rect, response) = ui.allocate_exact_size(Vec2::new(150.0, ROW_H), Sense::hover());
+    // As wide as its words need: "changed: was → now" is longer than the other rows.
+    let words = ui
+        .painter()
+        .layout_no_wrap(
+            label.to_owned(),
+            egui::FontId::proportional(13.0),
+            style.text,
+        )
+        .size()
+        .x;
+    let width = (4.0 + 30.0 + 8.0 + words + 4.0).max(150.0);
+    let (rect, response) = ui.allocate_exact_size(Vec2::new(width, ROW_H), Sense::hover());
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, label));
     let painter = ui.painter_at(rect);
     let a = Pos2::new(rect.left() + 4.0, rect.center().y);

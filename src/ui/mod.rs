@@ -204,6 +204,8 @@ pub enum Action {
     },
     /// Leave the comparison: the map comes back exactly as it was.
     LeaveComparison,
+    /// In the through-time view: the map as of the next (1) or previous (-1) source date.
+    StepAsOf(i8),
 }
 
 /// What an action does while a comparison is shown in place of the map.
@@ -287,7 +289,8 @@ impl Action {
             | Self::ComparePath(_)
             | Self::ThroughTime
             | Self::AsOf { .. }
-            | Self::LeaveComparison => false,
+            | Self::LeaveComparison
+            | Self::StepAsOf(_) => false,
         }
     }
 
@@ -321,6 +324,7 @@ impl Action {
             | Self::DiscardRecovery
             | Self::CancelOpen
             | Self::AsOf { .. }
+            | Self::StepAsOf(_)
             | Self::LeaveComparison => WhileComparing::Runs,
             Self::Open
             | Self::OpenPath(_)
@@ -416,8 +420,8 @@ pub fn citation_text(dataset: &Dataset, passage: PassageId) -> Option<String> {
     if grade.is_graded() {
         cite = format!("{grade} · {cite}");
     }
-    if let Some(anchor) = &p.anchor {
-        cite.push_str(&format!(", ¶ {}", anchor.paragraph()));
+    if let Some(place) = dataset.place_of(p) {
+        cite.push_str(&format!(", {place}"));
     }
     // "…" where the quote was cut from its sentence, so a pasted fragment stays honest.
     let quote = p.anchor.as_ref().map_or_else(

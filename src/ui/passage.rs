@@ -116,7 +116,8 @@ pub(super) fn passage_block(
     }
 }
 
-/// "B2 · source 2 · ¶ 4 · since 2009": a passage's grade, source, paragraph and date.
+/// "B2 · source 2 · p. 3, ¶4 · since 2009": a passage's grade, source, page and paragraph,
+/// and date.
 fn meta_line(d: &Dataset, p: &crate::model::Passage) -> Vec<String> {
     let mut meta = Vec::new();
     if let Some(grade) = d.grade_beside(p) {
@@ -127,8 +128,8 @@ fn meta_line(d: &Dataset, p: &crate::model::Passage) -> Vec<String> {
     if d.sources.len() > 1 {
         meta.push(format!("source {}", p.source.0 + 1));
     }
-    if let Some(anchor) = &p.anchor {
-        meta.push(format!("¶ {}", anchor.paragraph()));
+    if let Some(place) = d.place_of(p) {
+        meta.push(place);
     }
     match (&p.date, &d.source(p.source).meta.date) {
         (Some(date), _) => meta.push(date.long()),

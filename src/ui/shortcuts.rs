@@ -162,7 +162,20 @@ fn app_shortcuts() -> Vec<Shortcut> {
             Anywhere,
             keys(none, Key::Escape),
             Action::Escape,
-            "Close the topmost window, stop opening a file, else clear the selection",
+            "Close the topmost window, stop opening a file, else clear the selection, else \
+             leave a comparison",
+        ),
+        row(
+            App,
+            keys(Modifiers::ALT, Key::ArrowLeft),
+            Action::StepAsOf(-1),
+            "Through time: the map as of the previous source date",
+        ),
+        row(
+            App,
+            keys(Modifiers::ALT, Key::ArrowRight),
+            Action::StepAsOf(1),
+            "Through time: the map as of the next source date",
         ),
     ]
 }
