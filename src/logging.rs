@@ -57,6 +57,10 @@ pub fn init(dir: Option<&Path>) -> Option<PathBuf> {
     });
     let opened = file.is_some();
     let _ = env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn"))
+        // The PDF parser warns about what relmap then reports itself ("encrypted"), and about
+        // every repairable quirk of real files: its errors only.
+        .filter_module("lopdf", log::LevelFilter::Error)
+        .filter_module("pdf_extract", log::LevelFilter::Error)
         // Milliseconds: opening a large file is timed from these lines.
         .format_timestamp_millis()
         .target(env_logger::Target::Pipe(Box::new(Tee {

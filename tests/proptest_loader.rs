@@ -239,3 +239,34 @@ proptest! {
         load_damaged(ODS, "fuzz.ods", &damages)?;
     }
 }
+
+/// The article fixtures as analysts receive them (see `tests/fixtures/documents`).
+fn document(name: &str) -> Vec<u8> {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/documents")
+        .join(name);
+    std::fs::read(path).unwrap_or_default()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, .. ProptestConfig::default() })]
+
+    /// A damaged PDF, Word or OpenDocument article is read or refused with a message naming
+    /// the file, within the reader's time limit; it never panics.
+    #[test]
+    fn damaged_article_documents_never_panic(damages in proptest::collection::vec(damage(), 1..4)) {
+        for name in ["article.pdf", "article.docx", "article.odt"] {
+            let bytes = damages.iter().fold(document(name), apply);
+            let started = std::time::Instant::now();
+            match relmap::model::read_article_bytes(&bytes, name) {
+                Ok(read) => prop_assert!(!read.text.is_empty() || read.pages == 0),
+                Err(e) => prop_assert!(e.to_string().contains(name), "{name}: {e}"),
+            }
+            prop_assert!(
+                started.elapsed() < relmap::model::TIME_LIMIT,
+                "{name}: {:?}",
+                started.elapsed()
+            );
+        }
+    }
+}

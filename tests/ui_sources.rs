@@ -279,3 +279,45 @@ fn a_source_s_details_are_edited_from_the_side_panel_and_undone() {
     h.run();
     assert_eq!(date(&h).as_deref(), Some("2024-01"));
 }
+
+#[test]
+fn a_pdf_read_into_the_new_map_form_brings_its_pages_and_metadata() {
+    let mut h = two_sources();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::N);
+    h.run();
+    // No system file dialog in tests: the form shows its own path field.
+    h.get_by_label("Read from file…").click();
+    h.run();
+    let pdf = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/documents/article.pdf");
+    h.get_all_by_role(egui::accesskit::Role::TextInput)
+        .find(|n| n.is_focused())
+        .expect("the file field has the keyboard")
+        .type_text(pdf.to_str().expect("utf-8 path"));
+    h.run();
+    h.get_by_label("Read").click();
+    h.run();
+    let Some(relmap::app::Modal::NewMap(form)) = h.state().modal() else {
+        panic!("the form stays open: {:?}", h.state().modal());
+    };
+    assert_eq!(
+        form.title, "Pipelines and Partners on the Steppe",
+        "from the metadata"
+    );
+    assert_eq!(form.author, "Dana Iskakova");
+    assert_eq!(form.date, "2016-05-12");
+    assert!(form.text.contains("[[page 2]]"), "the page break is shown");
+    assert!(
+        h.query_by_label_contains("left out the running header")
+            .is_some(),
+        "what was left out is said"
+    );
+    h.get_by_label("Create map").click();
+    h.run();
+    let article = &h.state().state().doc.dataset.sources[SourceId(0)].article;
+    assert_eq!(article.pages.len(), 3, "two pages and the footnote's run");
+    assert!(
+        !article.text.contains("[[page"),
+        "marks become pages, not text"
+    );
+}

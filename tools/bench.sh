@@ -20,6 +20,8 @@ for n in 1000 5000 20000 100000; do
   ./target/release/examples/frame_bench "$work/ba_$n.json" | sed 's/^{/{"bench":"frame",/' | tee -a "$out"
 done
 ./target/release/examples/export_bench 20
+cargo build --release --quiet --example document_bench
+./target/release/examples/document_bench 300
 python3 - "$out" <<'PY'
 import json, os, sys
 rows = [json.loads(l) for l in open(sys.argv[1]) if l.startswith("{")]

@@ -132,7 +132,10 @@ impl RelmapApp {
         let asked = self.ask_system(|| {
             rfd::FileDialog::new()
                 .set_title("Read an article")
-                .add_filter("Articles", &["txt", "md", "html", "htm"])
+                .add_filter(
+                    "Articles (text, Markdown, HTML, PDF, Word, OpenDocument)",
+                    model::ARTICLE_EXTENSIONS,
+                )
                 .pick_file()
         });
         match asked {
@@ -146,26 +149,45 @@ impl RelmapApp {
         }
     }
 
-    /// Reads an article file into the new-map form (`.txt`, `.md`, `.html`).
+    /// Reads an article file into the new-map form (text, Markdown, HTML, PDF, Word,
+    /// OpenDocument): its text, and the title, author and date its metadata gives where the
+    /// form has none yet; what reading left out (running headers, page numbers) is said.
     pub fn read_article_into_form(&mut self, path: &Path) {
-        let file = path.display().to_string();
-        let result = model::read_text_file(path)
-            .map_err(|e| e.to_string())
-            .and_then(|text| model::article_text(&text, &file).map_err(|e| e.to_string()));
-        if let Some(Modal::NewMap(form)) = &mut self.modal {
-            match result {
-                Ok(text) => {
-                    form.text = text;
-                    form.error = None;
-                    if form.title.trim().is_empty() {
-                        form.title = path
-                            .file_stem()
+        let result = model::read_article_file(path);
+        let Some(Modal::NewMap(form)) = &mut self.modal else {
+            return;
+        };
+        match result {
+            Ok(article) => {
+                form.text = article.text;
+                form.error = None;
+                if form.title.trim().is_empty() {
+                    form.title = article.title.unwrap_or_else(|| {
+                        path.file_stem()
                             .map(|s| s.to_string_lossy().replace(['_', '-'], " "))
-                            .unwrap_or_default();
-                    }
+                            .unwrap_or_default()
+                    });
                 }
-                Err(e) => form.error = Some(e),
+                if form.author.trim().is_empty() {
+                    form.author = article.author.unwrap_or_default();
+                }
+                if form.date.trim().is_empty() {
+                    form.date = article.date.map(|d| d.to_string()).unwrap_or_default();
+                }
+                let mut said = Vec::new();
+                if article.pages > 0 {
+                    said.push(format!(
+                        "Read {} page{}",
+                        article.pages,
+                        if article.pages == 1 { "" } else { "s" }
+                    ));
+                }
+                said.extend(article.notes);
+                if !said.is_empty() {
+                    self.jobs.toast(ToastKind::Info, said.join("; "));
+                }
             }
+            Err(e) => form.error = Some(e.to_string()),
         }
     }
 }

@@ -29,16 +29,24 @@ pub struct PageRun {
 }
 
 /// Opens the mark of where a page's text begins in text read from a paged document, before it
-/// becomes an [`Article`]: form feed (as `pdftotext` writes between pages), the page number,
-/// then [`PAGE_MARK_END`] (vertical tab). "\u{c}2\u{b}" starts page 2.
-pub const PAGE_MARK: char = '\u{c}';
+/// becomes an [`Article`]: "[[page 2]]" starts page 2. Plain and visible, so a form showing
+/// the text shows the page breaks, and unlike anything an article says. A form feed (as
+/// `pdftotext` writes between pages, in pasted text) starts the next page too.
+pub const PAGE_MARK: &str = "[[page ";
 
 /// Closes a page mark (see [`PAGE_MARK`]).
-pub const PAGE_MARK_END: char = '\u{b}';
+pub const PAGE_MARK_END: &str = "]]";
 
 /// The page mark putting what follows on `page`.
 pub fn page_mark(page: u32) -> String {
     format!("{PAGE_MARK}{page}{PAGE_MARK_END}")
+}
+
+/// The page a mark at the start of `s` (just after [`PAGE_MARK`]) names, and the text after it.
+fn read_mark(s: &str) -> Option<(u32, &str)> {
+    let digits = s.len() - s.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let page = s[..digits].parse().ok()?;
+    Some((page, s[digits..].strip_prefix(PAGE_MARK_END)?))
 }
 
 /// Where a quote was found.
@@ -133,28 +141,42 @@ impl Article {
     /// write it): the marks are taken out and become [`Article::pages`]. A mark that was cut
     /// (the text edited in a form) is dropped; text without marks has no pages.
     pub fn from_marked(marked: &str) -> Self {
-        if !marked.contains(PAGE_MARK) {
+        if !marked.contains(PAGE_MARK) && !marked.contains('\u{c}') {
             return Self::new(marked.to_owned());
         }
         let mut text = String::with_capacity(marked.len());
         let mut pages: Vec<PageRun> = Vec::new();
+        let push = |pages: &mut Vec<PageRun>, start: usize, page: u32| {
+            // Two marks at one place: the later page wins (the earlier one was empty).
+            if pages.last().is_some_and(|r| r.start == start) {
+                pages.pop();
+            }
+            pages.push(PageRun { start, page });
+        };
         let mut rest = marked;
-        while let Some(at) = rest.find(PAGE_MARK) {
+        let next = |s: &str| match (s.find(PAGE_MARK), s.find('\u{c}')) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        while let Some(at) = next(rest) {
             text.push_str(&rest[..at]);
-            let after = &rest[at + PAGE_MARK.len_utf8()..];
-            let digits = after.len() - after.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-            let page = after[..digits].parse::<u32>().ok();
-            match (page, after[digits..].strip_prefix(PAGE_MARK_END)) {
-                (Some(page), Some(tail)) => {
-                    let start = text.len();
-                    // Two marks at one place: the later page wins (the earlier one was empty).
-                    if pages.last().is_some_and(|r| r.start == start) {
-                        pages.pop();
-                    }
-                    pages.push(PageRun { start, page });
-                    rest = tail;
+            let after_char = &rest[at..];
+            let feed = after_char.starts_with('\u{c}');
+            let after = &after_char[if feed { 1 } else { PAGE_MARK.len() }..];
+            if feed {
+                let page = pages.last().map_or(2, |r| r.page.saturating_add(1));
+                if pages.is_empty() {
+                    pages.push(PageRun { start: 0, page: 1 });
                 }
-                _ => rest = after,
+                push(&mut pages, text.len(), page);
+                rest = after;
+            } else if let Some((page, tail)) = read_mark(after) {
+                push(&mut pages, text.len(), page);
+                rest = tail;
+            } else {
+                // Not a mark after all: the brackets are text.
+                text.push_str(PAGE_MARK);
+                rest = after;
             }
         }
         text.push_str(rest);
@@ -335,6 +357,32 @@ fn normalize_with_map(s: &str) -> (String, Vec<usize>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn page_marks_become_runs_and_come_back() {
+        let marked = "[[page 1]]One two.\n\nThree [[page 2]]four.\n\n[[page 1]]A note.";
+        let a = Article::from_marked(marked);
+        assert_eq!(a.text, "One two.\n\nThree four.\n\nA note.");
+        assert_eq!(a.page_at(0), Some(1));
+        assert_eq!(a.page_at(a.text.find("four").expect("four")), Some(2));
+        assert_eq!(
+            a.page_at(a.text.find("A note").expect("note")),
+            Some(1),
+            "a footnote's page"
+        );
+        assert_eq!(a.marked_text(), marked);
+        // Pasted pdftotext output: a form feed starts the next page.
+        let fed = Article::from_marked("First page.\u{c}Second page.");
+        assert_eq!(fed.text, "First page.Second page.");
+        assert_eq!(
+            fed.page_at(fed.text.find("Second").expect("second")),
+            Some(2)
+        );
+        // A bracket that is no mark stays text; text without marks has no pages.
+        let plain = Article::from_marked("[[page two]] here");
+        assert_eq!(plain.text, "[[page two]] here");
+        assert!(plain.pages.is_empty() && plain.page_at(0).is_none());
+    }
 
     fn article() -> Article {
         Article::new(

@@ -9,6 +9,7 @@ mod compare;
 pub mod contain;
 mod date;
 mod diff;
+mod document;
 mod draft;
 mod error;
 mod files;
@@ -38,6 +39,10 @@ pub use builtin::{BUILTIN_NAME, builtin};
 pub use compare::{Comparison, Mark, Was, as_of, before_every_source, source_dates};
 pub use date::{End, PassageDate};
 pub use diff::{ActorChanges, Change, MapDiff, RelationDiff, diff};
+pub use document::{
+    ARTICLE_EXTENSIONS, ArticleFile, MAX_CHARACTERS, MAX_PAGES, MAX_PART_BYTES, TIME_LIMIT,
+    read_article_bytes, read_article_file,
+};
 pub use draft::{DRAFT_LABEL_PREFIX, DraftReport, add_drafts, is_draft_relation, parse_actors};
 pub use error::{LoadError, OPEN_EXTENSIONS, OPENS, Problem, ProblemKind};
 pub use files::MAX_FILE_BYTES;

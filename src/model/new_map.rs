@@ -25,10 +25,71 @@ pub struct SourceFields {
 #[derive(Debug, thiserror::Error)]
 pub enum ArticleError {
     /// The file holds no readable text.
-    #[error("{file}: no text found; paste the article or choose a .txt, .md or .html file")]
+    #[error(
+        "{file}: no text found; paste the article or choose a .txt, .md, .html, .pdf, .docx or \
+         .odt file"
+    )]
     Empty {
         /// The file, as named by the user.
         file: String,
+    },
+    /// The file could not be read at all (missing, too large, not text).
+    #[error("{message}")]
+    Read {
+        /// The file.
+        file: String,
+        /// What went wrong, naming the file.
+        message: String,
+    },
+    /// A PDF with no text layer: a scan.
+    #[error("{file}: no text to quote: this PDF has no text layer; run OCR first")]
+    NoTextLayer {
+        /// The file.
+        file: String,
+    },
+    /// A PDF locked with a password.
+    #[error(
+        "{file}: this PDF is encrypted; open it with its password in a PDF reader, save an \
+         unprotected copy, and read that"
+    )]
+    Encrypted {
+        /// The file.
+        file: String,
+    },
+    /// A PDF that could not be read.
+    #[error(
+        "{file}: could not read this PDF ({message}); it may be damaged or incomplete: open it \
+         in a PDF reader and save a new copy"
+    )]
+    Damaged {
+        /// The file.
+        file: String,
+        /// What the PDF reader said.
+        message: String,
+    },
+    /// A Word or OpenDocument file that could not be read.
+    #[error("{file}: could not read this document ({message}); save it again as .docx or PDF")]
+    Office {
+        /// The file.
+        file: String,
+        /// What went wrong.
+        message: String,
+    },
+    /// A document past what relmap reads.
+    #[error("{file}: too large to read: {what}; save the part you need as its own file")]
+    TooLarge {
+        /// The file.
+        file: String,
+        /// Which limit, and the document's size.
+        what: String,
+    },
+    /// A kind of file relmap does not read as an article.
+    #[error("{file}: {what}")]
+    Unsupported {
+        /// The file.
+        file: String,
+        /// What it is and what to do.
+        what: String,
     },
     /// The HTML could not be turned into text.
     #[error("{file}: could not read this HTML page ({message}); save it as text and try again")]

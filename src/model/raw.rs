@@ -113,6 +113,14 @@ pub(super) struct RawPassage {
     /// Admiralty credibility, 1…6 (a number; a digit in a string is read too).
     #[serde(default)]
     pub credibility: Option<serde_json::Value>,
+    /// The page the quote starts on, as written by relmap for other tools; read but not
+    /// trusted (the page is worked out again from where the quote is found).
+    #[serde(default)]
+    #[expect(
+        dead_code,
+        reason = "accepted for files relmap writes; the page is recomputed"
+    )]
+    pub page: Option<u32>,
 }
 
 /// A run of a source's text on one page: `{"start": 812, "page": 2}`, `start` counted in

@@ -100,7 +100,7 @@ fn article_path_field(ui: &mut egui::Ui, path: &mut String) -> Option<NewMapRequ
             .add(
                 egui::TextEdit::singleline(path)
                     .desired_width(420.0)
-                    .hint_text("/path/to/article.txt, .md or .html"),
+                    .hint_text("/path/to/article.pdf, .docx, .odt, .txt, .md or .html"),
             )
             .labelled_by(name.id);
         super::focus_when_opened(ui, &edit);
@@ -129,14 +129,16 @@ pub fn new_map_form(ctx: &egui::Context, form: &mut NewMapForm) -> FormOutcome<N
         }
         ui.label(
             RichText::new(
-                "Paste the article's text below, or read it from a .txt, .md or .html file. \
+                "Paste the article's text below, or read it from a PDF, Word (.docx), \
+                 OpenDocument (.odt), .txt, .md or .html file; [[page 2]] marks where a page \
+                 begins. \
                  Paragraphs are separated by blank lines.",
             )
             .weak(),
         );
         if ui
             .button("Read from file…")
-            .on_hover_text("Choose a .txt, .md or .html file")
+            .on_hover_text("Choose a PDF (its text layer), .docx, .odt, .txt, .md or .html file")
             .clicked()
         {
             outcome = FormOutcome::Done(NewMapRequest::ChooseFile);
