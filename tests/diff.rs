@@ -2,6 +2,9 @@
 //! actor renamed but matched by alias, a new actor, a tone that turns, a relation gone, one with
 //! more evidence, one unchanged.
 
+#[path = "support/table.rs"]
+mod table;
+
 #[path = "support/run.rs"]
 mod run;
 
@@ -28,20 +31,10 @@ fn load(name: &str) -> model::Dataset {
 }
 
 /// The CSV rows `relmap` wrote to `path`, after checking the header is the documented one.
-#[expect(
-    clippy::expect_used,
-    reason = "test helper: an unreadable output must fail loudly"
-)]
 fn diff_rows(path: &std::path::Path) -> Vec<csv::StringRecord> {
-    let mut reader = csv::Reader::from_path(path).expect("csv");
-    let header: Vec<String> = reader
-        .headers()
-        .expect("header")
-        .iter()
-        .map(str::to_owned)
-        .collect();
-    assert_eq!(header, relmap::cli::DIFF_COLUMNS);
-    reader.records().map(|r| r.expect("row")).collect()
+    let t = table::read_file(path);
+    assert_eq!(t.header, relmap::cli::DIFF_COLUMNS);
+    t.rows
 }
 
 #[test]

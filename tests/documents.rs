@@ -2,6 +2,9 @@
 //! file and an OpenDocument text (`tests/fixtures/documents/make_fixtures.py` writes them), and
 //! the PDFs nobody can quote: a scan, an encrypted one, a truncated one.
 
+#[path = "support/table.rs"]
+mod table;
+
 #[path = "support/run.rs"]
 mod run;
 
@@ -179,17 +182,9 @@ fn pages_survive_save_and_load_and_show_in_the_report() {
         dir.path(),
     );
     assert!(out.status.success());
-    let mut reader = csv::Reader::from_path(dir.path().join("r.csv")).expect("csv");
-    let headers = reader.headers().expect("header").clone();
-    let page = headers
-        .iter()
-        .position(|h| h == "page")
-        .expect("a page column");
-    let pages: Vec<String> = reader
-        .records()
-        .map(|r| r.expect("row")[page].to_owned())
-        .collect();
-    assert!(pages.iter().all(|p| p == "1" || p == "2"), "{pages:?}");
+    let t = table::read_file(&dir.path().join("r.csv"));
+    let pages: Vec<&str> = t.rows.iter().map(|r| &r[t.col("page")]).collect();
+    assert!(pages.iter().all(|p| *p == "1" || *p == "2"), "{pages:?}");
     // Page runs that go backwards or past the text are refused with where.
     let bad = json.replacen("\"start\": 0", "\"start\": 99999", 1);
     let err = model::load_str(&bad, "bad").expect_err("refused");

@@ -1,5 +1,8 @@
 //! Briefing exports from the real built-in map: SVG structure, escaping, determinism, PNG pixels.
 
+#[path = "support/table.rs"]
+mod table;
+
 use relmap::export::{self, ExportOptions, PictureFormat};
 use relmap::map::{MapState, SelectCommand, ViewCommand};
 use relmap::model;
@@ -370,15 +373,8 @@ fn the_evidence_report_in_html_markdown_and_csv() {
 
     let csv_path = dir.path().join("report.csv");
     export::write_report(&csv_path, d, &input, &figure).expect("csv");
-    let mut reader = csv::Reader::from_path(&csv_path).expect("csv reads");
-    let header: Vec<String> = reader
-        .headers()
-        .expect("header")
-        .iter()
-        .map(str::to_owned)
-        .collect();
+    let table::Table { header, rows } = table::read_file(&csv_path);
     assert_eq!(header, export::CSV_COLUMNS);
-    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
     assert_eq!(rows.len(), input.passage_count(d));
     for row in &rows {
         let (quote, sentence) = (&row[6], &row[7]);

@@ -3,6 +3,9 @@
 //! report's grade columns.
 
 mod common;
+#[path = "support/table.rs"]
+mod table;
+
 #[path = "support/run.rs"]
 mod run;
 
@@ -100,15 +103,8 @@ fn a_minimum_grade_keeps_passages_graded_at_least_that_and_their_relations() {
     // The report follows: only the B2 passage, with its grade and the relation's sources.
     let input = s.report_input(None, false);
     let csv = export::report_csv(&s.doc.dataset, &input);
-    let mut reader = csv::Reader::from_reader(csv.as_bytes());
-    let header: Vec<String> = reader
-        .headers()
-        .expect("header")
-        .iter()
-        .map(str::to_owned)
-        .collect();
-    let col = |name: &str| header.iter().position(|h| h == name).expect(name);
-    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
+    let t = table::read(csv.as_bytes());
+    let (col, rows) = (|name: &str| t.col(name), &t.rows);
     assert_eq!(rows.len(), 1);
     assert_eq!(&rows[0][col("grade")], "B2");
     assert_eq!(&rows[0][col("reliability")], "B");

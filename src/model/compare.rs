@@ -227,24 +227,11 @@ pub fn as_of(d: &Dataset, date: &PassageDate) -> Dataset {
     let keep: Vec<bool> = (0..d.actors.len())
         .map(|a| kept_relation[a] || !has_relation[a])
         .collect();
-    let mut new_index = vec![ActorId(0); d.actors.len()];
-    let mut next = 0;
-    for (a, k) in keep.iter().enumerate() {
-        if *k {
-            new_index[a] = ActorId(next);
-            next += 1;
-        }
-    }
-    out.actors = d
-        .actors
-        .iter()
-        .zip(&keep)
-        .filter(|(_, k)| **k)
-        .map(|(a, _)| a.clone())
-        .collect();
+    let (actors, actor_index) = kept(&d.actors.raw, &keep);
+    out.actors = actors.into();
     for rel in &mut out.relations {
-        rel.from = new_index[rel.from.0];
-        rel.to = new_index[rel.to.0];
+        rel.from = ActorId(actor_index[rel.from.0]);
+        rel.to = ActorId(actor_index[rel.to.0]);
     }
     // Sources published later go too (a figure's source line would list them), keeping one
     // so a map always has a source; passages are renumbered to theirs.
@@ -253,29 +240,30 @@ pub fn as_of(d: &Dataset, date: &PassageDate) -> Dataset {
     } else {
         later.iter().map(|l| !l).collect()
     };
-    let mut source_index = vec![SourceId(0); d.sources.len()];
-    let mut next = 0;
-    for (i, k) in keep_source.iter().enumerate() {
-        if *k {
-            source_index[i] = SourceId(next);
-            next += 1;
-        }
-    }
-    out.sources = d
-        .sources
-        .iter()
-        .zip(&keep_source)
-        .filter(|(_, k)| **k)
-        .map(|(s, _)| s.clone())
-        .collect();
+    let (sources, source_index) = kept(&d.sources.raw, &keep_source);
+    out.sources = sources.into();
     for rel in &mut out.relations {
         for p in &mut rel.passages {
-            p.source = source_index[p.source.0];
+            p.source = SourceId(source_index[p.source.0]);
         }
     }
     out.title = format!("{} (as of {})", d.title, date.long());
     out.warnings = super::lint(&out);
     out
+}
+
+/// The `items` whose `keep` is true, and where each item went (a dropped one's place is 0,
+/// never read: nothing refers to it any more).
+fn kept<T: Clone>(items: &[T], keep: &[bool]) -> (Vec<T>, Vec<usize>) {
+    let mut index = vec![0; items.len()];
+    let mut out = Vec::with_capacity(items.len());
+    for (i, (item, k)) in items.iter().zip(keep).enumerate() {
+        if *k {
+            index[i] = out.len();
+            out.push(item.clone());
+        }
+    }
+    (out, index)
 }
 
 /// The error to give when `date` comes before every source of `d` (a map as of then would be

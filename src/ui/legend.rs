@@ -284,13 +284,7 @@ fn backing_row(ui: &mut egui::Ui, label: &str, backing: Backing, style: &Style) 
             painter.line_segment([a, b], Stroke::new(2.5, color));
         }
     }
-    painter.text(
-        b + Vec2::new(8.0, 0.0),
-        Align2::LEFT_CENTER,
-        label,
-        egui::FontId::proportional(13.0),
-        style.text,
-    );
+    sample_label(&painter, b, label, style);
     response
 }
 
@@ -383,6 +377,12 @@ fn change_row(
             painter.line_segment([middle, b], Stroke::new(3.5, color));
         }
     }
+    sample_label(&painter, b, label, style);
+    response
+}
+
+/// A legend row's words, after its sample line ending at `b`.
+fn sample_label(painter: &egui::Painter, b: Pos2, label: &str, style: &Style) {
     painter.text(
         b + Vec2::new(8.0, 0.0),
         Align2::LEFT_CENTER,
@@ -390,5 +390,4 @@ fn change_row(
         egui::FontId::proportional(13.0),
         style.text,
     );
-    response
 }
