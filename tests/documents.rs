@@ -80,6 +80,12 @@ fn pdf_word_and_opendocument_drafts_find_the_plain_text_s_pairs() {
     for file in ["article.pdf", "article.docx", "article.odt"] {
         let d = draft(file, dir.path());
         assert_eq!(pairs(&d), pairs(&plain), "{file}");
+        // Word's hard page break and OpenDocument's recorded one both fall before the fifth
+        // paragraph ("Beijing's lending…"); the PDF's falls inside it.
+        let text = &d.sources[model::SourceId(0)].article;
+        let at = |words: &str| text.text.find(words).and_then(|i| text.page_at(i));
+        assert_eq!(at("Kazakhstan has courted"), Some(1), "{file}");
+        assert_eq!(at("For Washington"), Some(2), "{file}");
         let source = &d.sources[model::SourceId(0)];
         assert_eq!(
             source.meta.title, "Pipelines and Partners on the Steppe",
@@ -144,6 +150,19 @@ fn a_pdf_s_layout_is_undone_and_every_passage_cites_its_page() {
         .expect("the footnote");
     assert!(text[note..].find("\n\n").is_none(), "the last paragraph");
     assert_eq!(article.page_at(note), Some(1));
+    // A quote running over the page break says both pages.
+    let over = d
+        .relations
+        .iter()
+        .flat_map(|r| &r.passages)
+        .find(|p| p.quote.starts_with("China financed the Western"))
+        .expect("the sentence over the break is a passage");
+    assert!(
+        d.place_of(over)
+            .is_some_and(|s| s.starts_with("pp. 1–2, ¶")),
+        "{:?}",
+        d.place_of(over)
+    );
     // Citations say the page.
     let cited = d
         .relations

@@ -106,11 +106,11 @@ impl Modal {
                 })
             }
             Self::SaveAs { path, then } => match save_as_form(ctx, path, "Save map as")? {
-                true => Some(Action::SaveTo(PathBuf::from(path.trim()), then.clone())),
+                true => Some(Action::SaveTo(ui::typed_path(path), then.clone())),
                 false => Some(Action::Dismiss),
             },
             Self::ReportAs(path) => match save_as_form(ctx, path, "Export evidence report")? {
-                true => Some(Action::ReportTo(PathBuf::from(path.trim()))),
+                true => Some(Action::ReportTo(ui::typed_path(path))),
                 false => Some(Action::Dismiss),
             },
             Self::Recover => match super::save_dialogs::recovery_dialog(ctx)? {
@@ -206,7 +206,7 @@ fn open_form(ctx: &egui::Context, path: &mut String) -> Option<Action> {
             ui.horizontal(|ui| {
                 let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                 if (ui.button("Open").clicked() || enter) && !path.trim().is_empty() {
-                    action = Some(Action::OpenPath(PathBuf::from(path.trim())));
+                    action = Some(Action::OpenPath(ui::typed_path(path)));
                 }
                 if ui.button("Cancel").clicked() {
                     action = Some(Action::Dismiss);
@@ -264,7 +264,7 @@ fn path_form(ctx: &egui::Context, path: &mut String, form: &PathForm) -> Option<
             ui.horizontal(|ui| {
                 let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                 if (ui.button(form.button).clicked() || enter) && !path.trim().is_empty() {
-                    action = Some((form.action)(PathBuf::from(path.trim())));
+                    action = Some((form.action)(ui::typed_path(path)));
                 }
                 if ui.button("Cancel").clicked() {
                     action = Some(Action::Dismiss);

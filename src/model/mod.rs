@@ -436,14 +436,20 @@ impl Dataset {
         self.article_of(p).page_at(anchor.range.start)
     }
 
-    /// Where a passage sits in its source, as citations print it: "p. 2, ¶4", or "¶4" for
-    /// an unpaged source; `None` when the quote was not found.
+    /// Where a passage sits in its source, as citations print it: "p. 2, ¶4" ("pp. 1–2, ¶7"
+    /// for a quote running over a page break), or "¶4" for an unpaged source; `None` when the
+    /// quote was not found.
     pub fn place_of(&self, p: &Passage) -> Option<String> {
         let anchor = p.anchor.as_ref()?;
         let paragraph = anchor.paragraph();
-        Some(match self.page_of(p) {
-            Some(page) => format!("p. {page}, ¶{paragraph}"),
-            None => format!("¶{paragraph}"),
+        let article = self.article_of(p);
+        let last = article.page_at(anchor.range.end.saturating_sub(1));
+        Some(match (self.page_of(p), last) {
+            (Some(first), Some(last)) if last > first => {
+                format!("pp. {first}–{last}, ¶{paragraph}")
+            }
+            (Some(page), _) => format!("p. {page}, ¶{paragraph}"),
+            (None, _) => format!("¶{paragraph}"),
         })
     }
 

@@ -67,6 +67,10 @@ pub fn article_window(ctx: &egui::Context, state: &MapState, style: &Style) -> V
                         if state.reader.uncited_only && cited_paras.contains(&number) {
                             continue;
                         }
+                        // A page starting with (or inside) this paragraph is said above it.
+                        if let Some(page) = page_starting_in(&doc.article, para) {
+                            ui.label(RichText::new(format!("— p. {page} —")).weak().size(11.0));
+                        }
                         ui.horizontal_top(|ui| {
                             ui.add_sized(
                                 [30.0, 18.0],
@@ -383,4 +387,33 @@ fn highlighted_job(
         job.append(&text[range], 0.0, f);
     }
     job
+}
+
+/// The page that begins within `para` (from its start to its end), for a paged source, when
+/// one does: the text before it is on the page before.
+fn page_starting_in(
+    article: &crate::model::Article,
+    para: &crate::model::TextRange,
+) -> Option<u32> {
+    article
+        .pages
+        .iter()
+        .filter(|run| run.start >= para.start && run.start < para.end)
+        .map(|run| run.page)
+        .next()
+        .or_else(|| {
+            // A page starting in the gap before the paragraph starts with it.
+            let previous_end = article
+                .paragraphs
+                .iter()
+                .rev()
+                .find(|p| p.end <= para.start)
+                .map_or(0, |p| p.end);
+            article
+                .pages
+                .iter()
+                .filter(|run| run.start >= previous_end && run.start < para.start)
+                .map(|run| run.page)
+                .next_back()
+        })
 }

@@ -151,7 +151,7 @@ pub fn export_form(ctx: &egui::Context, form: &mut ExportForm) -> FormResult {
                     && !egui::Popup::is_any_open(ui.ctx())
                     && ui.input(|i| i.key_pressed(egui::Key::Enter));
                 if ui.button("Save").clicked() || enter {
-                    let path = PathBuf::from(form.path.trim());
+                    let path = super::typed_path(&form.path);
                     result = if form.screenshot {
                         FormResult::Screenshot(path)
                     } else {

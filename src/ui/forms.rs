@@ -106,7 +106,7 @@ fn article_path_field(ui: &mut egui::Ui, path: &mut String) -> Option<NewMapRequ
         super::focus_when_opened(ui, &edit);
         let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         ((ui.button("Read").clicked() || enter) && !path.trim().is_empty())
-            .then(|| NewMapRequest::ReadFile(std::path::PathBuf::from(path.trim())))
+            .then(|| NewMapRequest::ReadFile(super::typed_path(path)))
     })
     .inner
 }

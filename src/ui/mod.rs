@@ -231,6 +231,24 @@ pub enum UnsavedChoice {
     Cancel,
 }
 
+/// A path as typed (or pasted) into one of relmap's path fields: surrounding spaces and
+/// quotes (a file manager's "Copy path" adds them) taken off, and a leading `~` read as the
+/// home folder, as a shell would.
+pub fn typed_path(typed: &str) -> std::path::PathBuf {
+    let t = typed.trim();
+    let t = ['"', '\'']
+        .iter()
+        .find_map(|q| t.strip_prefix(*q).and_then(|r| r.strip_suffix(*q)))
+        .unwrap_or(t)
+        .trim();
+    match (t.strip_prefix('~'), std::env::home_dir()) {
+        (Some(rest), Some(home)) if rest.is_empty() || rest.starts_with(['/', '\\']) => {
+            home.join(rest.trim_start_matches(['/', '\\']))
+        }
+        _ => std::path::PathBuf::from(t),
+    }
+}
+
 impl Action {
     /// Whether this replaces or closes the open map, so unsaved edits would be lost: the
     /// shell's one gate asks "Save changes?" before any of these. Every variant is named, so a
@@ -433,4 +451,25 @@ pub fn citation_text(dataset: &Dataset, passage: PassageId) -> Option<String> {
         dataset.relation_endpoints(rel),
         rel.label
     ))
+}
+
+#[cfg(test)]
+mod typed_path_tests {
+    use super::typed_path;
+
+    #[test]
+    fn a_pasted_or_typed_path_reads_as_a_shell_would() {
+        assert_eq!(
+            typed_path("  '/tmp/a b.pdf' "),
+            std::path::PathBuf::from("/tmp/a b.pdf")
+        );
+        assert_eq!(
+            typed_path("\"/tmp/x.docx\""),
+            std::path::PathBuf::from("/tmp/x.docx")
+        );
+        if let Some(home) = std::env::home_dir() {
+            assert_eq!(typed_path("~/r.pdf"), home.join("r.pdf"));
+        }
+        assert_eq!(typed_path("~x/r.pdf"), std::path::PathBuf::from("~x/r.pdf"));
+    }
 }

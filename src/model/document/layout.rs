@@ -148,6 +148,8 @@ pub(super) fn lay_out(pages: &[Page]) -> Laid {
             plural(footnote_count)
         ));
     }
+    // A soft hyphen left inside a line was never meant to print.
+    let text = text.replace('\u{ad}', "");
     Laid { text, notes, title }
 }
 
@@ -184,6 +186,17 @@ fn segments(glyphs: &[Glyph]) -> Vec<Segment> {
                 && g.x >= s.x1 - 0.5 * size
                 && g.x <= s.x1 + SPLIT_GAP * size
         });
+        // A footnote's number raised after a word ("prices.¹") is the note's, not the text's.
+        let marker = out.last().is_some_and(|s| {
+            g.size < s.size * 0.8
+                && g.y < s.y - 0.15 * s.size
+                && g.text
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || "*†‡§".contains(c))
+        });
+        if joins && marker {
+            continue;
+        }
         match out.last_mut() {
             Some(s) if joins => {
                 // A gap wider than a thin space is a word space the PDF did not draw.
@@ -191,7 +204,7 @@ fn segments(glyphs: &[Glyph]) -> Vec<Segment> {
                     s.text.push(' ');
                 }
                 if !blank {
-                    s.text.push_str(&g.text);
+                    s.text.push_str(&super::plain_letters(&g.text));
                 }
                 s.x1 = s.x1.max(g.end);
                 s.size = s.size.max(g.size);
@@ -202,7 +215,7 @@ fn segments(glyphs: &[Glyph]) -> Vec<Segment> {
                 x1: g.end.max(g.x),
                 y: g.y,
                 size: g.size,
-                text: g.text.clone(),
+                text: super::plain_letters(&g.text),
             }),
         }
     }
@@ -275,7 +288,7 @@ fn is_page_number(text: &str) -> bool {
 }
 
 /// Drops running headers and footers (a line in a page's top or bottom band, no larger than
-/// the body, repeated on at least half the pages) and page numbers.
+/// the body, repeated on at least a third of the pages) and page numbers.
 fn drop_running(pages: &[Page], segments: &mut [Vec<Segment>], body: f32, notes: &mut Vec<String>) {
     let in_band = |s: &Segment, page: &Page| {
         let h = page.height.max(1.0);
@@ -294,7 +307,8 @@ fn drop_running(pages: &[Page], segments: &mut [Vec<Segment>], body: f32, notes:
             *seen.entry(k).or_default() += 1;
         }
     }
-    let need = (pages.len().div_ceil(2)).max(2);
+    // A third of the pages: books and reports alternate two running heads, left and right.
+    let need = pages.len().div_ceil(3).max(2);
     let mut dropped: Vec<String> = Vec::new();
     let mut numbers = 0;
     for (page, segs) in pages.iter().zip(segments.iter_mut()) {
@@ -527,6 +541,48 @@ mod tests {
             article.text
         );
         assert!(laid.notes.iter().any(|n| n.contains("two columns")));
+    }
+
+    #[test]
+    fn alternating_running_heads_raised_note_numbers_and_ligatures_are_undone() {
+        let mut pages = Vec::new();
+        for n in 1..=6 {
+            let head = if n % 2 == 0 {
+                format!("{n} China, Russia and the Steppe")
+            } else {
+                format!("Kazakhstan between Moscow and Beijing {n}")
+            };
+            let mut p = page(&[
+                (60.0, 40.0, 9.0, head.as_str()),
+                (60.0, 120.0, 11.0, "Body text on this page about ﬁnancing."),
+            ]);
+            // A raised, smaller note number right after the sentence's full stop.
+            if n == 1 {
+                let end = p.glyphs.last().map_or(0.0, |g| g.end);
+                p.glyphs.push(Glyph {
+                    x: end,
+                    y: 116.0,
+                    end: end + 3.0,
+                    size: 7.0,
+                    text: "1".to_owned(),
+                });
+            }
+            pages.push(p);
+        }
+        let laid = lay_out(&pages);
+        let text = Article::from_marked(&laid.text).text;
+        assert!(
+            !text.contains("Steppe") && !text.contains("between Moscow"),
+            "{text}"
+        );
+        assert!(
+            text.contains("about financing.") && !text.contains('ﬁ'),
+            "ligature spelled out: {text}"
+        );
+        assert!(
+            !text.contains("financing.1"),
+            "the note number is not text: {text}"
+        );
     }
 
     #[test]

@@ -31,6 +31,87 @@ pub struct ArticleFile {
     pub notes: Vec<String>,
 }
 
+/// `text` with typographic ligatures spelled out ("ﬁnancing" → "financing"), so a search or
+/// a quote typed by hand finds it. (Soft hyphens are dropped once lines are joined: at a line
+/// end one marks a broken word.)
+pub(crate) fn plain_letters(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_owned();
+    }
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            'ﬀ' => out.push_str("ff"),
+            'ﬁ' => out.push_str("fi"),
+            'ﬂ' => out.push_str("fl"),
+            'ﬃ' => out.push_str("ffi"),
+            'ﬄ' => out.push_str("ffl"),
+            'ﬅ' | 'ﬆ' => out.push_str("st"),
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// Whether a title from a file's metadata says something (not "Microsoft Word - draft.docx",
+/// "Untitled" or a file name).
+pub(super) fn plausible_title(title: &str) -> bool {
+    let t = title.trim().to_lowercase();
+    let file_name = [
+        ".doc", ".docx", ".pdf", ".odt", ".txt", ".rtf", ".indd", ".tex",
+    ]
+    .iter()
+    .any(|ext| t.ends_with(ext));
+    !t.is_empty()
+        && !file_name
+        && !t.starts_with("microsoft word")
+        && !matches!(
+            t.as_str(),
+            "untitled" | "title" | "document" | "no title" | "slide 1"
+        )
+}
+
+/// Whether an author from a file's metadata names someone (not the tool or a placeholder).
+fn plausible_author(author: &str) -> bool {
+    let a = author.trim().to_lowercase();
+    !a.is_empty()
+        && !matches!(
+            a.as_str(),
+            "anonymous"
+                | "python-docx"
+                | "user"
+                | "admin"
+                | "administrator"
+                | "unknown"
+                | "author"
+                | "owner"
+                | "reportlab"
+        )
+}
+
+/// The article's first paragraph, when it reads as a title: short, not a sentence.
+fn first_line_title(text: &str) -> Option<String> {
+    let plain = crate::model::Article::from_marked(text);
+    let first = plain
+        .paragraphs
+        .first()
+        .map(|r| plain.text[r.clone()].trim())?;
+    let short = first.chars().count() <= 120 && !first.contains('\n');
+    (short && !first.ends_with(['.', '!', '?', ':', ';', ','])).then(|| first.to_owned())
+}
+
+/// An article read from a file, its metadata kept only where it says something, and a title
+/// from its first line where the metadata has none.
+fn tidied(mut read: ArticleFile) -> ArticleFile {
+    read.text = plain_letters(&read.text).replace('\u{ad}', "");
+    read.title = read.title.filter(|t| plausible_title(t));
+    read.author = read.author.filter(|a| plausible_author(a));
+    if read.title.is_none() {
+        read.title = first_line_title(&read.text);
+    }
+    read
+}
+
 /// The file extensions an article may have, for file choosers.
 pub const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md", "html", "htm", "pdf", "docx", "odt"];
 
@@ -51,10 +132,10 @@ pub fn read_article_bytes(bytes: &[u8], file: &str) -> Result<ArticleFile, Artic
     // A PDF may have a little junk before its header (the format allows 1 KB).
     let head = &bytes[..bytes.len().min(1024)];
     if head.windows(5).any(|w| w == b"%PDF-") {
-        return pdf::read_pdf(bytes, file);
+        return pdf::read_pdf(bytes, file).map(tidied);
     }
     if bytes.starts_with(b"PK\x03\x04") {
-        return office::read_office(bytes, file);
+        return office::read_office(bytes, file).map(tidied);
     }
     if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
         return Err(ArticleError::Unsupported {
@@ -72,8 +153,8 @@ pub fn read_article_bytes(bytes: &[u8], file: &str) -> Result<ArticleFile, Artic
                 ),
             }
         })?;
-    Ok(ArticleFile {
+    Ok(tidied(ArticleFile {
         text: super::article_text(text, file)?,
         ..ArticleFile::default()
-    })
+    }))
 }

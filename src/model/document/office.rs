@@ -11,7 +11,7 @@ use quick_xml::Reader;
 use quick_xml::events::Event;
 
 use super::{ArticleError, ArticleFile};
-use crate::model::{PassageDate, page_mark};
+use crate::model::{PAGE_MARK_END, PassageDate, page_mark};
 
 /// Most entries a package may hold.
 const MAX_ENTRIES: usize = 20_000;
@@ -69,34 +69,20 @@ pub(super) fn read_office(bytes: &[u8], file: &str) -> Result<ArticleFile, Artic
     };
     let read = paragraphs(&body, kind)
         .map_err(|e| broken(format!("its text is not well-formed XML: {e}")))?;
-    let mut notes_text: Vec<String> = read.notes.clone();
+    // Word keeps its notes in parts of their own, each named by the reference in the text
+    // (which gives its number and its page); OpenDocument keeps them inline.
+    let mut notes_text: Vec<(u32, String)> = read.notes.clone();
     for xml in notes_part.iter().flatten() {
         let notes = paragraphs(xml, Kind::Word)
             .map_err(|e| broken(format!("its notes are not well-formed XML: {e}")))?;
-        notes_text.extend(notes.paragraphs.into_iter().map(|(_, p)| p));
+        for (id, note) in notes.word_notes {
+            if let Some(n) = read.references.iter().position(|(r, _)| *r == id) {
+                notes_text.push((read.references[n].1, format!("{} {note}", n + 1)));
+            }
+        }
     }
     let paged = read.breaks > 0;
-    let mut text = String::new();
-    let mut page = 1_u32;
-    let mut marked_page = 0_u32;
-    for (breaks_before, paragraph) in &read.paragraphs {
-        page += breaks_before;
-        if paragraph.trim().is_empty() {
-            continue;
-        }
-        if !text.is_empty() {
-            text.push_str("\n\n");
-        }
-        if paged && page != marked_page {
-            text.push_str(&page_mark(page));
-            marked_page = page;
-        }
-        text.push_str(paragraph.trim());
-    }
-    for note in notes_text.iter().filter(|n| !n.trim().is_empty()) {
-        text.push_str("\n\n");
-        text.push_str(note.trim());
-    }
+    let text = assemble(&read.paragraphs, &notes_text, paged);
     if text.trim().is_empty() {
         return Err(ArticleError::Empty {
             file: file.to_owned(),
@@ -122,9 +108,44 @@ pub(super) fn read_office(bytes: &[u8], file: &str) -> Result<ArticleFile, Artic
         title: meta.0,
         author: meta.1,
         date: meta.2,
-        pages: if paged { page as usize } else { 0 },
+        pages: if paged { read.page as usize } else { 0 },
         notes,
     })
+}
+
+/// The article text of a body's paragraphs and notes, pages marked when `paged` (else the
+/// marks a paragraph may hold are taken out).
+fn assemble(paragraphs: &[String], notes: &[(u32, String)], paged: bool) -> String {
+    let mut text = String::new();
+    if paged {
+        text.push_str(&page_mark(1));
+    }
+    // A paragraph holding only page breaks passes them to the next one.
+    let mut carry = String::new();
+    for paragraph in paragraphs {
+        let paragraph = if paged {
+            paragraph.clone()
+        } else {
+            strip_marks(paragraph)
+        };
+        if strip_marks(&paragraph).trim().is_empty() {
+            carry.push_str(paragraph.trim());
+            continue;
+        }
+        if !text.is_empty() && !text.ends_with(PAGE_MARK_END) {
+            text.push_str("\n\n");
+        }
+        text.push_str(&std::mem::take(&mut carry));
+        text.push_str(paragraph.trim());
+    }
+    for (page, note) in notes.iter().filter(|(_, n)| !n.trim().is_empty()) {
+        text.push_str("\n\n");
+        if paged {
+            text.push_str(&page_mark(*page));
+        }
+        text.push_str(note.trim());
+    }
+    text
 }
 
 /// One part of the package as text, refused past [`MAX_PART_BYTES`] inflated (whatever its
@@ -163,13 +184,23 @@ fn read_part(
         })
 }
 
-/// A body's paragraphs, each with the page breaks met since the previous one, and (in an
-/// OpenDocument body, where notes sit inline) its notes.
+/// A body's paragraphs (a page break inside one is marked where it falls, see
+/// [`page_mark`]), how many page breaks it has and the page it ends on; its notes with the
+/// page each is on (OpenDocument keeps them inline); Word's note references (id, page) in
+/// order, and in a Word notes part the notes by id.
 #[derive(Default)]
 struct Body {
-    paragraphs: Vec<(u32, String)>,
+    paragraphs: Vec<String>,
     breaks: u32,
-    notes: Vec<String>,
+    page: u32,
+    notes: Vec<(u32, String)>,
+    references: Vec<(String, u32)>,
+    word_notes: Vec<(String, String)>,
+}
+
+/// `text` without its page marks.
+fn strip_marks(text: &str) -> String {
+    crate::model::Article::from_marked(text).text
 }
 
 /// Reads paragraphs from a Word or OpenDocument body (or a Word notes part).
@@ -179,6 +210,7 @@ fn paragraphs(xml: &str, kind: Kind) -> Result<Body, quick_xml::Error> {
         kind,
         ..Walker::default()
     };
+    walk.out.page = 1;
     loop {
         match reader.read_event()? {
             Event::Eof => break,
@@ -212,8 +244,6 @@ struct Walker {
     out: Body,
     /// The paragraph being read.
     current: String,
-    /// Page breaks met since the last paragraph ended.
-    breaks_pending: u32,
     /// Inside elements whose text is not the body's: deleted text, field codes, a note
     /// separator, an OpenDocument annotation.
     skip_depth: u32,
@@ -222,14 +252,25 @@ struct Walker {
     /// Inside an OpenDocument note (kept apart, after the text).
     note_depth: u32,
     note: String,
+    /// The page an OpenDocument note is anchored on.
+    note_page: u32,
+    /// A hard page break was met and no text since: the break Word records where it laid
+    /// the next page out is the same one.
+    fresh_break: bool,
+    /// The paragraph ends a section that starts a new page.
+    section_break: bool,
+    /// Inside a section's properties.
+    in_section: bool,
+    /// In a Word notes part: the note being read and its text.
+    word_note: Option<String>,
+    word_note_text: String,
 }
 
 impl Walker {
     fn skipped(&self, local: &str) -> bool {
         matches!(
             (self.kind, local),
-            (Kind::Word, "del" | "instrText" | "delText")
-                | (Kind::OpenDocument, "annotation" | "note-citation")
+            (Kind::Word, "del" | "instrText" | "delText") | (Kind::OpenDocument, "annotation")
         )
     }
 
@@ -254,8 +295,21 @@ impl Walker {
         if self.skipped(local) {
             self.skip_depth += 1;
         } else if self.kind == Kind::OpenDocument && local == "note" {
+            if self.note_depth == 0 {
+                self.note_page = self.out.page;
+            }
             self.note_depth += 1;
+        } else if self.kind == Kind::Word && local == "sectPr" {
+            // A section ends with this paragraph; it starts a new page unless continuous.
+            self.in_section = true;
+            self.section_break = true;
         } else if self.kind == Kind::Word && matches!(local, "footnote" | "endnote") {
+            self.word_note = e
+                .attributes()
+                .flatten()
+                .find(|a| a.key.local_name().into_inner() == "id")
+                .map(|a| a.value.into_owned());
+            self.word_note_text.clear();
             // The separator "notes" Word keeps among the real ones are not text.
             let separator = e
                 .attributes()
@@ -284,10 +338,25 @@ impl Walker {
             (Kind::Word, "tab") | (Kind::OpenDocument, "tab" | "line-break") => {
                 self.target().push(' ');
             }
-            (Kind::Word, "br") if attr("type").as_deref() == Some("page") => self.page_break(),
+            (Kind::Word, "br") if attr("type").as_deref() == Some("page") => {
+                self.page_break();
+                self.fresh_break = true;
+            }
+            (Kind::Word, "pageBreakBefore") if attr("val").as_deref() != Some("0") => {
+                self.page_break();
+                self.fresh_break = true;
+            }
+            (Kind::Word, "type") if self.in_section => {
+                self.section_break = attr("val").as_deref() != Some("continuous");
+            }
+            (Kind::Word, "footnoteReference" | "endnoteReference") => {
+                if let Some(id) = attr("id") {
+                    self.out.references.push((id, self.out.page));
+                }
+            }
             (Kind::Word, "br") => self.target().push(' '),
             (Kind::Word, "lastRenderedPageBreak") | (Kind::OpenDocument, "soft-page-break") => {
-                self.page_break();
+                self.rendered_break();
             }
             (Kind::OpenDocument, "s") => {
                 let n = attr("c")
@@ -300,9 +369,21 @@ impl Walker {
         }
     }
 
+    /// A page break here: the text after it is on the next page.
     fn page_break(&mut self) {
-        self.breaks_pending += 1;
         self.out.breaks += 1;
+        self.out.page += 1;
+        let mark = page_mark(self.out.page);
+        self.current.push_str(&mark);
+    }
+
+    /// The break Word records where its layout started a page; the same as a hard break
+    /// just before it.
+    fn rendered_break(&mut self) {
+        if std::mem::take(&mut self.fresh_break) {
+            return;
+        }
+        self.page_break();
     }
 
     fn end(&mut self, local: &str) {
@@ -312,17 +393,37 @@ impl Walker {
             self.note_depth = self.note_depth.saturating_sub(1);
             if self.note_depth == 0 {
                 let note = tidy_space(&std::mem::take(&mut self.note));
-                self.out.notes.push(note);
+                self.out.notes.push((self.note_page, note));
             }
         } else if self.kind == Kind::Word && local == "t" {
             self.in_text = false;
+        } else if self.kind == Kind::Word && local == "sectPr" {
+            self.in_section = false;
+        } else if self.kind == Kind::Word && matches!(local, "footnote" | "endnote") {
+            if let Some(id) = self.word_note.take() {
+                let text = tidy_space(&std::mem::take(&mut self.word_note_text));
+                self.out.word_notes.push((id, text));
+            }
+            self.skip_depth = 0;
+        } else if self.kind == Kind::OpenDocument && local == "note-citation" {
+            self.note.push(' ');
         } else if self.is_paragraph(local) {
             if self.note_depth > 0 {
                 self.note.push(' ');
             } else if self.skip_depth == 0 {
+                if std::mem::take(&mut self.section_break) {
+                    self.page_break();
+                    self.fresh_break = true;
+                }
                 let paragraph = tidy_space(&std::mem::take(&mut self.current));
-                self.out.paragraphs.push((self.breaks_pending, paragraph));
-                self.breaks_pending = 0;
+                if self.word_note.is_some() {
+                    self.word_note_text.push_str(&paragraph);
+                    self.word_note_text.push(' ');
+                } else {
+                    self.out.paragraphs.push(paragraph);
+                }
+            } else {
+                self.current.clear();
             }
         }
     }
@@ -330,6 +431,9 @@ impl Walker {
     fn text(&mut self, text: &str) {
         let wanted = self.skip_depth == 0 && (self.kind == Kind::OpenDocument || self.in_text);
         if wanted {
+            if !text.trim().is_empty() {
+                self.fresh_break = false;
+            }
             self.target().push_str(text);
         }
     }
@@ -369,4 +473,89 @@ fn metadata(xml: &str) -> (Option<String>, Option<String>, Option<PassageDate>) 
         }
     }
     (title, author, date)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Article;
+
+    /// A Word body: `w:document` around `paras` (each already `<w:p>…</w:p>`).
+    fn word(paras: &str) -> String {
+        format!(
+            r#"<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{paras}</w:body></w:document>"#
+        )
+    }
+
+    fn run(text: &str) -> String {
+        format!("<w:r><w:t>{text}</w:t></w:r>")
+    }
+
+    /// The article a Word body makes (pages marked as `read_office` marks them).
+    fn article(xml: &str) -> Article {
+        let body = paragraphs(xml, Kind::Word).expect("well-formed");
+        Article::from_marked(&assemble(&body.paragraphs, &[], true))
+    }
+
+    fn page_of(a: &Article, words: &str) -> Option<u32> {
+        a.page_at(a.text.find(words)?)
+    }
+
+    #[test]
+    fn word_page_breaks_fall_where_they_are_and_count_once() {
+        // A hard break inside a paragraph, then the break Word records at the same place.
+        let xml = word(&format!(
+            "<w:p>{}<w:r><w:br w:type=\"page\"/></w:r><w:r><w:lastRenderedPageBreak/><w:t>ends on page two.</w:t></w:r></w:p><w:p>{}</w:p>",
+            run("Starts on page one and "),
+            run("Still page two."),
+        ));
+        let a = article(&xml);
+        assert_eq!(page_of(&a, "Starts"), Some(1));
+        assert_eq!(page_of(&a, "ends on page two"), Some(2));
+        assert_eq!(
+            page_of(&a, "Still page two"),
+            Some(2),
+            "counted once, not twice"
+        );
+        // Word's own layout break alone moves on a page; so does a section break.
+        let xml = word(&format!(
+            "<w:p>{}</w:p><w:p><w:r><w:lastRenderedPageBreak/><w:t>Two.</w:t></w:r></w:p><w:p><w:pPr><w:sectPr><w:type w:val=\"nextPage\"/></w:sectPr></w:pPr>{}</w:p><w:p>{}</w:p><w:p><w:pPr><w:sectPr><w:type w:val=\"continuous\"/></w:sectPr></w:pPr>{}</w:p><w:p>{}</w:p>",
+            run("One."),
+            run("Section end."),
+            run("Three."),
+            run("Continuous end."),
+            run("Still three."),
+        ));
+        let a = article(&xml);
+        assert_eq!(page_of(&a, "One."), Some(1));
+        assert_eq!(page_of(&a, "Two."), Some(2));
+        assert_eq!(
+            page_of(&a, "Section end."),
+            Some(2),
+            "the section's last paragraph"
+        );
+        assert_eq!(page_of(&a, "Three."), Some(3));
+        assert_eq!(page_of(&a, "Still three."), Some(3), "a continuous section");
+    }
+
+    #[test]
+    fn word_footnotes_take_their_number_and_the_page_of_their_reference() {
+        let xml = word(&format!(
+            "<w:p>{}</w:p><w:p><w:r><w:br w:type=\"page\"/></w:r></w:p><w:p>{}<w:r><w:footnoteReference w:id=\"7\"/></w:r></w:p>",
+            run("One."),
+            run("Two, with a note."),
+        ));
+        let body = paragraphs(&xml, Kind::Word).expect("well-formed");
+        assert_eq!(body.references, [("7".to_owned(), 2)]);
+        let notes = r#"<w:footnotes xmlns:w="x"><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:t>----</w:t></w:r></w:p></w:footnote><w:footnote w:id="7"><w:p><w:r><w:t>The source.</w:t></w:r></w:p></w:footnote></w:footnotes>"#;
+        let read = paragraphs(notes, Kind::Word).expect("well-formed");
+        assert_eq!(
+            read.word_notes.last(),
+            Some(&("7".to_owned(), "The source.".to_owned()))
+        );
+        assert!(
+            read.word_notes.iter().all(|(_, t)| !t.contains("----")),
+            "no separator"
+        );
+    }
 }

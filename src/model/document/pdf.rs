@@ -87,7 +87,12 @@ pub(super) fn read_pdf(bytes: &[u8], file: &str) -> Result<ArticleFile, ArticleE
     let laid = lay_out(&pages);
     Ok(ArticleFile {
         text: laid.text,
-        title: info.title.or(laid.title),
+        // Metadata titles are often the file's name or the tool's: the first page's largest
+        // line is the better guess then.
+        title: info
+            .title
+            .filter(|t| super::plausible_title(t))
+            .or(laid.title),
         author: info.author,
         date: info.date,
         pages: pages.len(),
