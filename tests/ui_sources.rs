@@ -297,6 +297,9 @@ fn a_pdf_read_into_the_new_map_form_brings_its_pages_and_metadata() {
     h.run();
     h.get_by_label("Read").click();
     h.run();
+    // The file is read on a worker; the form says so meanwhile.
+    h.state_mut().wait_for_jobs();
+    h.run();
     let Some(relmap::app::Modal::NewMap(form)) = h.state().modal() else {
         panic!("the form stays open: {:?}", h.state().modal());
     };

@@ -150,15 +150,40 @@ impl RelmapApp {
     }
 
     /// Reads an article file into the new-map form (text, Markdown, HTML, PDF, Word,
-    /// OpenDocument): its text, and the title, author and date its metadata gives where the
-    /// form has none yet; what reading left out (running headers, page numbers) is said.
+    /// OpenDocument) on a worker, so a long PDF never stops the window; the form says it is
+    /// reading meanwhile (see [`RelmapApp::take_read_article`]).
     pub fn read_article_into_form(&mut self, path: &Path) {
-        let result = model::read_article_file(path);
-        let Some(Modal::NewMap(form)) = &mut self.modal else {
-            return;
+        if let Some(Modal::NewMap(form)) = &mut self.modal {
+            form.reading = Some(path.display().to_string());
+            form.error = None;
+        }
+        let path = path.to_path_buf();
+        self.jobs.spawn(move || super::JobOutcome::ArticleRead {
+            result: model::read_article_file(&path)
+                .map(Box::new)
+                .map_err(|e| e.to_string()),
+            path,
+        });
+    }
+
+    /// Fills the new-map form with an article read on a worker: its text, and the title,
+    /// author and date its metadata gives where the form has none yet; what reading left out
+    /// (running headers, page numbers) is said. Other outcomes are handed back.
+    pub(super) fn take_read_article(
+        &mut self,
+        outcome: super::JobOutcome,
+    ) -> Option<super::JobOutcome> {
+        let super::JobOutcome::ArticleRead { path, result } = outcome else {
+            return Some(outcome);
         };
+        let Some(Modal::NewMap(form)) = &mut self.modal else {
+            // The form was closed meanwhile: nothing waits for the text.
+            return None;
+        };
+        form.reading = None;
         match result {
             Ok(article) => {
+                let article = *article;
                 form.text = article.text;
                 form.error = None;
                 if form.title.trim().is_empty() {
@@ -187,8 +212,9 @@ impl RelmapApp {
                     self.jobs.toast(ToastKind::Info, said.join("; "));
                 }
             }
-            Err(e) => form.error = Some(e.to_string()),
+            Err(e) => form.error = Some(e),
         }
+        None
     }
 }
 

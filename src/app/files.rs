@@ -248,9 +248,11 @@ impl RelmapApp {
         }
     }
 
-    /// Waits for background exports to finish (tests and shutdown).
+    /// Waits for background exports and reads to finish (tests and shutdown).
     pub fn wait_for_jobs(&mut self) {
-        self.jobs.wait();
+        for outcome in self.jobs.wait() {
+            self.take_read_article(outcome);
+        }
     }
 
     pub(super) fn ask_and_export(&mut self, extension: &str, scale: u8) {

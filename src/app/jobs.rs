@@ -18,6 +18,13 @@ pub enum JobOutcome {
     Copied(egui::ColorImage),
     /// It failed; the message says why and what to do.
     Failed(String),
+    /// An article file was read for the new-map form (or why it could not be).
+    ArticleRead {
+        /// The file.
+        path: PathBuf,
+        /// Its text and metadata, or the reason it was refused.
+        result: Result<Box<crate::model::ArticleFile>, String>,
+    },
 }
 
 /// Kind of message, for its colour.

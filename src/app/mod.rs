@@ -287,6 +287,10 @@ impl RelmapApp {
             self.title_sent = Some(title);
         }
         for outcome in self.jobs.poll() {
+            let Some(outcome) = self.take_read_article(outcome) else {
+                ctx.request_repaint();
+                continue;
+            };
             if let JobOutcome::Copied(image) = outcome {
                 ctx.copy_image(image);
                 self.jobs.toast(

@@ -40,6 +40,8 @@ pub struct NewMapForm {
     /// The path typed in the form's own file field, shown when the system has no file
     /// dialog (`None`: hidden).
     pub file: Option<String>,
+    /// The file being read into the form (a long PDF takes a moment), if any.
+    pub reading: Option<String>,
 }
 
 impl NewMapForm {
@@ -112,6 +114,39 @@ fn article_path_field(ui: &mut egui::Ui, path: &mut String) -> Option<NewMapRequ
 }
 
 /// Shows the new-map form.
+/// Where the new-map form's text comes from: the hint, "Read from file…", the in-app path
+/// field and, while a file is read, a spinner.
+fn article_file_row(ui: &mut egui::Ui, form: &mut NewMapForm) -> Option<NewMapRequest> {
+    let mut request = None;
+    ui.label(
+        RichText::new(
+            "Paste the article's text below, or read it from a PDF, Word (.docx), OpenDocument \
+             (.odt), .txt, .md or .html file; [[page 2]] marks where a page begins. \
+             Paragraphs are separated by blank lines.",
+        )
+        .weak(),
+    );
+    if ui
+        .button("Read from file…")
+        .on_hover_text("Choose a PDF (its text layer), .docx, .odt, .txt, .md or .html file")
+        .clicked()
+    {
+        request = Some(NewMapRequest::ChooseFile);
+    }
+    if let Some(path) = &mut form.file
+        && let Some(read) = article_path_field(ui, path)
+    {
+        request = Some(read);
+    }
+    if let Some(file) = &form.reading {
+        ui.horizontal(|ui| {
+            ui.spinner();
+            ui.label(format!("Reading {file}…"));
+        });
+    }
+    request
+}
+
 pub fn new_map_form(ctx: &egui::Context, form: &mut NewMapForm) -> FormOutcome<NewMapRequest> {
     let mut outcome = FormOutcome::Open;
     let modal = egui::Modal::new(egui::Id::unique("relmap-new-map")).show(ctx, |ui| {
@@ -127,25 +162,7 @@ pub fn new_map_form(ctx: &egui::Context, form: &mut NewMapForm) -> FormOutcome<N
                  tab in the article window.",
             );
         }
-        ui.label(
-            RichText::new(
-                "Paste the article's text below, or read it from a PDF, Word (.docx), \
-                 OpenDocument (.odt), .txt, .md or .html file; [[page 2]] marks where a page \
-                 begins. \
-                 Paragraphs are separated by blank lines.",
-            )
-            .weak(),
-        );
-        if ui
-            .button("Read from file…")
-            .on_hover_text("Choose a PDF (its text layer), .docx, .odt, .txt, .md or .html file")
-            .clicked()
-        {
-            outcome = FormOutcome::Done(NewMapRequest::ChooseFile);
-        }
-        if let Some(path) = &mut form.file
-            && let Some(read) = article_path_field(ui, path)
-        {
+        if let Some(read) = article_file_row(ui, form) {
             outcome = FormOutcome::Done(read);
         }
         let name = ui.label("Article text");
