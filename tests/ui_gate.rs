@@ -466,7 +466,7 @@ fn the_open_form_takes_the_keyboard_at_once_so_a_typed_path_is_not_lost() {
 
 #[test]
 fn the_status_line_never_draws_its_hint_over_what_it_counts() {
-    for width in [900.0, 1100.0, 1280.0] {
+    for width in [900.0, 1000.0, 1100.0, 1280.0] {
         let state = relmap::map::MapState::new(model::builtin().expect("built-in dataset"));
         let mut h = Harness::builder()
             .with_size(Vec2::new(width, 800.0))

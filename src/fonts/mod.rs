@@ -9,7 +9,9 @@ use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
 pub use bidi::{has_rtl, visual_order};
-pub use system::{Fallback, MissingScript, chars_of, fallbacks_for, missing_scripts, shaped_width};
+pub use system::{
+    Fallback, MissingScript, Platform, chars_of, fallbacks_for, missing_scripts, shaped_width,
+};
 
 /// egui's default proportional font (Ubuntu Light): map labels use it on screen and in exports.
 pub static LABEL_FONT: &[u8] = epaint_default_fonts::UBUNTU_LIGHT;

@@ -22,25 +22,85 @@ pub struct Fallback {
     pub chars: BTreeSet<char>,
 }
 
-/// Characters no font (bundled or installed) has, by script, with the Debian package that
-/// provides that script.
+/// Characters no font (bundled or installed) has, by script, with a free font that has them
+/// and the Debian package that provides it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct MissingScript {
     /// Unicode script name ("Tibetan").
     pub script: String,
+    /// A free font with these characters ("Noto Sans Tibetan").
+    pub font: String,
     /// Debian package with a font for it ("fonts-noto-core").
     pub package: &'static str,
     /// The characters, in order.
     pub chars: String,
 }
 
+/// The kind of system a font notice is written for: where fonts come from differs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Platform {
+    /// Windows: fonts are installed from their file (Install, for this user or all).
+    Windows,
+    /// macOS: Font Book installs them.
+    MacOs,
+    /// Debian, Ubuntu and their kin: a package.
+    DebianLike,
+    /// Another Linux or BSD: the distribution's own font packages.
+    OtherUnix,
+}
+
+impl Platform {
+    /// The system relmap runs on.
+    pub fn current() -> Self {
+        if cfg!(target_os = "windows") {
+            Self::Windows
+        } else if cfg!(target_os = "macos") {
+            Self::MacOs
+        } else if std::path::Path::new("/etc/debian_version").exists() {
+            Self::DebianLike
+        } else {
+            Self::OtherUnix
+        }
+    }
+}
+
+/// Where the free Noto fonts are published (shown, never fetched).
+const NOTO_URL: &str = "https://fonts.google.com/noto";
+
+impl MissingScript {
+    /// What to do about these characters on `platform`: which font, and how to get it there.
+    pub fn notice_for(&self, platform: Platform) -> String {
+        let what = format!(
+            "no installed font has {} characters ({})",
+            self.script, self.chars
+        );
+        match platform {
+            Platform::DebianLike => format!(
+                "{what}: install the Debian package {} ({}), then restart relmap",
+                self.package, self.font
+            ),
+            Platform::Windows => format!(
+                "{what}: install the free font {} (from {NOTO_URL}: open the .ttf file and \
+                 click Install), then restart relmap",
+                self.font
+            ),
+            Platform::MacOs => format!(
+                "{what}: install the free font {} (from {NOTO_URL}: double-click the .ttf file \
+                 and click Install in Font Book), then restart relmap",
+                self.font
+            ),
+            Platform::OtherUnix => format!(
+                "{what}: install the free font {} (your distribution's Noto fonts package, or \
+                 {NOTO_URL}), then restart relmap",
+                self.font
+            ),
+        }
+    }
+}
+
 impl std::fmt::Display for MissingScript {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "no installed font has {} characters ({}): install the Debian package {}",
-            self.script, self.chars, self.package
-        )
+        f.write_str(&self.notice_for(Platform::current()))
     }
 }
 
@@ -217,6 +277,7 @@ pub fn missing_scripts(missing: &BTreeSet<char>) -> Vec<MissingScript> {
         match out.iter_mut().find(|m| m.script == name) {
             Some(m) => m.chars.push(c),
             None => out.push(MissingScript {
+                font: font_for(script, c, &name),
                 script: name,
                 package,
                 chars: c.to_string(),
@@ -224,6 +285,19 @@ pub fn missing_scripts(missing: &BTreeSet<char>) -> Vec<MissingScript> {
         }
     }
     out
+}
+
+/// A free font covering `script` (named `name` in notices).
+fn font_for(script: Script, c: char, name: &str) -> String {
+    match script {
+        Script::Han | Script::Hiragana | Script::Katakana | Script::Bopomofo => {
+            "Noto Sans CJK".to_owned()
+        }
+        Script::Hangul => "Noto Sans KR".to_owned(),
+        Script::Common if u32::from(c) >= 0x1F000 => "Noto Color Emoji".to_owned(),
+        Script::Common | Script::Inherited | Script::Unknown => "Noto Sans Symbols 2".to_owned(),
+        _ => format!("Noto Sans {name}"),
+    }
 }
 
 /// The Debian package whose fonts cover `script`.
@@ -287,11 +361,19 @@ mod tests {
         assert_eq!(scripts[0].package, "fonts-noto-core");
         assert_eq!(scripts[0].chars, "ཀཁ");
         assert_eq!(scripts[1].package, "fonts-noto-color-emoji");
-        assert!(
-            scripts[0]
-                .to_string()
-                .contains("install the Debian package fonts-noto-core")
-        );
+        assert_eq!(scripts[0].font, "Noto Sans Tibetan");
+        let on = |p| scripts[0].notice_for(p);
+        assert!(on(Platform::DebianLike).contains("install the Debian package fonts-noto-core"));
+        for p in [Platform::Windows, Platform::MacOs, Platform::OtherUnix] {
+            assert!(on(p).contains("Noto Sans Tibetan"), "{p:?}");
+            assert!(
+                !on(p).contains("Debian"),
+                "{p:?}: no Debian package off Debian"
+            );
+        }
+        assert!(on(Platform::Windows).contains("click Install"));
+        assert!(on(Platform::MacOs).contains("Font Book"));
+        assert_eq!(scripts[1].font, "Noto Color Emoji");
     }
 
     #[test]
