@@ -68,7 +68,7 @@ pub fn article_window(ctx: &egui::Context, state: &MapState, style: &Style) -> V
                             continue;
                         }
                         // A page starting with (or inside) this paragraph is said above it.
-                        if let Some(page) = page_starting_in(&doc.article, para) {
+                        if let Some(page) = page_starting_in(&doc.article, k) {
                             ui.label(RichText::new(format!("— p. {page} —")).weak().size(11.0));
                         }
                         ui.horizontal_top(|ui| {
@@ -389,31 +389,38 @@ fn highlighted_job(
     job
 }
 
-/// The page that begins within `para` (from its start to its end), for a paged source, when
-/// one does: the text before it is on the page before.
-fn page_starting_in(
-    article: &crate::model::Article,
-    para: &crate::model::TextRange,
-) -> Option<u32> {
-    article
-        .pages
+/// The page that begins with or within paragraph `k` (from the end of the paragraph before it
+/// to its own end), for a paged source: the text before it is on the page before. A binary
+/// search, since it runs for every paragraph on every frame.
+fn page_starting_in(article: &crate::model::Article, k: usize) -> Option<u32> {
+    let para = article.paragraphs.get(k)?;
+    let from = k
+        .checked_sub(1)
+        .and_then(|p| article.paragraphs.get(p))
+        .map_or(0, |p| p.end);
+    let first = article.pages.partition_point(|run| run.start < from);
+    article.pages[first..]
         .iter()
-        .filter(|run| run.start >= para.start && run.start < para.end)
+        .take_while(|run| run.start < para.end)
         .map(|run| run.page)
         .next()
-        .or_else(|| {
-            // A page starting in the gap before the paragraph starts with it.
-            let previous_end = article
-                .paragraphs
-                .iter()
-                .rev()
-                .find(|p| p.end <= para.start)
-                .map_or(0, |p| p.end);
-            article
-                .pages
-                .iter()
-                .filter(|run| run.start >= previous_end && run.start < para.start)
-                .map(|run| run.page)
-                .next_back()
-        })
+}
+
+#[cfg(test)]
+mod page_tests {
+    use super::page_starting_in;
+    use crate::model::Article;
+
+    #[test]
+    fn each_page_is_said_above_the_paragraph_it_begins_in() {
+        let a = Article::from_marked(
+            "[[page 1]]One.\n\nTwo [[page 2]]runs on.\n\nThree.\n\n[[page 4]]Four.",
+        );
+        let pages: Vec<Option<u32>> = (0..4).map(|k| page_starting_in(&a, k)).collect();
+        assert_eq!(pages, [Some(1), Some(2), None, Some(4)]);
+        assert_eq!(
+            page_starting_in(&Article::new("Plain.".to_owned()), 0),
+            None
+        );
+    }
 }
