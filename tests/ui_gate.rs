@@ -885,3 +885,58 @@ fn either_actor_of_a_focused_pair_offers_to_leave_the_focus() {
         assert!(h.query_by_label("Focus: its relations").is_none(), "{name}");
     }
 }
+
+#[test]
+fn a_click_outside_a_form_with_typed_work_keeps_it_and_esc_still_closes() {
+    let mut h = common::harness_for(relmap::map::MapState::new(
+        model::builtin().expect("built-in dataset"),
+    ));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    h.run();
+    h.get_by_label("Article text").click();
+    h.run();
+    h.get_by_label("Article text")
+        .type_text("Japan and Korea signed a fisheries accord.");
+    h.run();
+    // A stray click on the map behind the dialog (or on a dropdown's sliver) lands outside it.
+    let outside = egui::pos2(20.0, 400.0);
+    h.input_mut().events.push(egui::Event::PointerButton {
+        pos: outside,
+        button: egui::PointerButton::Primary,
+        pressed: true,
+        modifiers: Modifiers::NONE,
+    });
+    h.input_mut().events.push(egui::Event::PointerButton {
+        pos: outside,
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: Modifiers::NONE,
+    });
+    h.run();
+    assert!(
+        matches!(h.state().modal(), Some(Modal::NewMap(f)) if f.text.contains("fisheries")),
+        "the typed article is still there: {:?}",
+        h.state().modal()
+    );
+    // Esc is deliberate: it closes the form.
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(h.state().modal().is_none());
+    // An empty form still closes on a click outside.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    h.run();
+    h.input_mut().events.push(egui::Event::PointerButton {
+        pos: outside,
+        button: egui::PointerButton::Primary,
+        pressed: true,
+        modifiers: Modifiers::NONE,
+    });
+    h.input_mut().events.push(egui::Event::PointerButton {
+        pos: outside,
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: Modifiers::NONE,
+    });
+    h.run();
+    assert!(h.state().modal().is_none());
+}

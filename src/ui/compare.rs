@@ -146,7 +146,12 @@ pub(super) fn changes_list(
     actions: &mut Vec<Action>,
 ) {
     ui.heading("What changed");
-    ui.label(RichText::new(format!("“{}” → “{}”", c.before.title, c.after.title)).weak());
+    let compared = if c.through_time {
+        c.union.title.clone()
+    } else {
+        format!("“{}” → “{}”", c.before.title, c.after.title)
+    };
+    ui.label(RichText::new(compared).weak());
     ui.label(c.diff.summary());
     for clash in &c.diff.clashes {
         ui.label(RichText::new(format!("⚠ {clash}")).color(ui.visuals().warn_fg_color));

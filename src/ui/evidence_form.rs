@@ -281,7 +281,9 @@ pub fn evidence_form(
             }
         });
     });
-    if modal.should_close() && outcome == FormOutcome::Open {
+    // Its fields always hold work (a quote chosen, a source's details): only Esc or Cancel
+    // close it.
+    if super::forms::form_closes(&modal, true) && outcome == FormOutcome::Open {
         outcome = FormOutcome::Cancel;
     }
     outcome

@@ -105,8 +105,13 @@ pub enum FormResult {
 pub fn export_form(ctx: &egui::Context, form: &mut ExportForm) -> FormResult {
     let mut result = FormResult::Open;
     let mut open = true;
+    let lower_path = form.path.to_ascii_lowercase();
     let title = if form.screenshot {
         "Save window screenshot"
+    } else if lower_path.ends_with(".html") || lower_path.ends_with(".htm") {
+        "Export interactive handout"
+    } else if lower_path.ends_with(".graphml") {
+        "Export GraphML"
     } else {
         "Export figure"
     };
@@ -139,8 +144,8 @@ pub fn export_form(ctx: &egui::Context, form: &mut ExportForm) -> FormResult {
             }
             ui.label(
                 egui::RichText::new(
-                    "The format follows the extension: .png or .svg (a figure), .graphml (the \
-                     network with its evidence)",
+                    "The format follows the extension: .png or .svg (a figure), .html (the \
+                     interactive handout), .graphml (the network with its evidence)",
                 )
                 .weak(),
             );

@@ -114,6 +114,19 @@ fn article_path_field(ui: &mut egui::Ui, path: &mut String) -> Option<NewMapRequ
 }
 
 /// Shows the new-map form.
+/// Whether a form's dialog closes this frame: on Esc (a deliberate key) or its own close, and
+/// on a click outside it only when nothing typed would be lost (a click that misses a
+/// dropdown, or lands on the map, must not throw an article away).
+pub(super) fn form_closes<T>(modal: &egui::ModalResponse<T>, holds_work: bool) -> bool {
+    let escape = modal.is_top_modal
+        && !modal.any_popup_open
+        && modal
+            .response
+            .ctx
+            .input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape));
+    escape || modal.response.should_close() || (!holds_work && modal.backdrop_response.clicked())
+}
+
 /// Where the new-map form's text comes from: the hint, "Read from file…", the in-app path
 /// field and, while a file is read, a spinner.
 fn article_file_row(ui: &mut egui::Ui, form: &mut NewMapForm) -> Option<NewMapRequest> {
@@ -223,7 +236,8 @@ pub fn new_map_form(ctx: &egui::Context, form: &mut NewMapForm) -> FormOutcome<N
             }
         });
     });
-    if modal.should_close() && outcome == FormOutcome::Open {
+    let typed = !form.text.trim().is_empty() || !form.title.trim().is_empty();
+    if form_closes(&modal, typed) && outcome == FormOutcome::Open {
         outcome = FormOutcome::Cancel;
     }
     outcome
@@ -337,7 +351,7 @@ pub fn actor_form(ctx: &egui::Context, form: &mut ActorForm) -> FormOutcome<DocC
             }
         });
     });
-    if modal.should_close() && outcome == FormOutcome::Open {
+    if form_closes(&modal, !form.name.trim().is_empty()) && outcome == FormOutcome::Open {
         outcome = FormOutcome::Cancel;
     }
     outcome

@@ -102,7 +102,9 @@ pub fn source_form(ctx: &egui::Context, form: &mut SourceForm) -> FormOutcome<Do
             }
         });
     });
-    if modal.should_close() && outcome == FormOutcome::Open {
+    // Its fields always hold work (a quote chosen, a source's details): only Esc or Cancel
+    // close it.
+    if super::forms::form_closes(&modal, true) && outcome == FormOutcome::Open {
         outcome = FormOutcome::Cancel;
     }
     outcome
