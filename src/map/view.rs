@@ -7,6 +7,10 @@ use serde::{Deserialize, Serialize};
 /// Zoom limits, in screen points per world unit.
 pub const ZOOM_RANGE: std::ops::RangeInclusive<f32> = 0.02..=20.0;
 
+/// The least extent a fit frames, in world units: about a small map's width, so one actor
+/// fitted alone is drawn at an ordinary size.
+pub const MIN_FIT_EXTENT: Vec2 = Vec2::new(600.0, 400.0);
+
 /// Pan and zoom of the canvas. Persisted, so a restart shows the same view.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct View {
@@ -34,11 +38,13 @@ impl View {
         )
     }
 
-    /// A view showing all of `bounds` inside `canvas` with a margin.
+    /// A view showing all of `bounds` inside `canvas` with a margin. A map smaller than
+    /// [`MIN_FIT_EXTENT`] (a new map's first actor or two) is shown at the zoom that extent
+    /// would get, not blown up to fill the window.
     pub fn fit(bounds: Rect, canvas: Rect) -> Self {
         let margin = 24.0;
         let avail = (canvas.size() - Vec2::splat(2.0 * margin)).max(Vec2::splat(1.0));
-        let size = bounds.size().max(Vec2::splat(1.0));
+        let size = bounds.size().max(MIN_FIT_EXTENT);
         let zoom = (avail.x / size.x).min(avail.y / size.y);
         Self {
             center_in_world: bounds.center(),
@@ -105,6 +111,15 @@ mod tests {
         let mid = a.toward(&b, 0.5);
         assert!((mid.zoom - 2.0).abs() < 1e-5, "zoom halfway in log scale");
         assert!(mid.center_in_world.x > a.center_in_world.x.min(b.center_in_world.x));
+    }
+
+    #[test]
+    fn a_lone_actor_is_fitted_at_an_ordinary_size() {
+        let canvas = Rect::from_min_size(Pos2::ZERO, Vec2::new(800.0, 600.0));
+        let one = Rect::from_center_size(Pos2::new(100.0, 50.0), Vec2::splat(60.0));
+        let v = View::fit(one, canvas);
+        assert!(v.zoom < 1.5, "not blown up: {}", v.zoom);
+        assert_eq!(v.center_in_world, one.center());
     }
 
     #[test]
