@@ -900,18 +900,7 @@ fn a_click_outside_a_form_with_typed_work_keeps_it_and_esc_still_closes() {
     h.run();
     // A stray click on the map behind the dialog (or on a dropdown's sliver) lands outside it.
     let outside = egui::pos2(20.0, 400.0);
-    h.input_mut().events.push(egui::Event::PointerButton {
-        pos: outside,
-        button: egui::PointerButton::Primary,
-        pressed: true,
-        modifiers: Modifiers::NONE,
-    });
-    h.input_mut().events.push(egui::Event::PointerButton {
-        pos: outside,
-        button: egui::PointerButton::Primary,
-        pressed: false,
-        modifiers: Modifiers::NONE,
-    });
+    click_at(&mut h, outside);
     h.run();
     assert!(
         matches!(h.state().modal(), Some(Modal::NewMap(f)) if f.text.contains("fisheries")),
@@ -925,18 +914,19 @@ fn a_click_outside_a_form_with_typed_work_keeps_it_and_esc_still_closes() {
     // An empty form still closes on a click outside.
     h.key_press_modifiers(Modifiers::COMMAND, Key::N);
     h.run();
-    h.input_mut().events.push(egui::Event::PointerButton {
-        pos: outside,
-        button: egui::PointerButton::Primary,
-        pressed: true,
-        modifiers: Modifiers::NONE,
-    });
-    h.input_mut().events.push(egui::Event::PointerButton {
-        pos: outside,
-        button: egui::PointerButton::Primary,
-        pressed: false,
-        modifiers: Modifiers::NONE,
-    });
+    click_at(&mut h, outside);
     h.run();
     assert!(h.state().modal().is_none());
+}
+
+/// A primary click at `pos` on the window, wherever it lands (a dialog's backdrop included).
+fn click_at(h: &mut Harness<'static, RelmapApp>, pos: egui::Pos2) {
+    for pressed in [true, false] {
+        h.input_mut().events.push(egui::Event::PointerButton {
+            pos,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+    }
 }

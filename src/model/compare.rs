@@ -61,7 +61,7 @@ impl Comparison {
         ));
         union.warnings = Vec::new();
         union.notes = Vec::new();
-        let sources = union_sources(&mut union, &after);
+        let sources = super::merge::merge_sources(&mut union, &after);
         let mut actor_of: Vec<ActorId> = Vec::with_capacity(after.actors.len());
         let mut ids: std::collections::HashSet<String> =
             union.actors.iter().map(|a| a.id.clone()).collect();
@@ -163,31 +163,6 @@ impl Comparison {
             .filter(move |(_, m)| m.change == change)
             .map(|(r, _)| r)
     }
-}
-
-/// Adds `after`'s sources to `union` (one with the same title and text is the same source) and
-/// returns where each went.
-fn union_sources(union: &mut Dataset, after: &Dataset) -> Vec<SourceId> {
-    let mut taken: std::collections::HashSet<String> =
-        union.sources.iter().map(|s| s.id.clone()).collect();
-    after
-        .sources
-        .iter()
-        .map(|s| {
-            if let Some(i) = union
-                .sources
-                .iter()
-                .position(|b| b.meta.title == s.meta.title && b.article.text == s.article.text)
-            {
-                return SourceId(i);
-            }
-            let mut doc = s.clone();
-            doc.id = super::unique_id(&s.id, |c| taken.contains(c));
-            taken.insert(doc.id.clone());
-            union.sources.push(doc);
-            SourceId(union.sources.len() - 1)
-        })
-        .collect()
 }
 
 /// The map as its sources stood on `date`: passages from sources published after it are left

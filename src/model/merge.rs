@@ -124,7 +124,7 @@ pub fn name_sources(d: &mut Dataset) {
 
 /// Adds `other`'s sources (a source whose text is already there is the same source) and
 /// returns where each of them went.
-fn merge_sources(base: &mut Dataset, other: &Dataset) -> Vec<SourceId> {
+pub(super) fn merge_sources(base: &mut Dataset, other: &Dataset) -> Vec<SourceId> {
     other
         .sources
         .iter()

@@ -229,14 +229,25 @@ fn segments(glyphs: &[Glyph]) -> Vec<Segment> {
 
 /// The body text's size: the size most characters have (to the half point).
 fn body_size(pages: &[Vec<Segment>]) -> f32 {
+    most_common(
+        pages
+            .iter()
+            .flatten()
+            .map(|s| (s.size, s.text.chars().count())),
+    )
+    .unwrap_or(10.0)
+}
+
+/// The value (to the half point) carrying the most weight, the smaller of equals.
+fn most_common(values: impl Iterator<Item = (f32, usize)>) -> Option<f32> {
     let mut counts: HashMap<i32, usize> = HashMap::new();
-    for s in pages.iter().flatten() {
-        *counts.entry(half_points(s.size)).or_default() += s.text.chars().count();
+    for (value, weight) in values {
+        *counts.entry(half_points(value)).or_default() += weight;
     }
     counts
         .into_iter()
-        .max_by_key(|&(size, n)| (n, -size))
-        .map_or(10.0, |(size, _)| size as f32 / 2.0)
+        .max_by_key(|&(value, n)| (n, -value))
+        .map(|(value, _)| value as f32 / 2.0)
 }
 
 fn half_points(size: f32) -> i32 {
@@ -390,19 +401,15 @@ fn reading_order(segs: &mut [Segment], width: f32, body: f32) -> bool {
 /// The usual distance between one body line and the next: the most common gap (to the half
 /// point; the smaller of equals), since lines inside paragraphs outnumber paragraph breaks.
 fn leading(pages: &[Vec<Segment>], body: f32) -> f32 {
-    let mut counts: HashMap<i32, usize> = HashMap::new();
-    for gap in pages
-        .iter()
-        .flat_map(|segs| segs.windows(2))
-        .map(|w| w[1].y - w[0].y)
-        .filter(|g| *g > body * 0.5 && *g < body * 3.0)
-    {
-        *counts.entry(half_points(gap)).or_default() += 1;
-    }
-    counts
-        .into_iter()
-        .max_by_key(|&(gap, n)| (n, -gap))
-        .map_or(body * 1.3, |(gap, _)| gap as f32 / 2.0)
+    most_common(
+        pages
+            .iter()
+            .flat_map(|segs| segs.windows(2))
+            .map(|w| w[1].y - w[0].y)
+            .filter(|g| *g > body * 0.5 && *g < body * 3.0)
+            .map(|g| (g, 1)),
+    )
+    .unwrap_or(body * 1.3)
 }
 
 /// Whether `next` runs on the paragraph `prev` is in: the next line at the usual distance
