@@ -2,7 +2,8 @@
 
 fn main() {
     println!("cargo:rerun-if-changed=assets/icons/relmap.ico");
-    #[cfg(windows)]
+    // The target, not the host: a Windows exe cross-built on Linux gets its icon too
+    // (through mingw's windres).
     if std::env::var("CARGO_CFG_TARGET_OS").as_deref() == Ok("windows") {
         let mut resource = winresource::WindowsResource::new();
         resource.set_icon("assets/icons/relmap.ico");

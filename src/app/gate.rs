@@ -240,6 +240,13 @@ impl RelmapApp {
                 ToastKind::Info,
                 "A comparison cannot be edited: leave it (Esc) and edit the map itself".to_owned(),
             ),
+            Outcome::StepsTouched(n) => self.jobs.toast_with_undo(
+                format!(
+                    "{n} storyboard step{} named what was removed: the Storyboard says what each lost",
+                    if n == 1 { "" } else { "s" }
+                ),
+                vec![crate::map::EditCommand::Undo.into()],
+            ),
             Outcome::Merged(report) => self.jobs.toast(
                 ToastKind::Info,
                 format!("Merged ({}). Ctrl+Z undoes the merge.", report.summary()),
@@ -272,9 +279,10 @@ impl RelmapApp {
         )));
         let summary = match outcome {
             Outcome::Merged(report) => report.summary(),
-            Outcome::Done | Outcome::MovedWhileNarrowed { .. } | Outcome::ReadOnly => {
-                "nothing to merge".to_owned()
-            }
+            Outcome::Done
+            | Outcome::MovedWhileNarrowed { .. }
+            | Outcome::ReadOnly
+            | Outcome::StepsTouched(_) => "nothing to merge".to_owned(),
         };
         self.jobs.toast(
             ToastKind::Info,

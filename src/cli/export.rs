@@ -60,6 +60,11 @@ pub struct ExportArgs {
     /// from sources published later are left out, and relations and actors left with none.
     #[arg(long, value_name = "DATE", value_parser = super::diff::parse_date)]
     pub as_of: Option<crate::model::PassageDate>,
+    /// Export the map's storyboard, a page per step (title, caption, the map fitted to the
+    /// step, its relation's passages, the source line): --out deck.pdf, deck-%02d.png or a
+    /// folder. Slides are 16:9 unless --preset says otherwise.
+    #[arg(long)]
+    pub storyboard: bool,
 }
 
 /// The map `args` exports: the file (or the built-in map), as of `--as-of` when given.
@@ -186,6 +191,9 @@ pub fn export(args: &ExportArgs) -> anyhow::Result<String> {
     use crate::map::{MapState, SelectCommand, ViewCommand};
     use crate::scene::{Selection, Theme};
 
+    if args.storyboard {
+        return export_storyboard(args);
+    }
     if export::is_graphml(&args.out) {
         return export_graphml(args);
     }
@@ -251,6 +259,67 @@ pub fn export(args: &ExportArgs) -> anyhow::Result<String> {
         PictureFormat::Svg => format!("{}×{}", figure.width, figure.height),
     };
     Ok(format!("wrote {} ({size})", args.out.display()))
+}
+
+/// `relmap export --storyboard`: the map's storyboard as a PDF deck or one PNG per step.
+fn export_storyboard(args: &ExportArgs) -> anyhow::Result<String> {
+    use crate::export::{self, DeckTarget, ExportOptions, Preset};
+    let target = DeckTarget::from_path(&args.out).map_err(anyhow::Error::msg)?;
+    if args.size.is_some() {
+        anyhow::bail!("--storyboard pages take a --preset (slide-16x9 by default), not --size");
+    }
+    if args.select.is_some() {
+        anyhow::bail!("--storyboard: each step says what it selects; leave out --select");
+    }
+    let dataset = exported_dataset(args)?;
+    if dataset.storyboard.is_empty() {
+        anyhow::bail!(
+            "{}: this map has no storyboard. Add steps in the app (View → Storyboard, then \
+             \"Add this view\") or a \"storyboard\" list in the file",
+            dataset.origin.display_name()
+        );
+    }
+    for m in crate::fonts::missing_in(&dataset) {
+        eprintln!("relmap export: warning: {m}");
+    }
+    let title = dataset.title.clone();
+    let mut state = crate::map::MapState::new(dataset);
+    state.apply(crate::map::ViewCommand::SetShowSecondary(args.secondary));
+    state.apply(crate::map::ViewCommand::SetLinks(args.links.mode()));
+    state.apply(crate::map::ViewCommand::SetLineLabels(args.labels.choice()));
+    let preset = args.preset.map_or(Preset::Slide16x9, PresetArg::preset);
+    let mut opts = ExportOptions {
+        theme: match args.theme {
+            ThemeArg::Light => crate::scene::Theme::Light,
+            ThemeArg::Dark => crate::scene::Theme::Dark,
+        },
+        transparent: args.transparent,
+        include_drafts: args.drafts,
+        ..ExportOptions::default()
+    };
+    preset.apply(&mut opts);
+    let figures = state.storyboard_figures(&opts);
+    let written = export::write_deck(&target, &figures, &title, opts.scale)?;
+    let (w, h) = preset.pixels();
+    Ok(match target {
+        DeckTarget::Pdf(path) => format!(
+            "wrote {} ({} page{}, {})",
+            path.display(),
+            figures.len(),
+            if figures.len() == 1 { "" } else { "s" },
+            preset.name()
+        ),
+        DeckTarget::PngPattern(_) | DeckTarget::Folder(_) => format!(
+            "wrote {} PNG{} ({w}×{h} px): {}",
+            written.len(),
+            if written.len() == 1 { "" } else { "s" },
+            written
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    })
 }
 
 /// `relmap export --out FILE.graphml`: the whole network with its evidence, at the positions

@@ -5,8 +5,8 @@ use egui::{Color32, Pos2, Rect, Vec2};
 
 use super::decoration::{Anchor, Decoration};
 use super::figure_blocks::{
-    LegendItem, card_decorations, card_height, evidence_card, legend_decorations, legend_rows,
-    legend_width, wrap,
+    CardLines, LegendItem, card_decorations, card_height, evidence_card, legend_decorations,
+    legend_rows, legend_rows as legend_rows_across, legend_width, wrap,
 };
 use crate::fonts::text_width;
 use crate::model::{Dataset, RelationId};
@@ -93,7 +93,7 @@ impl Figure {
         let content_w = (width - 2.0 * PAD).max(1.0);
 
         let mut decorations = Vec::new();
-        let map_top = title_decorations(d, opts, style, &mut decorations);
+        let map_top = title_decorations(d, opts, style, content_w, &mut decorations);
 
         let Columns {
             beside,
@@ -155,14 +155,19 @@ impl Figure {
         // Actor names stay readable however far a fixed frame shrinks the map.
         enlarge_labels(&mut scene, style, zoom);
         if beside {
-            let x0 = PAD + content_w - column_w;
-            let below = legend_decorations(legend_rows, (x0, map_top), style, &mut decorations);
-            let below =
-                source_decorations(source_lines, (x0, below + 8.0), style, &mut decorations);
-            if let Some(c) = card {
-                let bottom = opts.size.map_or(f32::INFINITY, |(_, h)| h as f32 - PAD);
-                card_decorations(c, (x0, below), bottom, style, &mut decorations);
-            }
+            let page_bottom = opts.size.map_or(f32::INFINITY, |(_, h)| h as f32 - PAD);
+            column_decorations(
+                (d, &scene, style),
+                Column {
+                    x0: PAD + content_w - column_w,
+                    map_top,
+                    map_rect,
+                    map_w_avail,
+                    page_bottom,
+                },
+                (card, legend_rows, source_lines),
+                &mut decorations,
+            );
         } else {
             let below = legend_decorations(
                 legend_rows,
@@ -190,6 +195,69 @@ impl Figure {
     }
 }
 
+/// An evidence card: its heading's lines and each passage's lines.
+type Card = (Vec<String>, Vec<CardLines>);
+
+/// Where the column beside the map goes, and what it must leave room for.
+struct Column {
+    /// Its left edge.
+    x0: f32,
+    /// The top of the map (and of the column).
+    map_top: f32,
+    /// The map as drawn.
+    map_rect: Rect,
+    /// The width the map may take.
+    map_w_avail: f32,
+    /// The lowest a block may reach (the frame's height less its margin).
+    page_bottom: f32,
+}
+
+/// The column beside the map. The evidence heads it (on a slide it is what the step is
+/// about); the source line and the legend follow, the legend last since a crowded page cuts
+/// it first, or under the map where the column is full and the map leaves room. The card
+/// stops where the rest still fits, but always shows its first passage whole.
+fn column_decorations(
+    (d, scene, style): (&Dataset, &Scene, &Style),
+    c: Column,
+    (card, legend_rows, source_lines): (Option<Card>, Vec<Vec<LegendItem>>, Vec<String>),
+    decorations: &mut Vec<Decoration>,
+) {
+    let Some(card) = card else {
+        let below = legend_decorations(legend_rows, (c.x0, c.map_top), style, decorations);
+        source_decorations(source_lines, (c.x0, below + 8.0), style, decorations);
+        return;
+    };
+    let rest_h = legend_rows.len() as f32 * 20.0 + 8.0 + source_lines.len() as f32 * 17.0;
+    let bottom = (c.page_bottom - rest_h).max(c.map_top + first_passage_height(&card));
+    let top = card_decorations(card, (c.x0, c.map_top - 10.0), bottom, style, decorations) + 12.0;
+    let below = source_decorations(source_lines, (c.x0, top), style, decorations);
+    let column_fits = below + 8.0 + legend_rows.len() as f32 * 20.0 <= c.page_bottom;
+    let under_map = legend_rows_across(d, scene, style, c.map_w_avail);
+    let under_fits = c.map_rect.bottom() + 12.0 + under_map.len() as f32 * 20.0 <= c.page_bottom;
+    if !column_fits && under_fits {
+        legend_decorations(
+            under_map,
+            (PAD, c.map_rect.bottom() + 12.0),
+            style,
+            decorations,
+        );
+    } else {
+        legend_decorations(legend_rows, (c.x0, below + 8.0), style, decorations);
+    }
+}
+
+/// The height an evidence card needs to show its heading and first passage whole (and the
+/// "more passages" line after it).
+fn first_passage_height(
+    (head, passages): &(Vec<String>, Vec<super::figure_blocks::CardLines>),
+) -> f32 {
+    head.len() as f32 * 19.0
+        + passages
+            .first()
+            .map_or(0.0, |p| p.len() as f32 * 17.0 + 4.0)
+        + 17.0
+}
+
 /// Draws the source line's `lines` from `(x, y)` down; returns the top of the next block.
 fn source_decorations(
     lines: Vec<String>,
@@ -215,6 +283,7 @@ fn title_decorations(
     d: &Dataset,
     opts: &FigureOptions,
     style: &Style,
+    content_w: f32,
     decorations: &mut Vec<Decoration>,
 ) -> f32 {
     let mut text = |text: String, y: f32, size: f32, color: Color32| {
@@ -230,8 +299,12 @@ fn title_decorations(
     let title = opts.title.clone().unwrap_or_else(|| d.title.clone());
     text(title, y, TITLE_SIZE, style.text);
     if let Some(subtitle) = opts.subtitle.as_ref().filter(|s| !s.trim().is_empty()) {
-        y += 8.0 + SUBTITLE_SIZE;
-        text(subtitle.clone(), y, SUBTITLE_SIZE, style.muted_text);
+        // A storyboard step's caption is a sentence or two: it wraps to the figure's width.
+        y += 8.0;
+        for line in wrap(subtitle, SUBTITLE_SIZE, content_w) {
+            y += SUBTITLE_SIZE + 4.0;
+            text(line, y, SUBTITLE_SIZE, style.muted_text);
+        }
     }
     y + 12.0
 }

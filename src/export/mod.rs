@@ -1,6 +1,7 @@
 //! Briefing figures: the Scene drawn as SVG (title, legend, source line, optional evidence
 //! card), rasterised to PNG with resvg and the embedded fonts, written atomically.
 
+mod deck;
 mod decoration;
 mod figure;
 mod figure_blocks;
@@ -11,6 +12,7 @@ mod report;
 mod svg;
 mod svg_text;
 
+pub use deck::{DeckTarget, deck_pdf, write_deck};
 pub use decoration::{Anchor, Decoration};
 pub use figure::{Figure, FigureOptions};
 pub use graphml::graphml;

@@ -31,14 +31,20 @@ fn fontdb(svg: &str) -> Arc<resvg::usvg::fontdb::Database> {
     Arc::new(db)
 }
 
-/// Renders `svg` at `scale` (1–3) to PNG bytes; returns them with the pixel width and height.
-pub fn svg_to_png(svg: &str, scale: u8) -> Result<(Vec<u8>, u32, u32), ExportError> {
-    let scale = f32::from(scale.clamp(1, 3));
-    let options = resvg::usvg::Options {
+/// How `svg` is read: its text in the bundled fonts (and installed ones it needs). A PNG
+/// and a PDF page of one figure are drawn from the same reading.
+pub(super) fn usvg_options(svg: &str) -> resvg::usvg::Options<'static> {
+    resvg::usvg::Options {
         font_family: LABEL_FAMILY.to_owned(),
         fontdb: fontdb(svg),
         ..Default::default()
-    };
+    }
+}
+
+/// Renders `svg` at `scale` (1–3) to PNG bytes; returns them with the pixel width and height.
+pub fn svg_to_png(svg: &str, scale: u8) -> Result<(Vec<u8>, u32, u32), ExportError> {
+    let scale = f32::from(scale.clamp(1, 3));
+    let options = usvg_options(svg);
     let tree = resvg::usvg::Tree::from_str(svg, &options)
         .map_err(|e| ExportError::Render(e.to_string()))?;
     let size = tree.size().to_int_size();

@@ -25,6 +25,7 @@ impl MapState {
             Command::Doc(_) if self.compare.is_some() => self.outcome = super::Outcome::ReadOnly,
             Command::Doc(c) => self.apply_doc(c),
             Command::File(c) => self.apply_file(c),
+            Command::Story(c) => self.apply_story(c),
         }
         std::mem::take(&mut self.outcome)
     }
@@ -45,6 +46,7 @@ impl MapState {
                     lens,
                     reader,
                     compare,
+                    story,
                     history,
                     caches,
                     outcome,
@@ -56,6 +58,7 @@ impl MapState {
                 self.lens = lens;
                 self.reader = reader;
                 self.compare = compare;
+                self.story = story;
                 self.history = history;
                 self.caches = caches;
                 self.outcome = outcome;

@@ -29,6 +29,8 @@ pub enum Command {
     Doc(DocCommand),
     /// The document as a whole: put another map in its place, or record that it was saved.
     File(FileCommand),
+    /// Stepping through the storyboard and presenting it.
+    Story(super::StoryCommand),
 }
 
 /// The document as a whole. The shell's one gate has already asked about
@@ -254,3 +256,9 @@ into_command!(
     DocCommand => Doc,
     FileCommand => File,
 );
+
+impl From<super::StoryCommand> for Command {
+    fn from(c: super::StoryCommand) -> Self {
+        Self::Story(c)
+    }
+}

@@ -169,6 +169,19 @@ pub enum DocCommand {
     },
     /// Merge another map into this one (see [`crate::model::merge`]).
     Merge(MapToMerge),
+    /// Put a storyboard step at this place (the end is the step count).
+    InsertStep(usize, crate::model::Step),
+    /// Remove a storyboard step.
+    RemoveStep(usize),
+    /// Change a step's title and caption.
+    EditStep(usize, super::StepText),
+    /// Move a step to another place in the storyboard.
+    MoveStep {
+        /// Where it is.
+        from: usize,
+        /// Where it goes (its place after the move).
+        to: usize,
+    },
 }
 
 /// A loaded map waiting to be merged. Commands compare equal by identity: two merges of
@@ -282,6 +295,10 @@ impl MapState {
         };
         self.doc.next_revision += 1;
         self.doc.revision = self.doc.next_revision;
+        let steps_touched = crate::model::prune_storyboard(&mut self.doc.dataset, &before.dataset);
+        if steps_touched > 0 {
+            self.outcome = super::Outcome::StepsTouched(steps_touched);
+        }
         self.record_document(before);
         self.after_document_change();
         if keeps_layout {
@@ -338,6 +355,10 @@ impl MapState {
                     },
                 })
             }
+            DocCommand::InsertStep(..)
+            | DocCommand::RemoveStep(_)
+            | DocCommand::EditStep(..)
+            | DocCommand::MoveStep { .. } => self.inverse_of_story(command),
             DocCommand::AddActor(_)
             | DocCommand::RemoveActor(_)
             | DocCommand::AddEvidence { .. }
@@ -383,6 +404,10 @@ impl MapState {
             DocCommand::SuggestDrafts(source) => source.0 < d.sources.len(),
             DocCommand::AddSource { text, .. } => !text.trim().is_empty(),
             DocCommand::Merge(_)
+            | DocCommand::InsertStep(..)
+            | DocCommand::RemoveStep(_)
+            | DocCommand::EditStep(..)
+            | DocCommand::MoveStep { .. }
             | DocCommand::EditActor(..)
             | DocCommand::EditRelation(..)
             | DocCommand::EditPassage(..)
@@ -509,6 +534,13 @@ impl MapState {
             } => self.edit_source(which, &title, source),
             DocCommand::AddSource { fields, text } => self.add_source(fields, &text),
             DocCommand::Merge(other) => self.merge_in(&other.0),
+            story @ (DocCommand::InsertStep(..)
+            | DocCommand::RemoveStep(_)
+            | DocCommand::EditStep(..)
+            | DocCommand::MoveStep { .. }) => {
+                let selection = self.pointing.selection;
+                self.edit_story(story).then_some(selection)
+            }
         }
     }
 
@@ -584,6 +616,9 @@ impl MapState {
             && (a.0 >= n || matches!(mode, super::FocusMode::Pair(b) if b.0 >= n))
         {
             self.lens.filters.focus = None;
+        }
+        if self.lens.filters.group.iter().any(|a| a.0 >= n) {
+            self.lens.filters.group.clear();
         }
         self.pointing.hovered = None;
         self.pointing.linked_hover = None;

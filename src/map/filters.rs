@@ -25,6 +25,9 @@ pub struct Filters {
     pub hidden_tones: BTreeSet<Tone>,
     /// Show only what surrounds this actor.
     pub focus: Option<(ActorId, FocusMode)>,
+    /// Show only these actors and the relations among them (a storyboard step naming three
+    /// or more); empty shows all. Applies beside `focus`.
+    pub group: Vec<ActorId>,
     /// Hide relations with fewer passages than this.
     pub min_passages: usize,
     /// Show only relations with a passage dated within these years (inclusive).
@@ -64,10 +67,20 @@ impl Filters {
             Some((a, FocusMode::Neighbourhood | FocusMode::Relations)) => Some(neighbourhood(d, a)),
             Some((_, FocusMode::Pair(_))) | None => None,
         };
+        let in_group = (!self.group.is_empty()).then(|| {
+            let mut member: PerActor<bool> = vec![false; d.actors.len()].into();
+            for &a in &self.group {
+                if let Some(slot) = member.get_mut(a) {
+                    *slot = true;
+                }
+            }
+            member
+        });
         FilterPass {
             filters: self,
             d,
             near,
+            in_group,
         }
     }
 }
@@ -78,6 +91,8 @@ pub struct FilterPass<'a> {
     d: &'a Dataset,
     /// The focused actor and its neighbours, when the focus reaches them.
     near: Option<PerActor<bool>>,
+    /// The actors of a group focus, when there is one.
+    in_group: Option<PerActor<bool>>,
 }
 
 impl FilterPass<'_> {
@@ -121,6 +136,9 @@ impl FilterPass<'_> {
                 return false;
             }
         }
+        if !(self.in_group(relation.from) && self.in_group(relation.to)) {
+            return false;
+        }
         match f.focus {
             None => true,
             Some((a, FocusMode::Relations)) => relation.from == a || relation.to == a,
@@ -135,11 +153,21 @@ impl FilterPass<'_> {
 
     /// Whether actor `a` may be shown under the focus filter.
     pub fn keeps_actor(&self, a: ActorId) -> bool {
+        if !self.in_group(a) {
+            return false;
+        }
         match self.filters.focus {
             None => true,
             Some((f, FocusMode::Pair(g))) => a == f || a == g,
             Some((_, _)) => self.is_near(a),
         }
+    }
+
+    /// Whether `a` is in the group focus (every actor is, without one).
+    fn in_group(&self, a: ActorId) -> bool {
+        self.in_group
+            .as_ref()
+            .is_none_or(|g| g.get(a).copied().unwrap_or(false))
     }
 
     fn is_near(&self, a: ActorId) -> bool {

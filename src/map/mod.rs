@@ -22,6 +22,7 @@ mod parts;
 mod saved;
 mod scene_cache;
 mod sources;
+mod story;
 mod view;
 
 pub use command::{
@@ -38,6 +39,7 @@ pub use layout_run::{LayoutRequest, LayoutRun};
 pub use live::LiveLayout;
 pub use parts::{ArticleReader, Camera, Document, Lens, Placement, Pointing, Showing};
 pub use saved::{SavedActor, SavedLayout};
+pub use story::{StepText, StoryCommand, StoryView};
 pub use view::{View, ZOOM_RANGE};
 
 use egui::{Pos2, Rect};
@@ -126,6 +128,8 @@ pub struct MapState {
     /// What this map compares, when it draws a comparison (read-only: its document is the
     /// union of two maps, see [`crate::model::Comparison`]); `None` for an ordinary map.
     pub compare: Option<std::sync::Arc<crate::model::Comparison>>,
+    /// The storyboard's current step and a presentation under way.
+    pub story: StoryView,
     /// Undo and redo.
     history: parts::History,
     /// What is remembered between frames until what it depends on changes.
@@ -178,6 +182,8 @@ pub enum Outcome {
     /// An edit of the document was asked of a comparison, which cannot be edited: nothing
     /// changed.
     ReadOnly,
+    /// An edit removed what this many storyboard steps named; each step says what it lost.
+    StepsTouched(usize),
 }
 
 /// Actors plus relations above which pointer hover is not drawn into the scene and re-fits
@@ -237,6 +243,7 @@ impl MapState {
             },
             reader: ArticleReader::default(),
             compare: None,
+            story: StoryView::default(),
             history: parts::History::default(),
             caches: Caches::default(),
             outcome: Outcome::Done,

@@ -61,6 +61,8 @@ impl Comparison {
         ));
         union.warnings = Vec::new();
         union.notes = Vec::new();
+        // The first map's briefing is about that map, not about what changed.
+        union.storyboard = Vec::new();
         let sources = super::merge::merge_sources(&mut union, &after);
         let mut actor_of: Vec<ActorId> = Vec::with_capacity(after.actors.len());
         let mut ids: std::collections::HashSet<String> =
@@ -223,6 +225,7 @@ pub fn as_of(d: &Dataset, date: &PassageDate) -> Dataset {
         }
     }
     out.title = format!("{} (as of {})", d.title, date.long());
+    super::story::prune_storyboard(&mut out, d);
     out.warnings = super::lint(&out);
     out
 }

@@ -140,6 +140,12 @@ pub struct Problem {
 /// The kinds of validation problem.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ProblemKind {
+    /// A storyboard step names what is not there, or says something unreadable.
+    #[error("{what}")]
+    Story {
+        /// What is wrong and what to do.
+        what: String,
+    },
     /// Two actors share an id.
     #[error("duplicate actor id {id:?} (first used by {first}); give each actor its own id")]
     DuplicateActorId {

@@ -27,6 +27,7 @@ mod raw;
 mod save;
 mod sentences;
 mod sources;
+pub mod story;
 mod validate;
 
 use std::ops::Range;
@@ -63,6 +64,7 @@ pub use new_map::{ArticleError, SourceFields, article_text, new_map_from_text, s
 pub use progress::{LoadProgress, LoadSnapshot, LoadStep};
 pub use save::{CONTEXT_CHARS, to_relmap_json};
 pub use sources::SINGLE_SOURCE_ID;
+pub use story::{Step, StepLabels, StepLinks, prune_storyboard};
 pub use typed_index_collections::{TiSlice, TiVec};
 
 /// A validated dataset, ready to lay out and draw.
@@ -83,6 +85,8 @@ pub struct Dataset {
     pub notes: Vec<String>,
     /// What the evidence lint found (see [`lint`]); computed once at load.
     pub warnings: Vec<Warning>,
+    /// The briefing's steps, in order (see [`story`]); empty for most maps.
+    pub storyboard: Vec<Step>,
 }
 
 /// Where a dataset was loaded from.

@@ -148,6 +148,7 @@ pub fn new_map_from_text(text: &str, fields: SourceFields) -> Dataset {
         sources: vec![source].into(),
         actors: PerActor::new(),
         relations: PerRelation::new(),
+        storyboard: Vec::new(),
         origin: Origin::Memory("New map".to_owned()),
         notes: Vec::new(),
         warnings: Vec::new(),

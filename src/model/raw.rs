@@ -21,6 +21,33 @@ pub(super) struct RawDataset {
     pub sources: Option<Vec<RawSource>>,
     pub actors: Vec<RawActor>,
     pub relations: Vec<RawRelation>,
+    /// The briefing's steps (absent in older files).
+    #[serde(default)]
+    pub storyboard: Vec<RawStep>,
+}
+
+/// One storyboard step as written: what is shown and selected, never positions.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawStep {
+    #[serde(default)]
+    pub title: Option<String>,
+    #[serde(default)]
+    pub caption: Option<String>,
+    /// A relation id.
+    #[serde(default)]
+    pub select: Option<String>,
+    /// Actor ids.
+    #[serde(default)]
+    pub focus: Vec<String>,
+    /// "relation", "pair" or "direction".
+    #[serde(default)]
+    pub links: Option<String>,
+    /// "off", "selected" or "all".
+    #[serde(default)]
+    pub labels: Option<String>,
+    #[serde(default)]
+    pub secondary: Option<bool>,
 }
 
 #[derive(Debug, Deserialize)]

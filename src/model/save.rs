@@ -25,6 +25,25 @@ struct OutDataset<'a> {
     sources: Option<Vec<OutSource<'a>>>,
     actors: Vec<OutActor<'a>>,
     relations: Vec<OutRelation<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    storyboard: Vec<OutStep<'a>>,
+}
+
+#[derive(Serialize)]
+struct OutStep<'a> {
+    title: &'a str,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    caption: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    select: Option<&'a str>,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    focus: &'a [String],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    links: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    labels: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    secondary: Option<bool>,
 }
 
 #[derive(Serialize)]
@@ -149,6 +168,19 @@ pub fn to_relmap_json<'a>(d: &'a Dataset) -> String {
             })
             .collect(),
         relations: d.relations.iter().map(|r| relation(d, r)).collect(),
+        storyboard: d
+            .storyboard
+            .iter()
+            .map(|s| OutStep {
+                title: &s.title,
+                caption: &s.caption,
+                select: s.select.as_deref(),
+                focus: &s.focus,
+                links: s.links.map(super::StepLinks::name),
+                labels: s.labels.map(super::StepLabels::name),
+                secondary: s.secondary,
+            })
+            .collect(),
     };
     // Serialising plain structs of strings and numbers cannot fail; an empty string would
     // only ever mean a bug here, and the loader would refuse it loudly.

@@ -50,7 +50,10 @@ pub(super) fn validate(
         }
     }
 
+    let storyboard =
+        super::story::storyboard(raw.storyboard, &actor_ids, &relation_ids, &mut report);
     let dataset = Dataset {
+        storyboard,
         title: raw
             .title
             .filter(|t| !t.trim().is_empty())

@@ -312,6 +312,7 @@ impl Builder {
             .into(),
             actors: self.actors.into(),
             relations: self.relations.into(),
+            storyboard: Vec::new(),
             origin,
             notes,
             warnings: Vec::new(),
