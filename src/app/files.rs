@@ -22,8 +22,13 @@ impl RelmapApp {
         );
     }
 
-    /// Exports the map to `path` drawn as `choice` says (frame, title, subtitle, scale).
+    /// Exports the map to `path` drawn as `choice` says (frame, title, subtitle, scale), or
+    /// its storyboard as a deck when `choice` says so.
     pub fn export_figure(&mut self, path: PathBuf, choice: &ui::FigureChoice) {
+        if choice.storyboard {
+            self.export_storyboard(&path, choice.preset);
+            return;
+        }
         if export::is_graphml(&path) {
             self.export_graphml(path);
             return;
@@ -65,6 +70,56 @@ impl RelmapApp {
         self.jobs.spawn(
             move || match export::export_to_file(&figure, &path, scale) {
                 Ok(()) => JobOutcome::Saved(path),
+                Err(e) => JobOutcome::Failed(format!("{e:#}")),
+            },
+        );
+    }
+
+    /// File → Export storyboard…: asks where (a PDF proposed), then writes the deck.
+    pub(super) fn ask_and_export_storyboard(&mut self) {
+        if self.state.doc.dataset.storyboard.is_empty() {
+            self.jobs.toast(
+                ToastKind::Error,
+                "This map has no storyboard to export: View → Storyboard, then \"Add this \
+                 view\" for each step"
+                    .to_owned(),
+            );
+            return;
+        }
+        let name = export::default_file_name(
+            &format!("{} storyboard", self.state.doc.dataset.title),
+            "pdf",
+        );
+        match self.ask_system(|| save_dialog(&name, "pdf")) {
+            Asked::Picked(path) => self.export_storyboard(&path, None),
+            Asked::NoDialog => {
+                self.modal = Some(Modal::Export(ui::ExportForm::storyboard(&name)));
+            }
+            Asked::Cancelled => self.jobs.toast(
+                ToastKind::Info,
+                "Export cancelled; nothing was saved".to_owned(),
+            ),
+        }
+    }
+
+    /// Writes the storyboard to `path` (a PDF, numbered PNGs or a folder) on `preset`'s
+    /// pages (16:9 slides if none), on the layout shown, in the background.
+    pub fn export_storyboard(&mut self, path: &Path, preset: Option<export::Preset>) {
+        let target = match export::DeckTarget::from_path(path) {
+            Ok(target) => target,
+            Err(why) => {
+                self.jobs.toast(ToastKind::Error, why);
+                return;
+            }
+        };
+        let mut opts = ExportOptions::default();
+        preset.unwrap_or(export::Preset::Slide16x9).apply(&mut opts);
+        let figures = self.state.storyboard_figures(&opts);
+        let title = self.state.doc.dataset.title.clone();
+        let first = path.to_path_buf();
+        self.jobs.spawn(
+            move || match export::write_deck(&target, &figures, &title, opts.scale) {
+                Ok(written) => JobOutcome::Saved(written.into_iter().next().unwrap_or(first)),
                 Err(e) => JobOutcome::Failed(format!("{e:#}")),
             },
         );

@@ -163,6 +163,9 @@ impl RelmapApp {
             Action::AsOf { until, since } => self.as_of(until, since),
             Action::LeaveComparison => self.leave_comparison(),
             Action::StepAsOf(by) => self.step_as_of(by),
+            Action::Present => self.present(),
+            Action::MoveStep(by) => self.move_step(by),
+            Action::ExportStoryboard => self.ask_and_export_storyboard(),
         }
     }
 
@@ -230,6 +233,39 @@ impl RelmapApp {
         self.prefs.apply(ui::PrefCommand::SetSidePanel(true));
         self.evidence_scroll = self.evidence_scroll.saturating_add(pages);
         ctx.request_repaint();
+    }
+
+    /// F5: presents the storyboard from the current step, or says how to make one.
+    fn present(&mut self) {
+        if self.state.doc.dataset.storyboard.is_empty() {
+            self.prefs.apply(ui::PrefCommand::SetStoryboard(true));
+            self.jobs.toast(
+                ToastKind::Info,
+                "This map has no storyboard yet: set up the view, then \"Add this view\" in \
+                 the Storyboard panel"
+                    .to_owned(),
+            );
+            return;
+        }
+        let from = self.state.story.current.unwrap_or(0);
+        self.state.apply(crate::map::StoryCommand::Present(from));
+    }
+
+    /// Alt+↑/↓: moves the picked step one place earlier or later (undoable).
+    fn move_step(&mut self, by: i8) {
+        let count = self.state.doc.dataset.storyboard.len();
+        let Some(from) = self.state.story.current.filter(|&c| c < count) else {
+            return;
+        };
+        let to = if by < 0 {
+            from.checked_sub(1)
+        } else {
+            Some(from + 1).filter(|&t| t < count)
+        };
+        if let Some(to) = to {
+            let outcome = self.state.apply(DocCommand::MoveStep { from, to });
+            self.tell(outcome);
+        }
     }
 
     /// Says what a command's outcome asks the user to know.

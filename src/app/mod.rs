@@ -51,6 +51,8 @@ pub struct RelmapApp {
     /// The dialog or window in front of the map, if any.
     modal: Option<Modal>,
     title_sent: Option<String>,
+    /// Whether the window was last asked to fill the screen (while presenting).
+    full_screen_sent: bool,
     loading: Option<Loading>,
     /// Recently opened files, newest first (persisted).
     recent: Vec<PathBuf>,
@@ -128,6 +130,7 @@ impl RelmapApp {
             jobs: jobs::Jobs::default(),
             modal: None,
             title_sent: None,
+            full_screen_sent: false,
             loading: None,
             recent: Vec::new(),
             layouts: std::collections::BTreeMap::new(),
@@ -226,6 +229,11 @@ impl RelmapApp {
             self.discarded = None;
             return;
         }
+        if self.state.presenting() {
+            // The presentation ends first, whatever it opened (the article stays as it is).
+            self.state.apply(crate::map::StoryCommand::StopPresenting);
+            return;
+        }
         if self.loading.is_some() {
             self.cancel_open();
             return;
@@ -286,6 +294,12 @@ impl RelmapApp {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.title_sent = Some(title);
         }
+        // A presentation fills the screen, however it started or ended (keys, buttons, undo).
+        let presenting = self.state.presenting();
+        if presenting != self.full_screen_sent {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(presenting));
+            self.full_screen_sent = presenting;
+        }
         for outcome in self.jobs.poll() {
             let Some(outcome) = self.take_read_article(outcome) else {
                 ctx.request_repaint();
@@ -340,8 +354,63 @@ impl RelmapApp {
             actor_selected: matches!(self.state.pointing.selection, Selection::Actor(_)),
             relation_lit: self.state.key_lit().is_some(),
             article_selection: self.state.reader.open && self.state.reader.selection.is_some(),
+            presenting: self.state.presenting(),
+            step_picked: self.prefs.show_storyboard && self.state.story.current.is_some(),
         };
         actions.extend(ui::consume_shortcuts(&ctx, keys));
+        if self.state.presenting() {
+            self.presentation_ui(ui, &style, &mut actions);
+        } else {
+            self.workbench_ui(ui, &style, theme, &mut actions);
+        }
+        actions.extend(ui::article_window(&ctx, &self.state, &style));
+        if let Some(modal) = &mut self.modal
+            && let Some(action) = modal.show(&ctx, &self.state)
+        {
+            if !action.keeps_dialog() {
+                self.modal = None;
+            }
+            actions.push(action);
+        }
+        if ctx.input(|i| !i.raw.hovered_files.is_empty()) {
+            dialogs::drop_hint(&ctx);
+        }
+        actions.extend(self.jobs.show_toasts(&ctx).into_iter().map(Action::Map));
+        self.settle_linked_hover(&mut actions);
+        // Drawing is done: effects run now, each through the one gate, in the order asked.
+        for action in actions {
+            self.act(&ctx, action);
+        }
+        self.autosave_tick(&ctx);
+    }
+
+    /// The presentation: the step's title and caption above the map, the selected
+    /// relation's passages beside it, nothing else.
+    fn presentation_ui(&mut self, ui: &mut egui::Ui, style: &Style, actions: &mut Vec<Action>) {
+        egui::Panel::top("relmap-present-head").show(ui, |ui| {
+            actions.extend(ui::presentation_head(ui, &self.state));
+        });
+        egui::Panel::right("relmap-present-evidence")
+            .resizable(true)
+            .default_size(420.0)
+            .size_range(280.0..=760.0)
+            .show(ui, |ui| {
+                actions.extend(ui::presentation_evidence(ui, &self.state));
+            });
+        egui::CentralPanel::no_frame().show(ui, |ui| {
+            actions.extend(ui::canvas(ui, &self.state, style, self.prefs.show_legend));
+        });
+    }
+
+    /// The workbench: menus, the comparison bar, the status line, the storyboard, evidence
+    /// and chronology panels around the map.
+    fn workbench_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        style: &Style,
+        theme: crate::scene::Theme,
+        actions: &mut Vec<Action>,
+    ) {
         egui::Panel::top("relmap-top").show(ui, |ui| {
             actions.extend(ui::top_bar(
                 ui,
@@ -367,7 +436,7 @@ impl RelmapApp {
                 .show(ui, |ui| {
                     actions.extend(ui::search_panel(ui, &self.state, self.focus_search));
                     let scroll = std::mem::take(&mut self.evidence_scroll);
-                    actions.extend(ui::side_panel(ui, &self.state, &style, scroll));
+                    actions.extend(ui::side_panel(ui, &self.state, style, scroll));
                 });
             self.focus_search = false;
         }
@@ -376,31 +445,21 @@ impl RelmapApp {
                 .resizable(false)
                 .exact_size(CHRONOLOGY_HEIGHT)
                 .show(ui, |ui| {
-                    actions.extend(ui::chronology_strip(ui, &self.state, &style));
+                    actions.extend(ui::chronology_strip(ui, &self.state, style));
+                });
+        }
+        if self.prefs.show_storyboard {
+            egui::Panel::left("relmap-storyboard")
+                .resizable(true)
+                .default_size(280.0)
+                .size_range(220.0..=520.0)
+                .show(ui, |ui| {
+                    actions.extend(ui::storyboard_panel(ui, &self.state));
                 });
         }
         egui::CentralPanel::no_frame().show(ui, |ui| {
-            actions.extend(ui::canvas(ui, &self.state, &style, self.prefs.show_legend));
+            actions.extend(ui::canvas(ui, &self.state, style, self.prefs.show_legend));
         });
-        actions.extend(ui::article_window(&ctx, &self.state, &style));
-        if let Some(modal) = &mut self.modal
-            && let Some(action) = modal.show(&ctx, &self.state)
-        {
-            if !action.keeps_dialog() {
-                self.modal = None;
-            }
-            actions.push(action);
-        }
-        if ctx.input(|i| !i.raw.hovered_files.is_empty()) {
-            dialogs::drop_hint(&ctx);
-        }
-        actions.extend(self.jobs.show_toasts(&ctx).into_iter().map(Action::Map));
-        self.settle_linked_hover(&mut actions);
-        // Drawing is done: effects run now, each through the one gate, in the order asked.
-        for action in actions {
-            self.act(&ctx, action);
-        }
-        self.autosave_tick(&ctx);
     }
 
     /// Panels report what row, dot or highlight the pointer is over only while it is there;

@@ -166,7 +166,111 @@ pub fn deck_pdf(figures: &[Figure], title: &str) -> Result<Vec<u8>, ExportError>
     pdf.document_info(info)
         .title(TextStr(title))
         .producer(TextStr("relmap"));
-    Ok(pdf.finish())
+    canonical(&pdf.finish())
+}
+
+/// `pdf` rewritten in one canonical form: every dictionary's keys sorted, objects numbered in
+/// the order a walk from the trailer first meets them. svg2pdf writes fonts and resource
+/// dictionaries in hash-map order, which differs run to run; this makes the bytes depend on
+/// the content only.
+fn canonical(pdf: &[u8]) -> Result<Vec<u8>, ExportError> {
+    use lopdf::{Dictionary, Object, ObjectId};
+    let fail = |e: lopdf::Error| ExportError::Render(format!("PDF: {e}"));
+    let mut doc = lopdf::Document::load_mem(pdf).map_err(fail)?;
+    fn sort_dict(d: &mut Dictionary) {
+        let mut entries: Vec<(Vec<u8>, Object)> = std::mem::take(d).into_iter().collect();
+        entries.sort_by(|a, b| a.0.cmp(&b.0));
+        *d = entries.into_iter().collect();
+    }
+    /// Sorts the dictionaries in `object` and below, without recursion.
+    fn sort_all(object: &mut Object) {
+        let mut stack: Vec<&mut Object> = vec![object];
+        while let Some(o) = stack.pop() {
+            match o {
+                Object::Dictionary(d) => {
+                    sort_dict(d);
+                    stack.extend(d.iter_mut().map(|(_, v)| v));
+                }
+                Object::Stream(s) => {
+                    sort_dict(&mut s.dict);
+                    stack.extend(s.dict.iter_mut().map(|(_, v)| v));
+                }
+                Object::Array(items) => stack.extend(items.iter_mut()),
+                _ => {}
+            }
+        }
+    }
+    /// The references in `object`, in the order they are written.
+    fn references(object: &Object, out: &mut Vec<ObjectId>) {
+        let mut stack: Vec<&Object> = vec![object];
+        while let Some(o) = stack.pop() {
+            match o {
+                Object::Reference(id) => out.push(*id),
+                Object::Dictionary(d) => stack.extend(d.iter().map(|(_, v)| v).rev()),
+                Object::Stream(s) => stack.extend(s.dict.iter().map(|(_, v)| v).rev()),
+                Object::Array(items) => stack.extend(items.iter().rev()),
+                _ => {}
+            }
+        }
+    }
+    for object in doc.objects.values_mut() {
+        sort_all(object);
+    }
+    sort_dict(&mut doc.trailer);
+    // Number objects in the order a walk from the trailer meets them.
+    let mut order: Vec<ObjectId> = Vec::new();
+    let mut new_id: std::collections::BTreeMap<ObjectId, ObjectId> =
+        std::collections::BTreeMap::new();
+    let mut pending = Vec::new();
+    references(&Object::Dictionary(doc.trailer.clone()), &mut pending);
+    pending.reverse();
+    while let Some(id) = pending.pop() {
+        if new_id.contains_key(&id) || !doc.objects.contains_key(&id) {
+            continue;
+        }
+        let next = (u32::try_from(order.len() + 1).unwrap_or(u32::MAX), 0);
+        new_id.insert(id, next);
+        order.push(id);
+        let mut inner = Vec::new();
+        if let Some(object) = doc.objects.get(&id) {
+            references(object, &mut inner);
+        }
+        pending.extend(inner.into_iter().rev());
+    }
+    let renumber = |object: &mut Object| {
+        let mut stack: Vec<&mut Object> = vec![object];
+        while let Some(o) = stack.pop() {
+            match o {
+                Object::Reference(id) => {
+                    if let Some(n) = new_id.get(id) {
+                        *id = *n;
+                    }
+                }
+                Object::Dictionary(d) => stack.extend(d.iter_mut().map(|(_, v)| v)),
+                Object::Stream(s) => stack.extend(s.dict.iter_mut().map(|(_, v)| v)),
+                Object::Array(items) => stack.extend(items.iter_mut()),
+                _ => {}
+            }
+        }
+    };
+    let mut objects = std::collections::BTreeMap::new();
+    for id in &order {
+        if let (Some(mut object), Some(n)) = (doc.objects.remove(id), new_id.get(id)) {
+            renumber(&mut object);
+            objects.insert(*n, object);
+        }
+    }
+    let mut trailer = Object::Dictionary(std::mem::take(&mut doc.trailer));
+    renumber(&mut trailer);
+    if let Object::Dictionary(t) = trailer {
+        doc.trailer = t;
+    }
+    doc.objects = objects;
+    doc.max_id = u32::try_from(order.len()).unwrap_or(u32::MAX);
+    let mut out = Vec::new();
+    doc.save_to(&mut out)
+        .map_err(|e| ExportError::Render(format!("PDF: {e}")))?;
+    Ok(out)
 }
 
 #[cfg(test)]

@@ -36,15 +36,16 @@ fn confirm_button(
     false
 }
 
-/// A labelled one-line text field whose value is committed when the field is left (Enter,
-/// Tab or a click elsewhere), so typing is one undo step rather than one per letter. Returns
-/// the new text when it was committed changed.
-fn committed_field(
+/// A labelled text field whose value is committed when the field is left (Enter, Tab or a
+/// click elsewhere), so typing is one undo step rather than one per letter; `rows` above one
+/// makes it a multi-line field (where Enter is a new line). Returns the new text when it was
+/// committed changed.
+pub(super) fn committed_field(
     ui: &mut egui::Ui,
     key: impl std::hash::Hash + std::fmt::Debug,
     (label, hint): (&str, &str),
     current: &str,
-    width: f32,
+    (width, rows): (f32, usize),
     check: fn(&str) -> Result<(), String>,
 ) -> Option<String> {
     let id = ui.scope_id().with(key);
@@ -53,12 +54,13 @@ fn committed_field(
         .unwrap_or_else(|| current.to_owned());
     let name = ui.label(label);
     let problem = check(&text).err();
+    let field = if rows > 1 {
+        egui::TextEdit::multiline(&mut text).desired_rows(rows)
+    } else {
+        egui::TextEdit::singleline(&mut text)
+    };
     let edit = ui
-        .add(
-            egui::TextEdit::singleline(&mut text)
-                .desired_width(width)
-                .hint_text(hint),
-        )
+        .add(field.desired_width(width).hint_text(hint))
         .labelled_by(name.id);
     if edit.changed() {
         ui.data_mut(|d| d.insert_temp(id, text.clone()));
@@ -79,7 +81,7 @@ fn committed_field(
 }
 
 /// Anything goes (a label or note).
-fn any_text(_: &str) -> Result<(), String> {
+pub(super) fn any_text(_: &str) -> Result<(), String> {
     Ok(())
 }
 
@@ -151,9 +153,14 @@ pub fn relation_edit(
                 .num_columns(2)
                 .show(ui, |ui| {
                     let key = ("label", r, state.doc.revision);
-                    if let Some(label) =
-                        committed_field(ui, key, ("Label", ""), &current.label, 200.0, any_text)
-                    {
+                    if let Some(label) = committed_field(
+                        ui,
+                        key,
+                        ("Label", ""),
+                        &current.label,
+                        (200.0, 1),
+                        any_text,
+                    ) {
                         fields.label = label;
                     }
                     ui.end_row();
@@ -303,7 +310,7 @@ fn date_and_note(
             key,
             ("Date", "as of article"),
             &date_text,
-            80.0,
+            (80.0, 1),
             readable_date,
         ) {
             // The field only commits a date it can read (or a blank).
@@ -313,7 +320,8 @@ fn date_and_note(
         }
         let note = current.note.clone().unwrap_or_default();
         let key = ("note", id.relation, id.index, state.doc.revision);
-        if let Some(typed) = committed_field(ui, key, ("Note", "your note"), &note, 160.0, any_text)
+        if let Some(typed) =
+            committed_field(ui, key, ("Note", "your note"), &note, (160.0, 1), any_text)
         {
             fields.note = Some(typed);
         }

@@ -20,6 +20,8 @@ pub struct ExportForm {
     pub subtitle: String,
     /// Opened from File → Export figure… (a system dialog exists); else the fallback form.
     pub chosen: bool,
+    /// The storyboard as a deck (a page per step, each titled by its step), not one figure.
+    pub storyboard: bool,
 }
 
 /// How to draw an exported figure, as chosen in the form.
@@ -33,6 +35,8 @@ pub struct FigureChoice {
     pub title: Option<String>,
     /// Subtitle.
     pub subtitle: Option<String>,
+    /// The storyboard as a deck: a PDF, or one PNG per step.
+    pub storyboard: bool,
 }
 
 impl ExportForm {
@@ -53,6 +57,7 @@ impl ExportForm {
             title: String::new(),
             subtitle: String::new(),
             chosen: false,
+            storyboard: false,
         }
     }
 
@@ -74,6 +79,17 @@ impl ExportForm {
             preset: self.preset,
             title: text(&self.title),
             subtitle: text(&self.subtitle),
+            storyboard: self.storyboard,
+        }
+    }
+
+    /// A form for File → Export storyboard… where no system dialog is available: a PDF on
+    /// 16:9 slides proposed; the steps give each page its title and caption.
+    pub fn storyboard(file_name: &str) -> Self {
+        Self {
+            storyboard: true,
+            preset: Some(crate::export::Preset::Slide16x9),
+            ..Self::new(file_name, 2)
         }
     }
 
@@ -108,6 +124,8 @@ pub fn export_form(ctx: &egui::Context, form: &mut ExportForm) -> FormResult {
     let lower_path = form.path.to_ascii_lowercase();
     let title = if form.screenshot {
         "Save window screenshot"
+    } else if form.storyboard {
+        "Export storyboard"
     } else if lower_path.ends_with(".html") || lower_path.ends_with(".htm") {
         "Export interactive handout"
     } else if lower_path.ends_with(".graphml") {
@@ -138,15 +156,21 @@ pub fn export_form(ctx: &egui::Context, form: &mut ExportForm) -> FormResult {
                 .inner;
             let lower = form.path.to_ascii_lowercase();
             let is_png = lower.ends_with(".png");
-            // GraphML is the network itself: frame, title and scale do not apply.
-            if !form.screenshot && !lower.ends_with(".graphml") {
+            // GraphML is the network itself: frame, title and scale do not apply; a
+            // storyboard's steps title their own pages.
+            if form.storyboard {
+                frame_field(ui, form);
+            } else if !form.screenshot && !lower.ends_with(".graphml") {
                 figure_fields(ui, form, is_png);
             }
             ui.label(
-                egui::RichText::new(
+                egui::RichText::new(if form.storyboard {
+                    "A page per step: name the file .pdf (one deck), deck-%02d.png (a PNG per \
+                     step) or give a folder"
+                } else {
                     "The format follows the extension: .png or .svg (a figure), .html (the \
-                     interactive handout), .graphml (the network with its evidence)",
-                )
+                     interactive handout), .graphml (the network with its evidence)"
+                })
                 .weak(),
             );
             ui.horizontal(|ui| {
@@ -176,6 +200,20 @@ pub fn export_form(ctx: &egui::Context, form: &mut ExportForm) -> FormResult {
 
 /// Frame, scale, title and subtitle of an exported figure.
 fn figure_fields(ui: &mut egui::Ui, form: &mut ExportForm, is_png: bool) {
+    frame_field(ui, form);
+    ui.add_enabled_ui(is_png && form.preset.is_none(), |ui| {
+        ui.horizontal(|ui| {
+            ui.label("Scale:");
+            for s in 1..=3u8 {
+                ui.radio_value(&mut form.scale, s, format!("{s}×"));
+            }
+        });
+    });
+    title_fields(ui, form);
+}
+
+/// The frame (slide or print preset, or the natural size).
+fn frame_field(ui: &mut egui::Ui, form: &mut ExportForm) {
     use crate::export::Preset;
     ui.horizontal(|ui| {
         ui.label("Frame:");
@@ -196,14 +234,10 @@ fn figure_fields(ui: &mut egui::Ui, form: &mut ExportForm, is_png: bool) {
             });
         super::forms::name_combo(&combo.response, "Frame");
     });
-    ui.add_enabled_ui(is_png && form.preset.is_none(), |ui| {
-        ui.horizontal(|ui| {
-            ui.label("Scale:");
-            for s in 1..=3u8 {
-                ui.radio_value(&mut form.scale, s, format!("{s}×"));
-            }
-        });
-    });
+}
+
+/// The figure's title and subtitle.
+fn title_fields(ui: &mut egui::Ui, form: &mut ExportForm) {
     egui::Grid::new("relmap-export-titles")
         .num_columns(2)
         .show(ui, |ui| {

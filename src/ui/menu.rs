@@ -144,7 +144,7 @@ fn recent_menu(ui: &mut egui::Ui, recent: &[std::path::PathBuf], actions: &mut V
     });
 }
 
-fn export_entries() -> [Entry; 10] {
+fn export_entries() -> [Entry; 11] {
     [
         (
             "Export figure…",
@@ -183,6 +183,12 @@ fn export_entries() -> [Entry; 10] {
             "One HTML page any browser opens offline: the map as on screen, and clicking a line \
              shows its passages",
             Action::ExportHandout,
+        ),
+        (
+            "Export storyboard…",
+            "The storyboard as a deck: a PDF with a page per step (title, caption, the map at \
+             that step, its passages), or name the file deck-%02d.png for one PNG per step",
+            Action::ExportStoryboard,
         ),
         (
             "Export GraphML…",
@@ -228,6 +234,25 @@ fn view_menu(ui: &mut egui::Ui, state: &MapState, prefs: &Prefs, actions: &mut V
     }
     ui.separator();
     time_items(ui, state, actions);
+    ui.separator();
+    let steps = state.doc.dataset.storyboard.len();
+    let present_tip = if steps == 0 {
+        "No storyboard yet: open View → Storyboard and Add this view".to_owned()
+    } else {
+        format!("The map's {steps}-step storyboard, full screen: → or Space next, ← back, Esc ends")
+    };
+    let keys = shortcut_text(ui.ctx(), &Action::Present);
+    if ui
+        .add_enabled(
+            steps > 0 || state.compare.is_some(),
+            Button::new("Present storyboard").shortcut_text(keys),
+        )
+        .on_hover_text(&present_tip)
+        .on_disabled_hover_text(&present_tip)
+        .clicked()
+    {
+        actions.push(Action::Present);
+    }
     ui.separator();
     ui.label(egui::RichText::new("Lines").weak().small());
     for mode in crate::scene::LinkMode::ALL {
@@ -317,6 +342,13 @@ fn panel_switches(ui: &mut egui::Ui, state: &MapState, prefs: &Prefs, actions: &
     toggle(ui, prefs.side_panel_open, "Evidence panel", "", |v| {
         Action::Pref(PrefCommand::SetSidePanel(v))
     });
+    toggle(
+        ui,
+        prefs.show_storyboard,
+        super::STORYBOARD_HEADING,
+        "The briefing's steps: add the view as a step, caption, reorder, present (F5)",
+        |v| Action::Pref(PrefCommand::SetStoryboard(v)),
+    );
     toggle(ui, state.reader.open, "Article", "", |v| {
         ArticleCommand::SetOpen(v).into()
     });

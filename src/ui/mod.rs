@@ -20,6 +20,7 @@ mod shortcuts;
 mod side_panel;
 mod source_form;
 mod status;
+mod storyboard;
 
 pub use article::{ARTICLE_TEXT_LABEL, article_window};
 pub use canvas::{CANVAS_ID, CANVAS_LABEL, canvas, map_has_focus};
@@ -43,6 +44,10 @@ pub use source_form::{SourceForm, source_form};
 pub use status::{
     STATUS_HINT, STATUS_HINT_ACTOR, STATUS_HINT_LIT, STATUS_HINT_RELATION, slow_spinner,
     status_bar, status_hint,
+};
+pub use storyboard::{
+    ADD_STEP_LABEL, END_PRESENTATION_LABEL, PRESENT_LABEL, STEP_CAPTION_LABEL, STEP_TITLE_LABEL,
+    STORYBOARD_HEADING, presentation_evidence, presentation_head, storyboard_panel,
 };
 
 use crate::map::{
@@ -206,6 +211,12 @@ pub enum Action {
     LeaveComparison,
     /// In the through-time view: the map as of the next (1) or previous (-1) source date.
     StepAsOf(i8),
+    /// Present the storyboard full screen, from the current step (F5).
+    Present,
+    /// Move the current storyboard step later (1) or earlier (-1): Alt+↓ / Alt+↑.
+    MoveStep(i8),
+    /// File → Export storyboard…: the steps as a PDF deck or PNGs (asks where).
+    ExportStoryboard,
 }
 
 /// What an action does while a comparison is shown in place of the map.
@@ -308,7 +319,10 @@ impl Action {
             | Self::ThroughTime
             | Self::AsOf { .. }
             | Self::LeaveComparison
-            | Self::StepAsOf(_) => false,
+            | Self::StepAsOf(_)
+            | Self::Present
+            | Self::MoveStep(_)
+            | Self::ExportStoryboard => false,
         }
     }
 
@@ -363,13 +377,17 @@ impl Action {
             | Self::Unsaved { .. }
             | Self::Compare
             | Self::ComparePath(_)
-            | Self::ThroughTime => WhileComparing::LeavesFirst,
+            | Self::ThroughTime
+            // A comparison has no storyboard: these are about the map's.
+            | Self::Present
+            | Self::ExportStoryboard => WhileComparing::LeavesFirst,
             // These name actors, relations, sources or text of the union.
             Self::AddEvidence { .. }
             | Self::ActorForm(_)
             | Self::Review(_)
             | Self::SuggestDrafts(_)
             | Self::EditSource(_)
+            | Self::MoveStep(_)
             | Self::QuoteSelection => WhileComparing::Refused,
         }
     }
@@ -401,7 +419,8 @@ action_from!(
     ViewCommand,
     FilterCommand,
     ArticleCommand,
-    DocCommand
+    DocCommand,
+    crate::map::StoryCommand
 );
 
 /// Gives `field` the keyboard in the first frame its dialog is shown, so a dialog opens ready

@@ -23,6 +23,8 @@ pub struct Prefs {
     pub show_chronology: bool,
     /// Which lines carry their label: the last choice, which every map opens with.
     pub line_labels: crate::scene::LineLabels,
+    /// Storyboard panel open.
+    pub show_storyboard: bool,
 }
 
 /// A change to the app-wide preferences (the map's own settings are `ViewCommand`s).
@@ -36,6 +38,8 @@ pub enum PrefCommand {
     SetSidePanel(bool),
     /// Show or hide the chronology strip.
     SetChronology(bool),
+    /// Show or hide the storyboard panel.
+    SetStoryboard(bool),
 }
 
 impl Prefs {
@@ -64,6 +68,7 @@ impl Prefs {
             PrefCommand::SetTheme(theme) => self.theme = theme,
             PrefCommand::SetShowLegend(show) => self.show_legend = show,
             PrefCommand::SetSidePanel(open) => self.side_panel_open = open,
+            PrefCommand::SetStoryboard(open) => self.show_storyboard = open,
             PrefCommand::SetChronology(show) => self.show_chronology = show,
         }
     }
@@ -78,6 +83,7 @@ impl Default for Prefs {
             side_panel_open: true,
             show_chronology: true,
             line_labels: crate::scene::LineLabels::Selected,
+            show_storyboard: false,
         }
     }
 }

@@ -5,7 +5,7 @@
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 use super::{Action, Review};
-use crate::map::{EditCommand, KeyStep, SelectCommand, ViewCommand};
+use crate::map::{EditCommand, KeyStep, SelectCommand, StoryCommand, ViewCommand};
 
 /// Where a shortcut acts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -23,6 +23,10 @@ pub enum Scope {
     Relation,
     /// In the article window while text is selected for quoting.
     Article,
+    /// While presenting the storyboard (the map's own keys are off then).
+    Presenting,
+    /// With the storyboard panel open and a step picked, not while typing.
+    Storyboard,
 }
 
 impl Scope {
@@ -32,6 +36,8 @@ impl Scope {
             Self::Anywhere | Self::App => "Anywhere",
             Self::Map | Self::Actor | Self::Relation => "On the map (not while typing)",
             Self::Article => "In the article (selecting text to quote)",
+            Self::Presenting => "While presenting the storyboard",
+            Self::Storyboard => "In the storyboard (a step picked)",
         }
     }
 }
@@ -47,6 +53,10 @@ pub struct KeyContext {
     pub relation_lit: bool,
     /// The article window has text selected for quoting.
     pub article_selection: bool,
+    /// The storyboard is being presented.
+    pub presenting: bool,
+    /// The storyboard panel is open with a step picked.
+    pub step_picked: bool,
 }
 
 /// One keyboard shortcut and what it does.
@@ -70,8 +80,46 @@ const fn keys(modifiers: Modifiers, key: Key) -> KeyboardShortcut {
 /// egui matches Ctrl+Z also when Shift is held.
 pub fn keyboard_shortcuts() -> Vec<Shortcut> {
     let mut all = app_shortcuts();
+    all.extend(story_shortcuts());
     all.extend(map_shortcuts());
     all
+}
+
+/// The keys of a presentation and of the storyboard panel.
+fn story_shortcuts() -> Vec<Shortcut> {
+    let none = Modifiers::NONE;
+    let next = || Action::from(StoryCommand::Next);
+    let previous = || Action::from(StoryCommand::Previous);
+    use Scope::{Presenting, Storyboard};
+    vec![
+        row(Presenting, keys(none, Key::ArrowRight), next(), "Next step"),
+        row(Presenting, keys(none, Key::Space), next(), "Next step"),
+        row(Presenting, keys(none, Key::PageDown), next(), "Next step"),
+        row(
+            Presenting,
+            keys(none, Key::ArrowLeft),
+            previous(),
+            "Previous step",
+        ),
+        row(
+            Presenting,
+            keys(none, Key::PageUp),
+            previous(),
+            "Previous step",
+        ),
+        row(
+            Storyboard,
+            keys(Modifiers::ALT, Key::ArrowUp),
+            Action::MoveStep(-1),
+            "Move the picked step earlier",
+        ),
+        row(
+            Storyboard,
+            keys(Modifiers::ALT, Key::ArrowDown),
+            Action::MoveStep(1),
+            "Move the picked step later",
+        ),
+    ]
 }
 
 fn row(scope: Scope, keys: KeyboardShortcut, action: Action, what: &'static str) -> Shortcut {
@@ -164,6 +212,12 @@ fn app_shortcuts() -> Vec<Shortcut> {
             Action::Escape,
             "Close the topmost window, stop opening a file, else clear the selection, else \
              leave a comparison",
+        ),
+        row(
+            App,
+            keys(none, Key::F5),
+            Action::Present,
+            "Present the storyboard full screen, from the current step",
         ),
         row(
             App,
@@ -314,6 +368,9 @@ pub fn consume_shortcuts(ctx: &egui::Context, context: KeyContext) -> Vec<Action
             && matches!(s.scope, Scope::Map | Scope::Actor | Scope::Relation)
             && matches!(s.keys.logical_key, Key::Tab | Key::Enter)
     };
+    // A presentation has its own plain keys; the map's would act behind it.
+    let plain = !context.dialog_open && !typing && !popup_open;
+    let on_map = plain && !context.presenting;
     let live = |s: &Shortcut| {
         !yields_to_panel(s)
             && match s.scope {
@@ -322,16 +379,17 @@ pub fn consume_shortcuts(ctx: &egui::Context, context: KeyContext) -> Vec<Action
                     !(context.dialog_open
                         || typing && matches!(s.keys.logical_key, Key::Z | Key::Y))
                 }
-                Scope::Map => !context.dialog_open && !typing && !popup_open,
-                Scope::Actor => {
-                    !context.dialog_open && !typing && !popup_open && context.actor_selected
-                }
-                Scope::Relation => {
-                    !context.dialog_open && !typing && !popup_open && context.relation_lit
-                }
+                Scope::Map => on_map,
+                Scope::Actor => on_map && context.actor_selected,
+                Scope::Relation => on_map && context.relation_lit,
                 Scope::Article => {
-                    !context.dialog_open && context.article_selection && (in_article || !typing)
+                    !context.dialog_open
+                        && !context.presenting
+                        && context.article_selection
+                        && (in_article || !typing)
                 }
+                Scope::Presenting => plain && context.presenting,
+                Scope::Storyboard => on_map && context.step_picked,
             }
     };
     ctx.input_mut(|i| {
