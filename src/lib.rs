@@ -72,6 +72,7 @@ pub fn run_app(file: Option<&std::path::Path>) -> anyhow::Result<()> {
 }
 
 pub mod chronology;
+pub mod console;
 pub mod desktop;
 pub mod logging;
 pub mod search;

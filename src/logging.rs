@@ -10,8 +10,17 @@ const CRASH_PREFIX: &str = "crash-";
 /// The log is restarted when it grows past this.
 const LOG_MAX_BYTES: u64 = 4 * 1024 * 1024;
 
-/// The app's data folder (settings, log, crash reports), e.g. `~/.local/share/relmap`.
+/// The app's data folder (settings, log, crash reports): `~/.local/share/relmap` on Linux,
+/// `%APPDATA%\relmap` on Windows.
 pub fn data_dir() -> Option<PathBuf> {
+    if cfg!(windows) {
+        // %APPDATA%\relmap, where Windows users look (eframe's own choice adds "\data").
+        return std::env::var_os("APPDATA")
+            .map(PathBuf::from)
+            .filter(|p| p.is_absolute())
+            .map(|p| p.join("relmap"))
+            .or_else(|| eframe::storage_dir("relmap"));
+    }
     eframe::storage_dir("relmap")
 }
 

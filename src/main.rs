@@ -31,6 +31,12 @@ fn answer(command: &str, result: anyhow::Result<String>) -> ExitCode {
 }
 
 fn main() -> ExitCode {
+    // A windowed exe has no console: given arguments (a command, --help), it answers in the
+    // terminal it was started from, if any. Double-clicked, there is none and nothing changes.
+    #[cfg(windows)]
+    if std::env::args_os().len() > 1 {
+        relmap::console::attach_parent();
+    }
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(err) => {

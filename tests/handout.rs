@@ -136,3 +136,39 @@ fn hostile_names_labels_quotes_and_titles_stay_text() {
     assert_eq!(data["relations"]["cn-kz"]["label"], evil);
     assert_eq!(data["relations"]["cn-kz"]["passages"][0]["note"], evil);
 }
+
+#[test]
+fn the_storyboard_travels_as_a_story_with_each_steps_relation() {
+    let d = model::builtin().expect("built-in");
+    let html = handout(&MapState::new(d.clone()));
+    assert!(
+        html.contains(r#"<nav id="story""#),
+        "the page has its Story"
+    );
+    let data = data_of(&html);
+    let story = data["story"].as_array().expect("a story list");
+    assert_eq!(story.len(), d.storyboard.len());
+    for (step, want) in story.iter().zip(&d.storyboard) {
+        assert_eq!(step["title"], want.title.as_str());
+        assert_eq!(step["caption"], want.caption.as_str());
+        assert_eq!(step["select"].as_str(), want.select.as_deref());
+        let focus: Vec<&str> = step["focus"]
+            .as_array()
+            .expect("focus")
+            .iter()
+            .filter_map(|v| v.as_str())
+            .collect();
+        assert_eq!(focus, want.focus);
+        // The step's relation is carried whole, so its passages show even if not drawn.
+        let r = want.selected_in(&d).expect("selects");
+        assert_eq!(
+            step["relation"]["passages"][0]["quote"],
+            d.relations[r].passages[0].quote.as_str()
+        );
+    }
+    // A map without a storyboard has an empty, hidden Story.
+    let mut plain = d;
+    plain.storyboard.clear();
+    let data = data_of(&handout(&MapState::new(plain)));
+    assert_eq!(data["story"].as_array().map(Vec::len), Some(0));
+}

@@ -8,7 +8,7 @@ hostile markup), opens them from disk in Debian's chromium through chromedriver 
 selenium; nothing is downloaded) and checks: a click on a line shows its passages in
 #evidence; Tab then Enter does the same; the search box filters passages and lights lines; a
 legend switch hides lines; an actor lists its relations; the article opens with cited
-passages marked; the hostile map runs nothing and shows its markup as text; no request
+passages marked; the Story steps through the storyboard (caption, passages, the rest faded); the hostile map runs nothing and shows its markup as text; no request
 leaves the page; no console errors. Exits 1 on the first failure, saying which.
 """
 import json
@@ -225,6 +225,34 @@ def hostile_map(driver, folder):
     check(remote_requests(driver) == [], "nothing is requested from anywhere")
 
 
+def story(driver, page):
+    """The shipped map's storyboard as the page's Story: each step its caption, its relation's
+    passages and the actors outside it faded; the whole map back."""
+    driver.get(page.as_uri())
+    steps = driver.find_elements(By.CSS_SELECTOR, "#story [data-step]")
+    check(len(steps) == 4, f"the Story lists the storyboard's steps ({len(steps)})")
+    data = json.loads(driver.find_element(By.ID, "relmap-data").get_attribute("textContent"))
+    evidence = driver.find_element(By.ID, "evidence")
+    for n, step in enumerate(data["story"]):
+        steps[n].click()
+        box = driver.find_element(By.ID, "story-step")
+        check(step["title"] in box.text and step["caption"] in box.text,
+              f"step {n + 1} shows its title and caption")
+        first = step["relation"]["passages"][0]["quote"]
+        check(first in evidence.text, f"step {n + 1} opens its relation's first passage")
+        faded = [a.get_attribute("data-actor")
+                 for a in driver.find_elements(By.CSS_SELECTOR, "[data-actor].faded")]
+        if step["focus"]:
+            check(faded and not set(faded) & set(step["focus"]),
+                  f"step {n + 1} fades the actors outside it ({', '.join(faded)})")
+        else:
+            check(not faded, f"step {n + 1} shows the whole map")
+        check(steps[n].get_attribute("aria-current") == "step", f"step {n + 1} is marked current")
+    driver.find_element(By.XPATH, "//nav[@id='story']//button[text()='Whole map']").click()
+    check(not driver.find_elements(By.CSS_SELECTOR, ".faded"), "Whole map fades nothing")
+    check(errors(driver) == [], f"no console errors {errors(driver)}")
+
+
 def main():
     with tempfile.TemporaryDirectory() as tmp:
         folder = pathlib.Path(tmp)
@@ -233,6 +261,8 @@ def main():
         try:
             print("shipped map:")
             shipped_map(driver, page)
+            print("story:")
+            story(driver, page)
             print("one line per pair:")
             pair_lines(driver, folder)
             print("hostile map:")

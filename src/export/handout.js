@@ -89,8 +89,8 @@
     return b;
   }
 
-  function relationBlock(id, into, heading) {
-    var r = data.relations[id];
+  function relationBlock(id, into, heading, given) {
+    var r = given || data.relations[id];
     if (!r) { return null; }
     var head = el(heading, null, ends(r) + ': ' + r.label);
     into.appendChild(head);
@@ -335,6 +335,96 @@
       });
     });
   });
+
+  // The storyboard as a Story: a button per step; a step shows its title and caption, fades
+  // the actors and lines outside its focus (one actor: its neighbourhood; two: the pair;
+  // more: those actors and the relations among them) and opens its relation's passages.
+  var storyNav = document.getElementById('story');
+  function partners(actor) {
+    var near = {};
+    near[actor] = true;
+    Object.keys(data.relations).forEach(function (id) {
+      var r = data.relations[id];
+      if (r.from === actor) { near[r.to] = true; }
+      if (r.to === actor) { near[r.from] = true; }
+    });
+    return near;
+  }
+  function inStep(step, r, near) {
+    var f = step.focus;
+    if (!f.length) { return true; }
+    if (f.length === 1) { return !!(near[r.from] && near[r.to]); }
+    if (f.length === 2) {
+      return (r.from === f[0] && r.to === f[1]) || (r.from === f[1] && r.to === f[0]);
+    }
+    return f.indexOf(r.from) >= 0 && f.indexOf(r.to) >= 0;
+  }
+  function showStep(n) {
+    var step = data.story[n];
+    var near = step.focus.length === 1 ? partners(step.focus[0]) : {};
+    var kept = {};
+    step.focus.forEach(function (a) { kept[a] = true; });
+    Object.keys(data.lines).forEach(function (line) {
+      var keep = data.lines[line].some(function (id) { return inStep(step, data.relations[id], near); });
+      drawn(line).forEach(function (node) { node.classList.toggle('faded', !keep); });
+      if (keep && step.focus.length === 1) {
+        data.lines[line].forEach(function (id) {
+          kept[data.relations[id].from] = true;
+          kept[data.relations[id].to] = true;
+        });
+      }
+    });
+    each(document.querySelectorAll('[data-actor]'), function (node) {
+      node.classList.toggle('faded', step.focus.length > 0 && !kept[node.getAttribute('data-actor')]);
+    });
+    each(storyNav.querySelectorAll('[data-step]'), function (b) {
+      b.setAttribute('aria-current', Number(b.getAttribute('data-step')) === n + 1 ? 'step' : 'false');
+    });
+    var box = document.getElementById('story-step');
+    clear(box);
+    box.appendChild(el('h2', null, (n + 1) + '. ' + step.title));
+    if (step.caption) { box.appendChild(el('p', 'caption', step.caption)); }
+    var line = step.select ? lineOf(step.select) : null;
+    if (line) {
+      showLine(line);
+      return;
+    }
+    clear(evidence);
+    current = null;
+    mark('selected', []);
+    if (step.relation) {
+      relationBlock(step.select, evidence, 'h2', step.relation);
+    } else {
+      evidence.appendChild(el('p', 'hint', hint));
+    }
+  }
+  if (data.story.length) {
+    storyNav.hidden = false;
+    storyNav.appendChild(el('h2', null, 'Story'));
+    var steps = el('ol', 'steps');
+    data.story.forEach(function (step, n) {
+      var item = el('li');
+      var button = el('button', 'link', step.title);
+      button.type = 'button';
+      button.setAttribute('data-step', String(n + 1));
+      button.addEventListener('click', function () { showStep(n); });
+      item.appendChild(button);
+      steps.appendChild(item);
+    });
+    storyNav.appendChild(steps);
+    var stepBox = el('div');
+    stepBox.id = 'story-step';
+    stepBox.setAttribute('aria-live', 'polite');
+    storyNav.appendChild(stepBox);
+    var whole = el('button', 'link', 'Whole map');
+    whole.type = 'button';
+    whole.addEventListener('click', function () {
+      each(document.querySelectorAll('.faded'), function (node) { node.classList.remove('faded'); });
+      each(storyNav.querySelectorAll('[data-step]'), function (b) { b.setAttribute('aria-current', 'false'); });
+      clear(stepBox);
+    });
+    storyNav.appendChild(whole);
+  }
 
   // For print: every shown relation's passages after the map.
   var all = document.getElementById('all-evidence');

@@ -7,7 +7,9 @@
 //! builds the DOM with `textContent` only. A Content-Security-Policy forbids loading anything
 //! from anywhere. DOM contract (tests and readers rely on it): every relation's line carries
 //! `data-relation="ID"` (the relation's dataset id), every actor `data-actor="ID"`; the
-//! passages show in `#evidence`; the search box is `#search`; legend toggles are in `#legend`.
+//! passages show in `#evidence`; the search box is `#search`; legend toggles are in `#legend`;
+//! a map with a storyboard lists its steps as buttons in `#story` (`data-step="N"`, from 1),
+//! the step shown described in `#story-step`, the actors and lines outside it `.faded`.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -34,6 +36,19 @@ struct Data<'a> {
     /// Per line (its `data-relation`), the relations it stands for (several when lines are
     /// combined per pair or direction).
     lines: BTreeMap<&'a str, Vec<&'a str>>,
+    /// The map's storyboard, as a Story the reader steps through.
+    story: Vec<StepData<'a>>,
+}
+
+/// One storyboard step for the page: its words, the actors it narrows to (ids), and its
+/// relation, carried whole so its passages show even where the figure does not draw it.
+#[derive(Serialize)]
+struct StepData<'a> {
+    title: String,
+    caption: &'a str,
+    focus: Vec<&'a str>,
+    select: Option<&'a str>,
+    relation: Option<RelationData<'a>>,
 }
 
 #[derive(Serialize)]
@@ -110,7 +125,9 @@ pub fn handout_html(
          <main class=\"layout\">\n<section class=\"map\" aria-label=\"Relationship map: \
          Tab to a line or an actor and press Enter to read its evidence\">\n{svg}</section>\n\
          <aside class=\"side\" tabindex=\"0\" aria-label=\"Evidence (arrow keys and Page Down \
-         scroll it)\">\n<input id=\"search\" type=\"search\" \
+         scroll it)\">\n\
+         <nav id=\"story\" aria-label=\"Story: the briefing step by step\" hidden></nav>\n\
+         <input id=\"search\" type=\"search\" \
          placeholder=\"Search passages, relations, actors\" aria-label=\"Search passages\">\n\
          <div id=\"legend\" role=\"group\" aria-label=\"Show or hide lines\"></div>\n\
          <div id=\"evidence\" aria-live=\"polite\"><p class=\"hint\">Click a line (or Tab to it \
@@ -174,6 +191,21 @@ fn data<'a>(
             .collect(),
         relations,
         lines,
+        story: d
+            .storyboard
+            .iter()
+            .enumerate()
+            .map(|(n, step)| {
+                let r = step.selected_in(d);
+                StepData {
+                    title: step.title_or_number(n),
+                    caption: &step.caption,
+                    focus: step.focus.iter().map(String::as_str).collect(),
+                    select: r.and_then(|r| d.relation(r)).map(|rel| rel.id.as_str()),
+                    relation: r.map(|r| relation_data(d, r, min_grade)),
+                }
+            })
+            .collect(),
     }
 }
 

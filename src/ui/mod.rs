@@ -243,8 +243,9 @@ pub enum UnsavedChoice {
 }
 
 /// A path as typed (or pasted) into one of relmap's path fields: surrounding spaces and
-/// quotes (a file manager's "Copy path" adds them) taken off, and a leading `~` read as the
-/// home folder, as a shell would.
+/// quotes (a file manager's "Copy path" adds them) taken off, a leading `~` read as the home
+/// folder, as a shell would, and on Windows `%USERPROFILE%` and the like read as Explorer
+/// reads them.
 pub fn typed_path(typed: &str) -> std::path::PathBuf {
     let t = typed.trim();
     let t = ['"', '\'']
@@ -252,12 +253,52 @@ pub fn typed_path(typed: &str) -> std::path::PathBuf {
         .find_map(|q| t.strip_prefix(*q).and_then(|r| r.strip_suffix(*q)))
         .unwrap_or(t)
         .trim();
+    let expanded;
+    let t = if cfg!(windows) {
+        expanded = expand_percent_vars(t, |name| {
+            std::env::var_os(name).map(|v| v.to_string_lossy().into_owned())
+        });
+        expanded.as_str()
+    } else {
+        t
+    };
     match (t.strip_prefix('~'), std::env::home_dir()) {
         (Some(rest), Some(home)) if rest.is_empty() || rest.starts_with(['/', '\\']) => {
             home.join(rest.trim_start_matches(['/', '\\']))
         }
         _ => std::path::PathBuf::from(t),
     }
+}
+
+/// `text` with each `%NAME%` that `lookup` knows replaced by its value (Windows' form of
+/// environment variables); unknown names and lone `%` stay as typed.
+fn expand_percent_vars(text: &str, lookup: impl Fn(&str) -> Option<String>) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find('%') {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + 1..];
+        match after.find('%') {
+            Some(end) if end > 0 => {
+                let name = &after[..end];
+                match lookup(name) {
+                    Some(value) => out.push_str(&value),
+                    None => {
+                        out.push('%');
+                        out.push_str(name);
+                        out.push('%');
+                    }
+                }
+                rest = &after[end + 1..];
+            }
+            _ => {
+                out.push('%');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 impl Action {
@@ -490,5 +531,17 @@ mod typed_path_tests {
             assert_eq!(typed_path("~/r.pdf"), home.join("r.pdf"));
         }
         assert_eq!(typed_path("~x/r.pdf"), std::path::PathBuf::from("~x/r.pdf"));
+    }
+
+    #[test]
+    fn windows_variables_expand_and_unknown_ones_stay() {
+        let lookup = |name: &str| (name == "USERPROFILE").then(|| r"C:\Users\ana".to_owned());
+        assert_eq!(
+            super::expand_percent_vars(r"%USERPROFILE%\Documents\m.relmap.json", lookup),
+            r"C:\Users\ana\Documents\m.relmap.json"
+        );
+        assert_eq!(super::expand_percent_vars("%NOPE%\\a", lookup), "%NOPE%\\a");
+        assert_eq!(super::expand_percent_vars("50% done", lookup), "50% done");
+        assert_eq!(super::expand_percent_vars("%%", lookup), "%%");
     }
 }
